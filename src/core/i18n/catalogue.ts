@@ -1,0 +1,43 @@
+/**
+ * The message catalogue: every user-facing string, in English and Dutch.
+ * Each feature keeps its strings in `messages/<feature>.ts`; register the module here.
+ */
+import type { Locale } from "../shared/refs.js";
+import { commonMessages } from "./messages/common.js";
+
+const modules = [commonMessages] as const;
+
+type Module = (typeof modules)[number];
+/** Every key any feature defined. */
+export type MessageKey = Module extends infer M ? (M extends { en: infer E } ? keyof E & string : never) : never;
+
+const tables: Record<Locale, Record<string, string>> = { en: {}, nl: {} };
+for (const module of modules) {
+  Object.assign(tables.en, module.en);
+  Object.assign(tables.nl, module.nl);
+}
+
+/** Params filled into `{name}` placeholders. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * The text for `key` in `locale`, with `{name}` placeholders filled from `params`.
+ * A placeholder without a value stays visible, which a test would catch.
+ */
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const template = tables[locale][key] ?? tables.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** A translator bound to one locale, handy in renderers. */
+export type Translator = (key: MessageKey, params?: MessageParams) => string;
+export function translator(locale: Locale): Translator {
+  return (key, params) => translate(locale, key, params);
+}
+
+/** True when `key` exists, for keys built at run time (e.g. `error.${code}`). */
+export function hasMessage(key: string): key is MessageKey {
+  return key in tables.en;
+}

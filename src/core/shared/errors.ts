@@ -1,0 +1,54 @@
+/**
+ * Errors the domain raises on purpose. Adapters choose what to tell the user by `code`
+ * (through the message catalogue), never by `message`, which is for logs only.
+ */
+export type DomainErrorCode =
+  // generic
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "INVALID_INPUT"
+  | "CONFLICT"
+  // polls
+  | "POLL_CLOSED"
+  | "POLL_TOO_FEW_OPTIONS"
+  | "POLL_TOO_MANY_OPTIONS"
+  | "POLL_DUPLICATE_OPTION"
+  | "POLL_TOO_MANY_CHOICES"
+  | "POLL_UNKNOWN_OPTION"
+  | "POLL_DEADLINE_IN_PAST"
+  // commitments
+  | "COMMITMENT_ILLEGAL_TRANSITION"
+  | "COMMITMENT_DUE_DATE_UNPARSEABLE"
+  | "COMMITMENT_DUE_DATE_IN_PAST"
+  | "COMMITMENT_RENEGOTIATE_AFTER_DUE"
+  | "COMMITMENT_NOT_BENEFICIARY"
+  | "COMMITMENT_NOT_OWNER"
+  // pulse
+  | "PULSE_ROUND_CLOSED"
+  | "PULSE_UNKNOWN_ITEM"
+  | "PULSE_INVALID_SCORE"
+  // culture fit
+  | "CULTURE_POINTS_NOT_100"
+  | "CULTURE_NEGATIVE_POINTS"
+  | "CULTURE_MISSING_ASPECT"
+  // alliance / membership
+  | "ALLIANCE_NOT_CONFIGURED"
+  | "MEMBER_WITHOUT_ORGANIZATION"
+  | "ANONYMITY_THRESHOLD_TOO_LOW";
+
+/** A rule of the domain said no. `details` carries values for the user-facing message. */
+export class DomainError extends Error {
+  override readonly name = "DomainError";
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string = code,
+    readonly details: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** True when `error` is a DomainError, optionally with the given code. */
+export function isDomainError(error: unknown, code?: DomainErrorCode): error is DomainError {
+  return error instanceof DomainError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,13 @@
+/**
+ * Every platform-neutral view the core asks a platform to show. Each platform's renderer switches
+ * over `kind` exhaustively, so adding a view kind fails the type check until Slack and Teams both
+ * render it. Features define their view types beside their code and add them here.
+ */
+export interface TextView {
+  kind: "text";
+  /** Already translated. */
+  text: string;
+}
+
+export type View = TextView;
+export type ViewKind = View["kind"];
