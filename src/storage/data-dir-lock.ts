@@ -28,6 +28,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Directories this process holds: a lock file with our own pid is ours only if listed here; otherwise
+// it was left by an earlier process that happened to have the same pid (common in containers).
+const heldHere = new Set<string>();
+
 /** Takes the lock for `dir` or throws DataDirLockedError; returns the release function. */
 export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
@@ -37,16 +41,20 @@ export function lockDataDir(dir: string): () => void {
       const fd = openSync(lockPath, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(lockPath);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldHere.delete(lockPath);
         rmSync(lockPath, { force: true });
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      const ours = holder === process.pid && heldHere.has(lockPath);
+      const otherLive = Number.isInteger(holder) && holder !== process.pid && isAlive(holder);
+      if (ours || otherLive) {
         throw new DataDirLockedError(dir, holder);
       }
       rmSync(lockPath, { force: true }); // stale: its process is gone

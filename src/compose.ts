@@ -1,0 +1,61 @@
+// Composition: builds storage, services, platforms, scheduler and the HTTP server from a Config.
+// Only this file (called by main.ts, and by tests that want the whole bot) constructs
+// infrastructure; everything else receives its dependencies.
+import type { Config } from "./config.js";
+import type { Logger } from "./logger.js";
+import { openDatabase, type Database } from "./storage/database.js";
+import { createHttpServer, finishRoutes } from "./http/server.js";
+import { resolveAppSecret } from "./app-secret.js";
+
+/** A started bot. */
+export interface RunningBot {
+  readonly port: number;
+  readonly database: Database;
+  /** Stops accepting work, finishes what is in flight, closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Describes which platforms are on, and how to switch on the others, for the start-up log. */
+export function describePlatforms(config: Config): string[] {
+  const lines: string[] = [];
+  if (config.slack) lines.push(`Slack: enabled (${config.slack.mode.kind === "single" ? "single workspace" : config.slack.mode.kind === "oauth" ? "multi-workspace OAuth" : "Socket Mode"})`);
+  else lines.push("Slack: disabled — set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_CLIENT_ID/SECRET for OAuth) to enable");
+  if (config.teams) lines.push(`Teams: enabled (${config.teams.localMode ? "local mode, no authentication" : "authenticated"})`);
+  else lines.push("Teams: disabled — set CLIENT_ID and CLIENT_SECRET (or TEAMS_LOCAL_MODE=true for local try-out) to enable");
+  return lines;
+}
+
+/** Builds and starts everything; on failure closes whatever was opened and rethrows. */
+export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+  const startedAt = performance.now();
+  const database = await openDatabase(config.database);
+  try {
+    if (database.appliedMigrations.length > 0) {
+      logger.info({ migrations: database.appliedMigrations }, "database migrated");
+    }
+    resolveAppSecret(config.appSecret, config.dataDir);
+    const http = createHttpServer({ logger, ready: () => database.ping() });
+    finishRoutes(http.app, logger);
+    const port = await http.listen(config.http.port, config.http.host);
+    for (const line of describePlatforms(config)) logger.info(line);
+    logger.info(
+      { port, database: database.kind, startupMs: Math.round(performance.now() - startedAt) },
+      `Alliance Trust Bot listening on http://${config.http.host === "0.0.0.0" ? "localhost" : config.http.host}:${port} (database: ${database.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
+    );
+    let stopping: Promise<void> | undefined;
+    return {
+      port,
+      database,
+      stop() {
+        stopping ??= (async () => {
+          await http.close();
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

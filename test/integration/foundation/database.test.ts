@@ -1,0 +1,77 @@
+// Storage foundation on every target: migrations apply once and are recorded the way Prisma
+// records them, constraint violations surface as Prisma's codes, and PGlite keeps its data.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../../src/storage/database.js";
+import { applyMigrations, readMigrations } from "../../../src/storage/migrate.js";
+import { DataDirLockedError } from "../../../src/storage/data-dir-lock.js";
+import { startEmbeddedPostgres } from "../../../src/storage/embedded-postgres.js";
+import { storageTargets } from "../../support/databases.js";
+
+describe.each(storageTargets)("database on $name", (target) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await target.open();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("applies every committed migration on first open", () => {
+    expect(db.appliedMigrations).toEqual(readMigrations().map((m) => m.name));
+  });
+
+  it("answers the readiness ping", async () => {
+    await expect(db.ping()).resolves.toBeUndefined();
+  });
+
+  it("records migrations in Prisma's _prisma_migrations table with their checksums", async () => {
+    const rows = await db.prisma.$queryRaw<Array<{ migration_name: string; checksum: string }>>`
+      SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`;
+    expect(rows).toEqual(readMigrations().map((m) => ({ migration_name: m.name, checksum: m.checksum })));
+  });
+
+  it("maps a unique violation to Prisma's P2002", async () => {
+    const alliance = await db.prisma.alliance.create({ data: { name: "Unique test" } });
+    await db.prisma.organization.create({ data: { allianceId: alliance.id, name: "Acme" } });
+    await expect(db.prisma.organization.create({ data: { allianceId: alliance.id, name: "Acme" } })).rejects.toMatchObject({ code: "P2002" });
+  });
+});
+
+describe("embedded PGlite data directory", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "atb-pglite-"));
+
+  it("keeps data across restarts and migrates only once", async () => {
+    const first = await openDatabase({ kind: "pglite", dataDir: dir });
+    await first.prisma.alliance.create({ data: { name: "Persisted" } });
+    await first.close();
+    const second = await openDatabase({ kind: "pglite", dataDir: dir });
+    try {
+      expect(second.appliedMigrations).toEqual([]);
+      expect(await second.prisma.alliance.count({ where: { name: "Persisted" } })).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("refuses a second open of the same directory while the first is open", async () => {
+    const first = await openDatabase({ kind: "pglite", dataDir: dir });
+    try {
+      await expect(openDatabase({ kind: "pglite", dataDir: dir })).rejects.toBeInstanceOf(DataDirLockedError);
+    } finally {
+      await first.close();
+    }
+  });
+
+  it("refuses a migration that was edited after it was applied", async () => {
+    const served = await startEmbeddedPostgres(dir);
+    try {
+      const tampered = readMigrations().map((m) => ({ ...m, checksum: "0".repeat(64) }));
+      await expect(applyMigrations(served.url, tampered)).rejects.toThrow(/was changed after it was applied/);
+    } finally {
+      await served.close();
+    }
+  });
+});
