@@ -4,8 +4,9 @@
  */
 import type { Locale } from "../shared/refs.js";
 import { commonMessages } from "./messages/common.js";
+import { trustHealthMessages } from "./messages/trust-health.js";
 
-const modules = [commonMessages] as const;
+const modules = [commonMessages, trustHealthMessages] as const;
 
 type Module = (typeof modules)[number];
 /** Every key any feature defined. */
