@@ -1,0 +1,79 @@
+// One look for every chart, sized for reading in a chat client: charts are posted at 800×450 and
+// rendered at 2× so they stay sharp on high-density screens; fonts are large because chat clients
+// show images scaled down in the timeline.
+import { CHART_FONT_FAMILY } from "./chart-fonts.js";
+import type { PillarKey } from "./chart-data.js";
+
+/** Default chart size in CSS pixels (the PNG is `scale` times larger). */
+export const CHART_WIDTH = 800;
+export const CHART_HEIGHT = 450;
+
+/** Colour-blind-safe palette (Okabe–Ito), one fixed colour per pillar. */
+export const PILLAR_COLOURS: Record<PillarKey, string> = {
+  reliability: "#0072B2",
+  reciprocity: "#E69F00",
+  transparency: "#009E73",
+  clarity: "#CC79A7",
+  trust: "#D55E00",
+};
+
+/** Colours for further series (organisations), in order. */
+export const SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000"];
+
+/** Faint RAG band fills for the background of score charts. */
+export const RAG_COLOURS = { red: "#F4C7C3", amber: "#FCE8B2", green: "#C8E6C9" };
+
+export const TEXT_COLOUR = "#222222";
+export const MUTED_COLOUR = "#666666";
+export const GRID_COLOUR = "#DDDDDD";
+
+/** Vega-Lite `config` shared by the charts: explicit sizes everywhere, never vega's defaults. */
+export const vegaLiteConfig = {
+  font: CHART_FONT_FAMILY,
+  background: "#FFFFFF",
+  padding: 16,
+  view: { stroke: null },
+  title: { fontSize: 22, fontWeight: "bold", color: TEXT_COLOUR, anchor: "start", offset: 14 },
+  axis: {
+    labelFontSize: 15,
+    titleFontSize: 15,
+    titleFontWeight: "normal",
+    labelColor: TEXT_COLOUR,
+    titleColor: MUTED_COLOUR,
+    gridColor: GRID_COLOUR,
+    domainColor: "#999999",
+    tickColor: "#999999",
+    labelPadding: 6,
+    titlePadding: 10,
+  },
+  legend: {
+    labelFontSize: 15,
+    titleFontSize: 15,
+    labelColor: TEXT_COLOUR,
+    symbolSize: 180,
+    symbolStrokeWidth: 3,
+    labelLimit: 360,
+    rowPadding: 8,
+    columnPadding: 18,
+    orient: "bottom",
+    direction: "horizontal",
+    title: null,
+  },
+} as const;
+
+/**
+ * How many columns a bottom legend can have so its entries fit in `available` px: all in one row
+ * when they fit, otherwise a grid (vega sizes each column to its widest entry).
+ */
+export function legendColumns(labelWidths: readonly number[], available: number): number {
+  const entry = (w: number) => w + 21; // symbol + offset, as vega lays out a 15 px legend
+  for (let columns = labelWidths.length; columns > 1; columns--) {
+    let total = (columns - 1) * vegaLiteConfig.legend.columnPadding;
+    for (let c = 0; c < columns; c++) {
+      const inColumn = labelWidths.filter((_, i) => i % columns === c);
+      total += entry(Math.max(...inColumn));
+    }
+    if (total <= available) return columns;
+  }
+  return 1;
+}
