@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { notableEvents, participationRate } from "../../../../src/core/trust-health/notable-events.js";
+import { NO_COMMITMENT_EVENTS, type OrganizationPeriodInput } from "../../../../src/core/trust-health/trust-health-inputs.js";
+import { reciprocityImbalance } from "../../../../src/core/trust-health/reciprocity.js";
+
+const scores = (trust: number | null) => ({ reliability: 70, reciprocity: 70, transparency: 70, clear_agreements: 70, trust });
+const org = (id: string, invited: number, responded: number): OrganizationPeriodInput => ({
+  organizationId: id,
+  name: id,
+  observed: null,
+  perceivedByPartners: null,
+  participation: { invited, responded },
+});
+
+describe("notableEvents", () => {
+  it("reports a pillar that turned red, but not one that was already red or had no data", () => {
+    const base = { commitments: NO_COMMITMENT_EVENTS, currentOrganizations: [], previousOrganizations: [] };
+    expect(notableEvents({ ...base, currentScores: scores(45), previousScores: scores(52) })).toEqual([
+      { kind: "pillar_turned_red", pillar: "trust", score: 45, previous: "amber" },
+    ]);
+    expect(notableEvents({ ...base, currentScores: scores(45), previousScores: scores(48) })).toEqual([]);
+    expect(notableEvents({ ...base, currentScores: scores(45), previousScores: scores(null) })).toEqual([]);
+    expect(notableEvents({ ...base, currentScores: scores(45), previousScores: null })).toEqual([]);
+  });
+
+  it("reports a participation drop of 15 points or more per organisation and overall", () => {
+    const events = notableEvents({
+      commitments: NO_COMMITMENT_EVENTS,
+      currentScores: scores(70),
+      previousScores: scores(70),
+      currentOrganizations: [org("a", 20, 11), org("b", 20, 12)],
+      previousOrganizations: [org("a", 20, 14), org("b", 20, 16)],
+    });
+    // a: 70% → 55% = 15 (inclusive); b: 80% → 60% = 20; overall 75% → 57.5% = 17.5.
+    expect(events).toEqual([
+      { kind: "participation_falling", organizationId: null, previousRate: 75, currentRate: 57.5, drop: 17.5 },
+      { kind: "participation_falling", organizationId: "a", previousRate: 70, currentRate: 55, drop: 15 },
+      { kind: "participation_falling", organizationId: "b", previousRate: 80, currentRate: 60, drop: 20 },
+    ]);
+  });
+
+  it("ignores a drop of 14.9 points and an organisation without a previous figure", () => {
+    const events = notableEvents({
+      commitments: NO_COMMITMENT_EVENTS,
+      currentScores: scores(70),
+      previousScores: scores(70),
+      currentOrganizations: [org("a", 1000, 551), org("new", 10, 1)],
+      previousOrganizations: [org("a", 1000, 700)],
+    });
+    expect(events.filter((e) => e.kind === "participation_falling" && e.organizationId === "a")).toEqual([]);
+    expect(events.some((e) => e.kind === "participation_falling" && e.organizationId === "new")).toBe(false);
+  });
+
+  it("lists broken, disputed, then overdue commitments, the longest overdue first", () => {
+    const ref = { text: "x", ownerOrganizationId: "a", beneficiaryOrganizationId: "b", dueDate: "2026-03-01" };
+    const events = notableEvents({
+      commitments: {
+        broken: [{ id: "b1", ...ref }],
+        disputed: [{ id: "d1", ...ref }],
+        overdue: [
+          { id: "o1", ...ref, daysOverdue: 2 },
+          { id: "o2", ...ref, daysOverdue: 9 },
+        ],
+      },
+      currentScores: scores(70),
+      previousScores: null,
+      currentOrganizations: [],
+      previousOrganizations: null,
+    });
+    expect(events.map((e) => (e.kind.startsWith("commitment") && "commitment" in e ? e.commitment.id : e.kind))).toEqual([
+      "b1",
+      "d1",
+      "o2",
+      "o1",
+    ]);
+  });
+});
+
+describe("participationRate", () => {
+  it("is a percentage with one decimal, or null when nobody was invited", () => {
+    expect(participationRate({ invited: 3, responded: 2 })).toBe(66.7);
+    expect(participationRate({ invited: 0, responded: 0 })).toBeNull();
+  });
+});
+
+describe("reciprocityImbalance", () => {
+  it("is |a − b| / (a + b) for two partners", () => {
+    expect(
+      reciprocityImbalance([
+        { organizationId: "a", delivered: 5, received: 3 },
+        { organizationId: "b", delivered: 3, received: 5 },
+      ]),
+    ).toEqual({ imbalance: 0.25, exchanges: 8 });
+  });
+
+  it("generalises to three partners and is null when nothing was delivered", () => {
+    // a gave 6 got 2, b gave 2 got 4, c gave 2 got 4: Σ|Δ| = 4 + 2 + 2 = 8, / (2·10) = 0.4
+    expect(
+      reciprocityImbalance([
+        { organizationId: "a", delivered: 6, received: 2 },
+        { organizationId: "b", delivered: 2, received: 4 },
+        { organizationId: "c", delivered: 2, received: 4 },
+      ]),
+    ).toEqual({ imbalance: 0.4, exchanges: 10 });
+    expect(reciprocityImbalance([{ organizationId: "a", delivered: 0, received: 0 }])).toBeNull();
+  });
+});
