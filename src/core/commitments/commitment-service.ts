@@ -1,0 +1,291 @@
+/**
+ * The commitments use cases, as the platforms and the scheduler call them. Every mutation:
+ * takes an optional idempotency key (a Slack action id, a Teams activity id...) so a retried
+ * request changes nothing; checks who may act (commitment-permissions.ts) and whether the state
+ * allows it (commitment-state-machine.ts); and writes with the version it read, retrying a few
+ * times when another instance got there first.
+ */
+import type { Clock } from "../shared/clock.js";
+import { DomainError, isDomainError } from "../shared/errors.js";
+import type { Actor } from "../shared/refs.js";
+import type { Commitment, CommitmentEvent, CommitmentOutcome } from "./commitment.js";
+import { computeCommitmentFigures, type CommitmentFigures, type FiguresPeriod } from "./commitment-figures.js";
+import { cleanDefinitionOfDone, cleanReason, cleanText, parseCreateInput, type CreateCommitmentInput } from "./commitment-input.js";
+import { assertMayAct } from "./commitment-permissions.js";
+import { remindersDue, type DueReminder, type ReminderSettings } from "./commitment-reminders.js";
+import type { CommitmentQuery, CommitmentRepository, CommitmentWriteResult } from "./commitment-repository.js";
+import { transition, type CommitmentAction } from "./commitment-state-machine.js";
+import { assertDueInFuture } from "./due-date.js";
+
+/** What the service needs. */
+export interface CommitmentServiceDeps {
+  commitments: CommitmentRepository;
+  clock: Clock;
+  /** Tries when another instance changed the same commitment in between; default 3. */
+  maxAttempts?: number;
+}
+
+/** Options every mutation accepts. */
+export interface MutationOptions {
+  /** The platform's id for this request; the same key twice changes nothing the second time. */
+  idempotencyKey?: string;
+  reason?: string;
+}
+
+/** "#12", "12", 12 or the commitment id. */
+export type CommitmentLookup = number | string;
+
+/** The lists a member can ask for. */
+export type CommitmentListFilter = "mine" | "ours" | "owed" | "overdue" | "disputed";
+
+/** A commitment and its history. */
+export interface CommitmentWithEvents {
+  commitment: Commitment;
+  events: CommitmentEvent[];
+}
+
+/** The alliance settings reminders need. */
+export interface ReminderAlliance {
+  id: string;
+  timezone: string;
+  commitmentReminderDays: number;
+}
+
+/** The use cases; see createCommitmentService. */
+export interface CommitmentService {
+  create(actor: Actor, input: CreateCommitmentInput, options?: Pick<MutationOptions, "idempotencyKey">): Promise<CommitmentWriteResult>;
+  reportOutcome(actor: Actor, ref: CommitmentLookup, outcome: CommitmentOutcome, options?: MutationOptions): Promise<CommitmentWriteResult>;
+  renegotiate(actor: Actor, ref: CommitmentLookup, newDueAt: Date, options?: MutationOptions): Promise<CommitmentWriteResult>;
+  withdraw(actor: Actor, ref: CommitmentLookup, options?: MutationOptions): Promise<CommitmentWriteResult>;
+  confirm(actor: Actor, ref: CommitmentLookup, options?: MutationOptions): Promise<CommitmentWriteResult>;
+  /** A reason is required: the owner needs to know what is missing. */
+  dispute(actor: Actor, ref: CommitmentLookup, options: MutationOptions & { reason: string }): Promise<CommitmentWriteResult>;
+  resolveDispute(actor: Actor, ref: CommitmentLookup, outcome: CommitmentOutcome, options?: MutationOptions): Promise<CommitmentWriteResult>;
+  get(actor: Actor, ref: CommitmentLookup): Promise<CommitmentWithEvents>;
+  list(actor: Actor, filter: CommitmentListFilter, options?: { includeResolved?: boolean; limit?: number }): Promise<Commitment[]>;
+  dueReminders(alliance: ReminderAlliance, now?: Date): Promise<DueReminder[]>;
+  markReminded(reminder: DueReminder, now?: Date): Promise<CommitmentWriteResult>;
+  overdue(allianceId: string, now?: Date): Promise<Commitment[]>;
+  figures(allianceId: string, period: FiguresPeriod, options: { timeZone: string; now?: Date }): Promise<CommitmentFigures>;
+  anonymise(allianceId: string, memberId: string): Promise<number>;
+}
+
+const NUMBER_REF = /^#?(\d{1,9})$/;
+// Figures read the whole period's relevant commitments; an alliance has hundreds, not millions.
+const FIGURES_LIMIT = 100_000;
+
+/** Builds the commitments use cases over a repository and a clock. */
+export function createCommitmentService(deps: CommitmentServiceDeps): CommitmentService {
+  const repo = deps.commitments;
+  const maxAttempts = deps.maxAttempts ?? 3;
+
+  // Keys are scoped to the alliance so two workspaces' action ids can never collide.
+  const scopedKey = (allianceId: string, key: string | undefined) => (key ? `${allianceId}:${key}` : null);
+
+  async function load(actor: Actor, ref: CommitmentLookup): Promise<Commitment> {
+    const asNumber = typeof ref === "number" ? ref : Number(NUMBER_REF.exec(ref.trim())?.[1] ?? Number.NaN);
+    const found = Number.isInteger(asNumber)
+      ? await repo.findByNumber(actor.allianceId, asNumber)
+      : await repo.findById(String(ref));
+    if (!found || found.allianceId !== actor.allianceId) {
+      throw new DomainError("NOT_FOUND", `commitment ${String(ref)}`, { ref: String(ref) });
+    }
+    return found;
+  }
+
+  async function replayOf(key: string | null): Promise<CommitmentWriteResult | null> {
+    const prior = key ? await repo.findByIdempotencyKey(key) : null;
+    return prior ? { commitment: prior, replayed: true } : null;
+  }
+
+  async function mutate(
+    actor: Actor,
+    ref: CommitmentLookup,
+    action: CommitmentAction,
+    options: MutationOptions,
+    reason: string | null,
+  ): Promise<CommitmentWriteResult> {
+    const key = scopedKey(actor.allianceId, options.idempotencyKey);
+    const replay = await replayOf(key);
+    if (replay) return replay;
+    for (let attempt = 1; ; attempt++) {
+      const current = await load(actor, ref);
+      const now = deps.clock.now();
+      assertMayAct(actor, current, action.kind, now);
+      const next = transition(current, action, now);
+      const renegotiated = next.event === "renegotiated";
+      try {
+        return await repo.applyChange(
+          current.id,
+          current.version,
+          {
+            status: next.status,
+            confirmation: next.confirmation,
+            dueAt: next.dueAt,
+            resolvedAt: current.resolvedAt ?? (next.status === "open" ? null : now),
+          },
+          {
+            type: next.event,
+            actorMemberId: actor.memberId,
+            at: now,
+            fromStatus: current.status,
+            toStatus: next.status,
+            reason,
+            dueAtBefore: renegotiated ? current.dueAt : null,
+            dueAtAfter: renegotiated ? next.dueAt : null,
+            idempotencyKey: key,
+          },
+        );
+      } catch (error) {
+        // Another instance moved the commitment on: re-read and re-judge the action against the new state.
+        if (isDomainError(error, "CONFLICT") && attempt < maxAttempts) continue;
+        throw error;
+      }
+    }
+  }
+
+  function listQuery(actor: Actor, filter: CommitmentListFilter, now: Date): CommitmentQuery {
+    const base = { allianceId: actor.allianceId };
+    const organizationId = () => {
+      if (actor.organizationId === null) throw new DomainError("MEMBER_WITHOUT_ORGANIZATION", "member has no organisation");
+      return actor.organizationId;
+    };
+    switch (filter) {
+      case "mine":
+        return { ...base, ownerMemberId: actor.memberId };
+      case "ours":
+        return { ...base, ownerOrganizationId: organizationId() };
+      case "owed":
+        return actor.organizationId === null
+          ? { ...base, beneficiaryMemberId: actor.memberId }
+          : { ...base, beneficiaryMemberId: actor.memberId, beneficiaryOrganizationId: actor.organizationId };
+      case "overdue":
+        return { ...base, statuses: ["open"], dueBefore: now };
+      case "disputed":
+        return { ...base, confirmation: "disputed" };
+    }
+  }
+
+  return {
+    async create(actor, rawInput, options = {}) {
+      const input = parseCreateInput(rawInput);
+      const key = scopedKey(actor.allianceId, options.idempotencyKey);
+      const replay = await replayOf(key);
+      if (replay) return replay;
+      const owner = input.owner ?? { memberId: actor.memberId, organizationId: actor.organizationId };
+      if (owner.organizationId === null) {
+        throw new DomainError("MEMBER_WITHOUT_ORGANIZATION", "the owner has no organisation", { memberId: owner.memberId });
+      }
+      if (input.beneficiary.kind === "member" && input.beneficiary.memberId === owner.memberId) {
+        throw new DomainError("INVALID_INPUT", "owner and beneficiary are the same person", { reason: "beneficiary" });
+      }
+      const now = deps.clock.now();
+      const dueAt = input.dueAt ?? null;
+      if (dueAt) assertDueInFuture(dueAt, now);
+      return repo.create(
+        {
+          allianceId: actor.allianceId,
+          text: cleanText(input.text),
+          ownerMemberId: owner.memberId,
+          ownerOrganizationId: owner.organizationId,
+          beneficiary: input.beneficiary,
+          dueAt,
+          definitionOfDone: cleanDefinitionOfDone(input.definitionOfDone),
+          createdById: actor.memberId,
+          createdAt: now,
+        },
+        {
+          type: "created",
+          actorMemberId: actor.memberId,
+          at: now,
+          fromStatus: null,
+          toStatus: "open",
+          reason: null,
+          dueAtBefore: null,
+          dueAtAfter: dueAt,
+          idempotencyKey: key,
+        },
+      );
+    },
+
+    reportOutcome: (actor, ref, outcome, options = {}) =>
+      mutate(actor, ref, { kind: "report", outcome }, options, cleanReason(options.reason)),
+    renegotiate: (actor, ref, newDueAt, options = {}) =>
+      mutate(actor, ref, { kind: "renegotiate", newDueAt }, options, cleanReason(options.reason)),
+    withdraw: (actor, ref, options = {}) => mutate(actor, ref, { kind: "withdraw" }, options, cleanReason(options.reason)),
+    confirm: (actor, ref, options = {}) => mutate(actor, ref, { kind: "confirm" }, options, cleanReason(options.reason)),
+    dispute: (actor, ref, options) => mutate(actor, ref, { kind: "dispute" }, options, cleanReason(options.reason, true)),
+    resolveDispute: (actor, ref, outcome, options = {}) =>
+      mutate(actor, ref, { kind: "resolve_dispute", outcome }, options, cleanReason(options.reason)),
+
+    async get(actor, ref) {
+      const commitment = await load(actor, ref);
+      return { commitment, events: await repo.listEvents([commitment.id]) };
+    },
+
+    async list(actor, filter, options = {}) {
+      const query = listQuery(actor, filter, deps.clock.now());
+      const openOnly = !options.includeResolved && filter !== "disputed";
+      return repo.list({ ...query, ...(openOnly ? { statuses: ["open"] } : {}), limit: options.limit ?? 50 });
+    },
+
+    async dueReminders(alliance, now = deps.clock.now()) {
+      const settings: ReminderSettings = { reminderDays: alliance.commitmentReminderDays, timeZone: alliance.timezone };
+      // Everything due before the end of the reminder window; a day of slack covers DST-long days.
+      const horizon = new Date(now.getTime() + (settings.reminderDays + 2) * 86_400_000);
+      const open = await repo.list({ allianceId: alliance.id, statuses: ["open"], dueBefore: horizon, limit: FIGURES_LIMIT });
+      const events = await repo.listEvents(open.map((c) => c.id));
+      return remindersDue(open, events, now, settings);
+    },
+
+    async markReminded(reminder, now = deps.clock.now()) {
+      const key = `${reminder.commitment.allianceId}:${reminder.key}`;
+      const replay = await replayOf(key);
+      if (replay) return replay;
+      for (let attempt = 1; ; attempt++) {
+        const current = await repo.findById(reminder.commitment.id);
+        if (!current) throw new DomainError("NOT_FOUND", `commitment ${reminder.commitment.id}`);
+        const event = {
+          type: "reminded" as const,
+          actorMemberId: null,
+          at: now,
+          fromStatus: current.status,
+          toStatus: current.status,
+          reason: reminder.kind,
+          dueAtBefore: null,
+          dueAtAfter: reminder.commitment.dueAt,
+          idempotencyKey: key,
+        };
+        try {
+          return await repo.applyChange(current.id, current.version, {}, event);
+        } catch (error) {
+          if (isDomainError(error, "CONFLICT") && attempt < maxAttempts) continue;
+          throw error;
+        }
+      }
+    },
+
+    overdue: (allianceId, now = deps.clock.now()) =>
+      repo.list({ allianceId, statuses: ["open"], dueBefore: now, limit: FIGURES_LIMIT }),
+
+    async figures(allianceId, period, options) {
+      const commitments = await repo.list({
+        allianceId,
+        createdBefore: period.end,
+        unresolvedOrResolvedFrom: period.start,
+        limit: FIGURES_LIMIT,
+      });
+      const events = await repo.listEvents(commitments.map((c) => c.id));
+      return computeCommitmentFigures({
+        allianceId,
+        period,
+        now: options.now ?? deps.clock.now(),
+        timeZone: options.timeZone,
+        commitments,
+        events,
+      });
+    },
+
+    anonymise: (allianceId, memberId) => repo.detachMember(allianceId, memberId),
+  };
+}
