@@ -3,11 +3,12 @@
  * over `kind` exhaustively, so adding a view kind fails the type check until Slack and Teams both
  * render it. Features define their view types beside their code and add them here.
  */
+import type { AllianceView } from "./alliance/alliance-views.js";
 export interface TextView {
   kind: "text";
   /** Already translated. */
   text: string;
 }
 
-export type View = TextView;
+export type View = TextView | AllianceView;
 export type ViewKind = View["kind"];

@@ -3,10 +3,11 @@
  * Each feature keeps its strings in `messages/<feature>.ts`; register the module here.
  */
 import type { Locale } from "../shared/refs.js";
+import { allianceMessages } from "./messages/alliance.js";
 import { commonMessages } from "./messages/common.js";
 import { trustHealthMessages } from "./messages/trust-health.js";
 
-const modules = [commonMessages, trustHealthMessages] as const;
+const modules = [commonMessages, trustHealthMessages, allianceMessages] as const;
 
 type Module = (typeof modules)[number];
 /** Every key any feature defined. */

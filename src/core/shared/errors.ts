@@ -36,7 +36,15 @@ export type DomainErrorCode =
   // alliance / membership
   | "ALLIANCE_NOT_CONFIGURED"
   | "MEMBER_WITHOUT_ORGANIZATION"
-  | "ANONYMITY_THRESHOLD_TOO_LOW";
+  | "ANONYMITY_THRESHOLD_TOO_LOW"
+  | "ALLIANCE_TOO_FEW_ORGANIZATIONS"
+  | "ALLIANCE_TOO_MANY_ORGANIZATIONS"
+  | "ALLIANCE_DUPLICATE_ORGANIZATION"
+  | "ALLIANCE_MAPPING_CLAIMED_TWICE"
+  | "ALLIANCE_INVALID_TIMEZONE"
+  | "ALLIANCE_ORGANIZATION_IN_USE"
+  | "ALLIANCE_LAST_ADMIN"
+  | "MEMBER_ERASED";
 
 /** A rule of the domain said no. `details` carries values for the user-facing message. */
 export class DomainError extends Error {

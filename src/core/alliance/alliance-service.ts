@@ -1,0 +1,193 @@
+// Alliance administration: the alliance a workspace belongs to (created with defaults on first
+// contact so a fresh install works at once) and the setup an admin submits (DESIGN.md §2.6).
+import { DomainError } from "../shared/errors.js";
+import type { Actor, Locale, Platform } from "../shared/refs.js";
+import type { Alliance, Organization } from "./alliance.js";
+import { defaultAllianceSettings } from "./alliance-defaults.js";
+import type { AllianceRepository, OrganizationDraft } from "./alliance-repository.js";
+import type { MemberRepository } from "./member-repository.js";
+import { matchOrganization } from "./organization-matching.js";
+import { hasRole, requireRole } from "./roles.js";
+import { validateSetup, type SetupFieldError, type SetupInput, type SetupInputRaw } from "./setup-input.js";
+import type { Workspace } from "./workspace.js";
+import type { WorkspaceRepository } from "./workspace-repository.js";
+
+/** A workspace together with the alliance it is bound to. */
+export interface BoundWorkspace {
+  workspace: Workspace & { allianceId: string };
+  alliance: Alliance;
+  /** True when this call created the alliance (first contact). */
+  created: boolean;
+}
+
+/** The outcome of submitting the setup form: saved, or every field error to show in place. */
+export type SetupResult =
+  | { ok: true; alliance: Alliance; organizations: Organization[]; actor: Actor; membersMapped: number }
+  | { ok: false; errors: SetupFieldError[] };
+
+/** What the services of this module need. */
+export interface AllianceServiceDeps {
+  alliances: AllianceRepository;
+  workspaces: WorkspaceRepository;
+  members: MemberRepository;
+}
+
+/** Alliance-level administration. */
+export class AllianceService {
+  constructor(private readonly deps: AllianceServiceDeps) {}
+
+  /**
+   * The alliance of the workspace, created with default settings on first contact. Safe under
+   * concurrent first contacts: one alliance wins the binding, a losing draft is deleted.
+   */
+  async ensureAllianceForWorkspace(
+    platform: Platform,
+    externalWorkspaceId: string,
+    name?: string | null,
+    options: { locale?: Locale } = {},
+  ): Promise<BoundWorkspace> {
+    const { alliances, workspaces } = this.deps;
+    const workspace = await workspaces.ensure(platform, externalWorkspaceId, name ?? null);
+    if (workspace.allianceId) {
+      const alliance = await alliances.get(workspace.allianceId);
+      if (alliance) return { workspace: { ...workspace, allianceId: alliance.id }, alliance, created: false };
+    }
+    const draft = await alliances.create(defaultAllianceSettings(name ?? workspace.name, options.locale));
+    if (await workspaces.bindAllianceIfUnbound(workspace.id, draft.id)) {
+      return { workspace: { ...workspace, allianceId: draft.id }, alliance: draft, created: true };
+    }
+    await alliances.delete(draft.id);
+    const winner = await workspaces.get(workspace.id);
+    const alliance = winner?.allianceId ? await alliances.get(winner.allianceId) : null;
+    if (!winner || !alliance) throw new DomainError("CONFLICT", `Workspace ${workspace.id} lost its alliance while binding.`);
+    return { workspace: { ...winner, allianceId: alliance.id }, alliance, created: false };
+  }
+
+  /** The alliance, or NOT_FOUND. */
+  async getAlliance(allianceId: string): Promise<Alliance> {
+    const alliance = await this.deps.alliances.get(allianceId);
+    if (!alliance) throw new DomainError("NOT_FOUND", `No alliance ${allianceId}.`);
+    return alliance;
+  }
+
+  /** The alliance a platform workspace belongs to, if it has been seen. */
+  async findAllianceForWorkspace(platform: Platform, externalWorkspaceId: string): Promise<Alliance | null> {
+    const workspace = await this.deps.workspaces.find(platform, externalWorkspaceId);
+    return workspace?.allianceId ? this.deps.alliances.get(workspace.allianceId) : null;
+  }
+
+  /** The partner organisations, oldest first. */
+  listOrganizations(allianceId: string): Promise<Organization[]> {
+    return this.deps.alliances.listOrganizations(allianceId);
+  }
+
+  /** The current settings as setup-form values, to pre-fill the form. */
+  async currentSetup(allianceId: string): Promise<SetupInputRaw> {
+    const alliance = await this.getAlliance(allianceId);
+    const organizations = await this.deps.alliances.listOrganizations(allianceId);
+    return {
+      name: alliance.name,
+      organizations: organizations.map(({ id, name, emailDomains, slackTeamIds }) => ({ id, name, emailDomains, slackTeamIds })),
+      steeringChannel: alliance.steering
+        ? { conversationId: alliance.steering.conversationId, workspaceId: alliance.steering.workspaceId }
+        : null,
+      summary: { ...alliance.summary },
+      pulse: { ...alliance.pulse },
+      uncertainty: alliance.uncertainty,
+      anonymityThreshold: alliance.anonymityThreshold,
+      cultureFlagThreshold: alliance.cultureFlagThreshold,
+      commitmentReminderDays: alliance.commitmentReminderDays,
+      locale: alliance.locale,
+      timezone: alliance.timezone,
+    };
+  }
+
+  /**
+   * Saves a submitted setup. Admins only; when the alliance has no admin (fresh install, or the
+   * admin was forgotten) the person running setup becomes its admin. `workspaceId` is our id of
+   * the workspace setup runs in (the default for the steering channel's workspace).
+   */
+  async applySetup(actor: Actor, raw: unknown, context: { workspaceId: string }): Promise<SetupResult> {
+    const { alliances, members, workspaces } = this.deps;
+    let current = actor;
+    if (!hasRole(current, "admin") && (await members.claimFirstAdmin(actor.allianceId, actor.memberId))) {
+      current = { ...actor, role: "admin" };
+    }
+    requireRole(current, "admin");
+    const validation = validateSetup(raw);
+    if (!validation.ok) return validation;
+    const input = validation.value;
+    const alliance = await this.getAlliance(current.allianceId);
+    const existing = await alliances.listOrganizations(alliance.id);
+
+    const drafts = this.matchDrafts(input, existing);
+    const errors = await this.checkRemovals(drafts, existing);
+    const steeringWorkspaceId = input.steeringChannel?.workspaceId ?? context.workspaceId;
+    if (input.steeringChannel) {
+      const steeringWorkspace = await workspaces.get(steeringWorkspaceId);
+      if (steeringWorkspace?.allianceId !== alliance.id) {
+        errors.push({ field: "steeringChannel", code: "INVALID_INPUT", details: { field: "steeringChannel", reason: "workspace of another alliance" } });
+      }
+    }
+    if (errors.length > 0) return { ok: false, errors };
+
+    const saved = await alliances.saveSetup(
+      {
+        ...alliance,
+        name: input.name,
+        locale: input.locale,
+        timezone: input.timezone,
+        anonymityThreshold: input.anonymityThreshold,
+        uncertainty: input.uncertainty,
+        cultureFlagThreshold: input.cultureFlagThreshold,
+        commitmentReminderDays: input.commitmentReminderDays,
+        steering: input.steeringChannel
+          ? { workspaceId: steeringWorkspaceId, conversationId: input.steeringChannel.conversationId }
+          : null,
+        summary: { ...input.summary },
+        pulse: { ...input.pulse },
+      },
+      drafts,
+    );
+    const membersMapped = await this.mapUnassignedMembers(alliance.id, saved.organizations);
+    return { ok: true, ...saved, actor: current, membersMapped };
+  }
+
+  /** Keeps ids of listed organisations; a draft without id but with an existing name reuses it. */
+  private matchDrafts(input: SetupInput, existing: readonly Organization[]): OrganizationDraft[] {
+    const byName = new Map(existing.map((org) => [org.name.toLocaleLowerCase(), org.id]));
+    const ids = new Set(existing.map((org) => org.id));
+    return input.organizations.map((org) => ({
+      id: org.id && ids.has(org.id) ? org.id : byName.get(org.name.toLocaleLowerCase()),
+      name: org.name,
+      emailDomains: [...new Set(org.emailDomains)],
+      slackTeamIds: [...new Set(org.slackTeamIds)],
+    }));
+  }
+
+  /** An organisation that still has members cannot be removed (they would lose their organisation). */
+  private async checkRemovals(drafts: readonly OrganizationDraft[], existing: readonly Organization[]): Promise<SetupFieldError[]> {
+    const kept = new Set(drafts.map((draft) => draft.id).filter(Boolean));
+    const errors: SetupFieldError[] = [];
+    for (const org of existing.filter((o) => !kept.has(o.id))) {
+      const count = await this.deps.members.countInOrganization(org.id);
+      if (count > 0) {
+        errors.push({ field: "organizations", code: "ALLIANCE_ORGANIZATION_IN_USE", details: { name: org.name, count } });
+      }
+    }
+    return errors;
+  }
+
+  /** Members still without an organisation get one when the new mapping covers their e-mail. */
+  private async mapUnassignedMembers(allianceId: string, organizations: readonly Organization[]): Promise<number> {
+    let mapped = 0;
+    for (const member of await this.deps.members.list(allianceId, { organizationId: null })) {
+      const org = matchOrganization(organizations, { email: member.email });
+      if (org) {
+        await this.deps.members.setOrganization(member.id, org.id);
+        mapped += 1;
+      }
+    }
+    return mapped;
+  }
+}

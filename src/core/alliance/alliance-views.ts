@@ -1,0 +1,208 @@
+// Platform-neutral views of alliance administration, membership, privacy and help. Every text is
+// translated here, so the Slack and Teams renderers only lay things out.
+import { hasMessage, translate, translator, type MessageKey } from "../i18n/catalogue.js";
+import type { Locale, Platform } from "../shared/refs.js";
+import { LOCALES } from "../shared/refs.js";
+import type { Organization } from "./alliance.js";
+import type { ForgetResult } from "./privacy-service.js";
+import type { MyDataExport } from "./personal-data.js";
+import type { SetupFieldError, SetupInputRaw } from "./setup-input.js";
+
+/** A value with its translated label, for selects and radio buttons. */
+export interface Choice<V extends string | number = string> {
+  value: V;
+  label: string;
+}
+
+/** The setup form (modal / card), pre-filled with the current settings. */
+export interface SetupFormView {
+  kind: "alliance.setup-form";
+  locale: Locale;
+  /** Current settings; `organizations` may be empty on a fresh install (render two empty rows). */
+  values: SetupInputRaw;
+  labels: Record<
+    | "title" | "name" | "organizations" | "organizationsHint" | "emailDomains" | "slackTeamIds" | "steeringChannel"
+    | "summary" | "pulse" | "cadence" | "weekday" | "hour" | "itemsPerRound" | "uncertainty" | "anonymityThreshold"
+    | "anonymityThresholdHint" | "cultureFlagThreshold" | "commitmentReminderDays" | "locale" | "timezone" | "submit" | "cancel",
+    string
+  >;
+  /** Label of organisation row n (1-based). */
+  organizationLabels: string[];
+  choices: {
+    cadences: Choice[];
+    weekdays: Choice<number>[];
+    hours: Choice<number>[];
+    uncertainty: Choice[];
+    locales: Choice[];
+  };
+  /** Field path ("organizations.1.name") → translated error, to show in place. */
+  errors: Record<string, string>;
+}
+
+/** Asks a member once which organisation they belong to. */
+export interface ChooseOrganizationView {
+  kind: "alliance.choose-organization";
+  title: string;
+  text: string;
+  organizations: Choice[];
+  /** When true, also offer a text input for a new name (joinOrCreateOrganization). */
+  allowNew: boolean;
+  newLabel: string;
+  submitLabel: string;
+}
+
+/** The answer to "my data": a short summary plus the full export as a JSON file. */
+export interface MyDataView {
+  kind: "alliance.my-data";
+  title: string;
+  intro: string;
+  profile: string;
+  /** One line per section: translated label and count. */
+  sections: Array<{ key: string; label: string; count: number }>;
+  note: string;
+  file: { name: string; mimeType: "application/json"; content: string };
+}
+
+/** "Are you sure?" before forgetting; the confirm button carries memberId. */
+export interface ForgetMeConfirmView {
+  kind: "alliance.forget-me-confirm";
+  memberId: string;
+  title: string;
+  text: string;
+  confirmLabel: string;
+  cancelLabel: string;
+}
+
+/** The command overview; examples use the platform's command prefix. */
+export interface HelpView {
+  kind: "alliance.help";
+  title: string;
+  intro: string;
+  sections: Array<{ command: string; description: string; examples: string[] }>;
+  footer: string;
+}
+
+/** Every view of this module. */
+export type AllianceView = SetupFormView | ChooseOrganizationView | MyDataView | ForgetMeConfirmView | HelpView;
+
+/** The translated text of a setup field error. */
+export function setupErrorText(locale: Locale, error: SetupFieldError): string {
+  const key = `error.${error.code}`;
+  return hasMessage(key) ? translate(locale, key, error.details) : translate(locale, "alliance.setup.fieldInvalid");
+}
+
+/** The setup form, pre-filled with `values` and showing `errors` in place. */
+export function buildSetupFormView(locale: Locale, values: SetupInputRaw, errors: readonly SetupFieldError[] = []): SetupFormView {
+  const t = translator(locale);
+  const label = (key: string) => t(`alliance.setup.${key}` as MessageKey);
+  const orgRows = Math.max(2, values.organizations.length);
+  return {
+    kind: "alliance.setup-form",
+    locale,
+    values,
+    labels: {
+      title: label("title"), name: label("name"), organizations: label("organizations"),
+      organizationsHint: label("organizationsHint"), emailDomains: label("emailDomains"), slackTeamIds: label("slackTeamIds"),
+      steeringChannel: label("steeringChannel"), summary: label("summary"), pulse: label("pulse"), cadence: label("cadence"),
+      weekday: label("weekday"), hour: label("hour"), itemsPerRound: label("itemsPerRound"), uncertainty: label("uncertainty"),
+      anonymityThreshold: label("anonymityThreshold"), anonymityThresholdHint: label("anonymityThresholdHint"),
+      cultureFlagThreshold: label("cultureFlagThreshold"), commitmentReminderDays: label("commitmentReminderDays"),
+      locale: label("locale"), timezone: label("timezone"), submit: t("common.save"), cancel: t("common.cancel"),
+    },
+    organizationLabels: Array.from({ length: Math.min(orgRows, 10) }, (_, i) => t("alliance.setup.organizationName", { n: i + 1 })),
+    choices: {
+      cadences: (["weekly", "biweekly", "monthly"] as const).map((value) => ({ value, label: t(`alliance.cadence.${value}`) })),
+      weekdays: ([1, 2, 3, 4, 5, 6, 7] as const).map((value) => ({ value, label: t(`alliance.weekday.${value}`) })),
+      hours: Array.from({ length: 24 }, (_, value) => ({ value, label: `${String(value).padStart(2, "0")}:00` })),
+      uncertainty: (["low", "medium", "high"] as const).map((value) => ({ value, label: t(`alliance.uncertainty.${value}`) })),
+      locales: LOCALES.map((value) => ({ value, label: t(`alliance.locale.${value}`) })),
+    },
+    errors: Object.fromEntries(errors.map((error) => [error.field, setupErrorText(locale, error)])),
+  };
+}
+
+/** The "which organisation?" prompt. New names are offered while the alliance has room for one. */
+export function buildChooseOrganizationView(locale: Locale, organizations: readonly Organization[]): ChooseOrganizationView {
+  const t = translator(locale);
+  return {
+    kind: "alliance.choose-organization",
+    title: t("alliance.chooseOrg.title"),
+    text: t("alliance.chooseOrg.text"),
+    organizations: organizations.map((org) => ({ value: org.id, label: org.name })),
+    allowNew: organizations.length < 10,
+    newLabel: t("alliance.chooseOrg.newLabel"),
+    submitLabel: t("common.submit"),
+  };
+}
+
+/** The export message with the JSON file attached. */
+export function buildMyDataView(locale: Locale, data: MyDataExport): MyDataView {
+  const t = translator(locale);
+  const none = t("alliance.myData.none");
+  return {
+    kind: "alliance.my-data",
+    title: t("alliance.myData.title"),
+    intro: t("alliance.myData.intro", { name: data.profile.displayName }),
+    profile: t("alliance.myData.profile", {
+      name: data.profile.displayName,
+      email: data.profile.email ?? none,
+      role: data.role,
+      organization: data.organization?.name ?? none,
+    }),
+    sections: Object.entries(data.sections).map(([key, records]) => {
+      const labelKey = `alliance.myData.section.${key}`;
+      return { key, label: hasMessage(labelKey) ? t(labelKey) : key, count: records.length };
+    }),
+    note: t("alliance.myData.anonymousNote"),
+    file: {
+      name: `my-data-${data.generatedAt.slice(0, 10)}.json`,
+      mimeType: "application/json",
+      content: JSON.stringify(data, null, 2),
+    },
+  };
+}
+
+/** The confirmation before forgetting. */
+export function buildForgetMeConfirmView(locale: Locale, memberId: string): ForgetMeConfirmView {
+  const t = translator(locale);
+  return {
+    kind: "alliance.forget-me-confirm",
+    memberId,
+    title: t("alliance.forgetMe.title"),
+    text: t("alliance.forgetMe.text"),
+    confirmLabel: t("alliance.forgetMe.confirm"),
+    cancelLabel: t("common.cancel"),
+  };
+}
+
+/** What to say after forgetting (a plain text view). */
+export function buildForgetMeDoneText(locale: Locale, result: ForgetResult): string {
+  return translate(locale, result.alreadyErased ? "alliance.forgetMe.alreadyDone" : "alliance.forgetMe.done");
+}
+
+/** The help overview. Slack commands start with "/", Teams users type the word to the bot. */
+export function buildHelpView(locale: Locale, platform: Platform, anonymityThreshold: number): HelpView {
+  const t = translator(locale);
+  const p = platform === "slack" ? "/" : "";
+  const ex = (key: MessageKey) => t(key, { p });
+  return {
+    kind: "alliance.help",
+    title: t("alliance.help.title"),
+    intro: t("alliance.help.intro"),
+    sections: [
+      { command: `${p}poll`, description: t("alliance.help.poll"), examples: [ex("alliance.help.poll.example1"), ex("alliance.help.poll.example2")] },
+      {
+        command: `${p}commit`,
+        description: t("alliance.help.commit"),
+        examples: [ex("alliance.help.commit.example1"), ex("alliance.help.commit.example2"), ex("alliance.help.commit.example3")],
+      },
+      { command: `${p}pulse`, description: t("alliance.help.pulse"), examples: [ex("alliance.help.pulse.example1")] },
+      {
+        command: `${p}trust`,
+        description: t("alliance.help.trust"),
+        examples: (["health", "setup", "culture", "myData", "forgetMe", "help"] as const).map((sub) => ex(`alliance.help.trust.${sub}`)),
+      },
+    ],
+    footer: t("alliance.help.footer", { k: anonymityThreshold }),
+  };
+}

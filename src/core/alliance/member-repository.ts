@@ -1,0 +1,45 @@
+import type { Locale } from "../shared/refs.js";
+import type { Member, Role } from "./member.js";
+
+/** What is known about a member when we first meet them. */
+export interface NewMember {
+  allianceId: string;
+  workspaceId: string;
+  externalId: string;
+  displayName: string;
+  email: string | null;
+  organizationId: string | null;
+  locale: Locale | null;
+  timezone: string | null;
+}
+
+/** Profile fields the platform may refresh on each contact. */
+export type MemberProfilePatch = Partial<Pick<Member, "displayName" | "email" | "locale" | "timezone">>;
+
+/** Storage of members. Erased members are never returned by `findByExternalId` or `list`. */
+export interface MemberRepository {
+  findByExternalId(workspaceId: string, externalId: string): Promise<Member | null>;
+  get(id: string): Promise<Member | null>;
+  /**
+   * Creates the member unless (workspaceId, externalId) exists; safe under concurrent calls:
+   * exactly one caller gets `created: true`, all get the same row.
+   */
+  createIfAbsent(input: NewMember): Promise<{ member: Member; created: boolean }>;
+  updateProfile(id: string, patch: MemberProfilePatch): Promise<Member>;
+  setOrganization(id: string, organizationId: string | null): Promise<Member>;
+  setRole(id: string, role: Role): Promise<Member>;
+  /**
+   * Makes `memberId` admin if the alliance has no admin yet (atomically: two first members
+   * racing yield one admin). Returns true when it did.
+   */
+  claimFirstAdmin(allianceId: string, memberId: string): Promise<boolean>;
+  countAdmins(allianceId: string): Promise<number>;
+  countInOrganization(organizationId: string): Promise<number>;
+  /** The alliance's current (not erased) members, oldest first. */
+  list(allianceId: string, filter?: { organizationId?: string | null; role?: Role }): Promise<Member[]>;
+  /**
+   * "Forget me": blanks personal data (name → "former member", e-mail, locale, time zone),
+   * unlinks the platform identity, drops the role to member and sets erasedAt. Idempotent.
+   */
+  erase(id: string, at: Date): Promise<Member>;
+}

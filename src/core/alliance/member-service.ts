@@ -1,0 +1,205 @@
+// Membership: who someone is in the alliance, which partner organisation they belong to, and
+// what they may do. Platforms call resolveMember on every command, click and message.
+import { DomainError } from "../shared/errors.js";
+import { toLocale, type Actor, type Locale, type Platform } from "../shared/refs.js";
+import type { Organization } from "./alliance.js";
+import type { AllianceRepository } from "./alliance-repository.js";
+import type { AllianceService } from "./alliance-service.js";
+import { actorOf, type Member, type Role } from "./member.js";
+import type { MemberProfilePatch, MemberRepository } from "./member-repository.js";
+import { matchOrganization } from "./organization-matching.js";
+import { requireRole, requireSameAlliance } from "./roles.js";
+import { SETUP_LIMITS } from "./setup-input.js";
+
+/** What a platform knows about the user behind an incoming request. */
+export interface ResolveMemberInput {
+  platform: Platform;
+  /** Slack team_id (enterprise_id for org-wide installs) | Teams tenant id. */
+  workspaceExternalId: string;
+  workspaceName?: string | null | undefined;
+  userExternalId: string;
+  displayName: string;
+  email?: string | null | undefined;
+  /** The user's own Slack team: for Slack Connect users it differs from the workspace. */
+  slackTeamId?: string | null | undefined;
+  /** The platform's locale tag for the user ("nl-NL"), when it sends one. */
+  locale?: string | null | undefined;
+  timezone?: string | null | undefined;
+}
+
+/** The Actor plus what a platform needs to answer the request. */
+export interface ResolvedMember extends Actor {
+  /** Our Workspace.id. */
+  workspaceId: string;
+  displayName: string;
+  /** The language to answer in: the user's, else the alliance's. */
+  locale: Locale;
+  /** True when the platform should ask the member to choose their organisation (once). */
+  needsOrganization: boolean;
+  /** True when this request created the member. */
+  isNew: boolean;
+  /** True when this request also created the alliance (first contact of a fresh install). */
+  allianceCreated: boolean;
+}
+
+/** Member lookup, organisation mapping and roles. */
+export class MemberService {
+  constructor(
+    private readonly deps: { alliances: AllianceRepository; members: MemberRepository; allianceService: AllianceService },
+  ) {}
+
+  /**
+   * Finds or creates the member (one row however many concurrent requests), refreshes their
+   * profile, maps their organisation when unknown, and makes the first member of a fresh
+   * alliance its admin.
+   */
+  async resolveMember(input: ResolveMemberInput): Promise<ResolvedMember> {
+    const { members, alliances } = this.deps;
+    const platformLocale = input.locale ? toLocale(input.locale) : null;
+    const bound = await this.deps.allianceService.ensureAllianceForWorkspace(
+      input.platform,
+      input.workspaceExternalId,
+      input.workspaceName,
+      platformLocale ? { locale: platformLocale } : {},
+    );
+    const { workspace, alliance } = bound;
+    const hints = { slackTeamId: input.slackTeamId, email: input.email };
+    let organizations: Organization[] | undefined;
+    const match = async () => matchOrganization((organizations ??= await alliances.listOrganizations(alliance.id)), hints);
+
+    let member = await members.findByExternalId(workspace.id, input.userExternalId);
+    let isNew = false;
+    if (!member) {
+      const created = await members.createIfAbsent({
+        allianceId: alliance.id,
+        workspaceId: workspace.id,
+        externalId: input.userExternalId,
+        displayName: input.displayName.trim() || input.userExternalId,
+        email: input.email?.trim() || null,
+        organizationId: (await match())?.id ?? null,
+        locale: platformLocale,
+        timezone: input.timezone ?? null,
+      });
+      member = created.member;
+      isNew = created.created;
+      if (isNew && (await members.claimFirstAdmin(alliance.id, member.id))) member = { ...member, role: "admin" };
+    }
+    if (!isNew) member = await this.refresh(member, input, platformLocale, match);
+
+    return {
+      ...actorOf(member),
+      workspaceId: workspace.id,
+      displayName: member.displayName,
+      locale: member.locale ?? alliance.locale,
+      needsOrganization: member.organizationId === null,
+      isNew,
+      allianceCreated: bound.created,
+    };
+  }
+
+  private async refresh(
+    member: Member,
+    input: ResolveMemberInput,
+    locale: Locale | null,
+    match: () => Promise<Organization | null>,
+  ): Promise<Member> {
+    const patch: MemberProfilePatch = {};
+    const displayName = input.displayName.trim();
+    if (displayName && displayName !== member.displayName) patch.displayName = displayName;
+    const email = input.email?.trim();
+    if (email && email !== member.email) patch.email = email;
+    if (locale && locale !== member.locale) patch.locale = locale;
+    if (input.timezone && input.timezone !== member.timezone) patch.timezone = input.timezone;
+    let current = Object.keys(patch).length > 0 ? await this.deps.members.updateProfile(member.id, patch) : member;
+    // Only an unknown organisation is (re)mapped: a choice or an admin's correction sticks.
+    if (current.organizationId === null) {
+      const org = await match();
+      if (org) current = await this.deps.members.setOrganization(current.id, org.id);
+    }
+    return current;
+  }
+
+  /** The member's Actor; NOT_FOUND for an unknown id, MEMBER_ERASED after "forget me". */
+  async getActor(memberId: string): Promise<Actor> {
+    return actorOf(await this.liveMember(memberId));
+  }
+
+  /** The member as stored (NOT_FOUND / MEMBER_ERASED). */
+  async getMember(memberId: string): Promise<Member> {
+    return this.liveMember(memberId);
+  }
+
+  /** The member picks their organisation (asked once, when it could not be derived). */
+  async chooseOrganization(memberId: string, organizationId: string): Promise<Actor> {
+    const member = await this.liveMember(memberId);
+    const org = await this.organizationOf(member.allianceId, organizationId);
+    if (member.organizationId === org.id) return actorOf(member);
+    if (member.organizationId !== null) {
+      throw new DomainError("FORBIDDEN", "Only an admin can change a member's organisation once it is set.");
+    }
+    return actorOf(await this.deps.members.setOrganization(member.id, org.id));
+  }
+
+  /**
+   * For an alliance whose setup lists no (fitting) organisation yet: the member names theirs; an
+   * existing organisation of that name (any case) is joined rather than duplicated.
+   */
+  async joinOrCreateOrganization(memberId: string, name: string): Promise<Actor> {
+    const member = await this.liveMember(memberId);
+    if (member.organizationId !== null) {
+      throw new DomainError("FORBIDDEN", "Only an admin can change a member's organisation once it is set.");
+    }
+    const trimmed = name.trim();
+    if (!trimmed || trimmed.length > SETUP_LIMITS.nameMaxLength) {
+      throw new DomainError("INVALID_INPUT", "Organisation name empty or too long.", { reason: `1–${SETUP_LIMITS.nameMaxLength}` });
+    }
+    const existing = await this.deps.alliances.listOrganizations(member.allianceId);
+    const same = existing.find((org) => org.name.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
+    if (!same && existing.length >= SETUP_LIMITS.maxOrganizations) {
+      throw new DomainError("ALLIANCE_TOO_MANY_ORGANIZATIONS", "Alliance has the maximum number of organisations.", { max: SETUP_LIMITS.maxOrganizations });
+    }
+    const org = same ?? (await this.deps.alliances.addOrganization(member.allianceId, { name: trimmed, emailDomains: [], slackTeamIds: [] }));
+    return actorOf(await this.deps.members.setOrganization(member.id, org.id));
+  }
+
+  /** An admin corrects a member's organisation (null: unknown, the member is asked again). */
+  async assignOrganization(admin: Actor, memberId: string, organizationId: string | null): Promise<Actor> {
+    requireRole(admin, "admin");
+    const member = await this.liveMember(memberId);
+    requireSameAlliance(admin, member.allianceId);
+    const orgId = organizationId === null ? null : (await this.organizationOf(member.allianceId, organizationId)).id;
+    return actorOf(await this.deps.members.setOrganization(member.id, orgId));
+  }
+
+  /** An admin changes a member's role; the alliance always keeps at least one admin. */
+  async setRole(admin: Actor, memberId: string, role: Role): Promise<Actor> {
+    requireRole(admin, "admin");
+    const member = await this.liveMember(memberId);
+    requireSameAlliance(admin, member.allianceId);
+    if (member.role === role) return actorOf(member);
+    if (member.role === "admin" && (await this.deps.members.countAdmins(member.allianceId)) <= 1) {
+      throw new DomainError("ALLIANCE_LAST_ADMIN", "An alliance needs at least one admin.");
+    }
+    return actorOf(await this.deps.members.setRole(member.id, role));
+  }
+
+  /** The alliance's members (for the admin's mapping screen); steering and admins only. */
+  async listMembers(actor: Actor, filter: { organizationId?: string | null; role?: Role } = {}): Promise<Member[]> {
+    requireRole(actor, "steering");
+    return this.deps.members.list(actor.allianceId, filter);
+  }
+
+  private async liveMember(memberId: string): Promise<Member> {
+    const member = await this.deps.members.get(memberId);
+    if (!member) throw new DomainError("NOT_FOUND", `No member ${memberId}.`);
+    if (member.erasedAt) throw new DomainError("MEMBER_ERASED", `Member ${memberId} was forgotten.`);
+    return member;
+  }
+
+  private async organizationOf(allianceId: string, organizationId: string): Promise<Organization> {
+    const org = await this.deps.alliances.getOrganization(organizationId);
+    // Another alliance's organisation is reported as unknown, never as "forbidden", so ids don't leak.
+    if (!org || org.allianceId !== allianceId) throw new DomainError("NOT_FOUND", `No organisation ${organizationId} in ${allianceId}.`);
+    return org;
+  }
+}
