@@ -4,11 +4,12 @@
  * render it. Features define their view types beside their code and add them here.
  */
 import type { AllianceView } from "./alliance/alliance-views.js";
+import type { PollView } from "./polls/poll-views.js";
 export interface TextView {
   kind: "text";
   /** Already translated. */
   text: string;
 }
 
-export type View = TextView | AllianceView;
+export type View = TextView | AllianceView | PollView;
 export type ViewKind = View["kind"];

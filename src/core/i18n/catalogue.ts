@@ -5,9 +5,10 @@
 import type { Locale } from "../shared/refs.js";
 import { allianceMessages } from "./messages/alliance.js";
 import { commonMessages } from "./messages/common.js";
+import { pollMessages } from "./messages/polls.js";
 import { trustHealthMessages } from "./messages/trust-health.js";
 
-const modules = [commonMessages, trustHealthMessages, allianceMessages] as const;
+const modules = [commonMessages, trustHealthMessages, allianceMessages, pollMessages] as const;
 
 type Module = (typeof modules)[number];
 /** Every key any feature defined. */

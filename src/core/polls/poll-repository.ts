@@ -1,0 +1,49 @@
+/**
+ * Storage port for polls and ballots. Implementations: src/storage/memory/in-memory-poll-repository.ts
+ * and src/storage/prisma/prisma-poll-repository.ts; both pass test/contract/poll-repository.contract.test.ts.
+ */
+import type { NewPoll, Poll, PollBallot, PollMessageRef, PollStatus } from "./poll.js";
+
+/** What recording a ballot did. */
+export type RecordBallotResult =
+  /** The poll was closed or past its deadline at `now`: nothing written. */
+  | { outcome: "closed" }
+  /** The poll does not exist. */
+  | { outcome: "not_found" }
+  /** Stored; `changed` is false when the same voter already had exactly this ballot (a no-op). */
+  | { outcome: "recorded"; ballot: PollBallot; changed: boolean; previousOptionIds: string[] | null };
+
+/** Filters for listing an alliance's polls. */
+export interface PollFilter {
+  status?: PollStatus;
+  templateKey?: string;
+}
+
+/** Storage port for polls. */
+export interface PollRepository {
+  /** Stores a new poll with its options (ids assigned here). */
+  create(poll: NewPoll): Promise<Poll>;
+  get(pollId: string): Promise<Poll | null>;
+  /** Newest first. */
+  listByAlliance(allianceId: string, filter?: PollFilter): Promise<Poll[]>;
+  /** Open polls whose deadline is at or before `now`, oldest deadline first. */
+  listDue(now: Date): Promise<Poll[]>;
+  /** Polls with a recurrence rule (the scheduler evaluates the rules). */
+  listRecurring(): Promise<Poll[]>;
+  /** Remembers where the poll message was posted. */
+  setMessage(pollId: string, message: PollMessageRef): Promise<void>;
+  /**
+   * Closes an open poll at `closedAt`. `changed` is false when it was already closed (the stored
+   * poll is returned unchanged), so two instances closing at once close it once.
+   */
+  close(pollId: string, closedAt: Date): Promise<{ poll: Poll; changed: boolean } | null>;
+  /**
+   * Inserts or replaces the ballot of (pollId, voterKey) in one atomic step, only while the poll is
+   * open at `now` (status open and before closesAt). A ballot identical to the stored one is a no-op.
+   * Concurrent calls for the same voter leave exactly one ballot.
+   */
+  recordBallot(ballot: PollBallot, now: Date): Promise<RecordBallotResult>;
+  findBallot(pollId: string, voterKey: string): Promise<PollBallot | null>;
+  /** Every ballot of the poll, in no meaningful order (never insertion order for anonymous polls). */
+  listBallots(pollId: string): Promise<PollBallot[]>;
+}

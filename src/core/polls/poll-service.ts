@@ -1,0 +1,176 @@
+/**
+ * The poll use cases (createPollService): create, vote, close, results, reminders, export. Time
+ * comes from the Clock, the voter-key secret stays behind the VoterKeyHasher port.
+ */
+import { effectiveAnonymityThreshold } from "../anonymity/anonymity.js";
+import { DomainError } from "../shared/errors.js";
+import type { Actor, Locale } from "../shared/refs.js";
+import { acceptsVotes, dayOf, type Poll } from "./poll.js";
+import { assertMayClose, assertMayExport, assertSameAlliance, resultsHiddenReason } from "./poll-access.js";
+import { buildPollCsv } from "./poll-csv.js";
+import { validateChoice, validateNewPoll, type PollInput } from "./poll-rules.js";
+import type { PollResults, PollService, PollServiceDeps, TemplatePollSettings } from "./poll-service-types.js";
+import { tallyPoll } from "./poll-tally.js";
+import { findPollTemplate } from "./poll-templates.js";
+import { voterKeyFor } from "./voter-key.js";
+
+/** Builds the poll service over its ports. */
+export function createPollService({ polls, clock, hasher, directory }: PollServiceDeps): PollService {
+  async function load(actor: Actor, pollId: string): Promise<Poll> {
+    const poll = await polls.get(pollId);
+    assertSameAlliance(poll, actor);
+    return poll;
+  }
+
+  async function loadSystem(pollId: string): Promise<Poll> {
+    const poll = await polls.get(pollId);
+    if (poll === null) throw new DomainError("NOT_FOUND", "poll not found");
+    return poll;
+  }
+
+  async function results(viewer: Actor | null, poll: Poll): Promise<PollResults> {
+    const [ballots, organizations, configuredK] = await Promise.all([
+      polls.listBallots(poll.id),
+      directory.organizations(poll.allianceId),
+      directory.anonymityThreshold(poll.allianceId),
+    ]);
+    const hiddenReason = resultsHiddenReason(poll, viewer);
+    const tally =
+      hiddenReason === null
+        ? tallyPoll(poll, ballots, {
+            k: effectiveAnonymityThreshold(configuredK),
+            organizationIds: organizations.map((org) => org.id),
+          })
+        : null;
+    return {
+      poll,
+      totalVoters: ballots.length,
+      hiddenReason,
+      tally,
+      organizationNames: Object.fromEntries(organizations.map((org) => [org.id, org.name])),
+    };
+  }
+
+  const service: PollService = {
+    async createPoll(creator: Actor, input: PollInput) {
+      return polls.create(validateNewPoll(input, { creator, now: clock.now() }));
+    },
+
+    async createPollFromTemplate(creator: Actor, templateKey: string, locale: Locale, settings: TemplatePollSettings = {}) {
+      const template = findPollTemplate(templateKey);
+      if (template === undefined) throw new DomainError("POLL_UNKNOWN_TEMPLATE", "unknown template", { templateKey });
+      const input: PollInput = {
+        anonymous: template.anonymous,
+        ...settings,
+        question: template.question[locale],
+        options: template.options.map((option) => option.label[locale]),
+        mode: template.mode,
+        maxChoices: template.maxChoices,
+      };
+      return polls.create(validateNewPoll(input, { creator, now: clock.now(), templateKey }));
+    },
+
+    async createRecurringInstance(pollId: string, closesAt: Date | null) {
+      const source = await loadSystem(pollId);
+      const now = clock.now();
+      const creator: Actor = { memberId: source.createdById ?? "", allianceId: source.allianceId, organizationId: null, role: "member" };
+      const draft = validateNewPoll(
+        {
+          question: source.question,
+          options: source.options.map((option) => option.label),
+          mode: source.mode,
+          maxChoices: source.mode === "multiple" ? source.maxChoices : undefined,
+          anonymous: source.anonymous,
+          visibility: source.visibility,
+          closesAt,
+          recurrence: null,
+        },
+        { creator, now, templateKey: source.templateKey },
+      );
+      return polls.create({ ...draft, createdById: source.createdById });
+    },
+
+    getPoll: load,
+
+    async castVote(voter: Actor, pollId: string, optionIds: readonly string[]) {
+      const poll = await load(voter, pollId);
+      const now = clock.now();
+      if (!acceptsVotes(poll, now)) throw new DomainError("POLL_CLOSED", "poll closed");
+      const chosen = validateChoice(poll, optionIds);
+      const result = await polls.recordBallot(
+        {
+          pollId: poll.id,
+          voterKey: voterKeyFor(poll, voter.memberId, hasher),
+          memberId: poll.anonymous ? null : voter.memberId,
+          organizationId: voter.organizationId,
+          optionIds: chosen,
+          castOn: dayOf(now),
+        },
+        now,
+      );
+      // The repository re-checks "open" in the same write, so a close that lands between our
+      // check and the write still refuses the vote.
+      if (result.outcome === "closed") throw new DomainError("POLL_CLOSED", "poll closed");
+      if (result.outcome === "not_found") throw new DomainError("NOT_FOUND", "poll not found");
+      return { poll, ballot: result.ballot, changed: result.changed, replaced: result.changed && result.previousOptionIds !== null };
+    },
+
+    async myChoice(voter: Actor, pollId: string) {
+      const poll = await load(voter, pollId);
+      const ballot = await polls.findBallot(poll.id, voterKeyFor(poll, voter.memberId, hasher));
+      return ballot?.optionIds ?? null;
+    },
+
+    async closePoll(actor: Actor, pollId: string) {
+      const poll = await load(actor, pollId);
+      const now = clock.now();
+      assertMayClose(poll, actor, now);
+      const closed = await polls.close(poll.id, now);
+      if (closed === null) throw new DomainError("NOT_FOUND", "poll not found");
+      return closed;
+    },
+
+    async getResults(viewer: Actor | null, pollId: string) {
+      const poll = viewer === null ? await loadSystem(pollId) : await load(viewer, pollId);
+      return results(viewer, poll);
+    },
+
+    listDue: (now: Date) => polls.listDue(now),
+
+    async closeExpired(now: Date) {
+      const closed: Poll[] = [];
+      for (const poll of await polls.listDue(now)) {
+        // Close at the deadline, not at the (later) moment the scheduler noticed it.
+        const result = await polls.close(poll.id, poll.closesAt ?? now);
+        if (result?.changed) closed.push(result.poll);
+      }
+      return closed;
+    },
+
+    async nonVoters(pollId: string, eligibleMemberIds: readonly string[]) {
+      const poll = await loadSystem(pollId);
+      if (poll.anonymous) {
+        throw new DomainError("POLL_ANONYMOUS_VOTERS_UNKNOWN", "anonymous polls do not track who voted");
+      }
+      const voted = new Set((await polls.listBallots(poll.id)).map((ballot) => ballot.memberId));
+      return [...new Set(eligibleMemberIds)].filter((id) => !voted.has(id));
+    },
+
+    async exportCsv(actor: Actor, pollId: string, locale: Locale) {
+      const poll = await load(actor, pollId);
+      assertMayExport(poll, actor);
+      const shown = await results(actor, poll);
+      const ballots = poll.anonymous ? [] : await polls.listBallots(poll.id);
+      const names = poll.anonymous
+        ? new Map<string, string>()
+        : await directory.memberNames(ballots.flatMap((ballot) => (ballot.memberId === null ? [] : [ballot.memberId])));
+      return buildPollCsv(shown, ballots, names, locale);
+    },
+
+    async recordMessage(pollId, message) {
+      await loadSystem(pollId);
+      await polls.setMessage(pollId, message);
+    },
+  };
+  return service;
+}

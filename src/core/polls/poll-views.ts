@@ -1,0 +1,161 @@
+/**
+ * The poll message as a platform-neutral view: Slack (Block Kit) and Teams (Adaptive Cards) both
+ * render a PollView. Every text is already translated; numbers stay numbers so platforms can draw bars.
+ */
+import { translator, type Translator } from "../i18n/catalogue.js";
+import type { Locale } from "../shared/refs.js";
+import { acceptsVotes, type PollMode, type PollStatus, type PollVisibility } from "./poll.js";
+import type { PollResults } from "./poll-service-types.js";
+import type { OptionCount } from "./poll-tally.js";
+
+/** One option line. Figures are null when hidden from this viewer. */
+export interface PollOptionView {
+  optionId: string;
+  label: string;
+  count: number | null;
+  /** Whole percent of voters; null when hidden. */
+  percent: number | null;
+  /** e.g. "7 · 58%"; null when hidden. */
+  figureText: string | null;
+  /** 0–1, the share of voters; null when hidden. */
+  barRatio: number | null;
+}
+
+/** One organisation's row of the breakdown. */
+export interface PollBreakdownRowView {
+  organizationId: string;
+  name: string;
+  voters: number;
+  votersText: string;
+  options: PollOptionView[];
+}
+
+/** The poll message. */
+export interface PollView {
+  kind: "poll";
+  pollId: string;
+  locale: Locale;
+  question: string;
+  status: PollStatus;
+  /** Votes are taken now (buttons enabled). */
+  acceptsVotes: boolean;
+  mode: PollMode;
+  maxChoices: number;
+  anonymous: boolean;
+  visibility: PollVisibility;
+  /** Short translated chips: "Anonymous", "Choose up to 2", "Results after close", … */
+  flags: string[];
+  /** "Choose one" / "Choose up to 3" / "This poll is closed". */
+  voteHint: string;
+  options: PollOptionView[];
+  /** Why figures are not shown, or null when they are. */
+  resultsHiddenText: string | null;
+  totalVoters: number;
+  totalVotersText: string;
+  /** Per-organisation rows, or null when there is nothing to show (no figures, or a single organisation). */
+  breakdown: { title: string; rows: PollBreakdownRowView[]; hiddenText: string | null } | null;
+  closesAt: Date | null;
+  /** "Open · closes 5 Dec 2026, 17:00" / "Closed 5 Dec 2026, 17:00" / "Open". */
+  statusText: string;
+  /** What anonymity means here; null for named polls. */
+  anonymityNote: string | null;
+}
+
+/** Builds the view of `results` in `locale`, with dates in the alliance's `timeZone`. */
+export function buildPollView(results: PollResults, options: { locale: Locale; timeZone: string; now: Date }): PollView {
+  const t = translator(options.locale);
+  const { poll, tally } = results;
+  const figures = tally !== null && tally.overallPublished ? tally.options : null;
+  const when = (at: Date) => formatDateTime(at, options.locale, options.timeZone);
+  const open = acceptsVotes(poll, options.now);
+
+  const flags = [
+    poll.anonymous ? t("polls.flag.anonymous") : t("polls.flag.named"),
+    poll.mode === "multiple" ? t("polls.flag.multiple", { max: poll.maxChoices }) : t("polls.flag.single"),
+    t(`polls.flag.visibility.${poll.visibility}`),
+  ];
+  if (poll.recurrence !== null) flags.push(t("polls.flag.recurring"));
+
+  let resultsHiddenText: string | null = null;
+  if (results.hiddenReason === "after_close") resultsHiddenText = t("polls.hidden.afterClose");
+  else if (results.hiddenReason === "steering_only") resultsHiddenText = t("polls.hidden.steeringOnly");
+  else if (tally !== null && !tally.overallPublished) resultsHiddenText = t("polls.hidden.tooFewVoters", { k: tally.k });
+
+  return {
+    kind: "poll",
+    pollId: poll.id,
+    locale: options.locale,
+    question: poll.question,
+    status: poll.status,
+    acceptsVotes: open,
+    mode: poll.mode,
+    maxChoices: poll.maxChoices,
+    anonymous: poll.anonymous,
+    visibility: poll.visibility,
+    flags,
+    voteHint: !open
+      ? t("polls.hint.closed")
+      : poll.mode === "single"
+        ? t("polls.hint.single")
+        : t("polls.hint.multiple", { max: poll.maxChoices }),
+    options: poll.options.map((option) => optionView(t, option.id, option.label, figures?.find((f) => f.optionId === option.id))),
+    resultsHiddenText,
+    totalVoters: results.totalVoters,
+    totalVotersText: t(results.totalVoters === 1 ? "polls.voters.one" : "polls.voters.many", { count: results.totalVoters }),
+    breakdown: breakdownView(t, results),
+    closesAt: poll.closesAt,
+    statusText:
+      poll.status === "closed"
+        ? t("polls.status.closed", { at: when(poll.closedAt ?? poll.closesAt ?? options.now) })
+        : poll.closesAt === null
+          ? t("polls.status.open")
+          : open
+            ? t("polls.status.openUntil", { at: when(poll.closesAt) })
+            : t("polls.status.closing"),
+    anonymityNote: poll.anonymous ? t("polls.note.anonymous", { k: tally?.k ?? 5 }) : null,
+  };
+}
+
+function optionView(t: Translator, optionId: string, label: string, figure: OptionCount | undefined): PollOptionView {
+  if (figure === undefined) return { optionId, label, count: null, percent: null, figureText: null, barRatio: null };
+  return {
+    optionId,
+    label,
+    count: figure.count,
+    percent: figure.percentRounded,
+    figureText: t("polls.figure", { count: figure.count, percent: figure.percentRounded }),
+    barRatio: Math.min(1, Math.max(0, figure.percent / 100)),
+  };
+}
+
+function breakdownView(t: Translator, results: PollResults): PollView["breakdown"] {
+  const { tally } = results;
+  if (tally === null || !tally.overallPublished) return null;
+  const known = tally.organizations.length + tally.hiddenOrganizations.length;
+  if (known < 2) return null; // one organisation's row would repeat the overall figures
+  const name = (id: string) => results.organizationNames[id] ?? id;
+  const hidden = tally.hiddenOrganizations.map((org) => name(org.organizationId));
+  return {
+    title: t("polls.breakdown.title"),
+    rows: tally.organizations.map((org) => ({
+      organizationId: org.organizationId,
+      name: name(org.organizationId),
+      voters: org.voters,
+      votersText: t(org.voters === 1 ? "polls.voters.one" : "polls.voters.many", { count: org.voters }),
+      options: org.options.map((option) => optionView(t, option.optionId, option.label, option)),
+    })),
+    hiddenText: hidden.length === 0 ? null : t("polls.breakdown.hidden", { organizations: hidden.join(", "), k: tally.k }),
+  };
+}
+
+/** A date and time in the alliance's time zone, e.g. "5 Dec 2026, 17:00". */
+export function formatDateTime(at: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+    timeZone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(at);
+}

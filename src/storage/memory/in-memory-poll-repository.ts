@@ -1,0 +1,111 @@
+// In-memory PollRepository for unit tests and the contract suite's reference run. Same guarantees
+// as the Prisma one: one ballot per (poll, voter key), votes only while open, close once.
+import { randomUUID } from "node:crypto";
+import type { NewPoll, Poll, PollBallot, PollMessageRef } from "../../core/polls/poll.js";
+import { acceptsVotes } from "../../core/polls/poll.js";
+import type { PollFilter, PollRepository, RecordBallotResult } from "../../core/polls/poll-repository.js";
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+function sameChoice(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
+/** A PollRepository in memory. */
+export class InMemoryPollRepository implements PollRepository {
+  private readonly polls = new Map<string, Poll>();
+  /** pollId → voterKey → ballot. */
+  private readonly ballots = new Map<string, Map<string, PollBallot>>();
+
+  async create(draft: NewPoll): Promise<Poll> {
+    const id = randomUUID();
+    const poll: Poll = {
+      id,
+      allianceId: draft.allianceId,
+      question: draft.question,
+      mode: draft.mode,
+      maxChoices: draft.maxChoices,
+      anonymous: draft.anonymous,
+      visibility: draft.visibility,
+      status: "open",
+      closesAt: draft.closesAt,
+      closedAt: null,
+      recurrence: draft.recurrence,
+      templateKey: draft.templateKey,
+      createdById: draft.createdById,
+      message: null,
+      createdAt: draft.createdAt,
+      options: draft.options.map((label, position) => ({ id: randomUUID(), position, label })),
+    };
+    this.polls.set(id, poll);
+    this.ballots.set(id, new Map());
+    return copy(poll);
+  }
+
+  async get(pollId: string): Promise<Poll | null> {
+    const poll = this.polls.get(pollId);
+    return poll ? copy(poll) : null;
+  }
+
+  async listByAlliance(allianceId: string, filter: PollFilter = {}): Promise<Poll[]> {
+    return [...this.polls.values()]
+      .filter((poll) => poll.allianceId === allianceId)
+      .filter((poll) => filter.status === undefined || poll.status === filter.status)
+      .filter((poll) => filter.templateKey === undefined || poll.templateKey === filter.templateKey)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))
+      .map(copy);
+  }
+
+  async listDue(now: Date): Promise<Poll[]> {
+    return [...this.polls.values()]
+      .filter((poll) => poll.status === "open" && poll.closesAt !== null && poll.closesAt.getTime() <= now.getTime())
+      .sort((a, b) => (a.closesAt?.getTime() ?? 0) - (b.closesAt?.getTime() ?? 0) || a.id.localeCompare(b.id))
+      .map(copy);
+  }
+
+  async listRecurring(): Promise<Poll[]> {
+    return [...this.polls.values()]
+      .filter((poll) => poll.recurrence !== null)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
+      .map(copy);
+  }
+
+  async setMessage(pollId: string, message: PollMessageRef): Promise<void> {
+    const poll = this.polls.get(pollId);
+    if (poll) poll.message = { ...message };
+  }
+
+  async close(pollId: string, closedAt: Date): Promise<{ poll: Poll; changed: boolean } | null> {
+    const poll = this.polls.get(pollId);
+    if (!poll) return null;
+    if (poll.status === "closed") return { poll: copy(poll), changed: false };
+    poll.status = "closed";
+    poll.closedAt = new Date(closedAt.getTime());
+    return { poll: copy(poll), changed: true };
+  }
+
+  async recordBallot(ballot: PollBallot, now: Date): Promise<RecordBallotResult> {
+    const poll = this.polls.get(ballot.pollId);
+    if (!poll) return { outcome: "not_found" };
+    if (!acceptsVotes(poll, now)) return { outcome: "closed" };
+    const byVoter = this.ballots.get(poll.id) as Map<string, PollBallot>;
+    const previous = byVoter.get(ballot.voterKey);
+    if (previous && sameChoice(previous.optionIds, ballot.optionIds) && previous.organizationId === ballot.organizationId) {
+      return { outcome: "recorded", ballot: copy(previous), changed: false, previousOptionIds: [...previous.optionIds] };
+    }
+    byVoter.set(ballot.voterKey, copy(ballot));
+    return { outcome: "recorded", ballot: copy(ballot), changed: true, previousOptionIds: previous ? [...previous.optionIds] : null };
+  }
+
+  async findBallot(pollId: string, voterKey: string): Promise<PollBallot | null> {
+    const ballot = this.ballots.get(pollId)?.get(voterKey);
+    return ballot ? copy(ballot) : null;
+  }
+
+  async listBallots(pollId: string): Promise<PollBallot[]> {
+    // Ordered by voter key (a hash for anonymous polls), never by arrival.
+    return [...(this.ballots.get(pollId)?.values() ?? [])]
+      .sort((a, b) => a.voterKey.localeCompare(b.voterKey))
+      .map(copy);
+  }
+}

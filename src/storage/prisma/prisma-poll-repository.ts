@@ -1,0 +1,189 @@
+// PollRepository on Prisma (PGlite and PostgreSQL): the only place poll rows ⇄ domain types are
+// mapped. Ballots are written with one INSERT … ON CONFLICT statement that also locks and checks
+// the poll, so double clicks, retries, concurrent instances and a close racing a vote all end in
+// exactly one ballot per (poll, voter key) and no vote after close.
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../../../generated/prisma/client.js";
+import type { NewPoll, Poll, PollBallot, PollMessageRef } from "../../core/polls/poll.js";
+import type { PollFilter, PollRepository, RecordBallotResult } from "../../core/polls/poll-repository.js";
+import type { PollMode, PollStatus, PollVisibility } from "../../core/polls/poll.js";
+import type { PrismaClient } from "../prisma-client.js";
+
+const withOptions = { options: { orderBy: { position: "asc" } } } satisfies Prisma.PollInclude;
+type PollRow = Prisma.PollGetPayload<{ include: typeof withOptions }>;
+type BallotRow = { pollId: string; voterKey: string; memberId: string | null; organizationId: string | null; optionIds: string[]; castOn: Date };
+
+function toPoll(row: PollRow): Poll {
+  const message: PollMessageRef | null =
+    row.workspaceId !== null && row.conversationId !== null && row.messageId !== null
+      ? { workspaceId: row.workspaceId, conversationId: row.conversationId, messageId: row.messageId }
+      : null;
+  return {
+    id: row.id,
+    allianceId: row.allianceId,
+    question: row.question,
+    mode: row.mode as PollMode,
+    maxChoices: row.maxChoices,
+    anonymous: row.anonymous,
+    visibility: row.visibility as PollVisibility,
+    status: row.status as PollStatus,
+    closesAt: row.closesAt,
+    closedAt: row.closedAt,
+    recurrence: row.recurrence,
+    templateKey: row.templateKey,
+    createdById: row.createdById,
+    message,
+    createdAt: row.createdAt,
+    options: row.options.map((option) => ({ id: option.id, position: option.position, label: option.label })),
+  };
+}
+
+function toBallot(row: BallotRow): PollBallot {
+  return {
+    pollId: row.pollId,
+    voterKey: row.voterKey,
+    memberId: row.memberId,
+    organizationId: row.organizationId,
+    optionIds: [...row.optionIds],
+    castOn: row.castOn,
+  };
+}
+
+/** Ballot values as read back through row_to_json (dates as "YYYY-MM-DD"). */
+type BallotJson = Omit<BallotRow, "castOn"> & { castOn: string };
+const fromJson = (json: BallotJson): PollBallot => toBallot({ ...json, castOn: new Date(`${json.castOn}T00:00:00.000Z`) });
+
+/** A PollRepository over Prisma. */
+export class PrismaPollRepository implements PollRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async create(draft: NewPoll): Promise<Poll> {
+    const row = await this.prisma.poll.create({
+      data: {
+        allianceId: draft.allianceId,
+        question: draft.question,
+        mode: draft.mode,
+        maxChoices: draft.maxChoices,
+        anonymous: draft.anonymous,
+        visibility: draft.visibility,
+        closesAt: draft.closesAt,
+        recurrence: draft.recurrence,
+        templateKey: draft.templateKey,
+        createdById: draft.createdById,
+        createdAt: draft.createdAt,
+        options: { create: draft.options.map((label, position) => ({ label, position })) },
+      },
+      include: withOptions,
+    });
+    return toPoll(row);
+  }
+
+  async get(pollId: string): Promise<Poll | null> {
+    const row = await this.prisma.poll.findUnique({ where: { id: pollId }, include: withOptions });
+    return row ? toPoll(row) : null;
+  }
+
+  async listByAlliance(allianceId: string, filter: PollFilter = {}): Promise<Poll[]> {
+    const rows = await this.prisma.poll.findMany({
+      where: {
+        allianceId,
+        ...(filter.status === undefined ? {} : { status: filter.status }),
+        ...(filter.templateKey === undefined ? {} : { templateKey: filter.templateKey }),
+      },
+      include: withOptions,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    return rows.map(toPoll);
+  }
+
+  async listDue(now: Date): Promise<Poll[]> {
+    const rows = await this.prisma.poll.findMany({
+      where: { status: "open", closesAt: { lte: now } },
+      include: withOptions,
+      orderBy: [{ closesAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toPoll);
+  }
+
+  async listRecurring(): Promise<Poll[]> {
+    const rows = await this.prisma.poll.findMany({
+      where: { recurrence: { not: null } },
+      include: withOptions,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toPoll);
+  }
+
+  async setMessage(pollId: string, message: PollMessageRef): Promise<void> {
+    await this.prisma.poll.updateMany({ where: { id: pollId }, data: { ...message } });
+  }
+
+  async close(pollId: string, closedAt: Date): Promise<{ poll: Poll; changed: boolean } | null> {
+    // Conditional update: of two instances closing at once, exactly one sees count 1.
+    const { count } = await this.prisma.poll.updateMany({
+      where: { id: pollId, status: "open" },
+      data: { status: "closed", closedAt },
+    });
+    const poll = await this.get(pollId);
+    return poll ? { poll, changed: count === 1 } : null;
+  }
+
+  async recordBallot(ballot: PollBallot, now: Date): Promise<RecordBallotResult> {
+    const castOn = ballot.castOn.toISOString().slice(0, 10);
+    // FOR SHARE on the poll row makes a concurrent close wait for this vote (or this vote see the
+    // close): READ COMMITTED re-checks the WHERE against the newest row version after the wait.
+    // The ballot id is a random UUID, not a cuid, because a cuid embeds its creation time.
+    const rows = await this.prisma.$queryRaw<
+      Array<{ found: boolean; open: boolean; written: BallotJson | null; previous: BallotJson | null }>
+    >`
+      WITH target AS (
+        SELECT id FROM "Poll"
+        WHERE id = ${ballot.pollId} AND status = 'open'
+          AND ("closesAt" IS NULL OR "closesAt" > ${now.toISOString()}::timestamp)
+        FOR SHARE
+      ),
+      previous AS (
+        SELECT "pollId", "voterKey", "memberId", "organizationId", "optionIds", "castOn"
+        FROM "PollBallot" WHERE "pollId" = ${ballot.pollId} AND "voterKey" = ${ballot.voterKey}
+      ),
+      written AS (
+        INSERT INTO "PollBallot" ("id", "pollId", "voterKey", "memberId", "organizationId", "optionIds", "castOn")
+        SELECT ${randomUUID()}, target.id, ${ballot.voterKey}, ${ballot.memberId}, ${ballot.organizationId},
+               ${ballot.optionIds}::text[], ${castOn}::date
+        FROM target
+        ON CONFLICT ("pollId", "voterKey") DO UPDATE
+          SET "optionIds" = EXCLUDED."optionIds", "castOn" = EXCLUDED."castOn",
+              "organizationId" = EXCLUDED."organizationId", "memberId" = EXCLUDED."memberId"
+          WHERE "PollBallot"."optionIds" IS DISTINCT FROM EXCLUDED."optionIds"
+             OR "PollBallot"."organizationId" IS DISTINCT FROM EXCLUDED."organizationId"
+        RETURNING "pollId", "voterKey", "memberId", "organizationId", "optionIds", "castOn"
+      )
+      SELECT EXISTS (SELECT 1 FROM "Poll" WHERE id = ${ballot.pollId}) AS found,
+             EXISTS (SELECT 1 FROM target) AS open,
+             (SELECT row_to_json(written) FROM written) AS written,
+             (SELECT row_to_json(previous) FROM previous) AS previous`;
+    const result = rows[0];
+    if (!result?.found) return { outcome: "not_found" };
+    if (!result.open) return { outcome: "closed" };
+    const previous = result.previous === null ? null : fromJson(result.previous);
+    if (result.written !== null) {
+      return { outcome: "recorded", ballot: fromJson(result.written), changed: true, previousOptionIds: previous?.optionIds ?? null };
+    }
+    // Nothing written: the stored ballot already equals this one (possibly stored by a concurrent
+    // call after this statement's snapshot, so read it again rather than trust `previous`).
+    const stored = previous ?? (await this.findBallot(ballot.pollId, ballot.voterKey));
+    if (stored === null) throw new Error("ballot neither written nor found");
+    return { outcome: "recorded", ballot: stored, changed: false, previousOptionIds: [...stored.optionIds] };
+  }
+
+  async findBallot(pollId: string, voterKey: string): Promise<PollBallot | null> {
+    const row = await this.prisma.pollBallot.findUnique({ where: { pollId_voterKey: { pollId, voterKey } } });
+    return row ? toBallot(row) : null;
+  }
+
+  async listBallots(pollId: string): Promise<PollBallot[]> {
+    // Ordered by voter key (a hash for anonymous polls), never by arrival.
+    const rows = await this.prisma.pollBallot.findMany({ where: { pollId }, orderBy: { voterKey: "asc" } });
+    return rows.map(toBallot);
+  }
+}

@@ -1,0 +1,239 @@
+// The same PollRepository contract against the in-memory implementation and Prisma on every
+// storage target (PGlite always, PostgreSQL when TEST_DATABASE_URL is set).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NewPoll } from "../../src/core/polls/poll.js";
+import type { PollRepository } from "../../src/core/polls/poll-repository.js";
+import type { Database } from "../../src/storage/database.js";
+import { InMemoryPollRepository } from "../../src/storage/memory/in-memory-poll-repository.js";
+import { PrismaPollRepository } from "../../src/storage/prisma/prisma-poll-repository.js";
+import { storageTargets } from "../support/databases.js";
+
+interface Harness {
+  repo(): PollRepository;
+  /** A fresh alliance id, so tests never see each other's rows. */
+  newAlliance(): Promise<string>;
+  db?: () => Database;
+}
+
+const T0 = new Date("2026-03-02T10:15:30.000Z");
+const later = (ms: number) => new Date(T0.getTime() + ms);
+const DAY = 86_400_000;
+
+function draft(allianceId: string, overrides: Partial<NewPoll> = {}): NewPoll {
+  return {
+    allianceId,
+    question: "What matters most?",
+    mode: "single",
+    maxChoices: 1,
+    anonymous: false,
+    visibility: "live",
+    closesAt: later(DAY),
+    recurrence: null,
+    templateKey: null,
+    createdById: "member-creator",
+    createdAt: T0,
+    options: ["Trust", "Reliability", "Transparency"],
+    ...overrides,
+  };
+}
+
+function contract(name: string, harness: Harness): void {
+  describe(`PollRepository contract: ${name}`, () => {
+    it("stores a poll with its options in order and reads it back", async () => {
+      const allianceId = await harness.newAlliance();
+      const created = await harness.repo().create(
+        draft(allianceId, { templateKey: "collaboration-priorities", recurrence: "0 9 * * MON", anonymous: true }),
+      );
+      const read = await harness.repo().get(created.id);
+      expect(read).toEqual(created);
+      expect(read?.options.map((option) => [option.position, option.label])).toEqual([
+        [0, "Trust"],
+        [1, "Reliability"],
+        [2, "Transparency"],
+      ]);
+      expect(read).toMatchObject({ status: "open", closedAt: null, message: null, anonymous: true, recurrence: "0 9 * * MON" });
+      expect(read?.closesAt?.toISOString()).toBe(later(DAY).toISOString());
+      expect(await harness.repo().get("no-such-poll")).toBeNull();
+    });
+
+    it("lists an alliance's polls newest first and filters by status and template", async () => {
+      const allianceId = await harness.newAlliance();
+      const other = await harness.newAlliance();
+      const first = await harness.repo().create(draft(allianceId, { createdAt: T0 }));
+      const second = await harness.repo().create(draft(allianceId, { createdAt: later(1000), templateKey: "meeting-usefulness" }));
+      await harness.repo().create(draft(other));
+      await harness.repo().close(first.id, later(2000));
+      expect((await harness.repo().listByAlliance(allianceId)).map((poll) => poll.id)).toEqual([second.id, first.id]);
+      expect((await harness.repo().listByAlliance(allianceId, { status: "closed" })).map((poll) => poll.id)).toEqual([first.id]);
+      expect((await harness.repo().listByAlliance(allianceId, { templateKey: "meeting-usefulness" })).map((p) => p.id)).toEqual([
+        second.id,
+      ]);
+    });
+
+    it("remembers where the poll message was posted", async () => {
+      const poll = await harness.repo().create(draft(await harness.newAlliance()));
+      const message = { workspaceId: "w1", conversationId: "C123", messageId: "1712345678.000100" };
+      await harness.repo().setMessage(poll.id, message);
+      expect((await harness.repo().get(poll.id))?.message).toEqual(message);
+    });
+
+    it("closes a poll once: a second close changes nothing", async () => {
+      const poll = await harness.repo().create(draft(await harness.newAlliance()));
+      const first = await harness.repo().close(poll.id, later(1000));
+      const second = await harness.repo().close(poll.id, later(5000));
+      expect(first?.changed).toBe(true);
+      expect(second?.changed).toBe(false);
+      expect(second?.poll.status).toBe("closed");
+      expect(second?.poll.closedAt?.toISOString()).toBe(later(1000).toISOString());
+      expect(await harness.repo().close("no-such-poll", later(1))).toBeNull();
+    });
+
+    it("lists open polls past their deadline and polls with a recurrence rule", async () => {
+      const allianceId = await harness.newAlliance();
+      const due = await harness.repo().create(draft(allianceId, { closesAt: later(1000) }));
+      const notYet = await harness.repo().create(draft(allianceId, { closesAt: later(DAY * 30) }));
+      const recurring = await harness.repo().create(draft(allianceId, { recurrence: "0 9 * * 1", closesAt: null }));
+      const dueIds = (await harness.repo().listDue(later(1000))).map((poll) => poll.id);
+      expect(dueIds).toContain(due.id);
+      expect(dueIds).not.toContain(notYet.id);
+      await harness.repo().close(due.id, later(1000));
+      expect((await harness.repo().listDue(later(2000))).map((poll) => poll.id)).not.toContain(due.id);
+      expect((await harness.repo().listRecurring()).map((poll) => poll.id)).toContain(recurring.id);
+    });
+
+    it("records a ballot, treats an identical second vote as a no-op and replaces a changed one", async () => {
+      const poll = await harness.repo().create(draft(await harness.newAlliance()));
+      const [a, b] = poll.options.map((option) => option.id) as [string, string];
+      const ballot = { pollId: poll.id, voterKey: "m:alice", memberId: "alice", organizationId: "org-1", optionIds: [a], castOn: new Date("2026-03-02T00:00:00.000Z") };
+      const first = await harness.repo().recordBallot(ballot, T0);
+      const again = await harness.repo().recordBallot(ballot, later(10));
+      const changed = await harness.repo().recordBallot({ ...ballot, optionIds: [b] }, later(20));
+      expect(first).toMatchObject({ outcome: "recorded", changed: true, previousOptionIds: null });
+      expect(again).toMatchObject({ outcome: "recorded", changed: false });
+      expect(changed).toMatchObject({ outcome: "recorded", changed: true, previousOptionIds: [a] });
+      const ballots = await harness.repo().listBallots(poll.id);
+      expect(ballots).toHaveLength(1);
+      expect(ballots[0]).toEqual({ ...ballot, optionIds: [b] });
+    });
+
+    it("leaves exactly one ballot when the same voter votes many times at once", async () => {
+      const poll = await harness.repo().create(draft(await harness.newAlliance(), { mode: "multiple", maxChoices: 3 }));
+      const ids = poll.options.map((option) => option.id);
+      const choices = Array.from({ length: 12 }, (_, i) => [ids[i % 3] as string]);
+      const castOn = new Date("2026-03-02T00:00:00.000Z");
+      const results = await Promise.all(
+        choices.map((optionIds) =>
+          harness.repo().recordBallot({ pollId: poll.id, voterKey: "a:hash-1", memberId: null, organizationId: "org-1", optionIds, castOn }, T0),
+        ),
+      );
+      expect(results.every((result) => result.outcome === "recorded")).toBe(true);
+      const ballots = await harness.repo().listBallots(poll.id);
+      expect(ballots).toHaveLength(1);
+      expect(choices.map((c) => c[0])).toContain(ballots[0]?.optionIds[0]);
+    });
+
+    it("counts one change when the same vote arrives many times at once (double clicks, retries)", async () => {
+      const poll = await harness.repo().create(draft(await harness.newAlliance()));
+      const optionIds = [poll.options[0]?.id as string];
+      const castOn = new Date("2026-03-02T00:00:00.000Z");
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          harness.repo().recordBallot({ pollId: poll.id, voterKey: "m:bob", memberId: "bob", organizationId: null, optionIds, castOn }, T0),
+        ),
+      );
+      expect(results.filter((result) => result.outcome === "recorded" && result.changed)).toHaveLength(1);
+      expect(await harness.repo().listBallots(poll.id)).toHaveLength(1);
+    });
+
+    it("stores an anonymous ballot without a member id and with a date only", async () => {
+      const poll = await harness.repo().create(draft(await harness.newAlliance(), { anonymous: true }));
+      const castOn = new Date("2026-03-02T00:00:00.000Z");
+      await harness.repo().recordBallot(
+        { pollId: poll.id, voterKey: "a:0f3c", memberId: null, organizationId: "org-2", optionIds: [poll.options[1]?.id as string], castOn },
+        T0,
+      );
+      const stored = await harness.repo().findBallot(poll.id, "a:0f3c");
+      expect(stored?.memberId).toBeNull();
+      expect(stored?.castOn.toISOString()).toBe("2026-03-02T00:00:00.000Z");
+      expect(await harness.repo().findBallot(poll.id, "a:other")).toBeNull();
+    });
+
+    it("refuses ballots on a closed poll, past the deadline, and on an unknown poll", async () => {
+      const allianceId = await harness.newAlliance();
+      const closed = await harness.repo().create(draft(allianceId));
+      await harness.repo().close(closed.id, later(1));
+      const expiring = await harness.repo().create(draft(allianceId, { closesAt: later(1000) }));
+      const castOn = new Date("2026-03-02T00:00:00.000Z");
+      const vote = (pollId: string, optionId: string, now: Date) =>
+        harness.repo().recordBallot({ pollId, voterKey: "m:carol", memberId: "carol", organizationId: null, optionIds: [optionId], castOn }, now);
+      expect(await vote(closed.id, closed.options[0]?.id as string, later(2))).toEqual({ outcome: "closed" });
+      expect(await vote(expiring.id, expiring.options[0]?.id as string, later(1000))).toEqual({ outcome: "closed" });
+      expect(await vote(expiring.id, expiring.options[0]?.id as string, later(999))).toMatchObject({ outcome: "recorded" });
+      expect(await vote("no-such-poll", "x", T0)).toEqual({ outcome: "not_found" });
+      expect(await harness.repo().listBallots(closed.id)).toEqual([]);
+    });
+
+    it("never records a vote after a close that raced it", async () => {
+      const poll = await harness.repo().create(draft(await harness.newAlliance(), { closesAt: null }));
+      const castOn = new Date("2026-03-02T00:00:00.000Z");
+      const votes = Array.from({ length: 6 }, (_, i) =>
+        harness.repo().recordBallot(
+          { pollId: poll.id, voterKey: `m:v${i}`, memberId: `v${i}`, organizationId: null, optionIds: [poll.options[0]?.id as string], castOn },
+          T0,
+        ),
+      );
+      const [closeResult, ...results] = await Promise.all([harness.repo().close(poll.id, T0), ...votes]);
+      expect(closeResult?.changed).toBe(true);
+      const recorded = results.filter((result) => result.outcome === "recorded").length;
+      expect(await harness.repo().listBallots(poll.id)).toHaveLength(recorded);
+      // After the close has returned, nothing more gets in.
+      const late = await harness.repo().recordBallot(
+        { pollId: poll.id, voterKey: "m:late", memberId: "late", organizationId: null, optionIds: [poll.options[0]?.id as string], castOn },
+        T0,
+      );
+      expect(late).toEqual({ outcome: "closed" });
+    });
+
+    if (harness.db) {
+      const db = harness.db;
+      it("keeps no member id, no time of day and no time-ordered id in an anonymous ballot row", async () => {
+        const poll = await harness.repo().create(draft(await harness.newAlliance(), { anonymous: true }));
+        await harness.repo().recordBallot(
+          { pollId: poll.id, voterKey: "a:beef", memberId: null, organizationId: "org-1", optionIds: [poll.options[0]?.id as string], castOn: new Date("2026-03-02T00:00:00.000Z") },
+          T0,
+        );
+        const rows = await db().prisma.$queryRaw<Array<{ id: string; memberId: string | null; castOn: string; type: string }>>`
+          SELECT id, "memberId", "castOn"::text AS "castOn", pg_typeof("castOn")::text AS type
+          FROM "PollBallot" WHERE "pollId" = ${poll.id}`;
+        expect(rows).toHaveLength(1);
+        expect(rows[0]).toMatchObject({ memberId: null, castOn: "2026-03-02", type: "date" });
+        // A random UUID: unlike a cuid it carries no creation timestamp.
+        expect(rows[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      });
+    }
+  });
+}
+
+let allianceCounter = 0;
+const memory = new InMemoryPollRepository();
+contract("in-memory", {
+  repo: () => memory,
+  newAlliance: async () => `alliance-${++allianceCounter}`,
+});
+
+for (const target of storageTargets) {
+  let db: Database;
+  let repo: PollRepository;
+  beforeAll(async () => {
+    db = await target.open();
+    repo = new PrismaPollRepository(db.prisma);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  contract(`prisma on ${target.name}`, {
+    repo: () => repo,
+    newAlliance: async () => (await db.prisma.alliance.create({ data: { name: "Test alliance" } })).id,
+    db: () => db,
+  });
+}
