@@ -1,0 +1,95 @@
+// The Slack platform as the composition root sees it: build it from config and ports, mount its
+// routes on the shared Express app, start it (auth.test or the Socket Mode connection), hand its
+// messenger to the scheduler's outbox, stop it on shutdown.
+import type { App, Installation } from "@slack/bolt";
+import type { Express } from "express";
+import type { InstallationRepository } from "../../core/alliance/installation-repository.js";
+import type { ProcessedEventRepository } from "../../core/alliance/processed-event-repository.js";
+import type { Clock } from "../../core/shared/clock.js";
+import type { Logger } from "../../logger.js";
+import { botTokenResolver } from "./transport/bot-tokens.js";
+import { createInstallationStore } from "./transport/installation-store.js";
+import { dropRedeliveredEvents } from "./transport/retry-dedupe.js";
+import { buildBoltApp, webClientOptions, type SlackConfig } from "./transport/slack-app.js";
+import { createSlackMessenger, type SlackMessenger } from "./transport/slack-messenger.js";
+import { registerUninstallListeners } from "./listeners/events/uninstall.js";
+import { registerFeatureListeners, type SlackFeatureDeps } from "./listeners/register.js";
+
+/** What the Slack platform needs from the composition root. */
+export interface SlackPlatformDeps {
+  slack: SlackConfig;
+  publicUrl?: string | undefined;
+  logger: Logger;
+  clock: Clock;
+  processedEvents: ProcessedEventRepository;
+  /** Required in OAuth mode: where installations (tokens encrypted) are kept. */
+  installations: InstallationRepository<Installation> | null;
+  /** The core services the listeners call; absent pieces leave their commands answering "not available". */
+  features: Omit<SlackFeatureDeps, "messenger" | "logger" | "clock">;
+  /** Test knobs. */
+  testing?: { authorizationUrl?: string; unhandledRequestTimeoutMillis?: number; nowSec?: () => number };
+}
+
+/** A built Slack platform. */
+export interface SlackPlatform {
+  /** Adds /slack/events (and /slack/install, /slack/oauth_redirect in OAuth mode) to `app`. */
+  mount(app: Express): void;
+  /** Verifies the bot token (auth.test) or opens the Socket Mode connection. */
+  start(): Promise<void>;
+  readonly messenger: SlackMessenger;
+  /** The Bolt App (tests and benchmarks reach in; production code should not need it). */
+  readonly bolt: App;
+  stop(): Promise<void>;
+}
+
+/** Builds the Slack platform for the configured mode. */
+export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
+  const { slack, logger } = deps;
+  if (slack.mode.kind === "oauth" && !deps.installations) {
+    throw new Error("Slack OAuth mode needs an installation repository");
+  }
+  const store = deps.installations ? createInstallationStore(deps.installations) : null;
+  const { app, router } = buildBoltApp({
+    slack,
+    logger,
+    publicUrl: deps.publicUrl,
+    installationStore: store ?? undefined,
+    authorizationUrl: deps.testing?.authorizationUrl,
+    unhandledRequestTimeoutMillis: deps.testing?.unhandledRequestTimeoutMillis,
+    nowSec: deps.testing?.nowSec,
+  });
+  const messenger = createSlackMessenger({
+    clientOptions: webClientOptions(slack, logger),
+    botToken: botTokenResolver(slack, store),
+  });
+
+  app.error(async (error) => {
+    logger.error({ err: error }, "Slack listener failed");
+  });
+  app.use(dropRedeliveredEvents({ processedEvents: deps.processedEvents, clock: deps.clock, logger }));
+  registerUninstallListeners(app, {
+    installations: slack.mode.kind === "oauth" ? deps.installations : null,
+    forget: (query) => store?.forget(query),
+    logger,
+  });
+  registerFeatureListeners(app, { ...deps.features, messenger, logger, clock: deps.clock });
+
+  let started = false;
+  return {
+    bolt: app,
+    messenger,
+    mount(express) {
+      if (router) express.use(router);
+    },
+    async start() {
+      await app.init();
+      if (slack.mode.kind === "socket") await app.start();
+      started = true;
+    },
+    async stop() {
+      await deps.features.onStop?.();
+      if (started && slack.mode.kind === "socket") await app.stop();
+      started = false;
+    },
+  };
+}

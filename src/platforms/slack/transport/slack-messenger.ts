@@ -1,0 +1,95 @@
+// Outgoing Slack messages: post, update, ephemeral, DM and file upload, with any workspace's bot
+// token. Failures become SlackSendError (rate limited → Retry-After in ms) so the outbox decides
+// when to try again; the WebClient itself never waits out a 429 (rejectRateLimitedCalls).
+import { webApi } from "@slack/bolt";
+import type { BotTokenResolver } from "./bot-tokens.js";
+import { SlackSendError, classifySlackError } from "./slack-errors.js";
+
+/** A rendered Slack message: fallback text (notifications, screen readers) plus blocks. */
+export interface SlackMessage {
+  text: string;
+  // Block Kit objects as built by render/; typed loosely here because the SDK's union is huge.
+  blocks?: readonly object[] | undefined;
+}
+
+/** Where a message goes: a Slack team (null in single-workspace mode) and a channel. */
+export interface SlackChannelTarget {
+  teamId: string | null;
+  channel: string;
+}
+
+/** A posted message: enough to update it later. */
+export interface SlackPostedMessage {
+  teamId: string | null;
+  channel: string;
+  ts: string;
+}
+
+/** The Slack side of outgoing messages. */
+export interface SlackMessenger {
+  post(target: SlackChannelTarget, message: SlackMessage): Promise<SlackPostedMessage>;
+  update(target: SlackPostedMessage, message: SlackMessage): Promise<void>;
+  postEphemeral(target: SlackChannelTarget & { user: string }, message: SlackMessage): Promise<void>;
+  /** Opens (or reuses) the DM with `user` and posts there. */
+  sendDirect(target: { teamId: string | null; user: string }, message: SlackMessage): Promise<SlackPostedMessage>;
+  uploadFile(target: SlackChannelTarget & { filename: string; title: string; content: string; comment?: string | undefined; threadTs?: string | undefined }): Promise<void>;
+  /** Publishes a user's App Home view. */
+  publishHome(target: { teamId: string | null; user: string }, view: object): Promise<void>;
+}
+
+/** Builds the messenger on one WebClient; the token is chosen per call. */
+export function createSlackMessenger(deps: { clientOptions: webApi.WebClientOptions; botToken: BotTokenResolver }): SlackMessenger {
+  const client = new webApi.WebClient(undefined, deps.clientOptions);
+  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof SlackSendError) throw error;
+      throw new SlackSendError(classifySlackError(error));
+    }
+  };
+  // The SDK's argument types are discriminated unions too strict for blocks built elsewhere.
+  const blocksOf = (message: SlackMessage): { blocks?: webApi.KnownBlock[] } =>
+    message.blocks ? { blocks: message.blocks as webApi.KnownBlock[] } : {};
+  const messenger: SlackMessenger = {
+    async post(target, message) {
+      const token = await deps.botToken(target.teamId);
+      const res = await call(() => client.chat.postMessage({ token, channel: target.channel, text: message.text, ...blocksOf(message) }));
+      return { teamId: target.teamId, channel: res.channel ?? target.channel, ts: String(res.ts) };
+    },
+    async update(target, message) {
+      const token = await deps.botToken(target.teamId);
+      await call(() => client.chat.update({ token, channel: target.channel, ts: target.ts, text: message.text, ...blocksOf(message) } as webApi.ChatUpdateArguments));
+    },
+    async postEphemeral(target, message) {
+      const token = await deps.botToken(target.teamId);
+      await call(() => client.chat.postEphemeral({ token, channel: target.channel, user: target.user, text: message.text, ...blocksOf(message) } as webApi.ChatPostEphemeralArguments));
+    },
+    async sendDirect(target, message) {
+      const token = await deps.botToken(target.teamId);
+      const opened = await call(() => client.conversations.open({ token, users: target.user }));
+      const channel = opened.channel?.id;
+      if (!channel) throw new SlackSendError({ kind: "permanent", reason: "dm_not_opened" });
+      return messenger.post({ teamId: target.teamId, channel }, message);
+    },
+    async uploadFile(target) {
+      const token = await deps.botToken(target.teamId);
+      await call(() =>
+        client.files.uploadV2({
+          token,
+          channel_id: target.channel,
+          filename: target.filename,
+          title: target.title,
+          content: target.content,
+          ...(target.comment ? { initial_comment: target.comment } : {}),
+          ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+        } as webApi.FilesUploadV2Arguments),
+      );
+    },
+    async publishHome(target, view) {
+      const token = await deps.botToken(target.teamId);
+      await call(() => client.views.publish({ token, user_id: target.user, view: view as webApi.ViewsPublishArguments["view"] }));
+    },
+  };
+  return messenger;
+}

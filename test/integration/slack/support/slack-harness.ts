@@ -1,0 +1,50 @@
+/**
+ * Starts the real Slack platform on the real shared HTTP server (src/http/server.ts) against the
+ * fake Web API, the way src/compose.ts does, on random ports.
+ */
+import { pino } from "pino";
+import { createHttpServer, finishRoutes } from "../../../../src/http/server.js";
+import type { SlackConfig } from "../../../../src/platforms/slack/transport/slack-app.js";
+import { createSlackPlatform, type SlackPlatform, type SlackPlatformDeps } from "../../../../src/platforms/slack/slack-platform.js";
+import { FakeSlack } from "../../../fakes/fake-slack.js";
+import { SIGNING_SECRET } from "../../../fakes/slack-requests.js";
+
+/** A running platform plus the fake it talks to. */
+export interface SlackHarness {
+  fake: FakeSlack;
+  platform: SlackPlatform;
+  baseUrl: string;
+  eventsUrl: string;
+  close(): Promise<void>;
+}
+
+/** The config for a mode, pointed at `fake`. */
+export function slackConfig(fake: FakeSlack, mode: SlackConfig["mode"] = { kind: "single", botToken: "xoxb-test-T111" }): SlackConfig {
+  return { signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, mode };
+}
+
+/** Starts fake + platform + server; `build` gets the fake so deps can point at it. */
+export async function startSlackHarness(build: (fake: FakeSlack) => Omit<SlackPlatformDeps, "logger"> & { logger?: SlackPlatformDeps["logger"] }): Promise<SlackHarness> {
+  const fake = new FakeSlack();
+  await fake.start(); // before the platform: init() calls auth.test
+  const deps = build(fake);
+  const logger = deps.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const platform = createSlackPlatform({ ...deps, logger });
+  const http = createHttpServer({ logger, ready: async () => {} });
+  platform.mount(http.app);
+  finishRoutes(http.app, logger);
+  await platform.start();
+  const port = await http.listen(0, "127.0.0.1");
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    fake,
+    platform,
+    baseUrl,
+    eventsUrl: `${baseUrl}/slack/events`,
+    async close() {
+      await platform.stop();
+      await http.close(100);
+      await fake.stop();
+    },
+  };
+}
