@@ -266,6 +266,7 @@ CREATE TABLE "JobRun" (
     "status" TEXT NOT NULL,
     "claimedBy" TEXT NOT NULL,
     "claimedAt" TIMESTAMP(3) NOT NULL,
+    "attempts" INTEGER NOT NULL DEFAULT 1,
     "finishedAt" TIMESTAMP(3),
     "error" TEXT,
 
