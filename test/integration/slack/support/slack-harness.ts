@@ -48,3 +48,17 @@ export async function startSlackHarness(build: (fake: FakeSlack) => Omit<SlackPl
     },
   };
 }
+
+/** Waits until `probe` resolves truthy (listeners run after the ack), or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 3000): Promise<NonNullable<T>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Lets listeners that should NOT run have a chance to run before asserting they didn't. */
+export const settle = (ms = 150): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
