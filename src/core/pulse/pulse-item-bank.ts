@@ -26,40 +26,41 @@ const item = (key: string, category: PulseCategory, directional = false): PulseI
 
 /** Every item, grouped by category; order inside a category is the rotation order. */
 export const PULSE_ITEMS: readonly PulseItem[] = [
+  // Directional and non-directional items alternate, so most rounds feed the perception matrix.
   item("rel.kept_agreements", "reliability", true),
+  item("rel.follow_through", "reliability"),
   item("rel.predictable", "reliability", true),
   item("rel.open_goals", "reliability", true),
   item("rel.on_time", "reliability", true),
-  item("rel.follow_through", "reliability"),
 
   item("rec.give_take", "reciprocity", true),
-  item("rec.fair_share", "reciprocity", true),
-  item("rec.helps_unasked", "reciprocity", true),
   item("rec.benefits_shared", "reciprocity"),
+  item("rec.fair_share", "reciprocity", true),
   item("rec.contribution_valued", "reciprocity"),
+  item("rec.helps_unasked", "reciprocity", true),
 
   item("tra.open_interests", "transparency", true),
-  item("tra.bad_news_early", "transparency", true),
-  item("tra.shares_information", "transparency", true),
   item("tra.no_hidden_agenda", "transparency"),
+  item("tra.bad_news_early", "transparency", true),
   item("tra.decisions_explained", "transparency"),
+  item("tra.shares_information", "transparency", true),
 
   item("clr.measurable", "clear_agreements"),
-  item("clr.who_what_when", "clear_agreements"),
   item("clr.shared_understanding", "clear_agreements", true),
+  item("clr.who_what_when", "clear_agreements"),
   item("clr.done_defined", "clear_agreements"),
   item("clr.written_down", "clear_agreements"),
 
   item("tru.backs_after_mistake", "trust", true),
   item("tru.shared_values", "trust"),
-  item("tru.shared_direction", "trust"),
   item("tru.good_faith", "trust", true),
+  item("tru.shared_direction", "trust"),
   item("tru.take_risks", "trust"),
   item("tru.holds_after_setback", "trust"),
 
   item("cul.understand_differences", "culture"),
-  item("cul.differences_discussed", "culture"),
   item("cul.respects_our_ways", "culture", true),
+  item("cul.differences_discussed", "culture"),
   item("cul.learn_from_differences", "culture"),
   item("cul.friction_resolved", "culture"),
 ];

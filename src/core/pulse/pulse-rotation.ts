@@ -5,7 +5,8 @@
  * two consecutive rounds (≥ 6 slots) already cover all pillars — every pillar is asked at least
  * once a month for weekly and biweekly rounds. Monthly rounds (one round, at most 5 slots) need
  * two months; that is the cost of asking little. Within a category the n-th visit asks the
- * category's n-th item, so the whole bank is asked over time.
+ * category's (n + c)-th item (c = the category's position), so the whole bank is asked over time
+ * and the categories are out of step: a round mixes directional and non-directional items.
  */
 import type { Cadence } from "../alliance/alliance.js";
 import { DomainError } from "../shared/errors.js";
@@ -27,10 +28,10 @@ export function itemsForRound(cadence: Cadence, periodKey: string, itemsPerRound
   const first = periodIndex(cadence, periodKey) * itemsPerRound;
   const items: PulseItem[] = [];
   for (let slot = first; slot < first + itemsPerRound; slot++) {
-    const category = PULSE_CATEGORIES[slot % cycle]!;
+    const position = slot % cycle;
     const visit = Math.floor(slot / cycle);
-    const candidates = itemsOf(category);
-    items.push(candidates[visit % candidates.length]!);
+    const candidates = itemsOf(PULSE_CATEGORIES[position]!);
+    items.push(candidates[(visit + position) % candidates.length]!);
   }
   return items;
 }

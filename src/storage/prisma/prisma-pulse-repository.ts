@@ -1,0 +1,168 @@
+// PulseRepository on Prisma (PGlite or PostgreSQL): the only place pulse rows ⇄ domain types.
+import { randomUUID } from "node:crypto";
+import type { PulseRepository } from "../../core/pulse/pulse-repository.js";
+import type { NewPulseInvite, NewPulseRound, PulseAnswer, PulseInvite, PulseRound } from "../../core/pulse/pulse-types.js";
+import type { PrismaClient } from "../prisma-client.js";
+
+type RoundRow = { id: string; allianceId: string; periodKey: string; itemKeys: string[]; openedAt: Date; closesAt: Date };
+type InviteRow = PulseInvite;
+type AnswerRow = PulseAnswer & { id: string };
+
+const toRound = (row: RoundRow): PulseRound => ({
+  id: row.id,
+  allianceId: row.allianceId,
+  periodKey: row.periodKey,
+  itemKeys: [...row.itemKeys],
+  openedAt: row.openedAt,
+  closesAt: row.closesAt,
+});
+
+const toInvite = (row: InviteRow): PulseInvite => ({
+  id: row.id,
+  roundId: row.roundId,
+  memberId: row.memberId,
+  organizationId: row.organizationId,
+  sentAt: row.sentAt,
+  completedAt: row.completedAt,
+  remindedAt: row.remindedAt,
+});
+
+const toAnswer = (row: AnswerRow): PulseAnswer => ({
+  roundId: row.roundId,
+  itemKey: row.itemKey,
+  respondentKey: row.respondentKey,
+  respondentOrganizationId: row.respondentOrganizationId,
+  targetOrganizationId: row.targetOrganizationId,
+  score: row.score,
+  comment: row.comment,
+  answeredOn: row.answeredOn,
+});
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+const answerOrder = [
+  { roundId: "asc" },
+  { itemKey: "asc" },
+  { targetOrganizationId: "asc" },
+  { respondentKey: "asc" },
+] as const;
+
+/** A PulseRepository backed by Prisma. */
+export class PrismaPulseRepository implements PulseRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async openRound(round: NewPulseRound): Promise<PulseRound> {
+    try {
+      return toRound(await this.prisma.pulseRound.create({ data: { ...round, itemKeys: [...round.itemKeys] } }));
+    } catch (error) {
+      // Another instance opened the same period first: theirs is the round.
+      if (!isUniqueViolation(error)) throw error;
+      const existing = await this.findRoundByPeriod(round.allianceId, round.periodKey);
+      if (!existing) throw error;
+      return existing;
+    }
+  }
+
+  async findRound(roundId: string): Promise<PulseRound | null> {
+    const row = await this.prisma.pulseRound.findUnique({ where: { id: roundId } });
+    return row ? toRound(row) : null;
+  }
+
+  async findRoundByPeriod(allianceId: string, periodKey: string): Promise<PulseRound | null> {
+    const row = await this.prisma.pulseRound.findUnique({ where: { allianceId_periodKey: { allianceId, periodKey } } });
+    return row ? toRound(row) : null;
+  }
+
+  async roundsByPeriods(allianceId: string, periodKeys: readonly string[]): Promise<PulseRound[]> {
+    const rows = await this.prisma.pulseRound.findMany({
+      where: { allianceId, periodKey: { in: [...periodKeys] } },
+      orderBy: { periodKey: "asc" },
+    });
+    return rows.map(toRound);
+  }
+
+  async openRoundsAt(now: Date): Promise<PulseRound[]> {
+    const rows = await this.prisma.pulseRound.findMany({
+      where: { openedAt: { lte: now }, closesAt: { gt: now } },
+      orderBy: [{ openedAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toRound);
+  }
+
+  async addInvites(invites: readonly NewPulseInvite[]): Promise<void> {
+    if (invites.length === 0) return;
+    await this.prisma.pulseInvite.createMany({ data: invites.map((i) => ({ ...i })), skipDuplicates: true });
+  }
+
+  async invitesOfRound(roundId: string): Promise<PulseInvite[]> {
+    const rows = await this.prisma.pulseInvite.findMany({ where: { roundId }, orderBy: { memberId: "asc" } });
+    return rows.map(toInvite);
+  }
+
+  async findInvite(roundId: string, memberId: string): Promise<PulseInvite | null> {
+    const row = await this.prisma.pulseInvite.findUnique({ where: { roundId_memberId: { roundId, memberId } } });
+    return row ? toInvite(row) : null;
+  }
+
+  async openInvitesOf(memberId: string, now: Date): Promise<PulseInvite[]> {
+    const rows = await this.prisma.pulseInvite.findMany({
+      where: { memberId, round: { openedAt: { lte: now }, closesAt: { gt: now } } },
+      orderBy: { round: { openedAt: "asc" } },
+    });
+    return rows.map(toInvite);
+  }
+
+  async markInvite(inviteId: string, field: "sentAt" | "completedAt" | "remindedAt", at: Date): Promise<void> {
+    // Conditional update: the first write wins, retries and races change nothing.
+    await this.prisma.pulseInvite.updateMany({ where: { id: inviteId, [field]: null }, data: { [field]: at } });
+  }
+
+  async deleteInvitesOf(memberId: string): Promise<number> {
+    return (await this.prisma.pulseInvite.deleteMany({ where: { memberId } })).count;
+  }
+
+  async saveAnswer(answer: PulseAnswer): Promise<void> {
+    const where = {
+      roundId_itemKey_respondentKey_targetOrganizationId: {
+        roundId: answer.roundId,
+        itemKey: answer.itemKey,
+        respondentKey: answer.respondentKey,
+        targetOrganizationId: answer.targetOrganizationId,
+      },
+    };
+    const values = {
+      respondentOrganizationId: answer.respondentOrganizationId,
+      score: answer.score,
+      comment: answer.comment,
+      answeredOn: answer.answeredOn,
+    };
+    // A random id, not the default cuid: a cuid embeds its creation time, which would date the answer.
+    const upsert = () =>
+      this.prisma.pulseAnswer.upsert({
+        where,
+        create: { id: randomUUID(), ...answer },
+        update: values,
+      });
+    try {
+      await upsert();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await upsert(); // a concurrent retry inserted first; now it is an update
+    }
+  }
+
+  async answersOf(roundId: string, respondentKey: string): Promise<PulseAnswer[]> {
+    const rows = await this.prisma.pulseAnswer.findMany({ where: { roundId, respondentKey }, orderBy: [...answerOrder] });
+    return rows.map(toAnswer);
+  }
+
+  async answersOfRounds(roundIds: readonly string[]): Promise<PulseAnswer[]> {
+    const rows = await this.prisma.pulseAnswer.findMany({
+      where: { roundId: { in: [...roundIds] } },
+      orderBy: [...answerOrder],
+    });
+    return rows.map(toAnswer);
+  }
+}
