@@ -44,3 +44,9 @@ export function installationWorkspaceId(query: {
 }): string | null {
   return (query.isEnterpriseInstall ? query.enterpriseId : query.teamId) ?? null;
 }
+
+/** A copy of the installation without the user's token (tokens_revoked for the installing user). */
+export function withoutUserToken<I extends SlackInstallationShape>(installation: I): I {
+  const { token: _token, refreshToken: _refresh, expiresAt: _expires, ...user } = installation.user as Record<string, unknown>;
+  return { ...installation, user: { ...user, token: undefined } };
+}

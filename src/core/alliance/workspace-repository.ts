@@ -9,8 +9,6 @@ export interface WorkspaceRepository {
   get(id: string): Promise<Workspace | null>;
   /** Binds the workspace to the alliance unless it is already bound. Returns true when it bound it. */
   bindAllianceIfUnbound(workspaceId: string, allianceId: string): Promise<boolean>;
-  /** Moves the workspace to another alliance (an alliance spanning Slack and Teams, §2.7). */
-  moveToAlliance(workspaceId: string, allianceId: string): Promise<Workspace>;
   listForAlliance(allianceId: string): Promise<Workspace[]>;
 }
 

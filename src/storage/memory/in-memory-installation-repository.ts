@@ -1,0 +1,45 @@
+// In-memory InstallationRepository for tests and single-workspace development (nothing persists,
+// so there is nothing to encrypt at rest; the Prisma repository encrypts).
+import {
+  installationWorkspaceId,
+  withoutUserToken,
+  type InstallationQuery,
+  type InstallationRepository,
+  type SlackInstallationShape,
+} from "../../core/alliance/installation-repository.js";
+
+/** Slack installations in memory, keyed like the database: one per team / enterprise. */
+export class InMemoryInstallationRepository<I extends SlackInstallationShape = SlackInstallationShape>
+  implements InstallationRepository<I>
+{
+  private readonly installations = new Map<string, I>();
+
+  async save(installation: I): Promise<void> {
+    const key = installationWorkspaceId({
+      teamId: installation.team?.id,
+      enterpriseId: installation.enterprise?.id,
+      isEnterpriseInstall: installation.isEnterpriseInstall,
+    });
+    if (!key) throw new Error("An installation needs a team id, or an enterprise id for an org-wide install.");
+    this.installations.set(key, structuredClone(installation));
+  }
+
+  async fetch(query: InstallationQuery): Promise<I | null> {
+    const key = installationWorkspaceId(query);
+    const found = key ? this.installations.get(key) : undefined;
+    return found ? structuredClone(found) : null;
+  }
+
+  async delete(query: InstallationQuery): Promise<boolean> {
+    const key = installationWorkspaceId(query);
+    return key ? this.installations.delete(key) : false;
+  }
+
+  async deleteUserToken(query: InstallationQuery & { userId: string }): Promise<boolean> {
+    const key = installationWorkspaceId(query);
+    const found = key ? this.installations.get(key) : undefined;
+    if (!found || found.user.id !== query.userId || found.user.token === undefined) return false;
+    this.installations.set(key as string, withoutUserToken(found));
+    return true;
+  }
+}

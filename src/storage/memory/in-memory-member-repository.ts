@@ -1,0 +1,91 @@
+// In-memory MemberRepository for unit tests and the contract suite's reference run.
+import { randomUUID } from "node:crypto";
+import { ERASED_EXTERNAL_ID_PREFIX, FORMER_MEMBER_NAME, type Member, type Role } from "../../core/alliance/member.js";
+import type { MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
+
+const copy = (m: Member): Member => ({ ...m });
+
+/** Members in memory; every method runs without an await in between, so it is atomic. */
+export class InMemoryMemberRepository implements MemberRepository {
+  private readonly members = new Map<string, Member>();
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  async findByExternalId(workspaceId: string, externalId: string): Promise<Member | null> {
+    for (const m of this.members.values()) {
+      if (m.workspaceId === workspaceId && m.externalId === externalId && !m.erasedAt) return copy(m);
+    }
+    return null;
+  }
+
+  async get(id: string): Promise<Member | null> {
+    const m = this.members.get(id);
+    return m ? copy(m) : null;
+  }
+
+  async createIfAbsent(input: NewMember): Promise<{ member: Member; created: boolean }> {
+    const existing = await this.findByExternalId(input.workspaceId, input.externalId);
+    if (existing) return { member: existing, created: false };
+    const member: Member = { ...input, id: randomUUID(), role: "member", erasedAt: null, createdAt: this.now() };
+    this.members.set(member.id, member);
+    return { member: copy(member), created: true };
+  }
+
+  async updateProfile(id: string, patch: MemberProfilePatch): Promise<Member> {
+    return this.patch(id, patch);
+  }
+
+  async setOrganization(id: string, organizationId: string | null): Promise<Member> {
+    return this.patch(id, { organizationId });
+  }
+
+  async setRole(id: string, role: Role): Promise<Member> {
+    return this.patch(id, { role });
+  }
+
+  async claimFirstAdmin(allianceId: string, memberId: string): Promise<boolean> {
+    const member = this.members.get(memberId);
+    if (!member || member.allianceId !== allianceId || member.erasedAt) return false;
+    if ((await this.countAdmins(allianceId)) > 0) return false;
+    member.role = "admin";
+    return true;
+  }
+
+  async countAdmins(allianceId: string): Promise<number> {
+    return (await this.list(allianceId, { role: "admin" })).length;
+  }
+
+  async countInOrganization(organizationId: string): Promise<number> {
+    return [...this.members.values()].filter((m) => m.organizationId === organizationId && !m.erasedAt).length;
+  }
+
+  async list(allianceId: string, filter: { organizationId?: string | null; role?: Role } = {}): Promise<Member[]> {
+    return [...this.members.values()]
+      .filter((m) => m.allianceId === allianceId && !m.erasedAt)
+      .filter((m) => filter.organizationId === undefined || m.organizationId === filter.organizationId)
+      .filter((m) => filter.role === undefined || m.role === filter.role)
+      .map(copy);
+  }
+
+  async erase(id: string, at: Date): Promise<Member> {
+    const member = this.members.get(id);
+    if (!member) throw new Error(`No member ${id}.`);
+    if (member.erasedAt) return copy(member);
+    return this.patch(id, {
+      displayName: FORMER_MEMBER_NAME,
+      email: null,
+      locale: null,
+      timezone: null,
+      role: "member",
+      externalId: `${ERASED_EXTERNAL_ID_PREFIX}${id}`,
+      erasedAt: at,
+    });
+  }
+
+  private patch(id: string, patch: Partial<Member>): Member {
+    const member = this.members.get(id);
+    if (!member) throw new Error(`No member ${id}.`);
+    Object.assign(member, patch);
+    return copy(member);
+  }
+}

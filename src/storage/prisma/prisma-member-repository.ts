@@ -1,0 +1,109 @@
+// MemberRepository on Prisma: the only place Member rows ⇄ domain types are mapped.
+import type { Member as MemberRow } from "../../../generated/prisma/client.js";
+import { ERASED_EXTERNAL_ID_PREFIX, FORMER_MEMBER_NAME, type Member, type Role } from "../../core/alliance/member.js";
+import type { MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
+import { toLocale } from "../../core/shared/refs.js";
+import type { PrismaClient } from "../prisma-client.js";
+
+const toMember = (row: MemberRow): Member => ({
+  id: row.id,
+  allianceId: row.allianceId,
+  workspaceId: row.workspaceId,
+  externalId: row.externalId,
+  displayName: row.displayName,
+  email: row.email,
+  organizationId: row.organizationId,
+  role: row.role as Role,
+  locale: row.locale ? toLocale(row.locale) : null,
+  timezone: row.timezone,
+  erasedAt: row.erasedAt,
+  createdAt: row.createdAt,
+});
+
+const oldestFirst = [{ createdAt: "asc" }, { id: "asc" }] as const;
+
+/** Members in PostgreSQL / PGlite. */
+export class PrismaMemberRepository implements MemberRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async findByExternalId(workspaceId: string, externalId: string): Promise<Member | null> {
+    const row = await this.prisma.member.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } } });
+    return row && !row.erasedAt ? toMember(row) : null;
+  }
+
+  async get(id: string): Promise<Member | null> {
+    const row = await this.prisma.member.findUnique({ where: { id } });
+    return row ? toMember(row) : null;
+  }
+
+  async createIfAbsent(input: NewMember): Promise<{ member: Member; created: boolean }> {
+    // INSERT … ON CONFLICT DO NOTHING: concurrent first requests of one user never throw, and
+    // exactly one of them sees count 1.
+    const { count } = await this.prisma.member.createMany({ data: [input], skipDuplicates: true });
+    const row = await this.prisma.member.findUniqueOrThrow({
+      where: { workspaceId_externalId: { workspaceId: input.workspaceId, externalId: input.externalId } },
+    });
+    return { member: toMember(row), created: count === 1 };
+  }
+
+  async updateProfile(id: string, patch: MemberProfilePatch): Promise<Member> {
+    return toMember(await this.prisma.member.update({ where: { id }, data: patch }));
+  }
+
+  async setOrganization(id: string, organizationId: string | null): Promise<Member> {
+    return toMember(await this.prisma.member.update({ where: { id }, data: { organizationId } }));
+  }
+
+  async setRole(id: string, role: Role): Promise<Member> {
+    return toMember(await this.prisma.member.update({ where: { id }, data: { role } }));
+  }
+
+  async claimFirstAdmin(allianceId: string, memberId: string): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      // Lock the alliance row: two first members racing are serialised here, so only the first
+      // sees "no admin yet" (a plain NOT EXISTS check would let both through).
+      await tx.$queryRaw`SELECT id FROM "Alliance" WHERE id = ${allianceId} FOR UPDATE`;
+      const admins = await tx.member.count({ where: { allianceId, role: "admin", erasedAt: null } });
+      if (admins > 0) return false;
+      const { count } = await tx.member.updateMany({ where: { id: memberId, allianceId, erasedAt: null }, data: { role: "admin" } });
+      return count === 1;
+    });
+  }
+
+  countAdmins(allianceId: string): Promise<number> {
+    return this.prisma.member.count({ where: { allianceId, role: "admin", erasedAt: null } });
+  }
+
+  countInOrganization(organizationId: string): Promise<number> {
+    return this.prisma.member.count({ where: { organizationId, erasedAt: null } });
+  }
+
+  async list(allianceId: string, filter: { organizationId?: string | null; role?: Role } = {}): Promise<Member[]> {
+    const rows = await this.prisma.member.findMany({
+      where: {
+        allianceId,
+        erasedAt: null,
+        ...(filter.organizationId !== undefined ? { organizationId: filter.organizationId } : {}),
+        ...(filter.role !== undefined ? { role: filter.role } : {}),
+      },
+      orderBy: [...oldestFirst],
+    });
+    return rows.map(toMember);
+  }
+
+  async erase(id: string, at: Date): Promise<Member> {
+    await this.prisma.member.updateMany({
+      where: { id, erasedAt: null },
+      data: {
+        displayName: FORMER_MEMBER_NAME,
+        email: null,
+        locale: null,
+        timezone: null,
+        role: "member",
+        externalId: `${ERASED_EXTERNAL_ID_PREFIX}${id}`,
+        erasedAt: at,
+      },
+    });
+    return toMember(await this.prisma.member.findUniqueOrThrow({ where: { id } }));
+  }
+}
