@@ -4,6 +4,7 @@
  * render it. Features define their view types beside their code and add them here.
  */
 import type { AllianceView } from "./alliance/alliance-views.js";
+import type { CommitmentView } from "./commitments/commitment-views.js";
 import type { PollView } from "./polls/poll-views.js";
 export interface TextView {
   kind: "text";
@@ -11,5 +12,5 @@ export interface TextView {
   text: string;
 }
 
-export type View = TextView | AllianceView | PollView;
+export type View = TextView | AllianceView | PollView | CommitmentView;
 export type ViewKind = View["kind"];

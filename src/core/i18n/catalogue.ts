@@ -4,12 +4,13 @@
  */
 import type { Locale } from "../shared/refs.js";
 import { allianceMessages } from "./messages/alliance.js";
+import { commitmentMessages } from "./messages/commitments.js";
 import { commonMessages } from "./messages/common.js";
 import { pollMessages } from "./messages/polls.js";
 import { pulseMessages } from "./messages/pulse.js";
 import { trustHealthMessages } from "./messages/trust-health.js";
 
-const modules = [commonMessages, trustHealthMessages, allianceMessages, pollMessages, pulseMessages] as const;
+const modules = [commonMessages, trustHealthMessages, allianceMessages, pollMessages, pulseMessages, commitmentMessages] as const;
 
 type Module = (typeof modules)[number];
 /** Every key any feature defined. */
