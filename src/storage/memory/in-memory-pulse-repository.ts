@@ -22,8 +22,11 @@ export class InMemoryPulseRepository implements PulseRepository {
   private readonly answers = new Map<string, PulseAnswer>();
 
   async openRound(round: NewPulseRound): Promise<PulseRound> {
-    const existing = await this.findRoundByPeriod(round.allianceId, round.periodKey);
-    if (existing) return existing;
+    // Check and insert without an await in between, so concurrent opens see each other.
+    const existing = [...this.rounds.values()].find(
+      (r) => r.allianceId === round.allianceId && r.periodKey === round.periodKey,
+    );
+    if (existing) return copyRound(existing);
     const created: PulseRound = { ...round, id: randomUUID(), itemKeys: [...round.itemKeys] };
     this.rounds.set(created.id, created);
     return copyRound(created);
@@ -57,7 +60,8 @@ export class InMemoryPulseRepository implements PulseRepository {
 
   async addInvites(invites: readonly NewPulseInvite[]): Promise<void> {
     for (const invite of invites) {
-      if (await this.findInvite(invite.roundId, invite.memberId)) continue;
+      const taken = [...this.invites.values()].some((i) => i.roundId === invite.roundId && i.memberId === invite.memberId);
+      if (taken) continue;
       const id = randomUUID();
       this.invites.set(id, { ...invite, id, completedAt: null, remindedAt: null });
     }

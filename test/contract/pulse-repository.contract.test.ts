@@ -1,0 +1,194 @@
+// The PulseRepository contract against memory and Prisma on every storage target (PGlite always,
+// PostgreSQL when TEST_DATABASE_URL is set): idempotent rounds, invites and answers, and answers
+// that hold no member id.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PulseRepository } from "../../src/core/pulse/pulse-repository.js";
+import type { PulseAnswer } from "../../src/core/pulse/pulse-types.js";
+import type { Database } from "../../src/storage/database.js";
+import { InMemoryPulseRepository } from "../../src/storage/memory/in-memory-pulse-repository.js";
+import { PrismaPulseRepository } from "../../src/storage/prisma/prisma-pulse-repository.js";
+import { storageTargets } from "../support/databases.js";
+
+const OPENED = new Date("2026-11-25T09:00:00.000Z");
+const CLOSES = new Date("2026-11-29T23:00:00.000Z");
+const DAY = new Date("2026-11-25T00:00:00.000Z");
+
+interface Harness {
+  repo: () => PulseRepository;
+  /** A fresh alliance id (a row where the storage needs one). */
+  newAlliance: () => Promise<string>;
+}
+
+function answer(roundId: string, overrides: Partial<PulseAnswer> = {}): PulseAnswer {
+  return {
+    roundId,
+    itemKey: "rel.kept_agreements",
+    respondentKey: "hash-1",
+    respondentOrganizationId: "org-a",
+    targetOrganizationId: "org-b",
+    score: 4,
+    comment: null,
+    answeredOn: DAY,
+    ...overrides,
+  };
+}
+
+function contract(name: string, h: Harness): void {
+  describe(`PulseRepository contract: ${name}`, () => {
+    async function round(periodKey = "2026-W48") {
+      const allianceId = await h.newAlliance();
+      const r = await h
+        .repo()
+        .openRound({ allianceId, periodKey, itemKeys: ["rel.kept_agreements", "tru.take_risks"], openedAt: OPENED, closesAt: CLOSES });
+      return { allianceId, round: r };
+    }
+
+    it("opens one round per (alliance, period), also under concurrent opens", async () => {
+      const allianceId = await h.newAlliance();
+      const values = { allianceId, periodKey: "2026-W48", itemKeys: ["a", "b"], openedAt: OPENED, closesAt: CLOSES };
+      const rounds = await Promise.all(Array.from({ length: 8 }, () => h.repo().openRound(values)));
+      expect(new Set(rounds.map((r) => r.id)).size).toBe(1);
+      const again = await h.repo().openRound({ ...values, itemKeys: ["other"], openedAt: CLOSES });
+      expect(again).toEqual({ ...values, id: rounds[0]!.id });
+      expect(await h.repo().findRound(again.id)).toEqual(again);
+      expect(await h.repo().findRoundByPeriod(allianceId, "2026-W48")).toEqual(again);
+      expect(await h.repo().findRoundByPeriod(allianceId, "2026-W49")).toBeNull();
+    });
+
+    it("finds rounds by period keys and the rounds open at an instant", async () => {
+      const { allianceId, round: r48 } = await round("2026-W48");
+      const r49 = await h.repo().openRound({
+        allianceId,
+        periodKey: "2026-W49",
+        itemKeys: ["x"],
+        openedAt: CLOSES,
+        closesAt: new Date(CLOSES.getTime() + 7 * 86_400_000),
+      });
+      expect((await h.repo().roundsByPeriods(allianceId, ["2026-W49", "2026-W48", "2026-W50"])).map((r) => r.id)).toEqual([
+        r48.id,
+        r49.id,
+      ]);
+      const openIds = async (at: Date) => (await h.repo().openRoundsAt(at)).map((r) => r.id);
+      expect(await openIds(OPENED)).toContain(r48.id);
+      expect(await openIds(new Date(OPENED.getTime() - 1))).not.toContain(r48.id);
+      expect(await openIds(CLOSES)).not.toContain(r48.id);
+      expect(await openIds(CLOSES)).toContain(r49.id);
+    });
+
+    it("adds each (round, member) invite once and keeps the first", async () => {
+      const { round: r } = await round();
+      await h.repo().addInvites([
+        { roundId: r.id, memberId: "m1", organizationId: "org-a", sentAt: null },
+        { roundId: r.id, memberId: "m2", organizationId: "org-b", sentAt: null },
+      ]);
+      await h.repo().addInvites([
+        { roundId: r.id, memberId: "m1", organizationId: "org-z", sentAt: OPENED },
+        { roundId: r.id, memberId: "m3", organizationId: "org-a", sentAt: null },
+      ]);
+      await h.repo().addInvites([]);
+      const invites = await h.repo().invitesOfRound(r.id);
+      expect(invites.map((i) => [i.memberId, i.organizationId, i.sentAt])).toEqual([
+        ["m1", "org-a", null],
+        ["m2", "org-b", null],
+        ["m3", "org-a", null],
+      ]);
+      expect(await h.repo().findInvite(r.id, "m2")).toMatchObject({ memberId: "m2", completedAt: null, remindedAt: null });
+      expect(await h.repo().findInvite(r.id, "nobody")).toBeNull();
+    });
+
+    it("marks sent, completed and reminded once: the first write wins", async () => {
+      const { round: r } = await round();
+      await h.repo().addInvites([{ roundId: r.id, memberId: "m1", organizationId: "org-a", sentAt: null }]);
+      const invite = (await h.repo().findInvite(r.id, "m1"))!;
+      await h.repo().markInvite(invite.id, "completedAt", OPENED);
+      await h.repo().markInvite(invite.id, "completedAt", CLOSES);
+      await h.repo().markInvite(invite.id, "remindedAt", CLOSES);
+      expect(await h.repo().findInvite(r.id, "m1")).toMatchObject({ sentAt: null, completedAt: OPENED, remindedAt: CLOSES });
+    });
+
+    it("lists a member's invites in open rounds and deletes all their invites on forget-me", async () => {
+      const { round: r } = await round();
+      const member = `m-${randomUUID()}`;
+      await h.repo().addInvites([
+        { roundId: r.id, memberId: member, organizationId: "org-a", sentAt: null },
+        { roundId: r.id, memberId: "other", organizationId: "org-a", sentAt: null },
+      ]);
+      expect((await h.repo().openInvitesOf(member, OPENED)).map((i) => i.roundId)).toEqual([r.id]);
+      expect(await h.repo().openInvitesOf(member, CLOSES)).toEqual([]);
+      expect(await h.repo().deleteInvitesOf(member)).toBe(1);
+      expect(await h.repo().deleteInvitesOf(member)).toBe(0);
+      expect((await h.repo().invitesOfRound(r.id)).map((i) => i.memberId)).toEqual(["other"]);
+    });
+
+    it("replaces a changed answer and makes a repeated one a no-op, also under concurrent retries", async () => {
+      const { round: r } = await round();
+      await h.repo().saveAnswer(answer(r.id, { score: 2 }));
+      await Promise.all(Array.from({ length: 6 }, () => h.repo().saveAnswer(answer(r.id, { score: 5, comment: "ok" }))));
+      await h.repo().saveAnswer(answer(r.id, { targetOrganizationId: "org-a", score: null }));
+      await h.repo().saveAnswer(answer(r.id, { respondentKey: "hash-2", score: 1 }));
+      const mine = await h.repo().answersOf(r.id, "hash-1");
+      expect(mine.map((a) => [a.targetOrganizationId, a.score, a.comment])).toEqual([
+        ["org-a", null, null],
+        ["org-b", 5, "ok"],
+      ]);
+      const all = await h.repo().answersOfRounds([r.id]);
+      expect(all).toHaveLength(3);
+      expect(all.find((a) => a.respondentKey === "hash-2")).toEqual(answer(r.id, { respondentKey: "hash-2", score: 1 }));
+      expect(await h.repo().answersOfRounds([])).toEqual([]);
+    });
+
+    it("stores answers with a date only and without any member id", async () => {
+      const { round: r } = await round();
+      await h.repo().saveAnswer(answer(r.id, { targetOrganizationId: "", itemKey: "tru.take_risks" }));
+      const [stored] = await h.repo().answersOf(r.id, "hash-1");
+      expect(Object.keys(stored!).sort()).toEqual(
+        ["answeredOn", "comment", "itemKey", "respondentKey", "respondentOrganizationId", "roundId", "score", "targetOrganizationId"].sort(),
+      );
+      expect(stored!.answeredOn.toISOString()).toBe("2026-11-25T00:00:00.000Z");
+    });
+  });
+}
+
+contract("in-memory", (() => {
+  let repo = new InMemoryPulseRepository();
+  beforeAll(() => {
+    repo = new InMemoryPulseRepository();
+  });
+  return { repo: () => repo, newAlliance: async () => `al-${randomUUID()}` };
+})());
+
+for (const target of storageTargets) {
+  let db: Database;
+  let repo: PrismaPulseRepository;
+  beforeAll(async () => {
+    db = await target.open();
+    repo = new PrismaPulseRepository(db.prisma);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  contract(`prisma on ${target.name}`, {
+    repo: () => repo,
+    newAlliance: async () => (await db.prisma.alliance.create({ data: { name: `pulse ${randomUUID()}` } })).id,
+  });
+
+  describe(`PulseAnswer rows on ${target.name}`, () => {
+    it("have no member column, a random (not time-based) id and a date column", async () => {
+      const alliance = await db.prisma.alliance.create({ data: { name: `pulse ${randomUUID()}` } });
+      const r = await repo.openRound({ allianceId: alliance.id, periodKey: "2026-W48", itemKeys: [], openedAt: OPENED, closesAt: CLOSES });
+      await repo.saveAnswer(answer(r.id, { answeredOn: DAY }));
+      const rows = await db.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
+        `SELECT * FROM "PulseAnswer" WHERE "roundId" = $1`,
+        r.id,
+      );
+      expect(rows).toHaveLength(1);
+      expect(Object.keys(rows[0]!).some((column) => /member/i.test(column))).toBe(false);
+      expect(String(rows[0]!.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const [type] = await db.prisma.$queryRawUnsafe<Array<{ data_type: string }>>(
+        `SELECT data_type FROM information_schema.columns WHERE table_name = 'PulseAnswer' AND column_name = 'answeredOn'`,
+      );
+      expect(type?.data_type).toBe("date");
+    });
+  });
+}
