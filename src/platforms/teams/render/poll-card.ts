@@ -1,0 +1,100 @@
+// The poll as an Adaptive Card: question, chips, one row per option with a bar and its figure,
+// an optional per-organisation breakdown behind a toggle, and the vote controls. The same card
+// is posted in the channel (public view) and returned to a voter after Action.Execute (their
+// view, with their choice pre-selected), and Teams refreshes it per viewer through `refresh`.
+import type { CardElement } from "@microsoft/teams.cards";
+import { translator } from "../../../core/i18n/catalogue.js";
+import type { PollOptionView, PollView } from "../../../core/polls/poll-views.js";
+import { bar, button, card, column, container, errorText, heading, note, text, toggle } from "./card-kit.js";
+import type { CardRender } from "./render-types.js";
+
+/** Verbs of the poll card's buttons. */
+export const POLL_VERBS = { vote: "poll.vote", refresh: "poll.refresh", close: "poll.close" } as const;
+
+/** Extra, per-viewer state for the poll card. */
+export interface PollCardOptions {
+  /** The viewer's current choice (option ids), to pre-select and confirm. */
+  myChoice?: readonly string[] | null;
+  /** An error to show inside the card (e.g. "choose at least one option"). */
+  error?: string | null;
+  /** Show "Close poll" (the creator's or an admin's own view only; the core checks again). */
+  canClose?: boolean;
+}
+
+function optionRow(option: PollOptionView, chosen: boolean): CardElement {
+  const label = chosen ? `**${option.label}** ✓` : option.label;
+  const rows: CardElement[] = [
+    {
+      type: "ColumnSet",
+      spacing: "Medium",
+      columns: [column([text(label)], "stretch"), column([text(option.figureText ?? "", { isSubtle: true, horizontalAlignment: "Right" })], "auto")],
+    } as CardElement,
+  ];
+  if (option.barRatio !== null) rows.push(bar(option.barRatio));
+  return container(rows);
+}
+
+function breakdown(view: PollView): { elements: CardElement[]; toggleId: string | null } {
+  if (!view.breakdown) return { elements: [], toggleId: null };
+  const id = `breakdown-${view.pollId}`;
+  const rows: CardElement[] = [text(view.breakdown.title, { weight: "Bolder" })];
+  for (const row of view.breakdown.rows) {
+    rows.push(text(`${row.name} · ${row.votersText}`, { weight: "Bolder", spacing: "Medium", size: "Small" }));
+    for (const option of row.options) {
+      rows.push({
+        type: "ColumnSet",
+        spacing: "None",
+        columns: [column([text(option.label, { size: "Small" })], "stretch"), column([text(option.figureText ?? "–", { size: "Small", isSubtle: true })], "auto")],
+      } as CardElement);
+    }
+  }
+  if (view.breakdown.hiddenText) rows.push(note(view.breakdown.hiddenText));
+  return { elements: [container(rows, { id, hidden: true, separator: true })], toggleId: id };
+}
+
+/** Renders a PollView. */
+export function renderPollCard(view: PollView, options: PollCardOptions = {}): CardRender {
+  const t = translator(view.locale);
+  const chosen = new Set(options.myChoice ?? []);
+  const body: CardElement[] = [
+    container([heading(view.question), note(view.flags.join(" · ")), note(view.statusText)], { style: "emphasis" }),
+    ...view.options.map((option) => optionRow(option, chosen.has(option.optionId))),
+  ];
+  if (view.resultsHiddenText) body.push(note(view.resultsHiddenText));
+  body.push(text(view.totalVotersText, { size: "Small", weight: "Bolder", spacing: "Medium" }));
+
+  const { elements, toggleId } = breakdown(view);
+  body.push(...elements);
+
+  const actions = [];
+  const pollData = { pollId: view.pollId };
+  if (view.acceptsVotes) {
+    body.push(
+      text(view.voteHint, { spacing: "Large", size: "Small" }),
+      {
+        type: "Input.ChoiceSet",
+        id: "choice",
+        style: "expanded",
+        isMultiSelect: view.mode === "multiple",
+        choices: view.options.map((option) => ({ title: option.label, value: option.optionId })),
+        ...(chosen.size > 0 ? { value: [...chosen].join(",") } : {}),
+      } as CardElement,
+    );
+    actions.push(button(t("polls.button.vote"), { verb: POLL_VERBS.vote, ...pollData }, { style: "positive" }));
+  } else {
+    body.push(note(view.voteHint));
+  }
+  if (chosen.size > 0) {
+    const labels = view.options.filter((o) => chosen.has(o.optionId)).map((o) => o.label);
+    body.push(note(t("teams.card.yourVote", { choices: labels.join(", ") })));
+  }
+  if (options.error) body.push(errorText(options.error));
+  if (view.anonymityNote) body.push(note(view.anonymityNote));
+  if (toggleId) actions.push(toggle(t("teams.card.showBreakdown"), [toggleId]));
+  if (view.acceptsVotes && options.canClose) actions.push(button(t("polls.button.close"), { verb: POLL_VERBS.close, ...pollData }));
+
+  return {
+    card: card(body, actions, { refresh: { verb: POLL_VERBS.refresh, ...pollData } }),
+    summary: view.question,
+  };
+}

@@ -1,0 +1,34 @@
+// The Teams SDK's HTTP seam (IHttpServerAdapter) over an Express Router, so /api/messages lives
+// on the ONE Express app of src/http/server.ts instead of a second server the SDK would start.
+// The SDK's own ExpressAdapter needs the app at construction time; a Router lets the platform be
+// built first and mounted later, before the 404 handler is added.
+import express, { type Router } from "express";
+import type { HttpMethod, HttpRouteHandler, IHttpServerAdapter } from "@microsoft/teams.apps";
+
+/** Bot Framework caps a message at ~100 KB (UTF-16); anything much bigger is not from Teams. */
+const MAX_BODY = "256kb";
+
+/** An IHttpServerAdapter whose routes live on `router`; lifecycle belongs to the shared server. */
+export class RouterAdapter implements IHttpServerAdapter {
+  /** Mount this on the shared Express app. */
+  readonly router: Router = express.Router();
+
+  /** Called by the SDK's HttpServer.initialize() for the messaging endpoint. */
+  registerRoute(method: HttpMethod, path: string, handler: HttpRouteHandler): void {
+    if (method !== "POST") throw new Error(`RouterAdapter: unsupported method ${String(method)}`);
+    this.router.post(path, express.json({ limit: MAX_BODY }), async (req, res, next) => {
+      try {
+        // A body that is not an activity would otherwise reach the SDK and crash in routing.
+        if (!req.body || typeof req.body !== "object" || typeof req.body.type !== "string") {
+          res.status(400).json({ error: "not_an_activity" });
+          return;
+        }
+        const response = await handler({ body: req.body, headers: req.headers as Record<string, string | string[]> });
+        if (response.body === undefined) res.status(response.status).end();
+        else res.status(response.status).json(response.body);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+}

@@ -1,0 +1,84 @@
+// The three Bot Connector calls the bot makes — send, update, create a 1:1 conversation —
+// against the serviceUrl of the conversation (stored on install), each through the send queue.
+// The SDK's app.send() would use one global serviceUrl and needs credentials even in local mode.
+import type { Attachment } from "@microsoft/teams.api";
+import type { App } from "@microsoft/teams.apps";
+import { SendQueue, type RetryPolicy } from "./send-queue.js";
+
+/** Where to send: a conversation behind a Bot Connector serviceUrl. */
+export interface TeamsTarget {
+  serviceUrl: string;
+  conversationId: string;
+  tenantId: string | null;
+}
+
+/** A message the bot sends: text, cards, or both. */
+export interface OutgoingMessage {
+  text?: string;
+  attachments?: Attachment[];
+  /** Shown in notifications and the chat list when the message is only a card. */
+  summary?: string;
+}
+
+/** Sends, updates and opens conversations on the Bot Connector. */
+export class TeamsConnector {
+  constructor(
+    private readonly app: App,
+    private readonly queue: SendQueue,
+    /** Our bot's id as the `from` of what we send (the app's client id). */
+    private readonly botId: string,
+  ) {}
+
+  /** Posts a new message into the conversation; resolves with the new activity id. */
+  async send(target: TeamsTarget, message: OutgoingMessage, policy: RetryPolicy): Promise<{ id: string }> {
+    const api = this.client(target);
+    const payload = this.payload(target, message);
+    const resource = await this.queue.run(target, () => api.conversations.activities(target.conversationId).create(payload), policy);
+    return { id: resource.id };
+  }
+
+  /** Replaces a message the bot sent before (a poll card with new counts). */
+  async update(target: TeamsTarget, activityId: string, message: OutgoingMessage, policy: RetryPolicy): Promise<void> {
+    const api = this.client(target);
+    const payload = { ...this.payload(target, message), id: activityId };
+    await this.queue.run(target, () => api.conversations.activities(target.conversationId).update(activityId, payload), policy);
+  }
+
+  /** Opens (or finds) the 1:1 conversation with a user, for a pulse to someone who never wrote to us. */
+  async createPersonalConversation(
+    target: { serviceUrl: string; tenantId: string },
+    userId: string,
+    policy: RetryPolicy,
+  ): Promise<string> {
+    const api = this.client({ serviceUrl: target.serviceUrl });
+    const key = { conversationId: `create:${userId}`, tenantId: target.tenantId };
+    const conversation = await this.queue.run(
+      key,
+      () =>
+        api.conversations.create({
+          members: [{ id: userId, role: "user" }],
+          tenantId: target.tenantId,
+          channelData: { tenant: { id: target.tenantId } },
+        }),
+      policy,
+    );
+    return conversation.id;
+  }
+
+  private client(target: { serviceUrl: string }) {
+    return this.app.api.clone({ serviceUrl: target.serviceUrl.replace(/\/+$/, "") });
+  }
+
+  private payload(target: TeamsTarget, message: OutgoingMessage) {
+    // `from` and `conversation` are what the SDK's own ActivitySender adds to every send.
+    const activity = {
+      type: "message" as const,
+      ...(message.text !== undefined ? { text: message.text } : {}),
+      ...(message.attachments ? { attachments: message.attachments } : {}),
+      ...(message.summary ? { summary: message.summary } : {}),
+      from: { id: this.botId, role: "bot" as const },
+      conversation: { id: target.conversationId },
+    };
+    return activity;
+  }
+}
