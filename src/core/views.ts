@@ -6,11 +6,12 @@
 import type { AllianceView } from "./alliance/alliance-views.js";
 import type { CommitmentView } from "./commitments/commitment-views.js";
 import type { PollView } from "./polls/poll-views.js";
+import type { SummaryView } from "./summary/summary-views.js";
 export interface TextView {
   kind: "text";
   /** Already translated. */
   text: string;
 }
 
-export type View = TextView | AllianceView | PollView | CommitmentView;
+export type View = TextView | AllianceView | PollView | CommitmentView | SummaryView;
 export type ViewKind = View["kind"];

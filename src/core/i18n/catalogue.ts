@@ -8,9 +8,10 @@ import { commitmentMessages } from "./messages/commitments.js";
 import { commonMessages } from "./messages/common.js";
 import { pollMessages } from "./messages/polls.js";
 import { pulseMessages } from "./messages/pulse.js";
+import { summaryMessages } from "./messages/summary.js";
 import { trustHealthMessages } from "./messages/trust-health.js";
 
-const modules = [commonMessages, trustHealthMessages, allianceMessages, pollMessages, pulseMessages, commitmentMessages] as const;
+const modules = [commonMessages, trustHealthMessages, allianceMessages, pollMessages, pulseMessages, commitmentMessages, summaryMessages] as const;
 
 type Module = (typeof modules)[number];
 /** Every key any feature defined. */

@@ -1,0 +1,121 @@
+/**
+ * Translated texts for the summary's lists: notable events, culture fit and the hidden-figures
+ * note. Split from present-summary.ts to keep each file about one thing.
+ */
+import type { Translator } from "../i18n/catalogue.js";
+import type { Locale } from "../shared/refs.js";
+import type { NotableEvent } from "../trust-health/notable-events.js";
+import { formatDelta, formatPercent, formatScore } from "./summary-format.js";
+import type { CultureFitHighlights, HiddenMarker, TrustHealthSummary } from "./summary-model.js";
+
+/** Looks up an organisation's name in the summary; "a partner" when unknown. */
+export function organizationName(summary: TrustHealthSummary, t: Translator, id: string | null): string {
+  if (id === null) return t("trustHealth.anyone");
+  return summary.organizations.find((o) => o.organizationId === id)?.name ?? t("summary.unknownOrganization");
+}
+
+/** One notable event as a sentence. */
+export function eventText(summary: TrustHealthSummary, event: NotableEvent, t: Translator, locale: Locale): string {
+  switch (event.kind) {
+    case "commitment_broken":
+    case "commitment_disputed":
+    case "commitment_overdue": {
+      const c = event.commitment;
+      return t(`trustHealth.event.${event.kind}`, {
+        text: c.text,
+        owner: organizationName(summary, t, c.ownerOrganizationId),
+        beneficiary: organizationName(summary, t, c.beneficiaryOrganizationId),
+        dueDate: c.dueDate,
+        days: event.kind === "commitment_overdue" ? event.commitment.daysOverdue : 0,
+      });
+    }
+    case "participation_falling":
+      return t("trustHealth.event.participation_falling", {
+        organization:
+          event.organizationId === null ? summary.alliance.name : organizationName(summary, t, event.organizationId),
+        previous: formatPercent(event.previousRate, locale),
+        current: formatPercent(event.currentRate, locale),
+      });
+    case "pillar_turned_red":
+      return t("trustHealth.event.pillar_turned_red", {
+        pillar: t(`trustHealth.pillar.${event.pillar}`),
+        score: formatScore(event.score, locale),
+        previous: t(`trustHealth.rag.${event.previous}`),
+      });
+  }
+}
+
+/** The next step for an event, with the pillar filled in where the text names one. */
+export function eventStepText(event: NotableEvent, t: Translator): string {
+  const pillar = event.kind === "pillar_turned_red" ? t(`trustHealth.pillar.${event.pillar}`) : "";
+  return t(`trustHealth.eventStep.${event.kind}`, { pillar });
+}
+
+/** Culture-fit lines: each organisation's profile, then each pair's distance and flags. */
+export function cultureLines(
+  culture: CultureFitHighlights,
+  k: number,
+  t: Translator,
+  locale: Locale,
+): string[] {
+  const name = (id: string) => culture.organizations.find((o) => o.organizationId === id)?.name ?? id;
+  const lines: string[] = [];
+  for (const org of culture.organizations) {
+    if (org.hidden || !org.now || !org.dominantNow) {
+      lines.push(t("summary.culture.hidden", { organization: org.name, k }));
+      continue;
+    }
+    const preferred = org.preferred ? dominant(org.preferred) : org.dominantNow;
+    lines.push(
+      t("summary.culture.profile", {
+        organization: org.name,
+        now: t(`summary.quadrant.${org.dominantNow}`),
+        preferred: t(`summary.quadrant.${preferred}`),
+      }),
+    );
+  }
+  for (const pair of culture.pairs) {
+    lines.push(
+      t("summary.culture.pair", {
+        a: name(pair.organizationIds[0]),
+        b: name(pair.organizationIds[1]),
+        distance: formatScore(pair.distance, locale),
+      }),
+    );
+    for (const flag of pair.flagged) {
+      lines.push(
+        t("summary.culture.flag", {
+          quadrant: t(`summary.quadrant.${flag.quadrant}`),
+          difference: formatDelta(flag.difference, locale),
+          threshold: culture.flagThreshold,
+        }),
+      );
+    }
+  }
+  return lines;
+}
+
+function dominant(scores: Readonly<Record<"clan" | "adhocracy" | "market" | "hierarchy", number>>) {
+  const order = ["clan", "adhocracy", "market", "hierarchy"] as const;
+  return order.reduce((best, q) => (scores[q] > scores[best] ? q : best), order[0]);
+}
+
+/** "Hidden because fewer than k people answered: …", or null when nothing was hidden. */
+export function hiddenNote(summary: TrustHealthSummary, t: Translator): string | null {
+  if (summary.hidden.length === 0) return null;
+  const cultureName = (id: string) =>
+    summary.cultureFit?.organizations.find((o) => o.organizationId === id)?.name ?? organizationName(summary, t, id);
+  const what = summary.hidden.map((marker: HiddenMarker) => {
+    switch (marker.kind) {
+      case "pillar_perception":
+        return t("summary.hidden.pillar_perception", { pillar: t(`trustHealth.pillar.${marker.pillar}`) });
+      case "organization_reliability":
+        return t("summary.hidden.organization_reliability", {
+          organization: organizationName(summary, t, marker.organizationId),
+        });
+      case "culture_profile":
+        return t("summary.hidden.culture_profile", { organization: cultureName(marker.organizationId) });
+    }
+  });
+  return t("summary.hiddenNote", { k: summary.alliance.anonymityThreshold, what: what.join("; ") });
+}

@@ -1,0 +1,237 @@
+/**
+ * Turns a TrustHealthSummary into translated, formatted texts and small tables. Markdown, Slack
+ * Block Kit and Teams Adaptive Cards all render this presentation, so the three say the same.
+ */
+import { translator, type Translator } from "../i18n/catalogue.js";
+import type { Locale } from "../shared/refs.js";
+import type { Trend, Rag } from "../trust-health/rag-and-trend.js";
+import { AMBER_THRESHOLD, GREEN_THRESHOLD, SERIES_LENGTH } from "../trust-health/trust-health-constants.js";
+import { MIN_POINTS_FOR_CORRELATION } from "../trust-health/trust-health-constants.js";
+import { cultureLines, eventStepText, eventText, hiddenNote } from "./present-summary-sections.js";
+import { formatDelta, formatPercent, formatR, formatScore, formatShare, sparkline } from "./summary-format.js";
+import type { SummaryPillar, TrustHealthSummary } from "./summary-model.js";
+
+/** A small table: header cells and rows of cells, all text. */
+export interface PresentedTable {
+  columns: string[];
+  rows: string[][];
+}
+
+/** One pillar row with its RAG kept as data, so renderers can colour it. */
+export interface PresentedPillar {
+  pillar: SummaryPillar["pillar"];
+  name: string;
+  score: string;
+  rag: Rag;
+  status: string;
+  trend: string;
+  sparkline: string;
+  basis: string;
+}
+
+/** The summary in words, ready for any renderer. */
+export interface SummaryPresentation {
+  locale: Locale;
+  title: string;
+  subtitle: string;
+  index: { label: string; score: string; rag: Rag; status: string; trend: string; sparkline: string };
+  diagnosis: { heading: string; title: string; explanation: string; uncertaintyNote: string };
+  nextSteps: { heading: string; items: string[] };
+  pillars: { heading: string; columns: string[]; items: PresentedPillar[] };
+  reliability: { heading: string; table: PresentedTable };
+  agreements: { heading: string; lines: string[] };
+  sayVsDo: { heading: string; text: string; table: PresentedTable | null; note: string | null };
+  events: { heading: string; items: Array<{ text: string; step: string }>; empty: string | null };
+  participation: { heading: string; overall: string | null; table: PresentedTable };
+  culture: { heading: string; lines: string[] } | null;
+  hiddenNote: string | null;
+  footer: string;
+}
+
+function trendText(trend: Trend, t: Translator, locale: Locale): string {
+  const delta = trend.delta === null ? "" : formatDelta(trend.delta, locale);
+  return t(`trustHealth.trend.${trend.direction}`, { delta });
+}
+
+function scoreText(score: number | null, t: Translator, locale: Locale): string {
+  return score === null ? t("trustHealth.noData") : formatScore(score, locale);
+}
+
+function basisText(p: SummaryPillar, t: Translator, locale: Locale): string {
+  const perceived = p.perceived === null ? null : formatScore(p.perceived, locale);
+  if (p.score === null) return t("summary.basis.none");
+  if (p.observed && perceived !== null && p.observedWeight > 0) {
+    return t("summary.basis.blend", {
+      observedShare: Math.round(p.observedWeight * 100),
+      observed: formatScore(p.observed.value, locale),
+      n: p.observed.count,
+      perceivedShare: Math.round((1 - p.observedWeight) * 100),
+      perceived,
+    });
+  }
+  if (p.observed && perceived === null) {
+    return t("summary.basis.observed", { observed: formatScore(p.observed.value, locale), n: p.observed.count });
+  }
+  return t("summary.basis.perceived", { perceived: perceived ?? "" });
+}
+
+function sayVsDoSection(summary: TrustHealthSummary, t: Translator, locale: Locale): SummaryPresentation["sayVsDo"] {
+  const s = summary.sayVsDo;
+  const name = (p: string | null) => (p === null ? "" : t(`trustHealth.pillar.${p as SummaryPillar["pillar"]}`));
+  const topShare = s.say?.shares[0]?.share;
+  const mover = s.movements.find((m) => m.pillar === s.topMover);
+  const text = t(`trustHealth.sayVsDo.${s.finding}`, {
+    min: MIN_POINTS_FOR_CORRELATION,
+    topSaid: name(s.topSaid),
+    share: topShare === undefined ? "" : formatShare(topShare),
+    topMover: name(s.topMover),
+    r: mover?.r === null || mover?.r === undefined ? "" : formatR(mover.r, locale),
+  });
+  const rows = summary.pillars.map((p) => {
+    const share = s.say?.shares.find((x) => x.pillar === p.pillar)?.share;
+    const movement = s.movements.find((m) => m.pillar === p.pillar);
+    const r = movement?.r;
+    return [
+      name(p.pillar),
+      share === undefined ? "–" : formatShare(share),
+      p.pillar === "trust" ? "" : r === null || r === undefined ? t("summary.correlationNone") : formatR(r, locale),
+    ];
+  });
+  return {
+    heading: t("summary.heading.sayVsDo"),
+    text,
+    table: s.say || s.movements.some((m) => m.r !== null)
+      ? { columns: [t("summary.column.pillar"), t("summary.column.said"), t("summary.column.movesWithTrust")], rows }
+      : null,
+    note: s.say ? t("summary.pollRespondents", { n: s.say.respondents }) : null,
+  };
+}
+
+/** The whole summary, translated and formatted for `locale`. */
+export function presentSummary(summary: TrustHealthSummary, locale: Locale): SummaryPresentation {
+  const t = translator(locale);
+  const basis = summary.diagnosis.basis;
+  const fmt = (v: number | null) => scoreText(v, t, locale);
+  const trustPillar = summary.pillars.find((p) => p.pillar === "trust");
+
+  return {
+    locale,
+    title: t("summary.title", { alliance: summary.alliance.name }),
+    subtitle: t("summary.subtitle", {
+      period: summary.period.label,
+      uncertainty: t(`trustHealth.uncertainty.${summary.alliance.uncertainty}`),
+    }),
+    index: {
+      label: t("summary.index"),
+      score: fmt(summary.index.score),
+      rag: summary.index.rag,
+      status: t(`trustHealth.rag.${summary.index.rag}`),
+      trend: trendText(summary.index.trend, t, locale),
+      sparkline: sparkline(summary.index.series),
+    },
+    diagnosis: {
+      heading: t("summary.heading.diagnosis"),
+      title: t(`trustHealth.diagnosis.${summary.diagnosis.diagnosis}.title`),
+      explanation: t(`trustHealth.diagnosis.${summary.diagnosis.diagnosis}.explanation`, {
+        trust: fmt(basis.trust),
+        foundations: fmt(basis.foundations),
+        record: fmt(basis.reliabilityRecord),
+        below: basis.trustLowBelow,
+      }),
+      uncertaintyNote: t("trustHealth.uncertaintyNote", {
+        level: t(`trustHealth.uncertainty.${basis.uncertainty}`),
+        weight: trustPillar?.weight ?? 1,
+        below: basis.trustLowBelow,
+      }),
+    },
+    nextSteps: { heading: t("summary.heading.nextSteps"), items: summary.diagnosis.steps.map((key) => t(key)) },
+    pillars: {
+      heading: t("summary.heading.pillars"),
+      columns: [
+        t("summary.column.pillar"),
+        t("summary.column.score"),
+        t("summary.column.status"),
+        t("summary.column.trend"),
+        t("summary.column.series", { n: SERIES_LENGTH }),
+        t("summary.column.basis"),
+      ],
+      items: summary.pillars.map((p) => ({
+        pillar: p.pillar,
+        name: t(`trustHealth.pillar.${p.pillar}`),
+        score: fmt(p.score),
+        rag: p.rag,
+        status: t(`trustHealth.rag.${p.rag}`),
+        trend: trendText(p.trend, t, locale),
+        sparkline: sparkline(p.series),
+        basis: basisText(p, t, locale),
+      })),
+    },
+    reliability: {
+      heading: t("summary.heading.reliability"),
+      table: {
+        columns: [
+          t("summary.column.organization"),
+          t("summary.column.keptRate"),
+          t("summary.column.perceivedByPartners"),
+          t("summary.column.gap"),
+        ],
+        rows: summary.organizations.map((o) => [
+          o.name,
+          o.keptRate === null ? t("trustHealth.noData") : t("summary.keptRate", { rate: formatPercent(o.keptRate, locale), n: o.resolved }),
+          o.perceivedHidden
+            ? t("common.hiddenForAnonymity", { k: summary.alliance.anonymityThreshold })
+            : fmt(o.perceivedReliability),
+          o.gap === null ? "–" : o.gapMarked ? t("summary.gapMarked", { gap: formatDelta(o.gap, locale) }) : formatDelta(o.gap, locale),
+        ]),
+      },
+    },
+    agreements: {
+      heading: t("summary.heading.agreements"),
+      lines: [
+        summary.reciprocity.balance === null
+          ? t("summary.reciprocityNone")
+          : t("summary.reciprocity", { balance: formatScore(summary.reciprocity.balance, locale), n: summary.reciprocity.exchanges }),
+        summary.clarity.share === null
+          ? t("summary.clarityNone")
+          : t("summary.clarity", { share: formatPercent(summary.clarity.share, locale), n: summary.clarity.commitments }),
+      ],
+    },
+    sayVsDo: sayVsDoSection(summary, t, locale),
+    events: {
+      heading: t("summary.heading.events"),
+      items: summary.events.map(({ event }) => ({
+        text: eventText(summary, event, t, locale),
+        step: eventStepText(event, t),
+      })),
+      empty: summary.events.length === 0 ? t("summary.noEvents") : null,
+    },
+    participation: {
+      heading: t("summary.heading.participation"),
+      overall:
+        summary.participation && summary.participation.rate !== null
+          ? t("summary.participationOverall", { ...summary.participation, rate: formatPercent(summary.participation.rate, locale) })
+          : null,
+      table: {
+        columns: [t("summary.column.organization"), t("summary.column.participation")],
+        rows: summary.organizations
+          .filter((o) => o.participation && o.participation.rate !== null)
+          .map((o) => [
+            o.name,
+            t("summary.participation", {
+              invited: o.participation?.invited ?? 0,
+              responded: o.participation?.responded ?? 0,
+              rate: formatPercent(o.participation?.rate ?? 0, locale),
+            }),
+          ]),
+      },
+    },
+    culture: summary.cultureFit
+      ? {
+          heading: t("summary.heading.culture"),
+          lines: cultureLines(summary.cultureFit, summary.alliance.anonymityThreshold, t, locale),
+        }
+      : null,
+    hiddenNote: hiddenNote(summary, t),
+    footer: t("summary.footer", { green: GREEN_THRESHOLD, amber: AMBER_THRESHOLD }),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The platform-neutral content of a trust-health summary: numbers, statuses and catalogue keys,
+ * no translated text. It is JSON-serialisable so the scheduler can store it in Summary.content and
+ * any platform (Slack, Teams, Markdown export) can render it later in any language.
+ */
+import type { UncertaintyLevel } from "../alliance/alliance.js";
+import type { MessageKey } from "../i18n/catalogue.js";
+import type { DiagnosisResult } from "../trust-health/diagnosis.js";
+import type { NotableEvent } from "../trust-health/notable-events.js";
+import type { ObservedPart } from "../trust-health/pillar-scores.js";
+import type { Pillar } from "../trust-health/pillars.js";
+import type { Rag, SeriesPoint, Trend } from "../trust-health/rag-and-trend.js";
+import type { SayVsDo } from "../trust-health/say-vs-do.js";
+
+/** Competing Values Framework quadrants. */
+export type CultureQuadrant = "clan" | "adhocracy" | "market" | "hierarchy";
+/** Points per quadrant (0–100, summing to 100). */
+export type QuadrantScores = Readonly<Record<CultureQuadrant, number>>;
+
+/** One pillar as the summary shows it. */
+export interface SummaryPillar {
+  pillar: Pillar;
+  score: number | null;
+  rag: Rag;
+  trend: Trend;
+  series: SeriesPoint[];
+  observed: ObservedPart | null;
+  perceived: number | null;
+  observedWeight: number;
+  perceivedHidden: boolean;
+  /** Weight in the index at the alliance's uncertainty level. */
+  weight: number;
+}
+
+/** Participation with its rate in percent (one decimal). */
+export interface ParticipationFigure {
+  invited: number;
+  responded: number;
+  rate: number | null;
+}
+
+/** Observed vs perceived reliability of one partner organisation. */
+export interface SummaryOrganization {
+  organizationId: string;
+  name: string;
+  /** Kept-rate in percent of the commitments it owned; null when none were resolved. */
+  keptRate: number | null;
+  resolved: number;
+  /** How its partners rated its reliability (0–100); null when nobody did or it is hidden. */
+  perceivedReliability: number | null;
+  perceivedHidden: boolean;
+  /** keptRate − perceivedReliability, when both exist. */
+  gap: number | null;
+  /** |gap| ≥ PERCEPTION_GAP_POINTS. */
+  gapMarked: boolean;
+  participation: ParticipationFigure | null;
+}
+
+/** Culture-fit profile of one organisation (k-anonymous; hidden below k). */
+export interface CultureOrganization {
+  organizationId: string;
+  name: string;
+  hidden: boolean;
+  now: QuadrantScores | null;
+  preferred: QuadrantScores | null;
+  dominantNow: CultureQuadrant | null;
+}
+
+/** Culture difference between two partners: distance ½·Σ|Δ| and quadrants at/over the threshold. */
+export interface CulturePair {
+  organizationIds: readonly [string, string];
+  distance: number;
+  flagged: Array<{ quadrant: CultureQuadrant; difference: number }>;
+}
+
+/** Culture-fit highlights, present only when assessments exist. */
+export interface CultureFitHighlights {
+  flagThreshold: number;
+  organizations: CultureOrganization[];
+  pairs: CulturePair[];
+}
+
+/** Something the summary leaves out because fewer than k people contributed. */
+export type HiddenMarker =
+  | { kind: "pillar_perception"; pillar: Pillar }
+  | { kind: "organization_reliability"; organizationId: string }
+  | { kind: "culture_profile"; organizationId: string };
+
+/** A notable event and the next step that goes with it. */
+export interface SummaryEvent {
+  event: NotableEvent;
+  step: MessageKey;
+}
+
+/** The whole summary of one period. */
+export interface TrustHealthSummary {
+  /** Bumped when the shape changes, so stored summaries can be read back safely. */
+  version: 1;
+  alliance: { id: string; name: string; uncertainty: UncertaintyLevel; anonymityThreshold: number };
+  period: { key: string; label: string };
+  /** ISO timestamp. */
+  generatedAt: string;
+  index: { score: number | null; rag: Rag; trend: Trend; series: SeriesPoint[] };
+  pillars: SummaryPillar[];
+  organizations: SummaryOrganization[];
+  reciprocity: { imbalance: number | null; balance: number | null; exchanges: number };
+  clarity: { share: number | null; commitments: number };
+  diagnosis: DiagnosisResult & { steps: readonly MessageKey[] };
+  sayVsDo: SayVsDo;
+  events: SummaryEvent[];
+  participation: ParticipationFigure | null;
+  cultureFit: CultureFitHighlights | null;
+  hidden: HiddenMarker[];
+}

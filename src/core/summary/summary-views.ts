@@ -1,0 +1,29 @@
+/**
+ * The view the platforms render for a trust-health summary: the content model plus its
+ * presentation in the reader's language, and the chart images when the chart engine made them.
+ */
+import type { Locale } from "../shared/refs.js";
+import { presentSummary, type SummaryPresentation } from "./present-summary.js";
+import type { TrustHealthSummary } from "./summary-model.js";
+
+/** A chart image attached to the summary (PNG bytes are handled outside the core). */
+export interface SummaryChartRef {
+  /** e.g. "pillar-trends", "kept-rate", "culture-radar". */
+  name: string;
+  /** Already translated; also the text fallback where images cannot show. */
+  altText: string;
+}
+
+/** Slack and Teams render this as Block Kit / Adaptive Card. */
+export interface SummaryView {
+  kind: "trust_health_summary";
+  locale: Locale;
+  summary: TrustHealthSummary;
+  presentation: SummaryPresentation;
+  charts: SummaryChartRef[];
+}
+
+/** Builds the view for `locale`. */
+export function summaryView(summary: TrustHealthSummary, locale: Locale, charts: SummaryChartRef[] = []): SummaryView {
+  return { kind: "trust_health_summary", locale, summary, presentation: presentSummary(summary, locale), charts };
+}

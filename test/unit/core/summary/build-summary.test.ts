@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
+import { week10, week9, workedInput } from "../../../fixtures/trust-health-worked-example.js";
+
+describe("buildTrustHealthSummary", () => {
+  const summary = buildTrustHealthSummary(workedInput);
+
+  it("carries the model's index, pillars and diagnosis for the current period", () => {
+    expect(summary.period).toEqual({ key: "2026-W10", label: "week 10" });
+    expect(summary.index.score).toBe(64.2);
+    expect(summary.pillars.map((p) => [p.pillar, p.score, p.rag])).toEqual([
+      ["reliability", 77.6, "green"],
+      ["reciprocity", 69.8, "amber"],
+      ["transparency", 70, "green"],
+      ["clear_agreements", 67, "amber"],
+      ["trust", 55, "amber"],
+    ]);
+    expect(summary.diagnosis.diagnosis).toBe("trust_lags");
+    expect(summary.diagnosis.steps).toHaveLength(3);
+  });
+
+  it("shows observed vs perceived reliability per organisation, hiding what fewer than k rated", () => {
+    expect(summary.organizations).toEqual([
+      expect.objectContaining({ name: "Acme", keptRate: 80, resolved: 5, perceivedReliability: 75, gap: 5, gapMarked: false }),
+      expect.objectContaining({ name: "Bolt", keptRate: 66.7, resolved: 3, perceivedReliability: null, perceivedHidden: true, gap: null }),
+    ]);
+  });
+
+  it("marks a gap of 20 points or more", () => {
+    const period = {
+      ...week10,
+      organizations: [
+        { ...week10.organizations[0]!, observed: { keptRate: 0.5, resolved: 6 }, perceivedByPartners: { kind: "score" as const, score: 70, respondents: 6 } },
+      ],
+    };
+    const marked = buildTrustHealthSummary({ ...workedInput, periods: [week9, period] });
+    expect(marked.organizations[0]).toMatchObject({ gap: -20, gapMarked: true });
+  });
+
+  it("reports reciprocity balance, clarity and overall participation", () => {
+    expect(summary.reciprocity).toEqual({ imbalance: 0.25, balance: 75, exchanges: 8 });
+    expect(summary.clarity).toEqual({ share: 75, commitments: 12 });
+    expect(summary.participation).toEqual({ invited: 16, responded: 11, rate: 68.8 });
+  });
+
+  it("pairs every notable event with its next step", () => {
+    expect(summary.events.map((e) => [e.event.kind, e.step])).toEqual([
+      ["commitment_broken", "trustHealth.eventStep.commitment_broken"],
+      ["commitment_overdue", "trustHealth.eventStep.commitment_overdue"],
+      ["participation_falling", "trustHealth.eventStep.participation_falling"],
+    ]);
+  });
+
+  it("lists every figure hidden for anonymity", () => {
+    expect(summary.hidden).toEqual([
+      { kind: "organization_reliability", organizationId: "org-b" },
+      { kind: "culture_profile", organizationId: "org-b" },
+    ]);
+  });
+
+  it("survives a JSON round trip unchanged, so it can be stored in Summary.content", () => {
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+  });
+});

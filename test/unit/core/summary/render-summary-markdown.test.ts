@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
+import { renderSummaryMarkdown } from "../../../../src/core/summary/render-summary-markdown.js";
+import { summaryView } from "../../../../src/core/summary/summary-views.js";
+import { NO_COMMITMENT_EVENTS } from "../../../../src/core/trust-health/trust-health-inputs.js";
+import { perceivedPeriod } from "../trust-health/period-builder.js";
+import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
+
+const summary = buildTrustHealthSummary(workedInput);
+
+describe("renderSummaryMarkdown", () => {
+  it("renders the worked example in English with scores, statuses, diagnosis and steps", () => {
+    const md = renderSummaryMarkdown(summary, "en");
+    expect(md).toContain("# Trust health · Acme × Bolt");
+    expect(md).toContain("**Trust-health index: 64.2** 🟠 amber · steady (+0.1)");
+    expect(md).toContain("## Diagnosis: Trust lags behind");
+    expect(md).toContain("invest in conversations about shared values and norms");
+    expect(md).toMatch(/\| Reliability \| 77\.6 \| 🟢 green \| up \+5\.6 \| `[▁-█]{2}` \| 48% observed 75\.0 \(n = 8\) \+ 52% perceived 80\.0 \|/);
+    expect(md).toContain("| Acme | 80% (5) | 75.0 | +5.0 |");
+    expect(md).toContain("| Bolt | 66.7% (3) | hidden (fewer than 5 people) | – |");
+    expect(md).toContain("Broken: “Share the pilot results” (Bolt → Acme, due 2026-03-04)");
+    expect(md).toContain("Participation at Acme fell from 80% to 60%");
+    expect(md).toContain("Not enough data yet to see what moves trust");
+    expect(md).toContain("| Trust | 61% |  |");
+    expect(md).toContain("Acme: mostly hierarchy now; would prefer clan.");
+    expect(md).toContain("Hidden because fewer than 5 people answered: how partners rate Bolt; culture profile of Bolt.");
+  });
+
+  it("renders Dutch with decimal commas and Dutch texts", () => {
+    const md = renderSummaryMarkdown(summary, "nl");
+    expect(md).toContain("# Vertrouwensgezondheid · Acme × Bolt");
+    expect(md).toContain("**Vertrouwensindex: 64,2** 🟠 oranje");
+    expect(md).toContain("## Diagnose: Vertrouwen blijft achter");
+    expect(md).toContain("| Betrouwbaarheid | 77,6 | 🟢 groen | omhoog +5,6 |");
+    expect(md).toContain("Gebroken: “Share the pilot results” (Bolt → Acme, uiterlijk 2026-03-04)");
+  });
+
+  it.each(["en", "nl"] as const)("leaves no placeholder unfilled in %s, also without data", (locale) => {
+    const empty = buildTrustHealthSummary({
+      ...workedInput,
+      periods: [perceivedPeriod(1, {})],
+      say: null,
+      commitmentEvents: NO_COMMITMENT_EVENTS,
+      cultureFit: null,
+    });
+    for (const md of [renderSummaryMarkdown(summary, locale), renderSummaryMarkdown(empty, locale)]) {
+      expect(md).not.toMatch(/\{\w+\}/);
+      expect(md).not.toMatch(/(trustHealth|summary|common)\.[a-z_]+/);
+    }
+    expect(renderSummaryMarkdown(empty, locale)).toContain(locale === "en" ? "Not enough data yet" : "Nog niet genoeg gegevens");
+  });
+});
+
+describe("summaryView", () => {
+  it("carries the summary and its presentation in the reader's language", () => {
+    const view = summaryView(summary, "nl");
+    expect(view.kind).toBe("trust_health_summary");
+    expect(view.presentation.diagnosis.title).toBe("Vertrouwen blijft achter");
+    expect(view.presentation.pillars.items).toHaveLength(5);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
+import { summaryChartData } from "../../../../src/core/summary/summary-chart-data.js";
+import { sparkline } from "../../../../src/core/summary/summary-format.js";
+import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
+
+describe("summaryChartData", () => {
+  const data = summaryChartData(buildTrustHealthSummary(workedInput), "en");
+
+  it("gives one trend row per pillar and the index per period, oldest first", () => {
+    expect(data.pillarTrends).toHaveLength(6 * 2);
+    expect(data.pillarTrends.filter((r) => r.series === "reliability")).toEqual([
+      { series: "reliability", seriesLabel: "Reliability", periodKey: "2026-W09", period: "week 9", order: 0, score: 72 },
+      { series: "reliability", seriesLabel: "Reliability", periodKey: "2026-W10", period: "week 10", order: 1, score: 77.6 },
+    ]);
+    expect(data.titles.pillarTrends).toBe("Pillar scores, last 8 periods");
+  });
+
+  it("gives kept-rate and partners' rating per organisation, flagging hidden ratings", () => {
+    expect(data.keptRateByOrganization.map((r) => [r.organization, r.measure, r.value, r.hidden])).toEqual([
+      ["Acme", "observed", 80, false],
+      ["Acme", "perceived", 75, false],
+      ["Bolt", "observed", 66.7, false],
+      ["Bolt", "perceived", null, true],
+    ]);
+  });
+
+  it("gives radar rows only for visible culture profiles", () => {
+    expect(data.cultureRadar?.map((r) => `${r.organization}/${r.profile}/${r.quadrant}=${r.value}`)).toEqual([
+      "Acme/now/clan=22.5",
+      "Acme/now/adhocracy=20.8",
+      "Acme/now/market=25.8",
+      "Acme/now/hierarchy=30.9",
+      "Acme/preferred/clan=32.5",
+      "Acme/preferred/adhocracy=27.5",
+      "Acme/preferred/market=20",
+      "Acme/preferred/hierarchy=20",
+    ]);
+    expect(summaryChartData(buildTrustHealthSummary({ ...workedInput, cultureFit: null }), "en").cultureRadar).toBeNull();
+  });
+});
+
+describe("sparkline", () => {
+  it("maps 0–100 onto eight bars and shows gaps", () => {
+    const points = [0, 12.5, 50, 99.9, 100, null].map((score, i) => ({ periodKey: `${i}`, label: `${i}`, score }));
+    expect(sparkline(points)).toBe("▁▂▅██·");
+  });
+});
