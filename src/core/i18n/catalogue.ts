@@ -8,10 +8,12 @@ import { commitmentMessages } from "./messages/commitments.js";
 import { commonMessages } from "./messages/common.js";
 import { pollMessages } from "./messages/polls.js";
 import { pulseMessages } from "./messages/pulse.js";
+import { slackMessages } from "./messages/slack.js";
 import { summaryMessages } from "./messages/summary.js";
+import { teamsMessages } from "./messages/teams.js";
 import { trustHealthMessages } from "./messages/trust-health.js";
 
-const modules = [commonMessages, trustHealthMessages, allianceMessages, pollMessages, pulseMessages, commitmentMessages, summaryMessages] as const;
+const modules = [commonMessages, trustHealthMessages, pollMessages, pulseMessages, allianceMessages, summaryMessages, teamsMessages, commitmentMessages, slackMessages] as const;
 
 type Module = (typeof modules)[number];
 /** Every key any feature defined. */
