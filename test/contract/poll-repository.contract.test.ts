@@ -194,6 +194,29 @@ function contract(name: string, harness: Harness): void {
       expect(late).toEqual({ outcome: "closed" });
     });
 
+    it("lists a member's named ballots in one alliance and unlinks them on erasure, keeping the counts", async () => {
+      const allianceId = await harness.newAlliance();
+      const other = await harness.newAlliance();
+      const named = await harness.repo().create(draft(allianceId));
+      const elsewhere = await harness.repo().create(draft(other));
+      const castOn = new Date("2026-03-02T00:00:00.000Z");
+      const vote = (pollId: string, optionId: string, memberId: string) =>
+        harness.repo().recordBallot({ pollId, voterKey: `m:${memberId}`, memberId, organizationId: "org-1", optionIds: [optionId], castOn }, T0);
+      await vote(named.id, named.options[0]?.id as string, "dana");
+      await vote(named.id, named.options[1]?.id as string, "erik");
+      await vote(elsewhere.id, elsewhere.options[0]?.id as string, "dana");
+      expect((await harness.repo().listNamedBallotsOf("dana", allianceId)).map((b) => b.pollId)).toEqual([named.id]);
+
+      expect(await harness.repo().unlinkMember("dana", allianceId)).toBe(1);
+      expect(await harness.repo().unlinkMember("dana", allianceId)).toBe(0);
+      expect(await harness.repo().listNamedBallotsOf("dana", allianceId)).toEqual([]);
+      const left = await harness.repo().listBallots(named.id);
+      expect(left).toHaveLength(2);
+      expect(left.filter((b) => b.memberId === null && !b.voterKey.includes("dana"))).toHaveLength(1);
+      // The other alliance's ballot is untouched.
+      expect(await harness.repo().listNamedBallotsOf("dana", other)).toHaveLength(1);
+    });
+
     if (harness.db) {
       const db = harness.db;
       it("keeps no member id, no time of day and no time-ordered id in an anonymous ballot row", async () => {

@@ -46,4 +46,12 @@ export interface PollRepository {
   findBallot(pollId: string, voterKey: string): Promise<PollBallot | null>;
   /** Every ballot of the poll, in no meaningful order (never insertion order for anonymous polls). */
   listBallots(pollId: string): Promise<PollBallot[]>;
+  /** The member's named ballots in the alliance's polls (anonymous ballots carry no member id). */
+  listNamedBallotsOf(memberId: string, allianceId: string): Promise<PollBallot[]>;
+  /**
+   * "Forget me": unlinks the member's named ballots in the alliance's polls (member id cleared,
+   * voter key replaced by a random one) so tallies stay right but no ballot points at them.
+   * Idempotent; returns how many ballots it unlinked.
+   */
+  unlinkMember(memberId: string, allianceId: string): Promise<number>;
 }

@@ -135,3 +135,17 @@ export function largestRemainder(values: readonly number[], target: number): num
   }
   return floors;
 }
+
+/**
+ * Share (0–1) of voters choosing each template option key, e.g. { trust: 0.61, reliability: 0.2 }
+ * for the brief's poll: the "say" side of trust health's say-vs-do. Null when the overall figures
+ * are not published (too few anonymous voters) or the poll's options carry no keys.
+ */
+export function optionKeyShares(tally: PollTally): { respondents: number; shares: Record<string, number> } | null {
+  if (!tally.overallPublished || tally.totalVoters === 0) return null;
+  const shares: Record<string, number> = {};
+  for (const option of tally.options) {
+    if (option.key !== null) shares[option.key] = option.count / tally.totalVoters;
+  }
+  return Object.keys(shares).length === 0 ? null : { respondents: tally.totalVoters, shares };
+}

@@ -108,4 +108,27 @@ export class InMemoryPollRepository implements PollRepository {
       .sort((a, b) => a.voterKey.localeCompare(b.voterKey))
       .map(copy);
   }
+
+  async listNamedBallotsOf(memberId: string, allianceId: string): Promise<PollBallot[]> {
+    return this.ballotsOf(memberId, allianceId).map(copy);
+  }
+
+  async unlinkMember(memberId: string, allianceId: string): Promise<number> {
+    const found = this.ballotsOf(memberId, allianceId);
+    for (const ballot of found) {
+      const byVoter = this.ballots.get(ballot.pollId) as Map<string, PollBallot>;
+      byVoter.delete(ballot.voterKey);
+      const voterKey = `x:${randomUUID()}`;
+      byVoter.set(voterKey, { ...ballot, voterKey, memberId: null });
+    }
+    return found.length;
+  }
+
+  private ballotsOf(memberId: string, allianceId: string): PollBallot[] {
+    return [...this.polls.values()]
+      .filter((poll) => poll.allianceId === allianceId)
+      .flatMap((poll) => [...(this.ballots.get(poll.id)?.values() ?? [])])
+      .filter((ballot) => ballot.memberId === memberId)
+      .sort((a, b) => a.pollId.localeCompare(b.pollId));
+  }
 }

@@ -186,4 +186,20 @@ export class PrismaPollRepository implements PollRepository {
     const rows = await this.prisma.pollBallot.findMany({ where: { pollId }, orderBy: { voterKey: "asc" } });
     return rows.map(toBallot);
   }
+
+  async listNamedBallotsOf(memberId: string, allianceId: string): Promise<PollBallot[]> {
+    const rows = await this.prisma.pollBallot.findMany({
+      where: { memberId, poll: { allianceId } },
+      orderBy: { pollId: "asc" },
+    });
+    return rows.map(toBallot);
+  }
+
+  async unlinkMember(memberId: string, allianceId: string): Promise<number> {
+    // Each ballot gets its own random key, so the rows stay unique and unlinkable.
+    return this.prisma.$executeRaw`
+      UPDATE "PollBallot" SET "memberId" = NULL, "voterKey" = 'x:' || gen_random_uuid()::text
+      WHERE "memberId" = ${memberId}
+        AND "pollId" IN (SELECT id FROM "Poll" WHERE "allianceId" = ${allianceId})`;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { largestRemainder, tallyPoll } from "../../../../src/core/polls/poll-tally.js";
+import { largestRemainder, optionKeyShares, tallyPoll } from "../../../../src/core/polls/poll-tally.js";
 import { COLLABORATION_PRIORITIES_TEMPLATE } from "../../../../src/core/polls/poll-templates.js";
 import { ballots, pollWith } from "./poll-fixtures.js";
 
@@ -83,6 +83,22 @@ describe("tallyPoll", () => {
     const poll = pollWith(5, { templateKey: COLLABORATION_PRIORITIES_TEMPLATE });
     const tally = tallyPoll(poll, ballots(5, "a", ["o0"]), { k: 5 });
     expect(tally.options.map((o) => o.key)).toEqual(["trust", "reliability", "transparency", "reciprocity", "clear_agreements"]);
+  });
+});
+
+describe("optionKeyShares", () => {
+  it("gives the share of voters per pillar for the brief's poll", () => {
+    const poll = pollWith(5, { templateKey: COLLABORATION_PRIORITIES_TEMPLATE });
+    const tally = tallyPoll(poll, [...ballots(6, "a", ["o0"]), ...ballots(3, "a", ["o1"]), ...ballots(1, "b", ["o4"])], { k: 5 });
+    expect(optionKeyShares(tally)).toEqual({
+      respondents: 10,
+      shares: { trust: 0.6, reliability: 0.3, transparency: 0, reciprocity: 0, clear_agreements: 0.1 },
+    });
+  });
+  it("gives nothing for a poll without keys or with too few anonymous voters", () => {
+    expect(optionKeyShares(tallyPoll(pollWith(2), ballots(9, "a", ["o0"]), { k: 5 }))).toBeNull();
+    const brief = pollWith(5, { templateKey: COLLABORATION_PRIORITIES_TEMPLATE });
+    expect(optionKeyShares(tallyPoll(brief, ballots(4, "a", ["o0"]), { k: 5 }))).toBeNull();
   });
 });
 
