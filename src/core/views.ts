@@ -6,6 +6,7 @@
 import type { AllianceView } from "./alliance/alliance-views.js";
 import type { CommitmentView } from "./commitments/commitment-views.js";
 import type { PollView } from "./polls/poll-views.js";
+import type { PulseView } from "./pulse/pulse-views.js";
 import type { SummaryView } from "./summary/summary-views.js";
 export interface TextView {
   kind: "text";
@@ -13,5 +14,5 @@ export interface TextView {
   text: string;
 }
 
-export type View = TextView | AllianceView | PollView | CommitmentView | SummaryView;
+export type View = TextView | AllianceView | PollView | CommitmentView | SummaryView | PulseView;
 export type ViewKind = View["kind"];
