@@ -106,9 +106,10 @@ export function createCommitmentService(deps: CommitmentServiceDeps): Commitment
     reason: string | null,
   ): Promise<CommitmentWriteResult> {
     const key = scopedKey(actor.allianceId, options.idempotencyKey);
-    const replay = await replayOf(key);
-    if (replay) return replay;
     for (let attempt = 1; ; attempt++) {
+      // Checked on every try: after a conflict, the winner may have been this very request's retry.
+      const replay = await replayOf(key);
+      if (replay) return replay;
       const current = await load(actor, ref);
       const now = deps.clock.now();
       assertMayAct(actor, current, action.kind, now);
