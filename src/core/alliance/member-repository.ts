@@ -13,6 +13,9 @@ export interface NewMember {
   timezone: string | null;
 }
 
+/** When a member may claim the admin role: as the alliance's first member, or whenever it has no admin. */
+export type AdminClaim = "first-member" | "no-admin";
+
 /** Profile fields the platform may refresh on each contact. */
 export type MemberProfilePatch = Partial<Pick<Member, "displayName" | "email" | "locale" | "timezone">>;
 
@@ -29,10 +32,11 @@ export interface MemberRepository {
   setOrganization(id: string, organizationId: string | null): Promise<Member>;
   setRole(id: string, role: Role): Promise<Member>;
   /**
-   * Makes `memberId` admin if the alliance has no admin yet (atomically: two first members
-   * racing yield one admin). Returns true when it did.
+   * Makes `memberId` admin, atomically (two members racing yield one admin), if the alliance has
+   * no admin and, for "first-member", no other current member either (the installer of a fresh
+   * alliance; not whoever happens to come next after the only admin left). Returns true when it did.
    */
-  claimFirstAdmin(allianceId: string, memberId: string): Promise<boolean>;
+  claimFirstAdmin(allianceId: string, memberId: string, when: AdminClaim): Promise<boolean>;
   countAdmins(allianceId: string): Promise<number>;
   countInOrganization(organizationId: string): Promise<number>;
   /** The alliance's current (not erased) members, oldest first. */

@@ -82,7 +82,7 @@ export class MemberService {
       });
       member = created.member;
       isNew = created.created;
-      if (isNew && (await members.claimFirstAdmin(alliance.id, member.id))) member = { ...member, role: "admin" };
+      if (isNew && (await members.claimFirstAdmin(alliance.id, member.id, "first-member"))) member = { ...member, role: "admin" };
     }
     if (!isNew) member = await this.refresh(member, input, platformLocale, match);
 

@@ -1,7 +1,7 @@
 // In-memory MemberRepository for unit tests and the contract suite's reference run.
 import { randomUUID } from "node:crypto";
 import { ERASED_EXTERNAL_ID_PREFIX, FORMER_MEMBER_NAME, type Member, type Role } from "../../core/alliance/member.js";
-import type { MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
+import type { AdminClaim, MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
 
 const copy = (m: Member): Member => ({ ...m });
 
@@ -43,10 +43,12 @@ export class InMemoryMemberRepository implements MemberRepository {
     return this.patch(id, { role });
   }
 
-  async claimFirstAdmin(allianceId: string, memberId: string): Promise<boolean> {
+  async claimFirstAdmin(allianceId: string, memberId: string, when: AdminClaim): Promise<boolean> {
     const member = this.members.get(memberId);
     if (!member || member.allianceId !== allianceId || member.erasedAt) return false;
-    if ((await this.countAdmins(allianceId)) > 0) return false;
+    const current = [...this.members.values()].filter((m) => m.allianceId === allianceId && !m.erasedAt);
+    if (current.some((m) => m.role === "admin")) return false;
+    if (when === "first-member" && current.some((m) => m.id !== memberId)) return false;
     member.role = "admin";
     return true;
   }

@@ -1,7 +1,7 @@
 // MemberRepository on Prisma: the only place Member rows ⇄ domain types are mapped.
 import type { Member as MemberRow } from "../../../generated/prisma/client.js";
 import { ERASED_EXTERNAL_ID_PREFIX, FORMER_MEMBER_NAME, type Member, type Role } from "../../core/alliance/member.js";
-import type { MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
+import type { AdminClaim, MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
 import { toLocale } from "../../core/shared/refs.js";
 import type { PrismaClient } from "../prisma-client.js";
 
@@ -58,13 +58,16 @@ export class PrismaMemberRepository implements MemberRepository {
     return toMember(await this.prisma.member.update({ where: { id }, data: { role } }));
   }
 
-  async claimFirstAdmin(allianceId: string, memberId: string): Promise<boolean> {
+  async claimFirstAdmin(allianceId: string, memberId: string, when: AdminClaim): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       // Lock the alliance row: two first members racing are serialised here, so only the first
       // sees "no admin yet" (a plain NOT EXISTS check would let both through).
       await tx.$queryRaw`SELECT id FROM "Alliance" WHERE id = ${allianceId} FOR UPDATE`;
       const admins = await tx.member.count({ where: { allianceId, role: "admin", erasedAt: null } });
       if (admins > 0) return false;
+      if (when === "first-member" && (await tx.member.count({ where: { allianceId, erasedAt: null, id: { not: memberId } } })) > 0) {
+        return false;
+      }
       const { count } = await tx.member.updateMany({ where: { id: memberId, allianceId, erasedAt: null }, data: { role: "admin" } });
       return count === 1;
     });

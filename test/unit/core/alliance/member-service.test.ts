@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import type { ResolveMemberInput } from "../../../../src/core/alliance/member-service.js";
+import { isDomainError } from "../../../../src/core/shared/errors.js";
+import { allianceServices, memoryStores } from "../../../support/alliance-stores.js";
+
+const base: ResolveMemberInput = { platform: "slack", workspaceExternalId: "T1", userExternalId: "U1", displayName: "Ann" };
+const user = (id: string, extra: Partial<ResolveMemberInput> = {}): ResolveMemberInput => ({ ...base, userExternalId: id, displayName: id, ...extra });
+
+async function setup() {
+  const stores = memoryStores();
+  const services = allianceServices(stores);
+  const admin = await services.memberService.resolveMember(user("U-admin", { email: "admin@acme.com" }));
+  const result = await services.allianceService.applySetup(
+    admin,
+    {
+      name: "Delta",
+      organizations: [
+        { name: "Acme", emailDomains: ["acme.com"], slackTeamIds: ["TACME"] },
+        { name: "Globex", emailDomains: ["globex.io"] },
+      ],
+    },
+    { workspaceId: admin.workspaceId },
+  );
+  if (!result.ok) throw new Error("setup failed");
+  const [acme, globex] = result.organizations;
+  return { ...services, stores, admin: { ...admin, organizationId: acme!.id }, acme: acme!, globex: globex! };
+}
+
+describe("MemberService", () => {
+  it("creates the alliance on first contact and makes that first member its admin", async () => {
+    const { memberService } = allianceServices(memoryStores());
+    const first = await memberService.resolveMember(user("U1", { locale: "nl-NL" }));
+    expect(first).toMatchObject({ role: "admin", isNew: true, allianceCreated: true, locale: "nl", needsOrganization: true });
+    const second = await memberService.resolveMember(user("U2"));
+    expect(second).toMatchObject({ role: "member", isNew: true, allianceCreated: false, allianceId: first.allianceId });
+  });
+
+  it("finds the same member on the next request and refreshes their profile", async () => {
+    const { memberService } = allianceServices(memoryStores());
+    const a = await memberService.resolveMember(user("U1"));
+    const b = await memberService.resolveMember(user("U1", { displayName: "Ann B.", email: "ann@x.org" }));
+    expect(b.memberId).toBe(a.memberId);
+    expect(b).toMatchObject({ isNew: false, displayName: "Ann B." });
+    expect((await memberService.getMember(a.memberId)).email).toBe("ann@x.org");
+  });
+
+  it("gives one member and one admin when first requests arrive concurrently", async () => {
+    const { memberService, stores } = allianceServices(memoryStores());
+    const results = await Promise.all(Array.from({ length: 10 }, () => memberService.resolveMember(user("U1"))));
+    expect(new Set(results.map((r) => r.memberId)).size).toBe(1);
+    expect(results.filter((r) => r.isNew)).toHaveLength(1);
+    expect(await stores.members.countAdmins(results[0]!.allianceId)).toBe(1);
+  });
+
+  it("maps the organisation from the Slack Connect team first, then the e-mail domain, else asks", async () => {
+    const { memberService, acme, globex } = await setup();
+    expect((await memberService.resolveMember(user("U2", { slackTeamId: "TACME", email: "x@globex.io" }))).organizationId).toBe(acme.id);
+    expect((await memberService.resolveMember(user("U3", { email: "y@globex.io" }))).organizationId).toBe(globex.id);
+    expect(await memberService.resolveMember(user("U4", { email: "z@gmail.com" }))).toMatchObject({ organizationId: null, needsOrganization: true });
+  });
+
+  it("maps a member who was unknown once their e-mail becomes known, but never overrides a choice", async () => {
+    const { memberService, acme, globex } = await setup();
+    const unknown = await memberService.resolveMember(user("U5"));
+    expect(unknown.organizationId).toBeNull();
+    expect((await memberService.resolveMember(user("U5", { email: "u5@globex.io" }))).organizationId).toBe(globex.id);
+    await memberService.chooseOrganization((await memberService.resolveMember(user("U6"))).memberId, acme.id);
+    expect((await memberService.resolveMember(user("U6", { email: "u6@globex.io" }))).organizationId).toBe(acme.id);
+  });
+
+  it("lets a member choose their organisation once; changing it afterwards is for admins", async () => {
+    const { memberService, acme, globex, admin } = await setup();
+    const m = await memberService.resolveMember(user("U7"));
+    expect((await memberService.chooseOrganization(m.memberId, acme.id)).organizationId).toBe(acme.id);
+    expect((await memberService.chooseOrganization(m.memberId, acme.id)).organizationId).toBe(acme.id);
+    await expect(memberService.chooseOrganization(m.memberId, globex.id)).rejects.toSatisfy((e) => isDomainError(e, "FORBIDDEN"));
+    await expect(memberService.assignOrganization(m, m.memberId, globex.id)).rejects.toSatisfy((e) => isDomainError(e, "FORBIDDEN"));
+    expect((await memberService.assignOrganization(admin, m.memberId, globex.id)).organizationId).toBe(globex.id);
+  });
+
+  it("reports another alliance's organisation as not found", async () => {
+    const one = await setup();
+    const other = await one.memberService.resolveMember(user("U1", { workspaceExternalId: "T-other" }));
+    expect(other.allianceId).not.toBe(one.admin.allianceId);
+    await expect(one.memberService.chooseOrganization(other.memberId, one.acme.id)).rejects.toSatisfy((e) => isDomainError(e, "NOT_FOUND"));
+    await expect(one.memberService.assignOrganization(one.admin, other.memberId, null)).rejects.toSatisfy((e) => isDomainError(e, "FORBIDDEN"));
+  });
+
+  it("lets a member of a fresh alliance name their organisation, joining an existing one of that name", async () => {
+    const { memberService } = allianceServices(memoryStores());
+    const a = await memberService.resolveMember(user("U1"));
+    const b = await memberService.resolveMember(user("U2"));
+    const first = await memberService.joinOrCreateOrganization(a.memberId, "  Acme ");
+    const second = await memberService.joinOrCreateOrganization(b.memberId, "ACME");
+    expect(second.organizationId).toBe(first.organizationId);
+    await expect(memberService.joinOrCreateOrganization(a.memberId, "Globex")).rejects.toSatisfy((e) => isDomainError(e, "FORBIDDEN"));
+  });
+
+  it("changes roles by admins only and never removes the last admin", async () => {
+    const { memberService, admin } = await setup();
+    const m = await memberService.resolveMember(user("U8"));
+    await expect(memberService.setRole(m, m.memberId, "admin")).rejects.toSatisfy((e) => isDomainError(e, "FORBIDDEN"));
+    await expect(memberService.setRole(admin, admin.memberId, "member")).rejects.toSatisfy((e) => isDomainError(e, "ALLIANCE_LAST_ADMIN"));
+    expect((await memberService.setRole(admin, m.memberId, "steering")).role).toBe("steering");
+    await memberService.setRole(admin, m.memberId, "admin");
+    expect((await memberService.setRole(admin, admin.memberId, "member")).role).toBe("member");
+  });
+
+  it("lists members for steering and admins only", async () => {
+    const { memberService, admin, acme } = await setup();
+    const m = await memberService.resolveMember(user("U9", { email: "u9@acme.com" }));
+    await expect(memberService.listMembers(m)).rejects.toSatisfy((e) => isDomainError(e, "FORBIDDEN"));
+    const acmeMembers = await memberService.listMembers(admin, { organizationId: acme.id });
+    expect(acmeMembers.map((x) => x.externalId).sort()).toEqual(["U-admin", "U9"]);
+  });
+
+  it("answers in the user's language, else the alliance's", async () => {
+    const { memberService } = allianceServices(memoryStores());
+    await memberService.resolveMember(user("U1", { locale: "nl-NL" }));
+    expect((await memberService.resolveMember(user("U2"))).locale).toBe("nl");
+    expect((await memberService.resolveMember(user("U3", { locale: "en-GB" }))).locale).toBe("en");
+  });
+});
