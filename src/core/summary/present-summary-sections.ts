@@ -25,7 +25,7 @@ export function eventText(summary: TrustHealthSummary, event: NotableEvent, t: T
         text: c.text,
         owner: organizationName(summary, t, c.ownerOrganizationId),
         beneficiary: organizationName(summary, t, c.beneficiaryOrganizationId),
-        dueDate: c.dueDate,
+        dueDate: c.dueDate ?? "–",
         days: event.kind === "commitment_overdue" ? event.commitment.daysOverdue : 0,
       });
     }

@@ -106,8 +106,8 @@ export interface CommitmentRef {
   ownerOrganizationId: string;
   /** The receiving organisation, when the beneficiary is an organisation or one of its members. */
   beneficiaryOrganizationId: string | null;
-  /** ISO date (YYYY-MM-DD) the commitment was due. */
-  dueDate: string;
+  /** Local date (YYYY-MM-DD) the commitment was due, or null when it had none. */
+  dueDate: string | null;
 }
 
 /** An overdue commitment and by how many days. */
