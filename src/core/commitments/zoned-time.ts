@@ -73,22 +73,19 @@ export function offsetMinutesAt(instant: Date, timeZone: string): number {
 }
 
 /**
- * The instant at which `timeZone` shows `clock`. The offset is looked up twice because the
- * offset at the naive guess can differ from the offset at the answer near a DST change. A wall
- * clock that does not exist (skipped by spring-forward) lands just after the gap; an ambiguous
- * one (repeated in autumn) takes the earlier instant.
+ * The instant at which `timeZone` shows `clock`. The zone's offsets a day before and a day after
+ * give the (at most two) candidates: a wall clock repeated by autumn's fall-back takes the earlier
+ * instant; one skipped by spring-forward does not exist and is shifted forward by the gap
+ * (02:30 on the Amsterdam spring-forward day becomes 03:30).
  */
 export function instantOf(clock: WallClock, timeZone: string): Date {
   const naive = wallClockAsUtc(clock);
-  const first = naive - offsetMinutesAt(new Date(naive), timeZone) * 60_000;
-  const second = naive - offsetMinutesAt(new Date(first), timeZone) * 60_000;
-  if (first === second) return new Date(first);
-  // Two candidates: keep the one that really shows the asked wall clock, else the later one (gap).
+  const before = naive - offsetMinutesAt(new Date(naive - 86_400_000), timeZone) * 60_000;
+  const after = naive - offsetMinutesAt(new Date(naive + 86_400_000), timeZone) * 60_000;
   const shows = (t: number) => wallClockAsUtc(wallClockAt(new Date(t), timeZone)) === naive;
-  if (shows(first) && shows(second)) return new Date(Math.min(first, second));
-  if (shows(first)) return new Date(first);
-  if (shows(second)) return new Date(second);
-  return new Date(Math.max(first, second));
+  const valid = [before, after].filter(shows);
+  if (valid.length > 0) return new Date(Math.min(...valid));
+  return new Date(before);
 }
 
 /** The local calendar date of `instant` in `timeZone`, as "YYYY-MM-DD". */
