@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
+import { buildSummaryFromFigures } from "../../../../src/core/summary/summary-from-figures.js";
+import { tallyPoll } from "../../../../src/core/polls/poll-tally.js";
+import { commitments, pulse } from "../../../fixtures/trust-health-figures.js";
 import { week10, week9, workedInput } from "../../../fixtures/trust-health-worked-example.js";
 
 describe("buildTrustHealthSummary", () => {
@@ -60,5 +63,36 @@ describe("buildTrustHealthSummary", () => {
 
   it("survives a JSON round trip unchanged, so it can be stored in Summary.content", () => {
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+  });
+});
+
+describe("buildSummaryFromFigures", () => {
+  it("builds the summary straight from commitment, pulse and poll figures", () => {
+    const options = ["Trust", "Reliability", "Transparency", "Reciprocity", "Clear agreements"].map((label, position) => ({
+      id: `o${position}`,
+      position,
+      label,
+    }));
+    const poll = { id: "poll-1", templateKey: "collaboration-priorities", options, mode: "single" as const, anonymous: true };
+    const ballots = [0, 0, 0, 1, 2].map((i) => ({ organizationId: null, optionIds: [`o${i}`] }));
+    const summary = buildSummaryFromFigures({
+      alliance: workedInput.alliance,
+      organizations: [
+        { id: "org-a", name: "Acme" },
+        { id: "org-b", name: "Bolt" },
+      ],
+      periods: [{ periodKey: "2026-W10", label: "week 10", commitments, pulse }],
+      currentCommitments: commitments,
+      poll: { poll, tally: tallyPoll(poll, ballots, { k: 5 }) },
+      cultureFit: null,
+      generatedAt: new Date("2026-03-09T08:00:00Z"),
+    });
+    expect(summary.pillars.find((p) => p.pillar === "reliability")?.score).toBe(77.6);
+    expect(summary.sayVsDo.topSaid).toBe("trust");
+    expect(summary.events.map((e) => e.event.kind)).toEqual(["commitment_broken", "commitment_overdue"]);
+    expect(summary.hidden).toEqual([
+      { kind: "pillar_perception", pillar: "transparency" },
+      { kind: "organization_reliability", organizationId: "org-b" },
+    ]);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CommitmentFigures, ReliabilityFigures } from "../../../../src/core/commitments/commitment-figures.js";
 import { tallyPoll } from "../../../../src/core/polls/poll-tally.js";
-import type { PulseFigures } from "../../../../src/core/pulse/pulse-figures.js";
+import { commitments, pulse } from "../../../fixtures/trust-health-figures.js";
 import {
   commitmentEventsFromFigures,
   periodInputFromFigures,
@@ -9,65 +8,6 @@ import {
 } from "../../../../src/core/trust-health/inputs-from-figures.js";
 import { computeTrustHealth } from "../../../../src/core/trust-health/trust-health-report.js";
 import { NO_COMMITMENT_EVENTS } from "../../../../src/core/trust-health/trust-health-inputs.js";
-
-function reliability(kept: number, keptLate: number, broken: number): ReliabilityFigures {
-  const resolved = kept + keptLate + broken;
-  return { resolved, kept, keptLate, broken, withdrawn: 0, renegotiated: 0, disputed: 0, reliability: (kept + keptLate) / resolved, onTimeRate: kept / resolved };
-}
-
-const ref = { number: 1, dueAt: new Date("2026-03-04T17:00:00Z") };
-const commitments: CommitmentFigures = {
-  allianceId: "all-1",
-  period: { start: new Date("2026-02-09T00:00:00Z"), end: new Date("2026-03-09T00:00:00Z") },
-  asOf: new Date("2026-03-09T00:00:00Z"),
-  timeZone: "Europe/Amsterdam",
-  overall: reliability(5, 1, 2),
-  byOrganization: [
-    { ...reliability(4, 0, 1), organizationId: "org-a" },
-    { ...reliability(1, 1, 1), organizationId: "org-b" },
-  ],
-  byDirection: [],
-  reciprocity: [{ organizationA: "org-a", organizationB: "org-b", deliveredAToB: 4, deliveredBToA: 2, ratio: 2, balance: 0.5 }],
-  clarity: { commitments: 12, withOwner: 12, withDueDate: 11, withDefinitionOfDone: 9, complete: 9, share: 0.75 },
-  clarityByOrganization: [],
-  overdue: [{ ...ref, id: "c-2", text: "Roadmap", ownerOrganizationId: "org-a", beneficiaryOrganizationId: "org-b", dueDate: "2026-03-02", daysOverdue: 7 }],
-  broken: [{ ...ref, id: "c-1", text: "Pilot results", ownerOrganizationId: "org-b", beneficiaryOrganizationId: "org-a", dueDate: "2026-03-04" }],
-  disputed: [],
-};
-
-const pulse: PulseFigures = {
-  allianceId: "all-1",
-  periodKeys: ["2026-W10"],
-  k: 5,
-  overall: {
-    reliability: { kind: "score", mean: 4.2, score: 80, respondents: 11 },
-    trust: { kind: "score", mean: 3.2, score: 55, respondents: 11 },
-    transparency: { kind: "hidden", reason: "below_threshold" },
-    culture: { kind: "score", mean: 3, score: 50, respondents: 11 },
-  },
-  organizations: [
-    {
-      organizationId: "org-a",
-      name: "Acme",
-      participation: { invited: 10, completed: 6, rate: 0.6 },
-      answeredBy: { reliability: { kind: "score", mean: 4, score: 75, respondents: 6 }, trust: { kind: "score", mean: 3, score: 50, respondents: 6 } },
-      seenByPartners: { reliability: { kind: "score", mean: 4, score: 75, respondents: 5 } },
-      selfPerception: {},
-      comments: { kind: "comments", items: [] },
-    },
-    {
-      organizationId: "org-b",
-      name: "Bolt",
-      participation: { invited: 6, completed: 5, rate: 5 / 6 },
-      answeredBy: { trust: { kind: "hidden", reason: "complementary" } },
-      seenByPartners: { reliability: { kind: "hidden", reason: "below_threshold" } },
-      selfPerception: {},
-      comments: { kind: "hidden", reason: "below_threshold" },
-    },
-  ],
-  perception: [],
-  participation: { invited: 16, completed: 11, rate: 11 / 16 },
-};
 
 describe("periodInputFromFigures", () => {
   const input = periodInputFromFigures({
