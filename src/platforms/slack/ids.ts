@@ -1,0 +1,34 @@
+// Stable action ids (buttons, selects) and callback ids (modals). Slack echoes them back in
+// block_actions / view_submission payloads; payloads.ts parses the values they carry.
+
+/** Action ids of interactive elements. */
+export const ACTION = {
+  pollVote: "poll.vote",
+  pollClose: "poll.close",
+  pollRemind: "poll.remind",
+  pollExport: "poll.export",
+  pollResults: "poll.results",
+  forgetConfirm: "privacy.forget.confirm",
+  forgetCancel: "privacy.forget.cancel",
+  commitmentOutcome: "commitment.outcome",
+  commitmentConfirm: "commitment.confirm",
+  commitmentDispute: "commitment.dispute",
+  commitmentRenegotiate: "commitment.renegotiate",
+  pulseScore: "pulse.score",
+  pulseComment: "pulse.comment",
+  healthShare: "health.share",
+  homeOpenPulse: "home.pulse",
+  noop: "noop",
+} as const;
+
+/** Callback ids of modals. */
+export const MODAL = {
+  pollCreate: "poll.create",
+  setup: "alliance.setup",
+  chooseOrganization: "alliance.choose-organization",
+  commitmentCreate: "commitment.create",
+  commitmentRenegotiate: "commitment.renegotiate",
+  commitmentDispute: "commitment.dispute",
+  pulseComment: "pulse.comment",
+  culture: "culture.assessment",
+} as const;

@@ -1,0 +1,91 @@
+// Small Block Kit builders that apply the limits in one place, so feature renderers never build
+// a section longer than 3000 characters or a button text longer than 75.
+import type { types } from "@slack/bolt";
+import { BLOCK_KIT, splitText, truncate } from "./limits.js";
+
+/** A block as the renderers build it. */
+export type Block = types.KnownBlock;
+/** A button element. */
+export type ButtonElement = types.Button;
+/** An option of a select. */
+export type SelectOption = types.PlainTextOption;
+
+/** A plain_text object, truncated to `max`. */
+export function plain(text: string, max: number = BLOCK_KIT.sectionText): types.PlainTextElement {
+  return { type: "plain_text", text: truncate(text || " ", max), emoji: true };
+}
+
+/** mrkdwn section(s): one block per 3000 characters, split at paragraph or line breaks. */
+export function sections(text: string, blockId?: string): types.SectionBlock[] {
+  return splitText(text, BLOCK_KIT.sectionText).map((piece, i) => ({
+    type: "section",
+    text: { type: "mrkdwn", text: piece },
+    ...(blockId ? { block_id: i === 0 ? blockId : `${blockId}.${i}` } : {}),
+  }));
+}
+
+/** One mrkdwn section with an accessory (text truncated, since an accessory cannot be split off). */
+export function sectionWith(text: string, accessory: types.SectionBlock["accessory"], blockId?: string): types.SectionBlock {
+  return {
+    type: "section",
+    text: { type: "mrkdwn", text: truncate(text || " ", BLOCK_KIT.sectionText) },
+    ...(accessory ? { accessory } : {}),
+    ...(blockId ? { block_id: blockId } : {}),
+  };
+}
+
+/** A header block (plain text, 150 characters). */
+export function header(text: string): types.HeaderBlock {
+  return { type: "header", text: plain(text, BLOCK_KIT.headerText) };
+}
+
+/** A context block of mrkdwn lines (at most 10 elements). */
+export function context(lines: readonly string[]): types.ContextBlock {
+  const elements = lines.filter(Boolean).slice(0, BLOCK_KIT.contextElements);
+  return { type: "context", elements: (elements.length ? elements : [" "]).map((text) => ({ type: "mrkdwn", text: truncate(text, BLOCK_KIT.sectionText) })) };
+}
+
+/** A divider. */
+export const divider = (): types.DividerBlock => ({ type: "divider" });
+
+/** A button; text ≤ 75 characters, value ≤ 2000 (a longer value is a bug, so it throws). */
+export function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): ButtonElement {
+  if (value.length > BLOCK_KIT.buttonValue) throw new Error(`button value for ${actionId} exceeds ${BLOCK_KIT.buttonValue} characters`);
+  return { type: "button", text: plain(text, BLOCK_KIT.buttonText), action_id: actionId, value, ...(style ? { style } : {}) };
+}
+
+/** Actions blocks holding `elements`, 25 per block. */
+export function actions(elements: readonly types.ActionsBlockElement[], blockId?: string): types.ActionsBlock[] {
+  const blocks: types.ActionsBlock[] = [];
+  for (let i = 0; i < elements.length; i += BLOCK_KIT.actionsElements) {
+    const index = i / BLOCK_KIT.actionsElements;
+    blocks.push({
+      type: "actions",
+      elements: elements.slice(i, i + BLOCK_KIT.actionsElements),
+      ...(blockId ? { block_id: index === 0 ? blockId : `${blockId}.${index}` } : {}),
+    });
+  }
+  return blocks;
+}
+
+/** An option for selects: text ≤ 75, value ≤ 150. */
+export function option(text: string, value: string): SelectOption {
+  if (value.length > BLOCK_KIT.optionValue) throw new Error(`option value exceeds ${BLOCK_KIT.optionValue} characters`);
+  return { text: plain(text, BLOCK_KIT.optionText), value };
+}
+
+/** The characters of visible text a block carries (for the per-message text budget). */
+export function blockTextLength(block: Block): number {
+  let total = 0;
+  const visit = (value: unknown, key: string): void => {
+    if (typeof value === "string") {
+      if (key === "text") total += value.length;
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, key);
+    } else if (value && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) visit(v, k);
+    }
+  };
+  visit(block, "");
+  return total;
+}

@@ -1,0 +1,48 @@
+// The trust-health summary as Slack messages: index and diagnosis first (what a steering
+// committee reads), then pillars, observed reliability, agreements, say-vs-do, notable events,
+// participation and culture. Tables become monospace text; long summaries continue in a second message.
+import type { PresentedTable } from "../../../core/summary/present-summary.js";
+import type { SummaryView } from "../../../core/summary/summary-views.js";
+import type { SlackMessage } from "../transport/slack-messenger.js";
+import { context, divider, header, sections, type Block } from "./blocks.js";
+import { escapeMrkdwn } from "./limits.js";
+import { toMessages } from "./message.js";
+
+const RAG_ICON: Record<string, string> = { green: "🟢", amber: "🟠", red: "🔴", none: "⚪" };
+
+function table(t: PresentedTable): string {
+  if (t.rows.length === 0) return "";
+  const all = [t.columns, ...t.rows];
+  const widths = t.columns.map((_, c) => Math.max(...all.map((row) => (row[c] ?? "").length)));
+  const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ").trimEnd();
+  return "```\n" + all.map(line).join("\n") + "\n```";
+}
+
+/** The summary message(s). */
+export function renderSummary(view: SummaryView): SlackMessage[] {
+  const p = view.presentation;
+  const e = escapeMrkdwn;
+  const blocks: Block[] = [
+    header(p.title),
+    context([e(p.subtitle)]),
+    ...sections(`${RAG_ICON[p.index.rag] ?? ""} *${e(p.index.label)}: ${e(p.index.score)}* · ${e(p.index.status)} · ${e(p.index.trend)}  \`${p.index.sparkline}\``),
+    ...sections(`*${e(p.diagnosis.heading)}: ${e(p.diagnosis.title)}*\n${e(p.diagnosis.explanation)}${p.diagnosis.uncertaintyNote ? `\n_${e(p.diagnosis.uncertaintyNote)}_` : ""}`),
+  ];
+  if (p.nextSteps.items.length) blocks.push(...sections(`*${e(p.nextSteps.heading)}*\n${p.nextSteps.items.map((i) => `• ${e(i)}`).join("\n")}`));
+  blocks.push(divider());
+  blocks.push(...sections(`*${e(p.pillars.heading)}*\n${p.pillars.items.map((i) => `${RAG_ICON[i.rag] ?? ""} *${e(i.name)}* ${e(i.score)} · ${e(i.trend)} \`${i.sparkline}\`\n   _${e(i.basis)}_`).join("\n")}`));
+  const reliability = table(p.reliability.table);
+  if (reliability) blocks.push(...sections(`*${e(p.reliability.heading)}*\n${reliability}`));
+  if (p.agreements.lines.length) blocks.push(...sections(`*${e(p.agreements.heading)}*\n${p.agreements.lines.map(e).join("\n")}`));
+  const sayDo = p.sayVsDo.table ? table(p.sayVsDo.table) : "";
+  blocks.push(...sections(`*${e(p.sayVsDo.heading)}*\n${e(p.sayVsDo.text)}${sayDo ? `\n${sayDo}` : ""}${p.sayVsDo.note ? `\n_${e(p.sayVsDo.note)}_` : ""}`));
+  const events = p.events.items.length ? p.events.items.map((i) => `• ${e(i.text)}\n   → ${e(i.step)}`).join("\n") : e(p.events.empty ?? "");
+  if (events) blocks.push(...sections(`*${e(p.events.heading)}*\n${events}`));
+  const participation = table(p.participation.table);
+  blocks.push(...sections(`*${e(p.participation.heading)}*${p.participation.overall ? `\n${e(p.participation.overall)}` : ""}${participation ? `\n${participation}` : ""}`));
+  if (p.culture && p.culture.lines.length) blocks.push(...sections(`*${e(p.culture.heading)}*\n${p.culture.lines.map(e).join("\n")}`));
+  if (p.hiddenNote) blocks.push(context([e(p.hiddenNote)]));
+  for (const chart of view.charts) blocks.push(context([e(chart.altText)]));
+  blocks.push(context([e(p.footer)]));
+  return toMessages(`${p.title}: ${p.index.label} ${p.index.score} (${p.index.status})`, blocks);
+}
