@@ -12,10 +12,8 @@ export class InMemoryMemberRepository implements MemberRepository {
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   async findByExternalId(workspaceId: string, externalId: string): Promise<Member | null> {
-    for (const m of this.members.values()) {
-      if (m.workspaceId === workspaceId && m.externalId === externalId && !m.erasedAt) return copy(m);
-    }
-    return null;
+    const found = this.findLive(workspaceId, externalId);
+    return found ? copy(found) : null;
   }
 
   async get(id: string): Promise<Member | null> {
@@ -24,8 +22,9 @@ export class InMemoryMemberRepository implements MemberRepository {
   }
 
   async createIfAbsent(input: NewMember): Promise<{ member: Member; created: boolean }> {
-    const existing = await this.findByExternalId(input.workspaceId, input.externalId);
-    if (existing) return { member: existing, created: false };
+    // No await between the check and the insert: that is what makes it atomic here.
+    const existing = this.findLive(input.workspaceId, input.externalId);
+    if (existing) return { member: copy(existing), created: false };
     const member: Member = { ...input, id: randomUUID(), role: "member", erasedAt: null, createdAt: this.now() };
     this.members.set(member.id, member);
     return { member: copy(member), created: true };
@@ -82,6 +81,10 @@ export class InMemoryMemberRepository implements MemberRepository {
       externalId: `${ERASED_EXTERNAL_ID_PREFIX}${id}`,
       erasedAt: at,
     });
+  }
+
+  private findLive(workspaceId: string, externalId: string): Member | undefined {
+    return [...this.members.values()].find((m) => m.workspaceId === workspaceId && m.externalId === externalId && !m.erasedAt);
   }
 
   private patch(id: string, patch: Partial<Member>): Member {

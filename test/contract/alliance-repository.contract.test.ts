@@ -1,0 +1,170 @@
+// The alliance module's repositories (alliances, organisations, members, workspaces,
+// conversations, processed events) against memory and Prisma on every storage target.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultAllianceSettings } from "../../src/core/alliance/alliance-defaults.js";
+import type { Database } from "../../src/storage/database.js";
+import { memoryStores, prismaStores, type AllianceStores } from "../support/alliance-stores.js";
+import { storageTargets } from "../support/databases.js";
+
+const T0 = new Date("2026-11-30T09:00:00.000Z");
+
+function contract(name: string, get: () => AllianceStores): void {
+  describe(`alliance repositories: ${name}`, () => {
+    async function freshAlliance() {
+      const s = get();
+      const workspace = await s.workspaces.ensure("slack", `T${randomUUID()}`, "Acme HQ");
+      const alliance = await s.alliances.create(defaultAllianceSettings("Delta"));
+      await s.workspaces.bindAllianceIfUnbound(workspace.id, alliance.id);
+      return { s, workspace, alliance };
+    }
+    const newMember = (allianceId: string, workspaceId: string, externalId = `U${randomUUID()}`) => ({
+      allianceId, workspaceId, externalId, displayName: "Ann", email: "ann@acme.com", organizationId: null, locale: "nl" as const, timezone: "Europe/Amsterdam",
+    });
+
+    it("ensures one workspace per (platform, external id) even concurrently, and binds its alliance once", async () => {
+      const s = get();
+      const ext = `T${randomUUID()}`;
+      const all = await Promise.all(Array.from({ length: 10 }, () => s.workspaces.ensure("slack", ext, null)));
+      expect(new Set(all.map((w) => w.id)).size).toBe(1);
+      expect(await s.workspaces.find("teams", ext)).toBeNull();
+      expect((await s.workspaces.ensure("slack", ext, "Renamed")).name).toBe("Renamed");
+      const [a, b] = [await s.alliances.create(defaultAllianceSettings("A")), await s.alliances.create(defaultAllianceSettings("B"))];
+      const bound = await Promise.all([s.workspaces.bindAllianceIfUnbound(all[0]!.id, a.id), s.workspaces.bindAllianceIfUnbound(all[0]!.id, b.id)]);
+      expect(bound.filter(Boolean)).toHaveLength(1);
+      const winner = bound[0] ? a : b;
+      expect((await s.workspaces.get(all[0]!.id))?.allianceId).toBe(winner.id);
+      expect((await s.workspaces.listForAlliance(winner.id)).map((w) => w.id)).toEqual([all[0]!.id]);
+      expect(await s.workspaces.bindAllianceIfUnbound(all[0]!.id, winner.id)).toBe(false);
+    });
+
+    it("stores every alliance setting and saves a setup with created, renamed, swapped and removed organisations", async () => {
+      const { s, alliance, workspace } = await freshAlliance();
+      expect(await s.alliances.get(alliance.id)).toEqual(alliance);
+      const first = await s.alliances.saveSetup(alliance, [
+        { name: "Acme", emailDomains: ["acme.com"], slackTeamIds: ["TACME"] },
+        { name: "Globex", emailDomains: [], slackTeamIds: [] },
+        { name: "Initech", emailDomains: [], slackTeamIds: [] },
+      ]);
+      const [acme, globex, initech] = first.organizations;
+      expect(first.organizations.map((o) => o.name)).toEqual(["Acme", "Globex", "Initech"]);
+      const changed = { ...alliance, name: "Delta 2", steering: { workspaceId: workspace.id, conversationId: "C1" }, pulse: { cadence: "monthly" as const, weekday: 5, hour: 14, itemsPerRound: 5 } };
+      const second = await s.alliances.saveSetup(changed, [
+        { id: acme!.id, name: "Globex", emailDomains: ["globex.io"], slackTeamIds: [] },
+        { id: globex!.id, name: "Acme", emailDomains: [], slackTeamIds: [] },
+        { name: "Umbrella", emailDomains: [], slackTeamIds: [] },
+      ]);
+      expect(second.alliance).toEqual(changed);
+      expect(await s.alliances.get(alliance.id)).toEqual(changed);
+      expect(second.organizations.map((o) => [o.id, o.name])).toEqual([[acme!.id, "Globex"], [globex!.id, "Acme"], [expect.any(String), "Umbrella"]]);
+      expect(await s.alliances.getOrganization(initech!.id)).toBeNull();
+      expect((await s.alliances.getOrganization(acme!.id))?.emailDomains).toEqual(["globex.io"]);
+    });
+
+    it("adds an organisation by name once, whatever the case", async () => {
+      const { s, alliance } = await freshAlliance();
+      const a = await s.alliances.addOrganization(alliance.id, { name: "Acme", emailDomains: [], slackTeamIds: [] });
+      const b = await s.alliances.addOrganization(alliance.id, { name: "ACME", emailDomains: [], slackTeamIds: [] });
+      expect(b.id).toBe(a.id);
+      expect(await s.alliances.listOrganizations(alliance.id)).toHaveLength(1);
+    });
+
+    it("creates a member once under 10 concurrent first requests", async () => {
+      const { s, alliance, workspace } = await freshAlliance();
+      const input = newMember(alliance.id, workspace.id);
+      const results = await Promise.all(Array.from({ length: 10 }, () => s.members.createIfAbsent(input)));
+      expect(new Set(results.map((r) => r.member.id)).size).toBe(1);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(results[0]!.member).toMatchObject({ ...input, role: "member", erasedAt: null });
+      expect(await s.members.findByExternalId(workspace.id, input.externalId)).toEqual(results[0]!.member);
+    });
+
+    it("lets exactly one of several racing first members become admin", async () => {
+      const { s, alliance, workspace } = await freshAlliance();
+      const members = await Promise.all(Array.from({ length: 5 }, () => s.members.createIfAbsent(newMember(alliance.id, workspace.id))));
+      const claims = await Promise.all(members.map((m) => s.members.claimFirstAdmin(alliance.id, m.member.id, "no-admin")));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await s.members.countAdmins(alliance.id)).toBe(1);
+    });
+
+    it("gives the first-member claim only to a member who is alone in the alliance", async () => {
+      const { s, alliance, workspace } = await freshAlliance();
+      const { member: first } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id));
+      const { member: second } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id));
+      expect(await s.members.claimFirstAdmin(alliance.id, second.id, "first-member")).toBe(false);
+      await s.members.erase(second.id, T0);
+      expect(await s.members.claimFirstAdmin(alliance.id, first.id, "first-member")).toBe(true);
+    });
+
+    it("updates profile, organisation and role, and lists by filter", async () => {
+      const { s, alliance, workspace } = await freshAlliance();
+      const [org] = (await s.alliances.saveSetup(alliance, [{ name: "Acme", emailDomains: [], slackTeamIds: [] }])).organizations;
+      const { member } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id));
+      expect(await s.members.updateProfile(member.id, { displayName: "Ann B.", locale: "en" })).toMatchObject({ displayName: "Ann B.", locale: "en" });
+      await s.members.setOrganization(member.id, org!.id);
+      await s.members.setRole(member.id, "steering");
+      expect(await s.members.countInOrganization(org!.id)).toBe(1);
+      expect((await s.members.list(alliance.id, { organizationId: org!.id, role: "steering" })).map((m) => m.id)).toEqual([member.id]);
+      expect(await s.members.list(alliance.id, { organizationId: null })).toEqual([]);
+    });
+
+    it("erases a member: personal data blanked, identity unlinked, row kept; twice is harmless", async () => {
+      const { s, alliance, workspace } = await freshAlliance();
+      const { member } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id));
+      await s.members.setRole(member.id, "admin");
+      const erased = await s.members.erase(member.id, T0);
+      expect(erased).toMatchObject({ displayName: "former member", email: null, locale: null, timezone: null, role: "member", erasedAt: T0 });
+      expect(erased.externalId).toBe(`erased:${member.id}`);
+      expect(await s.members.findByExternalId(workspace.id, member.externalId)).toBeNull();
+      expect(await s.members.list(alliance.id)).toEqual([]);
+      expect(await s.members.erase(member.id, new Date(T0.getTime() + 1000))).toEqual(erased);
+    });
+
+    it("saves, refreshes and finds conversations, and forgets a member's DMs", async () => {
+      const { s, alliance, workspace } = await freshAlliance();
+      const { member } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id));
+      const base = { workspaceId: workspace.id, conversationId: "a:1", kind: "personal" as const, serviceUrl: "https://smba.example/emea/", tenantId: "tenant", memberId: member.id };
+      const saved = await s.conversations.saveConversation(base);
+      const again = await s.conversations.saveConversation({ ...base, serviceUrl: "https://smba.example/amer/" });
+      expect(again.id).toBe(saved.id);
+      expect(await s.conversations.findConversation(workspace.id, "a:1")).toMatchObject({ serviceUrl: "https://smba.example/amer/", kind: "personal" });
+      await s.conversations.saveConversation({ ...base, conversationId: "C-steer", kind: "channel", memberId: null, serviceUrl: null, tenantId: null });
+      expect((await s.conversations.findPersonalConversation(member.id))?.conversationId).toBe("a:1");
+      await Promise.all(Array.from({ length: 5 }, () => s.conversations.saveConversation({ ...base, conversationId: "a:2" })));
+      expect(await s.conversations.deletePersonalConversations(member.id)).toBe(2);
+      expect(await s.conversations.findPersonalConversation(member.id)).toBeNull();
+      expect(await s.conversations.findConversation(workspace.id, "C-steer")).not.toBeNull();
+    });
+
+    it("marks an inbound event processed once, also under 20 concurrent retries, and prunes old keys", async () => {
+      const s = get();
+      const key = `slack:Ev${randomUUID()}`;
+      expect(await s.processedEvents.markProcessed(key, T0)).toBe(true);
+      expect(await s.processedEvents.markProcessed(key, T0)).toBe(false);
+      const burst = `teams:${randomUUID()}`;
+      const results = await Promise.all(Array.from({ length: 20 }, () => s.processedEvents.markProcessed(burst, T0)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const old = `slack:old-${randomUUID()}`;
+      await s.processedEvents.markProcessed(old, new Date("2000-01-01T00:00:00Z"));
+      expect(await s.processedEvents.prune(new Date("2000-01-02T00:00:00Z"))).toBeGreaterThanOrEqual(1);
+      expect(await s.processedEvents.markProcessed(old, T0)).toBe(true);
+      expect(await s.processedEvents.markProcessed(key, T0)).toBe(false);
+    });
+  });
+}
+
+contract("in-memory", () => memory);
+const memory = memoryStores();
+
+for (const target of storageTargets) {
+  let db: Database;
+  let stores: AllianceStores;
+  beforeAll(async () => {
+    db = await target.open();
+    stores = prismaStores(db.prisma);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  contract(`prisma on ${target.name}`, () => stores);
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildChooseOrganizationView,
+  buildForgetMeConfirmView,
+  buildForgetMeDoneText,
+  buildHelpView,
+  buildMyDataView,
+  buildSetupFormView,
+} from "../../../../src/core/alliance/alliance-views.js";
+import type { MyDataExport } from "../../../../src/core/alliance/personal-data.js";
+import { allianceMessages } from "../../../../src/core/i18n/messages/alliance.js";
+import { LOCALES } from "../../../../src/core/shared/refs.js";
+
+/** Every string in a view, recursively. */
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === "object") return Object.values(value).flatMap(strings);
+  return [];
+}
+
+const exportData: MyDataExport = {
+  format: "alliance-trust-bot/my-data@1",
+  generatedAt: "2026-11-30T09:00:00.000Z",
+  profile: { memberId: "m1", displayName: "Ann", email: null, platform: "slack", platformUserId: "U1", locale: "nl", timezone: null, memberSince: "2026-11-01T00:00:00.000Z" },
+  alliance: { id: "a1", name: "Delta" },
+  organization: { id: "o1", name: "Acme" },
+  role: "member",
+  sections: { "commitments.owned": [{ number: 1 }, { number: 2 }], "culture.requests": [] },
+  notIncluded: { anonymousAnswers: "…", kinds: ["anonymous poll ballots", "pulse answers", "culture assessments"] },
+};
+
+describe("alliance views", () => {
+  it("has a Dutch text for every English one, and the same placeholders", () => {
+    for (const [key, en] of Object.entries(allianceMessages.en)) {
+      const nl = allianceMessages.nl[key as keyof typeof allianceMessages.nl];
+      expect(nl, key).toBeTruthy();
+      expect([...nl.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort(), key).toEqual([...en.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort());
+    }
+  });
+
+  it.each(LOCALES)("help in %s lists every command with examples and no unfilled placeholder", (locale) => {
+    const slack = buildHelpView(locale, "slack", 5);
+    expect(slack.sections.map((s) => s.command)).toEqual(["/poll", "/commit", "/pulse", "/trust"]);
+    const trust = slack.sections[3]!.examples.join("\n");
+    for (const sub of ["health", "setup", "culture", "my-data", "forget-me", "help"]) expect(trust).toContain(`/trust ${sub}`);
+    expect(slack.sections.every((s) => s.examples.length > 0)).toBe(true);
+    expect(strings(slack).join("\n")).not.toMatch(/\{\w+\}/);
+    expect(slack.footer).toContain("5");
+    const teams = buildHelpView(locale, "teams", 5);
+    expect(teams.sections.map((s) => s.command)).toEqual(["poll", "commit", "pulse", "trust"]);
+    expect(strings(teams).join("\n")).not.toContain("/trust");
+  });
+
+  it("speaks Dutch when asked", () => {
+    expect(buildHelpView("nl", "slack", 5).title).toContain("wat ik kan");
+    expect(buildForgetMeConfirmView("nl", "m1")).toMatchObject({ title: "Mij vergeten?", confirmLabel: "Ja, vergeet mij", memberId: "m1" });
+  });
+
+  it("pre-fills the setup form and shows translated errors in place", () => {
+    const view = buildSetupFormView(
+      "en",
+      { name: "Delta", organizations: [] },
+      [{ field: "anonymityThreshold", code: "ANONYMITY_THRESHOLD_TOO_LOW", details: { min: 3 } }, { field: "name", code: "INVALID_INPUT", details: { field: "name", reason: "Too small" } }],
+    );
+    expect(view.values.name).toBe("Delta");
+    expect(view.organizationLabels).toEqual(["Organisation 1", "Organisation 2"]);
+    expect(view.errors).toEqual({ anonymityThreshold: "The anonymity threshold can't be lower than 3.", name: "That input doesn't look right: Too small" });
+    expect(view.choices.weekdays).toHaveLength(7);
+    expect(view.choices.hours[9]).toEqual({ value: 9, label: "09:00" });
+    expect(strings(view).join("\n")).not.toMatch(/\{\w+\}/);
+  });
+
+  it("offers the organisations to choose from and a new name while there is room", () => {
+    const orgs = [{ id: "o1", allianceId: "a", name: "Acme", emailDomains: [], slackTeamIds: [] }];
+    expect(buildChooseOrganizationView("en", orgs)).toMatchObject({ organizations: [{ value: "o1", label: "Acme" }], allowNew: true });
+    const ten = Array.from({ length: 10 }, (_, i) => ({ ...orgs[0]!, id: `o${i}` }));
+    expect(buildChooseOrganizationView("en", ten).allowNew).toBe(false);
+  });
+
+  it("summarises the export per section and attaches the full JSON", () => {
+    const view = buildMyDataView("en", exportData);
+    expect(view.sections).toEqual([
+      { key: "commitments.owned", label: "Commitments you own", count: 2 },
+      { key: "culture.requests", label: "culture.requests", count: 0 },
+    ]);
+    expect(view.profile).toBe("Profile: Ann, none, role member, organisation Acme.");
+    expect(JSON.parse(view.file.content)).toEqual(exportData);
+    expect(view.file.name).toBe("my-data-2026-11-30.json");
+    expect(view.note).toMatch(/anonymous/);
+  });
+
+  it("says whether forgetting removed something or had been done before", () => {
+    expect(buildForgetMeDoneText("en", { memberId: "m", alreadyErased: false })).toMatch(/^Done/);
+    expect(buildForgetMeDoneText("nl", { memberId: "m", alreadyErased: true })).toMatch(/al vergeten/);
+  });
+});
