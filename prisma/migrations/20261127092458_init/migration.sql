@@ -241,6 +241,7 @@ CREATE TABLE "CultureAssessment" (
     "periodKey" TEXT NOT NULL DEFAULT '',
     "now" JSONB NOT NULL,
     "preferred" JSONB NOT NULL,
+    "differences" JSONB NOT NULL DEFAULT '{}',
     "submittedOn" DATE NOT NULL,
 
     CONSTRAINT "CultureAssessment_pkey" PRIMARY KEY ("id")
