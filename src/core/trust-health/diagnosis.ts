@@ -24,14 +24,14 @@ export type Diagnosis =
   | "developing";
 
 /** Every diagnosis, in the order the rules are tried. */
-export const DIAGNOSES: readonly Diagnosis[] = [
+export const DIAGNOSES = [
   "insufficient_data",
   "fragile_trust",
   "foundations_weak",
   "trust_lags",
   "healthy",
   "developing",
-];
+] as const satisfies readonly Diagnosis[];
 
 /** The figures a diagnosis rests on, shown beside it so anyone can re-check the rule. */
 export interface DiagnosisBasis {
