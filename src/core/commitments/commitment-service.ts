@@ -209,14 +209,15 @@ export function createCommitmentService(deps: CommitmentServiceDeps): Commitment
       );
     },
 
-    reportOutcome: (actor, ref, outcome, options = {}) =>
+    // async, so a bad reason rejects the promise like every other refusal instead of throwing.
+    reportOutcome: async (actor, ref, outcome, options = {}) =>
       mutate(actor, ref, { kind: "report", outcome }, options, cleanReason(options.reason)),
-    renegotiate: (actor, ref, newDueAt, options = {}) =>
+    renegotiate: async (actor, ref, newDueAt, options = {}) =>
       mutate(actor, ref, { kind: "renegotiate", newDueAt }, options, cleanReason(options.reason)),
-    withdraw: (actor, ref, options = {}) => mutate(actor, ref, { kind: "withdraw" }, options, cleanReason(options.reason)),
-    confirm: (actor, ref, options = {}) => mutate(actor, ref, { kind: "confirm" }, options, cleanReason(options.reason)),
-    dispute: (actor, ref, options) => mutate(actor, ref, { kind: "dispute" }, options, cleanReason(options.reason, true)),
-    resolveDispute: (actor, ref, outcome, options = {}) =>
+    withdraw: async (actor, ref, options = {}) => mutate(actor, ref, { kind: "withdraw" }, options, cleanReason(options.reason)),
+    confirm: async (actor, ref, options = {}) => mutate(actor, ref, { kind: "confirm" }, options, cleanReason(options.reason)),
+    dispute: async (actor, ref, options) => mutate(actor, ref, { kind: "dispute" }, options, cleanReason(options.reason, true)),
+    resolveDispute: async (actor, ref, outcome, options = {}) =>
       mutate(actor, ref, { kind: "resolve_dispute", outcome }, options, cleanReason(options.reason)),
 
     async get(actor, ref) {
@@ -266,7 +267,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps): Commitment
       }
     },
 
-    overdue: (allianceId, now = deps.clock.now()) =>
+    overdue: async (allianceId, now = deps.clock.now()) =>
       repo.list({ allianceId, statuses: ["open"], dueBefore: now, limit: FIGURES_LIMIT }),
 
     async figures(allianceId, period, options) {
@@ -287,6 +288,6 @@ export function createCommitmentService(deps: CommitmentServiceDeps): Commitment
       });
     },
 
-    anonymise: (allianceId, memberId) => repo.detachMember(allianceId, memberId),
+    anonymise: async (allianceId, memberId) => repo.detachMember(allianceId, memberId),
   };
 }
