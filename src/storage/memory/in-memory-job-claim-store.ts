@@ -59,7 +59,7 @@ export class InMemoryJobClaimStore implements JobClaimStore {
 
   async prune(jobs: readonly string[], before: Date): Promise<number> {
     let pruned = 0;
-    for (const [id, run] of [...this.runs]) {
+    for (const [id, run] of this.runs) {
       if (jobs.includes(run.job) && run.claimedAt < before && run.status !== "claimed") {
         this.runs.delete(id);
         pruned += 1;
