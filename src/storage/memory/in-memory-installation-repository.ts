@@ -27,7 +27,9 @@ export class InMemoryInstallationRepository<I extends SlackInstallationShape = S
   async fetch(query: InstallationQuery): Promise<I | null> {
     const key = installationWorkspaceId(query);
     const found = key ? this.installations.get(key) : undefined;
-    return found ? structuredClone(found) : null;
+    // An org-wide install answers only org-wide queries, a team install only team queries.
+    if (!found || (found.isEnterpriseInstall === true) !== query.isEnterpriseInstall) return null;
+    return structuredClone(found);
   }
 
   async delete(query: InstallationQuery): Promise<boolean> {

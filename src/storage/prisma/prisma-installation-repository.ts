@@ -72,7 +72,8 @@ export class PrismaInstallationRepository<I extends SlackInstallationShape = Sla
     const externalId = installationWorkspaceId(query);
     if (!externalId) return null;
     const row = await this.prisma.installation.findFirst({
-      where: { workspace: { platform: PLATFORM, externalId } },
+      // An org-wide install answers only org-wide queries, a team install only team queries.
+      where: { workspace: { platform: PLATFORM, externalId }, isEnterprise: query.isEnterpriseInstall },
       select: { id: true, payloadEnc: true },
     });
     return row ? { ...row, externalId } : null;
