@@ -101,7 +101,7 @@ export interface CommitmentRepository {
   /** Matching commitments, ordered by due date (no date last), then number. */
   list(query: CommitmentQuery): Promise<Commitment[]>;
 
-  /** Events of the given commitments, ordered by commitment then sequence. */
+  /** Events of the given commitments, each commitment's in sequence order. */
   listEvents(commitmentIds: readonly string[]): Promise<CommitmentEvent[]>;
 
   /**
