@@ -6,7 +6,7 @@ import type { Translator } from "../i18n/catalogue.js";
 import type { Locale } from "../shared/refs.js";
 import type { NotableEvent } from "../trust-health/notable-events.js";
 import { formatDelta, formatPercent, formatScore } from "./summary-format.js";
-import type { CultureFitHighlights, HiddenMarker, TrustHealthSummary } from "./summary-model.js";
+import type { CultureFitHighlights, CultureQuadrant, HiddenMarker, TrustHealthSummary } from "./summary-model.js";
 
 /** Looks up an organisation's name in the summary; "a partner" when unknown. */
 export function organizationName(summary: TrustHealthSummary, t: Translator, id: string | null): string {
@@ -61,16 +61,16 @@ export function cultureLines(
   const name = (id: string) => culture.organizations.find((o) => o.organizationId === id)?.name ?? id;
   const lines: string[] = [];
   for (const org of culture.organizations) {
-    if (org.hidden || !org.now || !org.dominantNow) {
+    if (org.hidden || org.dominantNow.length === 0) {
       lines.push(t("summary.culture.hidden", { organization: org.name, k }));
       continue;
     }
-    const preferred = org.preferred ? dominant(org.preferred) : org.dominantNow;
+    const quadrants = (list: readonly CultureQuadrant[]) => list.map((q) => t(`summary.quadrant.${q}`)).join(" / ");
     lines.push(
       t("summary.culture.profile", {
         organization: org.name,
-        now: t(`summary.quadrant.${org.dominantNow}`),
-        preferred: t(`summary.quadrant.${preferred}`),
+        now: quadrants(org.dominantNow),
+        preferred: quadrants(org.dominantPreferred.length > 0 ? org.dominantPreferred : org.dominantNow),
       }),
     );
   }
@@ -93,11 +93,6 @@ export function cultureLines(
     }
   }
   return lines;
-}
-
-function dominant(scores: Readonly<Record<"clan" | "adhocracy" | "market" | "hierarchy", number>>) {
-  const order = ["clan", "adhocracy", "market", "hierarchy"] as const;
-  return order.reduce((best, q) => (scores[q] > scores[best] ? q : best), order[0]);
 }
 
 /** "Hidden because fewer than k people answered: …", or null when nothing was hidden. */

@@ -63,7 +63,9 @@ export interface CultureOrganization {
   hidden: boolean;
   now: QuadrantScores | null;
   preferred: QuadrantScores | null;
-  dominantNow: CultureQuadrant | null;
+  /** Quadrant(s) with the most points now and preferred; ties give several, hidden gives none. */
+  dominantNow: CultureQuadrant[];
+  dominantPreferred: CultureQuadrant[];
 }
 
 /** Culture difference between two partners: distance ½·Σ|Δ| and quadrants at/over the threshold. */

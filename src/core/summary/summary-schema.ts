@@ -116,7 +116,8 @@ const summarySchema = z.object({
           hidden: z.boolean(),
           now: quadrantScores.nullable(),
           preferred: quadrantScores.nullable(),
-          dominantNow: quadrant.nullable(),
+          dominantNow: z.array(quadrant),
+          dominantPreferred: z.array(quadrant),
         }),
       ),
       pairs: z.array(
