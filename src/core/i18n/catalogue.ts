@@ -6,6 +6,7 @@ import type { Locale } from "../shared/refs.js";
 import { allianceMessages } from "./messages/alliance.js";
 import { commitmentMessages } from "./messages/commitments.js";
 import { commonMessages } from "./messages/common.js";
+import { cultureMessages } from "./messages/culture.js";
 import { pollMessages } from "./messages/polls.js";
 import { pulseMessages } from "./messages/pulse.js";
 import { slackMessages } from "./messages/slack.js";
@@ -13,7 +14,7 @@ import { summaryMessages } from "./messages/summary.js";
 import { teamsMessages } from "./messages/teams.js";
 import { trustHealthMessages } from "./messages/trust-health.js";
 
-const modules = [commonMessages, trustHealthMessages, pollMessages, pulseMessages, allianceMessages, summaryMessages, teamsMessages, commitmentMessages, slackMessages] as const;
+const modules = [commonMessages, trustHealthMessages, pollMessages, pulseMessages, allianceMessages, summaryMessages, teamsMessages, commitmentMessages, slackMessages, cultureMessages] as const;
 
 type Module = (typeof modules)[number];
 /** Every key any feature defined. */
