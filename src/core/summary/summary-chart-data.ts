@@ -6,7 +6,7 @@
 import { translator } from "../i18n/catalogue.js";
 import type { Locale } from "../shared/refs.js";
 import type { Pillar } from "../trust-health/pillars.js";
-import { SERIES_LENGTH } from "../trust-health/trust-health-constants.js";
+import { AMBER_THRESHOLD, GREEN_THRESHOLD, SERIES_LENGTH } from "../trust-health/trust-health-constants.js";
 import type { CultureQuadrant, TrustHealthSummary } from "./summary-model.js";
 
 /** One point of a pillar (or index) line; score null = a gap in the line. */
@@ -44,7 +44,11 @@ export interface RadarRow {
 
 /** All chart data of a summary. */
 export interface SummaryChartData {
-  titles: { pillarTrends: string; keptRate: string; cultureRadar: string };
+  titles: { pillarTrends: string; keptRate: string; cultureRadar: string; scoreAxis: string };
+  /** Where the RAG bands start, for background bands on the trend chart. */
+  rag: { amber: number; green: number };
+  /** Period labels of the trend chart, oldest first. */
+  periods: string[];
   pillarTrends: TrendRow[];
   keptRateByOrganization: KeptRateRow[];
   /** Null when there are no (visible) culture profiles. */
@@ -117,7 +121,10 @@ export function summaryChartData(summary: TrustHealthSummary, locale: Locale): S
       pillarTrends: t("summary.chart.pillarTrends", { n: SERIES_LENGTH }),
       keptRate: t("summary.chart.keptRate"),
       cultureRadar: t("summary.chart.cultureRadar"),
+      scoreAxis: t("summary.chart.scoreAxis"),
     },
+    rag: { amber: AMBER_THRESHOLD, green: GREEN_THRESHOLD },
+    periods: summary.index.series.map((point) => point.label),
     pillarTrends,
     keptRateByOrganization,
     cultureRadar: radar.length > 0 ? radar : null,

@@ -67,6 +67,7 @@ export const summaryMessages = defineMessages(
     "summary.chart.perceived": "rated by partners",
     "summary.chart.now": "now",
     "summary.chart.preferred": "preferred",
+    "summary.chart.scoreAxis": "Score (0–100)",
   },
   {
     "summary.title": "Vertrouwensgezondheid · {alliance}",
@@ -134,5 +135,6 @@ export const summaryMessages = defineMessages(
     "summary.chart.perceived": "oordeel van partners",
     "summary.chart.now": "nu",
     "summary.chart.preferred": "gewenst",
+    "summary.chart.scoreAxis": "Score (0–100)",
   },
 );

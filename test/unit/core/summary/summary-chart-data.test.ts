@@ -14,6 +14,8 @@ describe("summaryChartData", () => {
       { series: "reliability", seriesLabel: "Reliability", periodKey: "2026-W10", period: "week 10", order: 1, score: 77.6 },
     ]);
     expect(data.titles.pillarTrends).toBe("Pillar scores, last 8 periods");
+    expect(data.periods).toEqual(["week 9", "week 10"]);
+    expect(data.rag).toEqual({ amber: 50, green: 70 });
   });
 
   it("gives kept-rate and partners' rating per organisation, flagging hidden ratings", () => {
