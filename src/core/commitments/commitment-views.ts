@@ -12,7 +12,11 @@ import type { CommitmentListFilter } from "./commitment-service.js";
 import { LEGAL_FROM, type CommitmentActionKind } from "./commitment-state-machine.js";
 import { localDaysBetween } from "./zoned-time.js";
 
-/** Action ids the platforms put on buttons; the button's value is the commitment id. */
+/**
+ * Action ids the platforms put on buttons; the button's value is the commitment id. Cards offer
+ * "kept" but not "late": lateness follows the clock (a late "kept" is stored as kept_late), so
+ * `late` exists only for platforms that route the typed `commit late` the same way.
+ */
 export const COMMITMENT_ACTION_IDS = {
   kept: "commitment.kept",
   late: "commitment.late",
