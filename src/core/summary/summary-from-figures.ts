@@ -4,6 +4,7 @@
  */
 import type { Alliance } from "../alliance/alliance.js";
 import type { CommitmentFigures } from "../commitments/commitment-figures.js";
+import type { CultureFitFigures } from "../culture-fit/culture-fit-figures.js";
 import type { Poll } from "../polls/poll.js";
 import type { PollTally } from "../polls/poll-tally.js";
 import type { PulseFigures } from "../pulse/pulse-figures.js";
@@ -14,7 +15,8 @@ import {
 } from "../trust-health/inputs-from-figures.js";
 import { NO_COMMITMENT_EVENTS } from "../trust-health/trust-health-inputs.js";
 import { buildTrustHealthSummary } from "./build-summary.js";
-import type { CultureFitHighlights, TrustHealthSummary } from "./summary-model.js";
+import { cultureHighlightsFromFigures } from "./culture-highlights-from-figures.js";
+import type { TrustHealthSummary } from "./summary-model.js";
 
 /** The figures of one period: commitments over its rolling window, pulse over the period. */
 export interface PeriodFigures {
@@ -34,7 +36,8 @@ export interface SummaryFromFiguresInput {
   currentCommitments: CommitmentFigures | null;
   /** The latest published tally of the brief's poll, if any. */
   poll: { poll: Pick<Poll, "id" | "templateKey">; tally: PollTally } | null;
-  cultureFit: CultureFitHighlights | null;
+  /** The latest culture-fit figures, if any assessments exist. */
+  cultureFit: CultureFitFigures | null;
   generatedAt: Date;
 }
 
@@ -47,7 +50,7 @@ export function buildSummaryFromFigures(input: SummaryFromFiguresInput): TrustHe
     ),
     say: input.poll ? sayFromPollTally(input.poll.poll, input.poll.tally) : null,
     commitmentEvents: input.currentCommitments ? commitmentEventsFromFigures(input.currentCommitments) : NO_COMMITMENT_EVENTS,
-    cultureFit: input.cultureFit,
+    cultureFit: input.cultureFit ? cultureHighlightsFromFigures(input.cultureFit) : null,
     generatedAt: input.generatedAt,
   });
 }
