@@ -5,6 +5,7 @@
  */
 import type { AllianceView } from "./alliance/alliance-views.js";
 import type { CommitmentView } from "./commitments/commitment-views.js";
+import type { CultureFitView } from "./culture-fit/culture-fit-views.js";
 import type { PollView } from "./polls/poll-views.js";
 import type { PulseView } from "./pulse/pulse-views.js";
 import type { SummaryView } from "./summary/summary-views.js";
@@ -14,5 +15,5 @@ export interface TextView {
   text: string;
 }
 
-export type View = TextView | AllianceView | PollView | CommitmentView | SummaryView | PulseView;
+export type View = TextView | AllianceView | PollView | CommitmentView | SummaryView | PulseView | CultureFitView;
 export type ViewKind = View["kind"];
