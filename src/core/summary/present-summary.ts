@@ -8,7 +8,7 @@ import type { Trend, Rag } from "../trust-health/rag-and-trend.js";
 import { AMBER_THRESHOLD, GREEN_THRESHOLD, SERIES_LENGTH } from "../trust-health/trust-health-constants.js";
 import { MIN_POINTS_FOR_CORRELATION } from "../trust-health/trust-health-constants.js";
 import { cultureLines, eventStepText, eventText, hiddenNote } from "./present-summary-sections.js";
-import { formatDelta, formatPercent, formatR, formatScore, formatShare, sparkline } from "./summary-format.js";
+import { formatDelta, formatPercent, formatPeriod, formatR, formatScore, formatShare, sparkline } from "./summary-format.js";
 import type { SummaryPillar, TrustHealthSummary } from "./summary-model.js";
 
 /** A small table: header cells and rows of cells, all text. */
@@ -118,7 +118,7 @@ export function presentSummary(summary: TrustHealthSummary, locale: Locale): Sum
     locale,
     title: t("summary.title", { alliance: summary.alliance.name }),
     subtitle: t("summary.subtitle", {
-      period: summary.period.label,
+      period: formatPeriod(summary.period.key, summary.period.label, locale, "long"),
       uncertainty: t(`trustHealth.uncertainty.${summary.alliance.uncertainty}`),
     }),
     index: {

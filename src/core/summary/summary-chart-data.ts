@@ -5,6 +5,7 @@
  */
 import { translator } from "../i18n/catalogue.js";
 import type { Locale } from "../shared/refs.js";
+import { formatPeriod } from "./summary-format.js";
 import type { Pillar } from "../trust-health/pillars.js";
 import { AMBER_THRESHOLD, GREEN_THRESHOLD, SERIES_LENGTH } from "../trust-health/trust-health-constants.js";
 import type { CultureQuadrant, TrustHealthSummary } from "./summary-model.js";
@@ -66,7 +67,7 @@ export function summaryChartData(summary: TrustHealthSummary, locale: Locale): S
         series: p.pillar,
         seriesLabel: t(`trustHealth.pillar.${p.pillar}`),
         periodKey: point.periodKey,
-        period: point.label,
+        period: formatPeriod(point.periodKey, point.label, locale, "short"),
         order,
         score: point.score,
       })),
@@ -75,7 +76,7 @@ export function summaryChartData(summary: TrustHealthSummary, locale: Locale): S
       series: "index" as const,
       seriesLabel: t("summary.index"),
       periodKey: point.periodKey,
-      period: point.label,
+      period: formatPeriod(point.periodKey, point.label, locale, "short"),
       order,
       score: point.score,
     })),
@@ -124,7 +125,7 @@ export function summaryChartData(summary: TrustHealthSummary, locale: Locale): S
       scoreAxis: t("summary.chart.scoreAxis"),
     },
     rag: { amber: AMBER_THRESHOLD, green: GREEN_THRESHOLD },
-    periods: summary.index.series.map((point) => point.label),
+    periods: summary.index.series.map((point) => formatPeriod(point.periodKey, point.label, locale, "short")),
     pillarTrends,
     keptRateByOrganization,
     cultureRadar: radar.length > 0 ? radar : null,

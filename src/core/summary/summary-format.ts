@@ -2,6 +2,7 @@
  * Number formatting for the summary in the reader's language (Dutch writes 77,6), plus the
  * text sparkline that Markdown and chat messages show beside each pillar.
  */
+import { translate } from "../i18n/catalogue.js";
 import type { Locale } from "../shared/refs.js";
 import type { SeriesPoint } from "../trust-health/rag-and-trend.js";
 import type { Rag } from "../trust-health/rag-and-trend.js";
@@ -56,4 +57,27 @@ export function ragIcon(rag: Rag): string {
     case "no_data":
       return "⚪";
   }
+}
+
+/**
+ * A period key in the reader's language: "2026-W10" → "week 10, 2026" (long) or "W10" (short,
+ * for chart axes); "2026-03" → "March 2026" / "maart 2026" (long) or "Mar" / "mrt" (short).
+ * Other keys fall back to the label stored with the period.
+ */
+export function formatPeriod(key: string, fallback: string, locale: Locale, style: "long" | "short"): string {
+  const week = /^(\d{4})-W(\d{2})$/.exec(key);
+  if (week) {
+    const [, year = "", number = ""] = week;
+    const n = String(Number(number));
+    return style === "short" ? `W${n}` : translate(locale, "summary.period.week", { week: n, year });
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  if (month) {
+    const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 15));
+    const tag = locale === "nl" ? "nl-NL" : "en-GB";
+    const options: Intl.DateTimeFormatOptions =
+      style === "short" ? { month: "short", timeZone: "UTC" } : { month: "long", year: "numeric", timeZone: "UTC" };
+    return new Intl.DateTimeFormat(tag, options).format(date).replace(/\.$/, "");
+  }
+  return fallback;
 }

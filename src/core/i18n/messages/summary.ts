@@ -68,6 +68,7 @@ export const summaryMessages = defineMessages(
     "summary.chart.now": "now",
     "summary.chart.preferred": "preferred",
     "summary.chart.scoreAxis": "Score (0–100)",
+    "summary.period.week": "week {week}, {year}",
   },
   {
     "summary.title": "Vertrouwensgezondheid · {alliance}",
@@ -136,5 +137,6 @@ export const summaryMessages = defineMessages(
     "summary.chart.now": "nu",
     "summary.chart.preferred": "gewenst",
     "summary.chart.scoreAxis": "Score (0–100)",
+    "summary.period.week": "week {week}, {year}",
   },
 );

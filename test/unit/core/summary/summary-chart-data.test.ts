@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
 import { summaryChartData } from "../../../../src/core/summary/summary-chart-data.js";
-import { sparkline } from "../../../../src/core/summary/summary-format.js";
+import { formatPeriod, sparkline } from "../../../../src/core/summary/summary-format.js";
 import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
 
 describe("summaryChartData", () => {
@@ -10,11 +10,11 @@ describe("summaryChartData", () => {
   it("gives one trend row per pillar and the index per period, oldest first", () => {
     expect(data.pillarTrends).toHaveLength(6 * 2);
     expect(data.pillarTrends.filter((r) => r.series === "reliability")).toEqual([
-      { series: "reliability", seriesLabel: "Reliability", periodKey: "2026-W09", period: "week 9", order: 0, score: 72 },
-      { series: "reliability", seriesLabel: "Reliability", periodKey: "2026-W10", period: "week 10", order: 1, score: 77.6 },
+      { series: "reliability", seriesLabel: "Reliability", periodKey: "2026-W09", period: "W9", order: 0, score: 72 },
+      { series: "reliability", seriesLabel: "Reliability", periodKey: "2026-W10", period: "W10", order: 1, score: 77.6 },
     ]);
     expect(data.titles.pillarTrends).toBe("Pillar scores, last 8 periods");
-    expect(data.periods).toEqual(["week 9", "week 10"]);
+    expect(data.periods).toEqual(["W9", "W10"]);
     expect(data.rag).toEqual({ amber: 50, green: 70 });
   });
 
@@ -46,5 +46,16 @@ describe("sparkline", () => {
   it("maps 0–100 onto eight bars and shows gaps", () => {
     const points = [0, 12.5, 50, 99.9, 100, null].map((score, i) => ({ periodKey: `${i}`, label: `${i}`, score }));
     expect(sparkline(points)).toBe("▁▂▅██·");
+  });
+});
+
+describe("formatPeriod", () => {
+  it("formats ISO weeks and months in the reader's language, else keeps the stored label", () => {
+    expect(formatPeriod("2026-W09", "x", "en", "long")).toBe("week 9, 2026");
+    expect(formatPeriod("2026-W09", "x", "nl", "short")).toBe("W9");
+    expect(formatPeriod("2026-03", "x", "en", "long")).toBe("March 2026");
+    expect(formatPeriod("2026-03", "x", "nl", "long")).toBe("maart 2026");
+    expect(formatPeriod("2026-03", "x", "nl", "short")).toBe("mrt");
+    expect(formatPeriod("sprint-4", "Sprint 4", "en", "long")).toBe("Sprint 4");
   });
 });
