@@ -6,11 +6,18 @@ import type { Logger } from "./logger.js";
 import { openDatabase, type Database } from "./storage/database.js";
 import { createHttpServer, finishRoutes } from "./http/server.js";
 import { resolveAppSecret } from "./app-secret.js";
+import { buildCoreServices, type CoreServices } from "./compose-services.js";
+import { systemClock } from "./core/shared/clock.js";
+import { createTeamsPlatform, type TeamsPlatform } from "./platforms/teams/teams-platform.js";
 
 /** A started bot. */
 export interface RunningBot {
   readonly port: number;
   readonly database: Database;
+  /** The core services (the scheduler and tests drive them). */
+  readonly services: CoreServices;
+  /** The Teams platform when enabled (its messenger makes proactive sends). */
+  readonly teams: TeamsPlatform | null;
   /** Stops accepting work, finishes what is in flight, closes the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -33,22 +40,38 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     if (database.appliedMigrations.length > 0) {
       logger.info({ migrations: database.appliedMigrations }, "database migrated");
     }
-    resolveAppSecret(config.appSecret, config.dataDir);
+    const secret = resolveAppSecret(config.appSecret, config.dataDir);
+    const services = buildCoreServices({ prisma: database.prisma, clock: systemClock, secret });
     const http = createHttpServer({ logger, ready: () => database.ping() });
+    const teams = config.teams
+      ? createTeamsPlatform({
+          config: config.teams,
+          logger,
+          clock: services.clock,
+          conversations: services.stores.conversations,
+          services: { ...services, memberRepository: services.stores.members },
+        })
+      : null;
+    await teams?.mount(http.app);
     finishRoutes(http.app, logger);
-    const port = await http.listen(config.http.port, config.http.host);
+    // Teams local mode accepts unauthenticated requests, so it only ever listens on loopback.
+    const host = config.teams?.localMode ? "127.0.0.1" : config.http.host;
+    const port = await http.listen(config.http.port, host);
     for (const line of describePlatforms(config)) logger.info(line);
     logger.info(
       { port, database: database.kind, startupMs: Math.round(performance.now() - startedAt) },
-      `Alliance Trust Bot listening on http://${config.http.host === "0.0.0.0" ? "localhost" : config.http.host}:${port} (database: ${database.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
+      `Alliance Trust Bot listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port} (database: ${database.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
     );
     let stopping: Promise<void> | undefined;
     return {
       port,
       database,
+      services,
+      teams,
       stop() {
         stopping ??= (async () => {
           await http.close();
+          await teams?.stop();
           await database.close();
         })();
         return stopping;

@@ -28,7 +28,10 @@ export const teamsMessages = defineMessages(
     "teams.setup.emailDomainsHint": "Comma-separated, e.g. acme.com, acme.nl",
     "teams.setup.steeringHere": "Post summaries in this conversation",
     "teams.setup.steeringKeep": "Keep the current steering channel",
-    "teams.setup.saved": "Setup saved. {mapped} members were matched to an organisation.",
+    "teams.setup.saved": "{mapped} members were matched to an organisation.",
+    "teams.chooseOrg.pick": "Please pick an organisation, or type a new name.",
+    "teams.notAvailable": "That isn't available yet in this installation.",
+    "teams.personalOnly": "I'll only do that in a private chat. Open a 1:1 chat with me and type **{command}** there.",
   },
   {
     "teams.command.poll": "peiling",
@@ -53,6 +56,9 @@ export const teamsMessages = defineMessages(
     "teams.setup.emailDomainsHint": "Gescheiden door komma's, bijv. acme.com, acme.nl",
     "teams.setup.steeringHere": "Samenvattingen in dit gesprek plaatsen",
     "teams.setup.steeringKeep": "Huidig stuurgroepkanaal houden",
-    "teams.setup.saved": "Instellingen opgeslagen. {mapped} leden zijn aan een organisatie gekoppeld.",
+    "teams.setup.saved": "{mapped} leden zijn aan een organisatie gekoppeld.",
+    "teams.chooseOrg.pick": "Kies een organisatie of typ een nieuwe naam.",
+    "teams.notAvailable": "Dat is in deze installatie nog niet beschikbaar.",
+    "teams.personalOnly": "Dat doe ik alleen in een privégesprek. Open een 1-op-1-chat met mij en typ daar **{command}**.",
   },
 );

@@ -16,6 +16,7 @@ import {
   renderCommitmentList,
 } from "./commitment-cards.js";
 import { renderPollCard, type PollCardOptions } from "./poll-card.js";
+import { renderPulseAnsweredCard, renderPulseQuestionCard, renderPulseThankYouCard } from "./pulse-cards.js";
 import { renderSummaryCard } from "./summary-card.js";
 import type { Locale } from "../../../core/shared/refs.js";
 import type { CardRender } from "./render-types.js";
@@ -62,6 +63,12 @@ export function renderView(view: View, context: RenderContext = {}): CardRender 
       return renderCommitmentConfirmRequest(view, context.locale ?? "en");
     case "trust_health_summary":
       return renderSummaryCard(view);
+    case "pulse.question":
+      return renderPulseQuestionCard(view, context.error);
+    case "pulse.answered":
+      return renderPulseAnsweredCard(view);
+    case "pulse.thank-you":
+      return renderPulseThankYouCard(view);
     default:
       return unreachable(view);
   }

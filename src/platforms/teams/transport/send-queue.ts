@@ -67,6 +67,18 @@ export class SendQueue {
     return result;
   }
 
+  /** Resolves when every queued send has settled, or after `timeoutMs` (shutdown). */
+  async idle(timeoutMs: number): Promise<void> {
+    const pending = Promise.all([...this.tails.values()]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+      timer.unref();
+    });
+    await Promise.race([pending.then(() => undefined), timeout]);
+    clearTimeout(timer);
+  }
+
   /** Delay before retry `attempt` (1-based): exponential with jitter, never below Retry-After. */
   backoff(attempt: number, error: TeamsSendError): number {
     const exponential = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (attempt - 1));

@@ -1,0 +1,92 @@
+// The core services over the Prisma repositories, built once by the composition root and shared
+// by every platform and the scheduler. Each service gets only the ports it needs; the small
+// "directory" adapters here map the alliance module onto what polls and pulse ask for.
+import { AllianceService } from "./core/alliance/alliance-service.js";
+import { MemberService } from "./core/alliance/member-service.js";
+import { commitmentsPersonalData, pulsePersonalData } from "./core/alliance/personal-data-sources.js";
+import { PrivacyService } from "./core/alliance/privacy-service.js";
+import { createCommitmentService, type CommitmentService } from "./core/commitments/commitment-service.js";
+import { createPollPersonalDataSource } from "./core/polls/poll-personal-data.js";
+import { createPollService } from "./core/polls/poll-service.js";
+import type { PollService } from "./core/polls/poll-service-types.js";
+import { createHmacVoterKeyHasher } from "./core/polls/voter-key.js";
+import { createPulseService, type PulseService } from "./core/pulse/pulse-service.js";
+import type { Clock } from "./core/shared/clock.js";
+import { createKeyedHasher } from "./core/shared/keyed-hash.js";
+import { PrismaAllianceRepository } from "./storage/prisma/prisma-alliance-repository.js";
+import { PrismaCommitmentRepository } from "./storage/prisma/prisma-commitment-repository.js";
+import { PrismaMemberRepository } from "./storage/prisma/prisma-member-repository.js";
+import { PrismaPulseInviteStore } from "./storage/prisma/prisma-personal-data-stores.js";
+import { PrismaPollRepository } from "./storage/prisma/prisma-poll-repository.js";
+import { PrismaPulseRepository } from "./storage/prisma/prisma-pulse-repository.js";
+import { PrismaConversationRepository, PrismaWorkspaceRepository } from "./storage/prisma/prisma-workspace-repository.js";
+import type { PrismaClient } from "./storage/prisma-client.js";
+
+/** Every repository and service the platforms and the scheduler use. */
+export interface CoreServices {
+  clock: Clock;
+  stores: {
+    alliances: PrismaAllianceRepository;
+    members: PrismaMemberRepository;
+    workspaces: PrismaWorkspaceRepository;
+    conversations: PrismaConversationRepository;
+  };
+  alliances: AllianceService;
+  members: MemberService;
+  privacy: PrivacyService;
+  polls: PollService;
+  commitments: CommitmentService;
+  pulse: PulseService;
+}
+
+/** Builds the services over `prisma`; `secret` keys the anonymous voter and respondent hashes. */
+export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; secret: string }): CoreServices {
+  const { prisma, clock, secret } = deps;
+  const stores = {
+    alliances: new PrismaAllianceRepository(prisma),
+    members: new PrismaMemberRepository(prisma),
+    workspaces: new PrismaWorkspaceRepository(prisma),
+    conversations: new PrismaConversationRepository(prisma),
+  };
+  const alliances = new AllianceService(stores);
+  const members = new MemberService({ alliances: stores.alliances, members: stores.members, allianceService: alliances });
+
+  const pollRepository = new PrismaPollRepository(prisma);
+  const polls = createPollService({
+    polls: pollRepository,
+    clock,
+    hasher: createHmacVoterKeyHasher(secret),
+    directory: {
+      anonymityThreshold: async (allianceId) => (await alliances.getAlliance(allianceId)).anonymityThreshold,
+      organizations: (allianceId) => stores.alliances.listOrganizations(allianceId),
+      memberNames: async (ids) => {
+        const names = new Map<string, string>();
+        for (const id of ids) {
+          const member = await stores.members.get(id);
+          if (member && !member.erasedAt) names.set(id, member.displayName);
+        }
+        return names;
+      },
+    },
+  });
+
+  const commitmentRepository = new PrismaCommitmentRepository(prisma);
+  const commitments = createCommitmentService({ commitments: commitmentRepository, clock });
+
+  const respondentHash = createKeyedHasher(secret, "pulse-respondent/v1");
+  const pulse = createPulseService({
+    repository: new PrismaPulseRepository(prisma),
+    respondentKey: (roundId, memberId) => respondentHash(roundId, memberId),
+    directory: {
+      organizations: async (allianceId) => (await stores.alliances.listOrganizations(allianceId)).map((o) => ({ id: o.id, name: o.name })),
+      members: async (allianceId) => (await stores.members.list(allianceId)).map((m) => ({ memberId: m.id, organizationId: m.organizationId })),
+    },
+  });
+
+  const privacy = new PrivacyService({
+    ...stores,
+    clock,
+    sources: [commitmentsPersonalData(commitmentRepository), createPollPersonalDataSource(pollRepository), pulsePersonalData(new PrismaPulseInviteStore(prisma))],
+  });
+  return { clock, stores, alliances, members, privacy, polls, commitments, pulse };
+}

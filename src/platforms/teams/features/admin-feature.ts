@@ -1,0 +1,127 @@
+// help, setup and "which organisation are you with?": administration by card. The setup form's
+// inputs are flat strings (Adaptive Cards have no nested inputs), reassembled here into the
+// shape the core validates; field errors come back into the same card, next to their field.
+import { z } from "zod";
+import { buildChooseOrganizationView, buildHelpView, buildSetupFormView } from "../../../core/alliance/alliance-views.js";
+import type { SetupFieldError, SetupInputRaw } from "../../../core/alliance/setup-input.js";
+import { DomainError } from "../../../core/shared/errors.js";
+import { translate } from "../../../core/i18n/catalogue.js";
+import { ALLIANCE_VERBS } from "../render/alliance-cards.js";
+import { card, text } from "../render/card-kit.js";
+import { renderView } from "../render/render-view.js";
+import type { TeamsFeature } from "../handlers/feature-types.js";
+import type { Turn } from "../handlers/turn.js";
+import type { TeamsServices } from "../teams-services.js";
+
+const textField = z.string().max(500).optional();
+/** Blank number fields mean "keep the default", not 0. */
+const blankToUndefined = (value: string | undefined) => (value === undefined || value.trim() === "" ? undefined : value.trim());
+
+/** The setup card's inputs plus the button data. */
+const setupSubmitSchema = z
+  .object({
+    name: textField,
+    orgs: z.string().max(20_000).default("[]"),
+    steering: z.string().max(2_000).default(""),
+    steeringHere: z.enum(["true", "false"]).optional(),
+    uncertainty: textField,
+    anonymityThreshold: textField,
+    cultureFlagThreshold: textField,
+    commitmentReminderDays: textField,
+    locale: textField,
+    timezone: textField,
+  })
+  .catchall(z.string().max(500));
+
+const orgMetaSchema = z.array(z.object({ id: z.string().nullable(), slackTeamIds: z.array(z.string()) }));
+const steeringSchema = z.object({ conversationId: z.string(), workspaceId: z.string().optional() });
+
+/** The raw setup plus, per submitted organisation, the card row it came from. */
+export function setupFromCard(data: Record<string, unknown>, turn: Pick<Turn, "conversation" | "member">): { raw: SetupInputRaw; rowOf: number[] } {
+  const input = setupSubmitSchema.parse(data);
+  const meta = orgMetaSchema.parse(JSON.parse(input.orgs));
+  const organizations: SetupInputRaw["organizations"] = [];
+  const rowOf: number[] = [];
+  for (let row = 0; row < 10; row++) {
+    const name = input[`org.${row}.name`]?.trim();
+    if (!name) continue;
+    const domains = (input[`org.${row}.domains`] ?? "").split(/[,;\s]+/).filter(Boolean);
+    organizations.push({ id: meta[row]?.id ?? undefined, name, emailDomains: domains, slackTeamIds: meta[row]?.slackTeamIds ?? [] });
+    rowOf.push(row);
+  }
+  const kept = input.steering ? steeringSchema.parse(JSON.parse(input.steering)) : null;
+  const steeringChannel =
+    input.steeringHere === "true" ? { conversationId: turn.conversation.conversationId, workspaceId: turn.member.workspaceId } : kept;
+  const cadence = (prefix: string) => ({
+    cadence: blankToUndefined(input[`${prefix}.cadence`]),
+    weekday: blankToUndefined(input[`${prefix}.weekday`]),
+    hour: blankToUndefined(input[`${prefix}.hour`]),
+  });
+  const raw = {
+    name: input.name ?? "",
+    organizations,
+    steeringChannel,
+    summary: cadence("summary"),
+    pulse: { ...cadence("pulse"), itemsPerRound: blankToUndefined(input["pulse.itemsPerRound"]) },
+    uncertainty: blankToUndefined(input.uncertainty),
+    anonymityThreshold: blankToUndefined(input.anonymityThreshold),
+    cultureFlagThreshold: blankToUndefined(input.cultureFlagThreshold),
+    commitmentReminderDays: blankToUndefined(input.commitmentReminderDays),
+    locale: blankToUndefined(input.locale),
+    timezone: blankToUndefined(input.timezone),
+  } as SetupInputRaw;
+  return { raw, rowOf };
+}
+
+/** Field paths of submitted organisations ("organizations.1.name") → the card row they came from. */
+function toCardFields(errors: readonly SetupFieldError[], rowOf: readonly number[]): SetupFieldError[] {
+  return errors.map((error) => {
+    const match = /^organizations\.(\d+)(\..*)?$/.exec(error.field);
+    const row = match ? rowOf[Number(match[1])] : undefined;
+    return match && row !== undefined ? { ...error, field: `organizations.${row}${match[2] ?? ""}` } : error;
+  });
+}
+
+const canChooseHere = (turn: Turn) => turn.kind !== "personal";
+
+/** help, setup and the organisation prompt. */
+export function adminFeature(services: TeamsServices): TeamsFeature {
+  return {
+    commands: {
+      async help({ turn, reply }) {
+        const alliance = await services.alliances.getAlliance(turn.member.allianceId);
+        await reply(renderView(buildHelpView(turn.locale, "teams", alliance.anonymityThreshold)));
+      },
+      async setup({ turn, reply }) {
+        if (turn.member.role !== "admin") throw new DomainError("FORBIDDEN", "setup is for admins");
+        const values = await services.alliances.currentSetup(turn.member.allianceId);
+        await reply(renderView(buildSetupFormView(turn.locale, values), { setup: { canChooseHereAsSteering: canChooseHere(turn) } }));
+      },
+    },
+    actions: {
+      async [ALLIANCE_VERBS.setupSubmit]({ turn, data }) {
+        const { raw, rowOf } = setupFromCard(data, turn);
+        const result = await services.alliances.applySetup(turn.member, raw, { workspaceId: turn.member.workspaceId });
+        if (!result.ok) {
+          const form = buildSetupFormView(turn.locale, raw, toCardFields(result.errors, rowOf));
+          return { kind: "card", render: renderView(form, { setup: { canChooseHereAsSteering: canChooseHere(turn) } }) };
+        }
+        const saved = `${translate(turn.locale, "alliance.setup.saved", { name: result.alliance.name })} ${translate(turn.locale, "teams.setup.saved", { mapped: result.membersMapped })}`;
+        return { kind: "card", render: { card: card([text(saved, { color: "Good" })]), summary: saved } };
+      },
+      async [ALLIANCE_VERBS.chooseOrganization]({ turn, data }) {
+        const input = z.object({ organizationId: z.string().max(100).optional(), newOrganization: z.string().max(80).optional() }).parse(data);
+        const newName = input.newOrganization?.trim();
+        let organizationId: string | null = null;
+        if (newName) organizationId = (await services.members.joinOrCreateOrganization(turn.member.memberId, newName)).organizationId;
+        else if (input.organizationId) organizationId = (await services.members.chooseOrganization(turn.member.memberId, input.organizationId)).organizationId;
+        if (!organizationId) {
+          const organizations = await services.alliances.listOrganizations(turn.member.allianceId);
+          return { kind: "card", render: renderView(buildChooseOrganizationView(turn.locale, organizations), { error: translate(turn.locale, "teams.chooseOrg.pick") }) };
+        }
+        const org = (await services.alliances.listOrganizations(turn.member.allianceId)).find((o) => o.id === organizationId);
+        return { kind: "message", text: translate(turn.locale, "alliance.chooseOrg.done", { name: org?.name ?? "" }) };
+      },
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// Routes incoming activities: typed commands to the feature that owns the word, button presses
+// (Action.Execute invokes and Action.Submit messages alike) to the feature that owns the verb.
+// Identity, the conversation reference, error wording and sending happen here, once.
+import type { AdaptiveCardActionResponse } from "@microsoft/teams.api";
+import { z } from "zod";
+import { translate } from "../../../core/i18n/catalogue.js";
+import type { Logger } from "../../../logger.js";
+import { parseCommand, type TeamsCommand } from "../commands/command-parser.js";
+import type { CardRender } from "../render/render-types.js";
+import { toMessage } from "../render/to-message.js";
+import { IN_TURN_POLICY } from "../transport/send-queue.js";
+import type { TeamsConnector } from "../transport/teams-connector.js";
+import type { ActionHandler, ActionResult, CommandHandler, Reply, TeamsFeature } from "./feature-types.js";
+import { commandTextOf, parseInbound, type InboundActivity } from "./inbound-activity.js";
+import { openTurn, type Turn, type TurnDeps } from "./turn.js";
+import { userErrorText } from "./user-errors.js";
+
+/** What the Universal Actions invoke answers: a card to show in place, a message, or an error. */
+export type CardActionResponse = AdaptiveCardActionResponse;
+
+/** The invoke body of Action.Execute. */
+const executeSchema = z.object({
+  action: z.object({ type: z.literal("Action.Execute"), verb: z.string().min(1).max(64), data: z.record(z.string(), z.unknown()).optional() }),
+});
+/** What Action.Submit puts in a message's `value`: our button data plus input values. */
+const submitSchema = z.object({ verb: z.string().min(1).max(64) }).loose();
+
+/** Dependencies of the dispatcher. */
+export interface DispatcherDeps extends TurnDeps {
+  connector: TeamsConnector;
+  features: readonly TeamsFeature[];
+  logger: Logger;
+  /** Answers a message that is not a command (default: "I didn't understand"). */
+  onUnknown?: (turn: Turn, text: string, reply: Reply) => Promise<void>;
+}
+
+/** The three entry points the SDK routes call. */
+export interface Dispatcher {
+  onMessage(raw: unknown): Promise<void>;
+  onCardAction(raw: unknown): Promise<CardActionResponse>;
+  /** Runs `work` for a turn of an already-parsed activity (install events use it). */
+  withTurn(activity: InboundActivity, work: (turn: Turn, reply: Reply) => Promise<void>): Promise<void>;
+}
+
+/** Builds the dispatcher from the features' commands and verbs. */
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const commands = new Map<TeamsCommand, CommandHandler>();
+  const actions = new Map<string, ActionHandler>();
+  for (const feature of deps.features) {
+    for (const [name, handler] of Object.entries(feature.commands ?? {})) if (handler) commands.set(name as TeamsCommand, handler);
+    for (const [verb, handler] of Object.entries(feature.actions ?? {})) actions.set(verb, handler);
+  }
+
+  const replier = (turn: Turn): Reply => (render: CardRender) => deps.connector.send(turn.target, toMessage(render), IN_TURN_POLICY);
+
+  const report = async (turn: Turn, error: unknown, reply: Reply) => {
+    const { text, expected } = userErrorText(error, turn.locale);
+    if (!expected) deps.logger.error({ err: error, activityType: turn.activity.type }, "Teams handler failed");
+    await reply({ text }).catch((sendError: unknown) => deps.logger.warn({ err: sendError }, "could not tell the user about an error"));
+  };
+
+  async function withTurn(activity: InboundActivity, work: (turn: Turn, reply: Reply) => Promise<void>): Promise<void> {
+    const turn = await openTurn(activity, deps);
+    const reply = replier(turn);
+    try {
+      await work(turn, reply);
+    } catch (error) {
+      await report(turn, error, reply);
+    }
+  }
+
+  async function runAction(turn: Turn, verb: string, data: Record<string, unknown>, cardActivityId: string | null): Promise<ActionResult> {
+    const handler = actions.get(verb);
+    if (!handler) return { kind: "message", text: translate(turn.locale, "teams.card.expired") };
+    try {
+      return await handler({ turn, verb, data, cardActivityId, reply: replier(turn) });
+    } catch (error) {
+      const { text, expected } = userErrorText(error, turn.locale);
+      if (!expected) deps.logger.error({ err: error, verb }, "Teams card action failed");
+      return { kind: "message", text };
+    }
+  }
+
+  return {
+    withTurn,
+
+    async onMessage(raw) {
+      const activity = parseInbound(raw);
+      if (!activity) return;
+      await withTurn(activity, async (turn, reply) => {
+        const submitted = submitSchema.safeParse(activity.value);
+        if (submitted.success && !activity.text) {
+          // Action.Submit (clients without Universal Actions): update the card in place if we can.
+          const { verb, ...data } = submitted.data;
+          const result = await runAction(turn, verb, data, activity.replyToId ?? null);
+          if (result.kind === "card" && activity.replyToId) {
+            await deps.connector.update(turn.target, activity.replyToId, toMessage(result.render), IN_TURN_POLICY);
+          } else {
+            await reply(result.kind === "card" ? result.render : { text: result.text });
+          }
+          return;
+        }
+        const text = commandTextOf(activity);
+        const parsed = parseCommand(text);
+        const handler = parsed ? commands.get(parsed.command) : undefined;
+        if (parsed && handler) return handler({ turn, args: parsed.args, reply });
+        if (deps.onUnknown) return deps.onUnknown(turn, text, reply);
+        await reply({ text: translate(turn.locale, "teams.unknownCommand", { text: text.slice(0, 80) }) });
+      });
+    },
+
+    async onCardAction(raw) {
+      const activity = parseInbound(raw);
+      const execute = executeSchema.safeParse(activity?.value);
+      if (!activity || !execute.success) {
+        return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "not an Action.Execute", innerHttpError: { statusCode: 400, body: null } } };
+      }
+      let response: CardActionResponse | undefined;
+      await withTurn(activity, async (turn) => {
+        const { verb, data = {} } = execute.data.action;
+        const result = await runAction(turn, verb, data, activity.replyToId ?? null);
+        response =
+          result.kind === "card" && result.render.card
+            ? { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result.render.card }
+            : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: result.kind === "message" ? result.text : (result.render.text ?? "") };
+      });
+      return response ?? { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" };
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// One place that turns what went wrong into words for the user: domain errors by code through
+// the catalogue, invalid card input as a "check this form" line, anything else as a generic
+// apology (the details go to the log, never to the chat).
+import { ZodError } from "zod";
+import { hasMessage, translate } from "../../../core/i18n/catalogue.js";
+import { isDomainError } from "../../../core/shared/errors.js";
+import type { Locale } from "../../../core/shared/refs.js";
+
+/** The user-facing text for `error`, and whether it was expected (not worth an error log). */
+export function userErrorText(error: unknown, locale: Locale): { text: string; expected: boolean } {
+  if (isDomainError(error)) {
+    const key = `error.${error.code}`;
+    if (hasMessage(key)) return { text: translate(locale, key, error.details), expected: true };
+    return { text: translate(locale, "error.INVALID_INPUT", { reason: error.code, ...error.details }), expected: true };
+  }
+  if (error instanceof ZodError) {
+    const reason = error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
+    return { text: translate(locale, "teams.card.invalid", { reason }), expected: true };
+  }
+  return { text: translate(locale, "error.unexpected"), expected: false };
+}

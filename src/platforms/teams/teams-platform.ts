@@ -1,0 +1,106 @@
+// The Teams platform as the composition root sees it: built from config, ports and services;
+// mounted on the shared Express app at /api/messages; its messenger handed to the scheduler;
+// stopped on shutdown (pending card updates flushed, in-flight sends finished).
+import { App } from "@microsoft/teams.apps";
+import type { Express } from "express";
+import type { ConversationRepository } from "../../core/alliance/workspace-repository.js";
+import type { Clock } from "../../core/shared/clock.js";
+import type { Logger } from "../../logger.js";
+import { adminFeature } from "./features/admin-feature.js";
+import { fileConsentAttachment, type FileOffer } from "./features/file-consent.js";
+import { fileConsentHandler } from "./features/file-consent-handler.js";
+import { privacyFeature } from "./features/privacy-feature.js";
+import { createDispatcher } from "./handlers/dispatch.js";
+import type { CommandContext, TeamsFeature } from "./handlers/feature-types.js";
+import { onConversationUpdate, onInstallationUpdate } from "./handlers/install.js";
+import { createTeamsMessenger, type TeamsMessenger } from "./teams-messenger.js";
+import type { TeamsServices } from "./teams-services.js";
+import { RouterAdapter } from "./transport/router-adapter.js";
+import { sdkLogger } from "./transport/sdk-logger.js";
+import { authOptions, type TeamsConfig } from "./transport/teams-auth.js";
+import { IN_TURN_POLICY, SendQueue, type SendQueueDeps } from "./transport/send-queue.js";
+import { TeamsConnector } from "./transport/teams-connector.js";
+
+/** Where Microsoft routes proactive messages when we know no better (global Teams endpoint). */
+export const DEFAULT_TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
+
+/** What the Teams platform needs from the composition root. */
+export interface TeamsPlatformDeps {
+  config: TeamsConfig;
+  logger: Logger;
+  clock: Clock;
+  conversations: ConversationRepository;
+  services: TeamsServices;
+  /** Features beyond the built-in ones (tests, or features composed elsewhere). */
+  extraFeatures?: readonly TeamsFeature[];
+  /** Test knobs: fake time for the send queue. */
+  testing?: { queue?: Partial<SendQueueDeps> };
+}
+
+/** A built Teams platform. */
+export interface TeamsPlatform {
+  /** Adds POST /api/messages to `app` (call before the 404 handler). */
+  mount(app: Express): Promise<void>;
+  readonly messenger: TeamsMessenger;
+  /** The Bot Connector client with its retrying queue (the outbox's sender uses it). */
+  readonly connector: TeamsConnector;
+  stop(): Promise<void>;
+}
+
+/** Builds the Teams platform. */
+export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
+  const { config, logger } = deps;
+  const log = logger.child({ platform: "teams" });
+  const queue = new SendQueue({
+    ...deps.testing?.queue,
+    onRetry: ({ attempt, delayMs, error }) => log.warn({ attempt, delayMs, status: error.status }, "Bot Connector send failed; retrying"),
+  });
+  const adapter = new RouterAdapter();
+  const app = new App({ ...authOptions(config), httpServerAdapter: adapter, logger: sdkLogger(log) });
+  const connector = new TeamsConnector(app, queue, config.clientId ?? "local-bot");
+
+  // The latest serviceUrl per workspace, learned from every incoming activity, so a 1:1 chat
+  // with a member we never talked to opens against the right regional endpoint.
+  const serviceUrls = new Map<string, string>();
+  const conversations: ConversationRepository = {
+    ...deps.conversations,
+    saveConversation: async (input) => {
+      if (input.serviceUrl) serviceUrls.set(input.workspaceId, input.serviceUrl);
+      return deps.conversations.saveConversation(input);
+    },
+    findConversation: (workspaceId, conversationId) => deps.conversations.findConversation(workspaceId, conversationId),
+    findPersonalConversation: (memberId) => deps.conversations.findPersonalConversation(memberId),
+    deletePersonalConversations: (memberId) => deps.conversations.deletePersonalConversations(memberId),
+  };
+  const messenger = createTeamsMessenger({
+    connector,
+    conversations,
+    serviceUrlFor: (workspaceId) => serviceUrls.get(workspaceId),
+    fallbackServiceUrl: DEFAULT_TEAMS_SERVICE_URL,
+  });
+
+  const offerFile = async ({ turn }: CommandContext, offer: FileOffer) => {
+    await connector.send(turn.target, { attachments: [fileConsentAttachment(offer, { kind: "myData", memberId: turn.member.memberId })] }, IN_TURN_POLICY);
+  };
+  const features: TeamsFeature[] = [adminFeature(deps.services), privacyFeature(deps.services, offerFile), ...(deps.extraFeatures ?? [])];
+  const dispatcher = createDispatcher({ members: deps.services.members, conversations, connector, features, logger: log });
+  const onFileConsent = fileConsentHandler({ dispatcher, services: deps.services, connector, logger: log });
+
+  app.on("message", async ({ activity }) => dispatcher.onMessage(activity));
+  app.on("card.action", async ({ activity }) => dispatcher.onCardAction(activity));
+  app.on("file.consent", async ({ activity }) => onFileConsent(activity));
+  app.on("conversationUpdate", async ({ activity }) => onConversationUpdate(activity, dispatcher));
+  app.on("installationUpdate", async ({ activity }) => onInstallationUpdate(activity, dispatcher));
+
+  return {
+    messenger,
+    connector,
+    async mount(express) {
+      express.use(adapter.router);
+      await app.initialize();
+    },
+    async stop() {
+      await queue.idle(5_000);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// The core services the Teams features call. Optional ones leave their commands answering
+// "not available yet", so the platform works while features land one by one.
+import type { AllianceService } from "../../core/alliance/alliance-service.js";
+import type { MemberService } from "../../core/alliance/member-service.js";
+import type { PrivacyService } from "../../core/alliance/privacy-service.js";
+import type { CommitmentService } from "../../core/commitments/commitment-service.js";
+import type { PollService } from "../../core/polls/poll-service-types.js";
+import type { PulseService } from "../../core/pulse/pulse-service.js";
+import type { Locale } from "../../core/shared/refs.js";
+import type { SummaryView } from "../../core/summary/summary-views.js";
+import type { MemberRepository } from "../../core/alliance/member-repository.js";
+
+/** Builds the trust-health summary on demand ("health"). */
+export interface OnDemandSummary {
+  current(allianceId: string, locale: Locale, now: Date): Promise<SummaryView>;
+}
+
+/** Every service a Teams feature may use. */
+export interface TeamsServices {
+  members: MemberService;
+  alliances: AllianceService;
+  /** Names for commitment cards and the like (display names, never e-mail). */
+  memberRepository: MemberRepository;
+  privacy?: PrivacyService | undefined;
+  commitments?: CommitmentService | undefined;
+  polls?: PollService | undefined;
+  pulse?: PulseService | undefined;
+  summary?: OnDemandSummary | undefined;
+}
