@@ -82,18 +82,30 @@ function contract(name: string, get: () => AllianceStores): void {
     it("lets exactly one of several racing first members become admin", async () => {
       const { s, alliance, workspace } = await freshAlliance();
       const members = await Promise.all(Array.from({ length: 5 }, () => s.members.createIfAbsent(newMember(alliance.id, workspace.id))));
-      const claims = await Promise.all(members.map((m) => s.members.claimFirstAdmin(alliance.id, m.member.id, "no-admin")));
+      const claims = await Promise.all(members.map((m) => s.members.claimAdminIfNone(alliance.id, m.member.id)));
       expect(claims.filter(Boolean)).toHaveLength(1);
       expect(await s.members.countAdmins(alliance.id)).toBe(1);
     });
 
-    it("gives the first-member claim only to a member who is alone in the alliance", async () => {
+    it("creates the first member of an alliance as admin, once, even when several arrive together", async () => {
       const { s, alliance, workspace } = await freshAlliance();
-      const { member: first } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id));
-      const { member: second } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id));
-      expect(await s.members.claimFirstAdmin(alliance.id, second.id, "first-member")).toBe(false);
-      await s.members.erase(second.id, T0);
-      expect(await s.members.claimFirstAdmin(alliance.id, first.id, "first-member")).toBe(true);
+      const results = await Promise.all(Array.from({ length: 6 }, () => s.members.createIfAbsent(newMember(alliance.id, workspace.id), { adminIfFirst: true })));
+      expect(results.filter((r) => r.member.role === "admin")).toHaveLength(1);
+      const same = newMember(alliance.id, workspace.id);
+      const twice = await Promise.all([1, 2].map(() => s.members.createIfAbsent(same, { adminIfFirst: true })));
+      expect(twice.map((r) => r.member.role)).toEqual(["member", "member"]);
+      expect(twice.filter((r) => r.created)).toHaveLength(1);
+    });
+
+    it("makes a newcomer admin only while the alliance has no current members", async () => {
+      const { s, alliance, workspace } = await freshAlliance();
+      const { member: first } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id), { adminIfFirst: true });
+      expect(first.role).toBe("admin");
+      await s.members.erase(first.id, T0);
+      const { member: next } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id), { adminIfFirst: true });
+      expect(next.role).toBe("admin");
+      const { member: third } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id), { adminIfFirst: true });
+      expect(third.role).toBe("member");
     });
 
     it("updates profile, organisation and role, and lists by filter", async () => {

@@ -110,7 +110,7 @@ export class AllianceService {
   async applySetup(actor: Actor, raw: unknown, context: { workspaceId: string }): Promise<SetupResult> {
     const { alliances, members, workspaces } = this.deps;
     let current = actor;
-    if (!hasRole(current, "admin") && (await members.claimFirstAdmin(actor.allianceId, actor.memberId, "no-admin"))) {
+    if (!hasRole(current, "admin") && (await members.claimAdminIfNone(actor.allianceId, actor.memberId))) {
       current = { ...actor, role: "admin" };
     }
     requireRole(current, "admin");

@@ -13,9 +13,6 @@ export interface NewMember {
   timezone: string | null;
 }
 
-/** When a member may claim the admin role: as the alliance's first member, or whenever it has no admin. */
-export type AdminClaim = "first-member" | "no-admin";
-
 /** Profile fields the platform may refresh on each contact. */
 export type MemberProfilePatch = Partial<Pick<Member, "displayName" | "email" | "locale" | "timezone">>;
 
@@ -25,18 +22,19 @@ export interface MemberRepository {
   get(id: string): Promise<Member | null>;
   /**
    * Creates the member unless (workspaceId, externalId) exists; safe under concurrent calls:
-   * exactly one caller gets `created: true`, all get the same row.
+   * exactly one caller gets `created: true`, all get the same row. With `adminIfFirst`, a member
+   * created into an alliance without current members is created as its admin, in the same
+   * atomic step (so a concurrent duplicate request never sees them as a plain member).
    */
-  createIfAbsent(input: NewMember): Promise<{ member: Member; created: boolean }>;
+  createIfAbsent(input: NewMember, options?: { adminIfFirst?: boolean }): Promise<{ member: Member; created: boolean }>;
   updateProfile(id: string, patch: MemberProfilePatch): Promise<Member>;
   setOrganization(id: string, organizationId: string | null): Promise<Member>;
   setRole(id: string, role: Role): Promise<Member>;
   /**
-   * Makes `memberId` admin, atomically (two members racing yield one admin), if the alliance has
-   * no admin and, for "first-member", no other current member either (the installer of a fresh
-   * alliance; not whoever happens to come next after the only admin left). Returns true when it did.
+   * Makes `memberId` admin if the alliance has no admin (e.g. the only admin was forgotten and
+   * someone runs setup), atomically: two members racing yield one admin. True when it did.
    */
-  claimFirstAdmin(allianceId: string, memberId: string, when: AdminClaim): Promise<boolean>;
+  claimAdminIfNone(allianceId: string, memberId: string): Promise<boolean>;
   countAdmins(allianceId: string): Promise<number>;
   countInOrganization(organizationId: string): Promise<number>;
   /** The alliance's current (not erased) members, oldest first. */

@@ -70,7 +70,8 @@ export class MemberService {
     let member = await members.findByExternalId(workspace.id, input.userExternalId);
     let isNew = false;
     if (!member) {
-      const created = await members.createIfAbsent({
+      const created = await members.createIfAbsent(
+        {
         allianceId: alliance.id,
         workspaceId: workspace.id,
         externalId: input.userExternalId,
@@ -79,10 +80,13 @@ export class MemberService {
         organizationId: (await match())?.id ?? null,
         locale: platformLocale,
         timezone: input.timezone ?? null,
-      });
+        },
+        // The first member of a fresh alliance (its installer) becomes its admin; not whoever
+        // happens to come next after the only admin was forgotten.
+        { adminIfFirst: true },
+      );
       member = created.member;
       isNew = created.created;
-      if (isNew && (await members.claimFirstAdmin(alliance.id, member.id, "first-member"))) member = { ...member, role: "admin" };
     }
     if (!isNew) member = await this.refresh(member, input, platformLocale, match);
 

@@ -1,7 +1,7 @@
 // In-memory MemberRepository for unit tests and the contract suite's reference run.
 import { randomUUID } from "node:crypto";
 import { ERASED_EXTERNAL_ID_PREFIX, FORMER_MEMBER_NAME, type Member, type Role } from "../../core/alliance/member.js";
-import type { AdminClaim, MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
+import type { MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
 
 const copy = (m: Member): Member => ({ ...m });
 
@@ -21,11 +21,13 @@ export class InMemoryMemberRepository implements MemberRepository {
     return m ? copy(m) : null;
   }
 
-  async createIfAbsent(input: NewMember): Promise<{ member: Member; created: boolean }> {
+  async createIfAbsent(input: NewMember, options: { adminIfFirst?: boolean } = {}): Promise<{ member: Member; created: boolean }> {
     // No await between the check and the insert: that is what makes it atomic here.
     const existing = this.findLive(input.workspaceId, input.externalId);
     if (existing) return { member: copy(existing), created: false };
-    const member: Member = { ...input, id: randomUUID(), role: "member", erasedAt: null, createdAt: this.now() };
+    const first = ![...this.members.values()].some((m) => m.allianceId === input.allianceId && !m.erasedAt);
+    const role: Role = options.adminIfFirst && first ? "admin" : "member";
+    const member: Member = { ...input, id: randomUUID(), role, erasedAt: null, createdAt: this.now() };
     this.members.set(member.id, member);
     return { member: copy(member), created: true };
   }
@@ -42,12 +44,10 @@ export class InMemoryMemberRepository implements MemberRepository {
     return this.patch(id, { role });
   }
 
-  async claimFirstAdmin(allianceId: string, memberId: string, when: AdminClaim): Promise<boolean> {
+  async claimAdminIfNone(allianceId: string, memberId: string): Promise<boolean> {
     const member = this.members.get(memberId);
     if (!member || member.allianceId !== allianceId || member.erasedAt) return false;
-    const current = [...this.members.values()].filter((m) => m.allianceId === allianceId && !m.erasedAt);
-    if (current.some((m) => m.role === "admin")) return false;
-    if (when === "first-member" && current.some((m) => m.id !== memberId)) return false;
+    if ([...this.members.values()].some((m) => m.allianceId === allianceId && !m.erasedAt && m.role === "admin")) return false;
     member.role = "admin";
     return true;
   }

@@ -1,7 +1,7 @@
 // MemberRepository on Prisma: the only place Member rows ⇄ domain types are mapped.
 import type { Member as MemberRow } from "../../../generated/prisma/client.js";
 import { ERASED_EXTERNAL_ID_PREFIX, FORMER_MEMBER_NAME, type Member, type Role } from "../../core/alliance/member.js";
-import type { AdminClaim, MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
+import type { MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
 import { toLocale } from "../../core/shared/refs.js";
 import type { PrismaClient } from "../prisma-client.js";
 
@@ -20,6 +20,9 @@ const toMember = (row: MemberRow): Member => ({
   createdAt: row.createdAt,
 });
 
+// Generous waits: on PGlite (one connection) concurrent first contacts queue for the connection.
+const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
+
 const oldestFirst = [{ createdAt: "asc" }, { id: "asc" }] as const;
 
 /** Members in PostgreSQL / PGlite. */
@@ -36,14 +39,26 @@ export class PrismaMemberRepository implements MemberRepository {
     return row ? toMember(row) : null;
   }
 
-  async createIfAbsent(input: NewMember): Promise<{ member: Member; created: boolean }> {
-    // INSERT … ON CONFLICT DO NOTHING: concurrent first requests of one user never throw, and
-    // exactly one of them sees count 1.
-    const { count } = await this.prisma.member.createMany({ data: [input], skipDuplicates: true });
-    const row = await this.prisma.member.findUniqueOrThrow({
-      where: { workspaceId_externalId: { workspaceId: input.workspaceId, externalId: input.externalId } },
-    });
-    return { member: toMember(row), created: count === 1 };
+  async createIfAbsent(input: NewMember, options: { adminIfFirst?: boolean } = {}): Promise<{ member: Member; created: boolean }> {
+    const where = { workspaceId_externalId: { workspaceId: input.workspaceId, externalId: input.externalId } };
+    if (!options.adminIfFirst) {
+      // INSERT … ON CONFLICT DO NOTHING: concurrent first requests of one user never throw, and
+      // exactly one of them sees count 1.
+      const { count } = await this.prisma.member.createMany({ data: [input], skipDuplicates: true });
+      return { member: toMember(await this.prisma.member.findUniqueOrThrow({ where })), created: count === 1 };
+    }
+    return this.prisma.$transaction(
+      async (tx) => {
+        // The alliance row lock serialises creations in one alliance, so "no members yet" is
+        // decided by exactly one request, and the admin role is written with the row itself.
+        await tx.$queryRaw`SELECT id FROM "Alliance" WHERE id = ${input.allianceId} FOR UPDATE`;
+        const current = await tx.member.count({ where: { allianceId: input.allianceId, erasedAt: null } });
+        const role: Role = current === 0 ? "admin" : "member";
+        const { count } = await tx.member.createMany({ data: [{ ...input, role }], skipDuplicates: true });
+        return { member: toMember(await tx.member.findUniqueOrThrow({ where })), created: count === 1 };
+      },
+      TX_OPTIONS,
+    );
   }
 
   async updateProfile(id: string, patch: MemberProfilePatch): Promise<Member> {
@@ -58,19 +73,16 @@ export class PrismaMemberRepository implements MemberRepository {
     return toMember(await this.prisma.member.update({ where: { id }, data: { role } }));
   }
 
-  async claimFirstAdmin(allianceId: string, memberId: string, when: AdminClaim): Promise<boolean> {
+  async claimAdminIfNone(allianceId: string, memberId: string): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       // Lock the alliance row: two first members racing are serialised here, so only the first
       // sees "no admin yet" (a plain NOT EXISTS check would let both through).
       await tx.$queryRaw`SELECT id FROM "Alliance" WHERE id = ${allianceId} FOR UPDATE`;
       const admins = await tx.member.count({ where: { allianceId, role: "admin", erasedAt: null } });
       if (admins > 0) return false;
-      if (when === "first-member" && (await tx.member.count({ where: { allianceId, erasedAt: null, id: { not: memberId } } })) > 0) {
-        return false;
-      }
       const { count } = await tx.member.updateMany({ where: { id: memberId, allianceId, erasedAt: null }, data: { role: "admin" } });
       return count === 1;
-    });
+    }, TX_OPTIONS);
   }
 
   countAdmins(allianceId: string): Promise<number> {
