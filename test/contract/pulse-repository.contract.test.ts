@@ -116,8 +116,13 @@ function contract(name: string, h: Harness): void {
       ]);
       expect((await h.repo().openInvitesOf(member, OPENED)).map((i) => i.roundId)).toEqual([r.id]);
       expect(await h.repo().openInvitesOf(member, CLOSES)).toEqual([]);
-      expect(await h.repo().deleteInvitesOf(member)).toBe(1);
-      expect(await h.repo().deleteInvitesOf(member)).toBe(0);
+      expect((await h.repo().invitesOfMember(r.allianceId, member)).map((i) => [i.roundId, i.periodKey])).toEqual([
+        [r.id, "2026-W48"],
+      ]);
+      expect(await h.repo().invitesOfMember(`al-${randomUUID()}`, member)).toEqual([]);
+      expect(await h.repo().deleteInvitesOf(`al-${randomUUID()}`, member)).toBe(0);
+      expect(await h.repo().deleteInvitesOf(r.allianceId, member)).toBe(1);
+      expect(await h.repo().deleteInvitesOf(r.allianceId, member)).toBe(0);
       expect((await h.repo().invitesOfRound(r.id)).map((i) => i.memberId)).toEqual(["other"]);
     });
 

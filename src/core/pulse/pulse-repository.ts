@@ -23,8 +23,10 @@ export interface PulseRepository {
   openInvitesOf(memberId: string, now: Date): Promise<PulseInvite[]>;
   /** Sets sentAt / completedAt / remindedAt where still empty (first write wins). */
   markInvite(inviteId: string, field: "sentAt" | "completedAt" | "remindedAt", at: Date): Promise<void>;
-  /** Deletes every invite of the member ("forget me"); returns how many were deleted. */
-  deleteInvitesOf(memberId: string): Promise<number>;
+  /** The member's invites in the alliance's rounds, with each round's period, oldest round first. */
+  invitesOfMember(allianceId: string, memberId: string): Promise<Array<PulseInvite & { periodKey: string }>>;
+  /** Deletes every invite of the member in the alliance ("forget me"); returns how many were deleted. */
+  deleteInvitesOf(allianceId: string, memberId: string): Promise<number>;
 
   /**
    * Stores the answer, replacing the one with the same (roundId, itemKey, respondentKey,

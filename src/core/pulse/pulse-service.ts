@@ -65,6 +65,15 @@ export interface PendingPulse {
   remaining: number;
 }
 
+/** One invite as exported to the member (matches the alliance module's PulseInviteRecord). */
+export interface PulseInviteRecord {
+  roundId: string;
+  periodKey: string;
+  sentAt: string | null;
+  completedAt: string | null;
+  remindedAt: string | null;
+}
+
 /** The result of recording an answer. */
 export interface RecordedAnswer {
   answer: PulseAnswer;
@@ -223,8 +232,24 @@ export function createPulseService(deps: PulseServiceDeps) {
       });
     },
 
+    /**
+     * The member's invites for "my data" (who was asked and when; never what they answered).
+     * With `deleteInvitesOfMember` this is the PulseInviteStore the privacy service expects.
+     */
+    async invitesOfMember(allianceId: string, memberId: string): Promise<PulseInviteRecord[]> {
+      const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+      return (await repository.invitesOfMember(allianceId, memberId)).map((i) => ({
+        roundId: i.roundId,
+        periodKey: i.periodKey,
+        sentAt: iso(i.sentAt),
+        completedAt: iso(i.completedAt),
+        remindedAt: iso(i.remindedAt),
+      }));
+    },
+
     /** "Forget me": deletes the member's invites; their answers were never linked to them. */
-    forgetMember: (memberId: string): Promise<number> => repository.deleteInvitesOf(memberId),
+    deleteInvitesOfMember: (allianceId: string, memberId: string): Promise<number> =>
+      repository.deleteInvitesOf(allianceId, memberId),
   };
 }
 

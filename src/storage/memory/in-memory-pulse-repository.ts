@@ -94,10 +94,18 @@ export class InMemoryPulseRepository implements PulseRepository {
     if (invite && invite[field] === null) invite[field] = new Date(at.getTime());
   }
 
-  async deleteInvitesOf(memberId: string): Promise<number> {
+  async invitesOfMember(allianceId: string, memberId: string): Promise<Array<PulseInvite & { periodKey: string }>> {
+    return [...this.invites.values()]
+      .filter((i) => i.memberId === memberId && this.rounds.get(i.roundId)?.allianceId === allianceId)
+      .map((i) => ({ ...i, periodKey: this.rounds.get(i.roundId)!.periodKey, openedAt: this.rounds.get(i.roundId)!.openedAt }))
+      .sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime())
+      .map(({ openedAt: _openedAt, ...invite }) => invite);
+  }
+
+  async deleteInvitesOf(allianceId: string, memberId: string): Promise<number> {
     let deleted = 0;
     for (const [id, invite] of this.invites) {
-      if (invite.memberId === memberId) {
+      if (invite.memberId === memberId && this.rounds.get(invite.roundId)?.allianceId === allianceId) {
         this.invites.delete(id);
         deleted++;
       }

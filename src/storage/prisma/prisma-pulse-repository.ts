@@ -119,8 +119,17 @@ export class PrismaPulseRepository implements PulseRepository {
     await this.prisma.pulseInvite.updateMany({ where: { id: inviteId, [field]: null }, data: { [field]: at } });
   }
 
-  async deleteInvitesOf(memberId: string): Promise<number> {
-    return (await this.prisma.pulseInvite.deleteMany({ where: { memberId } })).count;
+  async invitesOfMember(allianceId: string, memberId: string): Promise<Array<PulseInvite & { periodKey: string }>> {
+    const rows = await this.prisma.pulseInvite.findMany({
+      where: { memberId, round: { allianceId } },
+      include: { round: { select: { periodKey: true } } },
+      orderBy: { round: { openedAt: "asc" } },
+    });
+    return rows.map(({ round, ...row }) => ({ ...toInvite(row), periodKey: round.periodKey }));
+  }
+
+  async deleteInvitesOf(allianceId: string, memberId: string): Promise<number> {
+    return (await this.prisma.pulseInvite.deleteMany({ where: { memberId, round: { allianceId } } })).count;
   }
 
   async saveAnswer(answer: PulseAnswer): Promise<void> {

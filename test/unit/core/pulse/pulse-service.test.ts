@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Alliance } from "../../../../src/core/alliance/alliance.js";
+import type { PulseInviteStore } from "../../../../src/core/alliance/personal-data-sources.js";
 import { findPulseItem } from "../../../../src/core/pulse/pulse-item-bank.js";
 import { createPulseService, type PulseDirectory } from "../../../../src/core/pulse/pulse-service.js";
 import type { Actor } from "../../../../src/core/shared/refs.js";
@@ -178,9 +179,17 @@ describe("pulse service", () => {
     expect((await service.aggregates(alliance, ["2026-W47"])).overall).toEqual({});
   });
 
-  it("deletes a member's invites on forget-me", async () => {
+  it("exports a member's invites and deletes them on forget-me", async () => {
     const { service, round } = await openAndAnswerable();
-    expect(await service.forgetMember("a2")).toBe(1);
+    const invite = (await service.invitees(round.id)).find((i) => i.memberId === "a2")!;
+    await service.markSent(invite.id, WED);
+    expect(await service.invitesOfMember(alliance.id, "a2")).toEqual([
+      { roundId: round.id, periodKey: "2026-W48", sentAt: WED.toISOString(), completedAt: null, remindedAt: null },
+    ]);
+    const store: PulseInviteStore = service; // the privacy service takes the pulse service as is
+    expect(await store.deleteInvitesOfMember("other-alliance", "a2")).toBe(0);
+    expect(await service.deleteInvitesOfMember(alliance.id, "a2")).toBe(1);
+    expect(await service.invitesOfMember(alliance.id, "a2")).toEqual([]);
     expect((await service.invitees(round.id)).map((i) => i.memberId)).toEqual(["a1", "a3", "b1"]);
   });
 });
