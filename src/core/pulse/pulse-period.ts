@@ -175,3 +175,13 @@ export function periodWindow(cadence: Cadence, key: string, timezone: string): {
 export function dateOnly(date: LocalDate): Date {
   return new Date(Date.UTC(date.year, date.month - 1, date.day));
 }
+
+/** The period keys from `from` to `to` inclusive (at most 520, a decade of weeks), oldest first. */
+export function periodKeysBetween(cadence: Cadence, from: string, to: string): string[] {
+  const first = periodIndex(cadence, from);
+  const count = periodIndex(cadence, to) - first + 1;
+  if (count < 1 || count > 520) {
+    throw new DomainError("INVALID_INPUT", `period range ${from}..${to}`, { reason: `${from}..${to}` });
+  }
+  return Array.from({ length: count }, (_, i) => shiftPeriodKey(cadence, from, i));
+}

@@ -4,6 +4,7 @@ import {
   isoWeekOf,
   periodIndex,
   periodKeyFor,
+  periodKeysBetween,
   periodWindow,
   shiftPeriodKey,
 } from "../../../../src/core/pulse/pulse-period.js";
@@ -66,6 +67,12 @@ describe("pulse period keys", () => {
   it("shifts weekly keys over a year with 53 weeks", () => {
     expect(shiftPeriodKey("weekly", "2020-W53", 1)).toBe("2021-W01");
     expect(shiftPeriodKey("weekly", "2026-W01", -1)).toBe("2025-W52");
+  });
+
+  it("lists the period keys of a range for aggregates over several rounds", () => {
+    expect(periodKeysBetween("weekly", "2026-W51", "2027-W02")).toEqual(["2026-W51", "2026-W52", "2026-W53", "2027-W01", "2027-W02"]);
+    expect(periodKeysBetween("monthly", "2026-11", "2027-01")).toEqual(["2026-11", "2026-12", "2027-01"]);
+    expect(() => periodKeysBetween("weekly", "2026-W10", "2026-W09")).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
   });
 
   it("refuses malformed keys with INVALID_INPUT", () => {
