@@ -1,30 +1,9 @@
-// The personal-data contributions of commitments, polls and pulse, built on the smallest port
-// each needs. Commitments use their own repository as is; for polls and pulse the two narrow
-// stores below are implemented by src/storage (the feature repositories may implement them later).
+// The personal-data contributions of commitments and pulse, built on the smallest port each
+// needs. Commitments use their own repository as is; for pulse the narrow store below is
+// implemented in src/storage. Polls contribute their own source (src/core/polls/poll-personal-data.ts).
 import type { CommitmentRepository } from "../commitments/commitment-repository.js";
 import type { Commitment } from "../commitments/commitment.js";
 import type { PersonalDataSource, PersonalRecord } from "./personal-data.js";
-
-/** A vote a member cast in a named (non-anonymous) poll, as shown in their export. */
-export interface NamedBallotRecord {
-  pollId: string;
-  question: string;
-  chosen: string[];
-  /** "YYYY-MM-DD". */
-  castOn: string;
-  pollStatus: string;
-}
-
-/** Named ballots of a member. Anonymous ballots carry no member id and are never returned. */
-export interface NamedBallotStore {
-  namedBallotsOf(allianceId: string, memberId: string): Promise<NamedBallotRecord[]>;
-  /**
-   * Removes the link from the member to their named ballots: memberId cleared and the voter key
-   * replaced by a random one. The vote still counts (closed results do not change after the
-   * fact) but no longer points to anyone. Returns how many ballots were unlinked.
-   */
-  unlinkNamedBallotsOf(allianceId: string, memberId: string): Promise<number>;
-}
 
 /** A pulse invitation as shown in the member's export. */
 export interface PulseInviteRecord {
@@ -76,20 +55,6 @@ export function commitmentsPersonalData(repo: Pick<CommitmentRepository, "list" 
     },
     async eraseFor({ allianceId, memberId }) {
       await repo.detachMember(allianceId, memberId);
-    },
-  };
-}
-
-/** Named poll ballots; erasure unlinks them (see NamedBallotStore). */
-export function pollsPersonalData(store: NamedBallotStore): PersonalDataSource {
-  return {
-    feature: "polls",
-    async exportFor({ allianceId, memberId }) {
-      const ballots = await store.namedBallotsOf(allianceId, memberId);
-      return [{ key: "polls.namedBallots", records: ballots.map((b) => ({ ...b })) }];
-    },
-    async eraseFor({ allianceId, memberId }) {
-      await store.unlinkNamedBallotsOf(allianceId, memberId);
     },
   };
 }

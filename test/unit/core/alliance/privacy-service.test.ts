@@ -1,29 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
   commitmentsPersonalData,
-  pollsPersonalData,
   pulsePersonalData,
-  type NamedBallotRecord,
-  type NamedBallotStore,
   type PulseInviteRecord,
   type PulseInviteStore,
 } from "../../../../src/core/alliance/personal-data-sources.js";
+import { createPollPersonalDataSource } from "../../../../src/core/polls/poll-personal-data.js";
 import { isDomainError } from "../../../../src/core/shared/errors.js";
 import { InMemoryCommitmentRepository } from "../../../../src/storage/memory/in-memory-commitment-repository.js";
+import { InMemoryPollRepository } from "../../../../src/storage/memory/in-memory-poll-repository.js";
 import { allianceServices, memoryStores } from "../../../support/alliance-stores.js";
-
-/** Named ballots per member, as the polls feature would keep them. */
-class BallotBook implements NamedBallotStore {
-  readonly byMember = new Map<string, NamedBallotRecord[]>();
-  async namedBallotsOf(_allianceId: string, memberId: string) {
-    return this.byMember.get(memberId) ?? [];
-  }
-  async unlinkNamedBallotsOf(_allianceId: string, memberId: string) {
-    const n = this.byMember.get(memberId)?.length ?? 0;
-    this.byMember.delete(memberId);
-    return n;
-  }
-}
 
 /** Pulse invitations per member. */
 class InviteBook implements PulseInviteStore {
@@ -40,9 +26,9 @@ class InviteBook implements PulseInviteStore {
 
 async function world() {
   const commitments = new InMemoryCommitmentRepository();
-  const ballots = new BallotBook();
+  const polls = new InMemoryPollRepository();
   const invites = new InviteBook();
-  const sources = [commitmentsPersonalData(commitments), pollsPersonalData(ballots), pulsePersonalData(invites)];
+  const sources = [commitmentsPersonalData(commitments), createPollPersonalDataSource(polls), pulsePersonalData(invites)];
   const services = allianceServices(memoryStores(), sources);
   const admin = await services.memberService.resolveMember({ platform: "slack", workspaceExternalId: "T1", userExternalId: "U1", displayName: "Ann", email: "ann@acme.com" });
   const setup = await services.allianceService.applySetup(admin, { name: "Delta", organizations: [{ name: "Acme", emailDomains: ["acme.com"] }, { name: "Globex" }] }, { workspaceId: admin.workspaceId });
@@ -54,10 +40,11 @@ async function world() {
     { allianceId: ann.allianceId, text: "Send the draft", ownerMemberId: ann.memberId, ownerOrganizationId: acme!.id, beneficiary: { kind: "member", memberId: bob.memberId, organizationId: null }, dueAt: null, definitionOfDone: null, createdById: bob.memberId, createdAt: new Date("2026-11-01T10:00:00Z") },
     event,
   );
-  ballots.byMember.set(ann.memberId, [{ pollId: "p1", question: "What matters most?", chosen: ["Trust"], castOn: "2026-11-02", pollStatus: "closed" }]);
+  const poll = await polls.create({ allianceId: ann.allianceId, question: "What matters most?", mode: "single", maxChoices: 1, anonymous: false, visibility: "live", closesAt: null, recurrence: null, templateKey: null, createdById: ann.memberId, createdAt: new Date("2026-11-02T09:00:00Z"), options: ["Trust", "Reliability"] });
+  await polls.recordBallot({ pollId: poll.id, voterKey: `named:${ann.memberId}`, memberId: ann.memberId, organizationId: acme!.id, optionIds: [poll.options[0]!.id], castOn: new Date("2026-11-02T00:00:00Z") }, new Date("2026-11-02T10:00:00Z"));
   invites.byMember.set(ann.memberId, [{ roundId: "r1", periodKey: "2026-W45", sentAt: "2026-11-04T09:00:00.000Z", completedAt: null, remindedAt: null }]);
   await services.stores.conversations.saveConversation({ workspaceId: admin.workspaceId, conversationId: "D-ann", kind: "personal", serviceUrl: null, tenantId: null, memberId: ann.memberId });
-  return { ...services, commitments, ballots, invites, ann, bob, acme: acme! };
+  return { ...services, commitments, polls, invites, ann, bob, acme: acme! };
 }
 
 describe("PrivacyService", () => {
@@ -68,7 +55,7 @@ describe("PrivacyService", () => {
     expect(data).toMatchObject({ role: "admin", organization: { name: "Acme" }, alliance: { name: "Delta" } });
     expect(data.sections["commitments.owned"]).toHaveLength(1);
     expect(data.sections["commitments.created"]).toHaveLength(0);
-    expect(data.sections["polls.namedBallots"]).toEqual([expect.objectContaining({ chosen: ["Trust"] })]);
+    expect(data.sections["polls.namedBallots"]).toEqual([expect.objectContaining({ question: "What matters most?", choices: ["Trust"] })]);
     expect(data.sections["pulse.invites"]).toEqual([expect.objectContaining({ periodKey: "2026-W45" })]);
     expect(data.notIncluded.kinds).toEqual(["anonymous poll ballots", "pulse answers", "culture assessments"]);
     expect(data.notIncluded.anonymousAnswers).toMatch(/anonymous/i);
@@ -83,13 +70,13 @@ describe("PrivacyService", () => {
   });
 
   it("forgets a member: profile blanked, named ballots unlinked, invites and DMs gone, commitments kept without them", async () => {
-    const { privacyService, ann, ballots, invites, commitments, stores } = await world();
+    const { privacyService, ann, polls, invites, commitments, stores } = await world();
     expect(await privacyService.forgetMe(ann.memberId)).toEqual({ memberId: ann.memberId, alreadyErased: false });
     const member = await stores.members.get(ann.memberId);
     expect(member).toMatchObject({ displayName: "former member", email: null, locale: null, role: "member" });
     expect(member?.erasedAt).toBeInstanceOf(Date);
     expect(member?.externalId).not.toBe("U1");
-    expect(ballots.byMember.has(ann.memberId)).toBe(false);
+    expect(await polls.listNamedBallotsOf(ann.memberId, ann.allianceId)).toEqual([]);
     expect(invites.byMember.has(ann.memberId)).toBe(false);
     expect(await stores.conversations.findPersonalConversation(ann.memberId)).toBeNull();
     const [kept] = await commitments.list({ allianceId: ann.allianceId });
