@@ -1,5 +1,5 @@
 // Computing slots calls Intl many times; a minute tick over many alliances should not redo that.
-// Per alliance, this keeps the runs of a window (horizon back, a week ahead), sorted, each with
+// Per alliance, this keeps the runs of a window (horizon back, two weeks ahead), sorted, each with
 // its key and a "settled" flag, and recomputes only when the window runs out or the alliance's
 // settings change. A tick then only walks flags.
 import { allianceRunsBetween, type AllianceJobOptions, type DueRun } from "./alliance-jobs.js";
@@ -36,7 +36,7 @@ export class DueRunCache {
     const signature = JSON.stringify([alliance.timezone, alliance.summary, alliance.pulse, alliance.createdAt?.getTime()]);
     let entry = this.entries.get(alliance.id);
     if (!entry || entry.signature !== signature || now.getTime() > entry.until) {
-      const until = now.getTime() + 7 * DAY;
+      const until = now.getTime() + 14 * DAY;
       const runs = allianceRunsBetween(alliance, new Date(now.getTime() - this.horizonMs), new Date(until), this.options);
       entry = {
         signature,

@@ -43,6 +43,8 @@ export interface JobClaimStore {
    * True when the caller now owns the run and must do the work; false: someone else has it.
    */
   claim(key: JobKey, now: Date, instanceId: string, policy?: ClaimPolicy): Promise<boolean>;
+  /** Claims by insert only (no re-claim): for per-minute sweeps, where the next minute simply tries again. */
+  claimOnce(key: JobKey, now: Date, instanceId: string): Promise<boolean>;
   /** Records success; false when the claim was taken over meanwhile (the result still stands). */
   complete(key: JobKey, now: Date, instanceId: string): Promise<boolean>;
   /** Records a failure with its message; the run may be re-claimed later per the policy. */

@@ -56,6 +56,8 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
 };
 
 const SWEEPS: readonly SweepJobName[] = ["poll-close", "poll-recurrence"];
+/** Sweep rows are tiny; deleting old ones a few times a day keeps the table small. */
+const PRUNE_EVERY_MS = 6 * 3_600_000;
 const label = (key: JobKey) => `${key.job}/${key.scope}/${key.periodKey}`;
 
 /** Decides and runs due work; call `tick()` every minute (see startCronTicker). */
@@ -139,9 +141,20 @@ export class Scheduler {
 
   private async claimAndRun(run: TrackedRun, now: Date, report: TickReport): Promise<void> {
     const { claims, instanceId } = this.deps;
+    if (run.job === "pulse-reminders" && (await this.roundWasSkipped(run))) {
+      // Its round was missed during downtime: there is nothing to remind anyone of.
+      if (await claims.markSkipped(run, now, instanceId, "its pulse round was skipped")) report.skipped.push(label(run));
+      this.settle(run);
+      return;
+    }
     if (!(await claims.claim(run, now, instanceId, this.options.claimPolicy))) return;
     const ok = await this.execute(run, () => this.dispatch(run.job, run.scope, run.periodKey, now), report);
     if (ok) this.settle(run);
+  }
+
+  private async roundWasSkipped(reminder: JobKey): Promise<boolean> {
+    const [round] = await this.deps.claims.find([{ job: "pulse-round", scope: reminder.scope, periodKey: reminder.periodKey }]);
+    return round?.status === "skipped";
   }
 
   /** Runs `work` for a claimed key and records the outcome; true on success. */
@@ -182,11 +195,11 @@ export class Scheduler {
     const minute = now.toISOString().slice(0, 16); // "2026-11-30T08:00"
     for (const job of SWEEPS) {
       const key: JobKey = { job, scope: "*", periodKey: minute };
-      if (!(await this.deps.claims.claim(key, now, this.deps.instanceId, this.options.claimPolicy))) continue;
+      if (!(await this.deps.claims.claimOnce(key, now, this.deps.instanceId))) continue;
       const h = this.deps.handlers;
       await this.execute(key, () => (job === "poll-close" ? h.closeDuePolls(now) : h.runPollRecurrences(now)), report);
     }
-    if (now.getTime() - this.lastPrune >= 3_600_000) {
+    if (now.getTime() - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = now.getTime();
       await this.deps.claims.prune(SWEEPS, new Date(now.getTime() - this.options.sweepRetentionMs));
     }

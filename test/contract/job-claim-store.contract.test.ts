@@ -31,6 +31,13 @@ function contract(name: string, store: () => JobClaimStore): void {
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
+    it("claims once by insert only and never re-claims that way", async () => {
+      const key = freshKey("poll-close");
+      expect(await store().claimOnce(key, T0, "a")).toBe(true);
+      expect(await store().claimOnce(key, at(60 * MIN), "b")).toBe(false); // even when stale
+      expect((await store().find([key]))[0]).toMatchObject({ status: "claimed", claimedBy: "a", attempts: 1 });
+    });
+
     it("records completion and refuses a claim on a finished run", async () => {
       const key = freshKey();
       await store().claim(key, T0, "a", policy);

@@ -13,6 +13,7 @@ import {
 /** Scheduled-run claims in a Map. */
 export class InMemoryJobClaimStore implements JobClaimStore {
   private readonly runs = new Map<string, JobRunRecord>();
+  private readonly byJob = new Map<string, Set<string>>();
 
   /** Every stored run, for tests. */
   all(): JobRunRecord[] {
@@ -23,7 +24,7 @@ export class InMemoryJobClaimStore implements JobClaimStore {
     const id = jobKeyString(key);
     const run = this.runs.get(id);
     if (!run) {
-      this.runs.set(id, { ...key, status: "claimed", claimedBy: instanceId, claimedAt: now, attempts: 1, finishedAt: null, error: null });
+      this.insert(id, { job: key.job, scope: key.scope, periodKey: key.periodKey, status: "claimed", claimedBy: instanceId, claimedAt: now, attempts: 1, finishedAt: null, error: null });
       return true;
     }
     if (abandoned(run, now, policy)) {
@@ -33,6 +34,11 @@ export class InMemoryJobClaimStore implements JobClaimStore {
     if (!reclaimable(run, now, policy)) return false;
     Object.assign(run, { status: "claimed", claimedBy: instanceId, claimedAt: now, attempts: run.attempts + 1, finishedAt: null, error: null });
     return true;
+  }
+
+  async claimOnce(key: JobKey, now: Date, instanceId: string): Promise<boolean> {
+    if (this.runs.has(jobKeyString(key))) return false;
+    return this.claim(key, now, instanceId);
   }
 
   async complete(key: JobKey, now: Date, instanceId: string): Promise<boolean> {
@@ -46,7 +52,7 @@ export class InMemoryJobClaimStore implements JobClaimStore {
   async markSkipped(key: JobKey, now: Date, instanceId: string, reason: string): Promise<boolean> {
     const id = jobKeyString(key);
     if (this.runs.has(id)) return false;
-    this.runs.set(id, { ...key, status: "skipped", claimedBy: instanceId, claimedAt: now, attempts: 1, finishedAt: now, error: reason });
+    this.insert(id, { job: key.job, scope: key.scope, periodKey: key.periodKey, status: "skipped", claimedBy: instanceId, claimedAt: now, attempts: 1, finishedAt: now, error: reason });
     return true;
   }
 
@@ -59,13 +65,27 @@ export class InMemoryJobClaimStore implements JobClaimStore {
 
   async prune(jobs: readonly string[], before: Date): Promise<number> {
     let pruned = 0;
-    for (const [id, run] of this.runs) {
-      if (jobs.includes(run.job) && run.claimedAt < before && run.status !== "claimed") {
-        this.runs.delete(id);
-        pruned += 1;
+    for (const job of jobs) {
+      const ids = this.byJob.get(job);
+      if (!ids) continue;
+      for (const id of ids) {
+        const run = this.runs.get(id);
+        if (run && run.claimedAt < before && run.status !== "claimed") {
+          this.runs.delete(id);
+          ids.delete(id);
+          pruned += 1;
+        }
       }
     }
     return pruned;
+  }
+
+  /** Stores a new run and indexes it by job (prune walks one job's runs, not all). */
+  private insert(id: string, run: JobRunRecord): void {
+    this.runs.set(id, run);
+    let ids = this.byJob.get(run.job);
+    if (!ids) this.byJob.set(run.job, (ids = new Set()));
+    ids.add(id);
   }
 
   private finish(key: JobKey, instanceId: string, result: Partial<JobRunRecord>): boolean {

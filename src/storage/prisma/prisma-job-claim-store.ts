@@ -41,13 +41,16 @@ function toRecord(row: JobRunRow): JobRunRecord {
 }
 
 const MAX_ERROR_LENGTH = 2000;
+/** Only the key's own fields: callers may pass richer objects (e.g. a scheduled run with its time). */
+const keyOf = (key: JobKey): JobKey => ({ job: key.job, scope: key.scope, periodKey: key.periodKey });
 const unique = (key: JobKey) => ({ job_scope_periodKey: { job: key.job, scope: key.scope, periodKey: key.periodKey } });
 
 /** Scheduled-run claims in the JobRun table. */
 export class PrismaJobClaimStore implements JobClaimStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async claim(key: JobKey, now: Date, instanceId: string, policy: ClaimPolicy = DEFAULT_CLAIM_POLICY): Promise<boolean> {
+  async claim(wanted: JobKey, now: Date, instanceId: string, policy: ClaimPolicy = DEFAULT_CLAIM_POLICY): Promise<boolean> {
+    const key = keyOf(wanted);
     const inserted = await this.prisma.jobRun.createMany({
       data: [{ ...key, status: "claimed", claimedBy: instanceId, claimedAt: now, attempts: 1 }],
       skipDuplicates: true,
@@ -72,9 +75,17 @@ export class PrismaJobClaimStore implements JobClaimStore {
     return taken.count === 1;
   }
 
+  async claimOnce(wanted: JobKey, now: Date, instanceId: string): Promise<boolean> {
+    const inserted = await this.prisma.jobRun.createMany({
+      data: [{ ...keyOf(wanted), status: "claimed", claimedBy: instanceId, claimedAt: now, attempts: 1 }],
+      skipDuplicates: true,
+    });
+    return inserted.count === 1;
+  }
+
   async complete(key: JobKey, now: Date, instanceId: string): Promise<boolean> {
     const updated = await this.prisma.jobRun.updateMany({
-      where: { ...key, status: "claimed", claimedBy: instanceId },
+      where: { ...keyOf(key), status: "claimed", claimedBy: instanceId },
       data: { status: "done", finishedAt: now, error: null },
     });
     return updated.count === 1;
@@ -82,7 +93,7 @@ export class PrismaJobClaimStore implements JobClaimStore {
 
   async fail(key: JobKey, now: Date, instanceId: string, error: string): Promise<boolean> {
     const updated = await this.prisma.jobRun.updateMany({
-      where: { ...key, status: "claimed", claimedBy: instanceId },
+      where: { ...keyOf(key), status: "claimed", claimedBy: instanceId },
       data: { status: "failed", finishedAt: now, error: error.slice(0, MAX_ERROR_LENGTH) },
     });
     return updated.count === 1;
@@ -90,7 +101,7 @@ export class PrismaJobClaimStore implements JobClaimStore {
 
   async markSkipped(key: JobKey, now: Date, instanceId: string, reason: string): Promise<boolean> {
     const inserted = await this.prisma.jobRun.createMany({
-      data: [{ ...key, status: "skipped", claimedBy: instanceId, claimedAt: now, finishedAt: now, error: reason.slice(0, MAX_ERROR_LENGTH) }],
+      data: [{ ...keyOf(key), status: "skipped", claimedBy: instanceId, claimedAt: now, finishedAt: now, error: reason.slice(0, MAX_ERROR_LENGTH) }],
       skipDuplicates: true,
     });
     return inserted.count === 1;
