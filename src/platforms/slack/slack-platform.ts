@@ -7,6 +7,7 @@ import type { InstallationRepository } from "../../core/alliance/installation-re
 import type { ProcessedEventRepository } from "../../core/alliance/processed-event-repository.js";
 import type { Clock } from "../../core/shared/clock.js";
 import type { Logger } from "../../logger.js";
+import { AckLatencyRecorder } from "./transport/ack-latency.js";
 import { botTokenResolver } from "./transport/bot-tokens.js";
 import { createInstallationStore } from "./transport/installation-store.js";
 import { dropRedeliveredEvents } from "./transport/retry-dedupe.js";
@@ -24,8 +25,8 @@ export interface SlackPlatformDeps {
   processedEvents: ProcessedEventRepository;
   /** Required in OAuth mode: where installations (tokens encrypted) are kept. */
   installations: InstallationRepository<Installation> | null;
-  /** The core services the listeners call; absent pieces leave their commands answering "not available". */
-  features: Omit<SlackFeatureDeps, "messenger" | "logger" | "clock">;
+  /** The core services the listeners call; without them only the transport runs (tests). */
+  features?: Omit<SlackFeatureDeps, "messenger" | "logger" | "clock"> | undefined;
   /** Test knobs. */
   testing?: { authorizationUrl?: string; unhandledRequestTimeoutMillis?: number; nowSec?: () => number };
 }
@@ -39,6 +40,8 @@ export interface SlackPlatform {
   readonly messenger: SlackMessenger;
   /** The Bolt App (tests and benchmarks reach in; production code should not need it). */
   readonly bolt: App;
+  /** Server-side ack times of /slack/events (HTTP modes). */
+  readonly ackLatency: AckLatencyRecorder;
   stop(): Promise<void>;
 }
 
@@ -49,7 +52,9 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     throw new Error("Slack OAuth mode needs an installation repository");
   }
   const store = deps.installations ? createInstallationStore(deps.installations) : null;
+  const ackLatency = new AckLatencyRecorder();
   const { app, router } = buildBoltApp({
+    ackLatency,
     slack,
     logger,
     publicUrl: deps.publicUrl,
@@ -72,11 +77,12 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     forget: (query) => store?.forget(query),
     logger,
   });
-  registerFeatureListeners(app, { ...deps.features, messenger, logger, clock: deps.clock });
+  const features = deps.features ? registerFeatureListeners(app, { ...deps.features, messenger, logger, clock: deps.clock }) : null;
 
   let started = false;
   return {
     bolt: app,
+    ackLatency,
     messenger,
     mount(express) {
       if (router) express.use(router);
@@ -87,7 +93,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
       started = true;
     },
     async stop() {
-      await deps.features.onStop?.();
+      await features?.stop();
       if (started && slack.mode.kind === "socket") await app.stop();
       started = false;
     },

@@ -22,7 +22,6 @@ beforeAll(async () => {
     clock: systemClock,
     processedEvents: new InMemoryProcessedEventRepository(),
     installations,
-    features: {},
     testing: { authorizationUrl: "http://127.0.0.1:9/oauth/v2/authorize" },
   }));
   h.platform.bolt.command("/probe", async ({ ack, context, client, command }) => {

@@ -33,7 +33,6 @@ beforeAll(async () => {
     clock: systemClock,
     processedEvents: processed,
     installations: null,
-    features: {},
   }));
   startupCalls = h.fake.calls.map((c) => ({ method: c.method, token: c.token }));
   // A probe listener: the transport is under test here, the features have their own suites.

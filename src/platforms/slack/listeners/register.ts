@@ -1,20 +1,58 @@
 // Registers every feature's listeners on the Bolt App. Each feature module follows the same four
 // steps: ack at once → parse with zod → call the core service → render; slow work after the ack.
 import type { App } from "@slack/bolt";
+import type { AllianceService } from "../../../core/alliance/alliance-service.js";
+import type { MemberRepository } from "../../../core/alliance/member-repository.js";
+import type { MemberService } from "../../../core/alliance/member-service.js";
+import type { PrivacyService } from "../../../core/alliance/privacy-service.js";
+import type { WorkspaceRepository } from "../../../core/alliance/workspace-repository.js";
+import type { CommitmentService } from "../../../core/commitments/commitment-service.js";
+import type { PollService } from "../../../core/polls/poll-service-types.js";
+import type { PulseService } from "../../../core/pulse/pulse-service.js";
 import type { Clock } from "../../../core/shared/clock.js";
 import type { Logger } from "../../../logger.js";
+import { createPollPublisher, type PollPublisher } from "../services/poll-publisher.js";
+import { createWorkLimiter, type WorkLimiter } from "../services/work-limiter.js";
+import { createActorResolver, type ActorResolver } from "../session/slack-actor.js";
 import type { SlackMessenger } from "../transport/slack-messenger.js";
+import { registerPollListeners } from "./polls/poll-listeners.js";
 
 /** The core services and adapters the Slack listeners use. */
 export interface SlackFeatureDeps {
   messenger: SlackMessenger;
   logger: Logger;
   clock: Clock;
-  /** Called on shutdown (e.g. to flush coalesced poll updates). */
-  onStop?: () => Promise<void>;
+  members: MemberService;
+  alliances: AllianceService;
+  memberRepository: MemberRepository;
+  workspaces: WorkspaceRepository;
+  polls?: PollService | undefined;
+  commitments?: CommitmentService | undefined;
+  pulse?: PulseService | undefined;
+  privacy?: PrivacyService | undefined;
+  /** Coalescing interval of poll message updates (ms); tests shorten it. */
+  pollUpdateIntervalMs?: number | undefined;
 }
 
-/** Adds all feature listeners to `app`. */
-export function registerFeatureListeners(_app: App, _deps: SlackFeatureDeps): void {
-  // features are added here as the core services land
+/** What the listeners get: the deps plus shared Slack-side helpers. */
+export interface SlackListenerContext extends SlackFeatureDeps {
+  resolveActor: ActorResolver;
+  pollPublisher: PollPublisher | null;
+  /** Bounds concurrent post-ack work (see work-limiter.ts). */
+  limiter: WorkLimiter;
+}
+
+/** Adds all feature listeners to `app`; returns what must run on shutdown. */
+export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { stop(): Promise<void> } {
+  const resolveActor = createActorResolver({ members: deps.members, alliances: deps.alliances, logger: deps.logger });
+  const pollPublisher = deps.polls
+    ? createPollPublisher({ polls: deps.polls, alliances: deps.alliances, workspaces: deps.workspaces, messenger: deps.messenger, clock: deps.clock, logger: deps.logger, intervalMs: deps.pollUpdateIntervalMs })
+    : null;
+  const ctx: SlackListenerContext = { ...deps, resolveActor, pollPublisher, limiter: createWorkLimiter(8) };
+  if (deps.polls && pollPublisher) registerPollListeners(app, ctx, deps.polls, pollPublisher);
+  return {
+    async stop() {
+      await pollPublisher?.flush();
+    },
+  };
 }

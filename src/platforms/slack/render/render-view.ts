@@ -9,6 +9,7 @@ import { renderCardWithText, renderCommitmentCard, renderCommitmentList } from "
 import { escapeMrkdwn } from "./limits.js";
 import { toMessages } from "./message.js";
 import { renderPollMessage } from "./poll-blocks.js";
+import { renderCultureModal, renderCultureResult } from "./culture-blocks.js";
 import { renderPulseAnswered, renderPulseQuestion, renderPulseThankYou } from "./pulse-blocks.js";
 import { renderSetupModal } from "./setup-modal.js";
 import { renderSummary } from "./summary-blocks.js";
@@ -57,6 +58,10 @@ export function renderView(view: View, modalMetadata = ""): SlackRendering {
       return messages([renderPulseAnswered(view)]);
     case "pulse.thank-you":
       return messages([renderPulseThankYou(view)]);
+    case "culture.assessment-form":
+      return { surface: "modal", modal: renderCultureModal(view, modalMetadata) };
+    case "culture.result":
+      return messages(renderCultureResult(view));
     case "trust_health_summary":
       return messages(renderSummary(view));
     default:

@@ -8,6 +8,7 @@ import { App, ExpressReceiver, type InstallationStore } from "@slack/bolt";
 import express, { type Router } from "express";
 import type { Config } from "../../../config.js";
 import type { Logger } from "../../../logger.js";
+import type { AckLatencyRecorder } from "./ack-latency.js";
 import { boltLogger } from "./bolt-logger.js";
 import { requestFreshnessGuard } from "./request-freshness.js";
 
@@ -44,6 +45,8 @@ export interface BoltAppOptions {
   unhandledRequestTimeoutMillis?: number | undefined;
   /** Seconds since the epoch, for the freshness guard. */
   nowSec?: (() => number) | undefined;
+  /** Records server-side ack times of /slack/events. */
+  ackLatency?: AckLatencyRecorder | undefined;
 }
 
 /** The built Bolt App and, in HTTP modes, the Router to mount. */
@@ -84,6 +87,7 @@ export function buildBoltApp(options: BoltAppOptions): BuiltBoltApp {
     return { app, router: null };
   }
   const router = express.Router();
+  if (options.ackLatency) router.use(SLACK_PATHS.events, options.ackLatency.middleware());
   router.use(SLACK_PATHS.events, requestFreshnessGuard(options.nowSec));
   const oauth = mode.kind === "oauth" ? mode : null;
   if (oauth && !options.installationStore) throw new Error("Slack OAuth mode needs an installation store");

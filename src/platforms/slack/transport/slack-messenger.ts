@@ -30,6 +30,8 @@ export interface SlackMessenger {
   post(target: SlackChannelTarget, message: SlackMessage): Promise<SlackPostedMessage>;
   update(target: SlackPostedMessage, message: SlackMessage): Promise<void>;
   postEphemeral(target: SlackChannelTarget & { user: string }, message: SlackMessage): Promise<void>;
+  /** The id of the DM channel with `user` (opened if needed). */
+  openDirect(target: { teamId: string | null; user: string }): Promise<string>;
   /** Opens (or reuses) the DM with `user` and posts there. */
   sendDirect(target: { teamId: string | null; user: string }, message: SlackMessage): Promise<SlackPostedMessage>;
   uploadFile(target: SlackChannelTarget & { filename: string; title: string; content: string; comment?: string | undefined; threadTs?: string | undefined }): Promise<void>;
@@ -65,11 +67,15 @@ export function createSlackMessenger(deps: { clientOptions: webApi.WebClientOpti
       const token = await deps.botToken(target.teamId);
       await call(() => client.chat.postEphemeral({ token, channel: target.channel, user: target.user, text: message.text, ...blocksOf(message) } as webApi.ChatPostEphemeralArguments));
     },
-    async sendDirect(target, message) {
+    async openDirect(target) {
       const token = await deps.botToken(target.teamId);
       const opened = await call(() => client.conversations.open({ token, users: target.user }));
       const channel = opened.channel?.id;
       if (!channel) throw new SlackSendError({ kind: "permanent", reason: "dm_not_opened" });
+      return channel;
+    },
+    async sendDirect(target, message) {
+      const channel = await messenger.openDirect(target);
       return messenger.post({ teamId: target.teamId, channel }, message);
     },
     async uploadFile(target) {

@@ -132,3 +132,23 @@ describe("setup modal", () => {
     expect(blocks.find((b) => b.block_id === "organizations.9.emailDomains").element.initial_value).toBe("org9.example");
   });
 });
+
+describe("culture assessment modal", () => {
+  it("fits 6 aspects × 4 statements × 2 views and the difference items into one modal, errors under the aspect", async () => {
+    const { buildCultureFormView } = await import("../../../../src/core/culture-fit/culture-fit-views.js");
+    const { cultureModalErrors } = await import("../../../../src/platforms/slack/render/culture-blocks.js");
+    const view = buildCultureFormView({
+      locale: "en", k: 5, organizationName: "Alpha", periodKey: "2026-Q4",
+      values: { now: { dominant_characteristics: { clan: 50, adhocracy: 20, market: 20, hierarchy: 20 } } },
+      issues: [{ code: "CULTURE_POINTS_NOT_100", view: "now", aspect: "dominant_characteristics", sum: 110 }],
+    });
+    const rendering = renderView(view, "{}");
+    if (rendering.surface !== "modal") throw new Error("expected a modal");
+    const blocks = rendering.modal.blocks as AnyBlock[];
+    expect(blockKitProblems(blocks, 100)).toEqual([]);
+    expect(blocks.filter((b) => b.type === "input" && b.block_id.startsWith("culture.now."))).toHaveLength(24);
+    expect(blocks.find((b) => b.block_id === "culture.now.dominant_characteristics.clan").element.initial_value).toBe("50");
+    const errors = cultureModalErrors(view);
+    expect(Object.keys(errors)).toEqual(["culture.now.dominant_characteristics.clan"]);
+  });
+});

@@ -1,0 +1,62 @@
+// Helpers every listener shares: reading who acts from a payload, turning errors into the
+// user's language, and answering privately after the ack (response_url).
+import type { RespondFn } from "@slack/bolt";
+import { hasMessage, translate, type MessageParams } from "../../../core/i18n/catalogue.js";
+import { isDomainError } from "../../../core/shared/errors.js";
+import type { Locale } from "../../../core/shared/refs.js";
+import type { Logger } from "../../../logger.js";
+import { commandSchema, interactionUserSchema, type CommandPayload } from "../payloads.js";
+import type { WorkLimiter } from "../services/work-limiter.js";
+import type { SlackIdentity } from "../session/slack-actor.js";
+
+/** The user-facing text for `error`: the catalogue's `error.<CODE>`, or the generic apology. */
+export function errorText(locale: Locale, error: unknown): string {
+  if (isDomainError(error)) {
+    const key = `error.${error.code}`;
+    if (hasMessage(key)) return translate(locale, key, error.details as MessageParams);
+  }
+  return translate(locale, "error.unexpected");
+}
+
+/** The identity of a slash command's sender. */
+export function commandIdentity(command: CommandPayload): SlackIdentity {
+  return { teamId: command.team_id, userId: command.user_id, userName: command.user_name };
+}
+
+/** Parses the slash command fields we read (throws on a malformed payload). */
+export const parseCommand = (raw: unknown): CommandPayload => commandSchema.parse(raw);
+
+/** The identity of whoever clicked or submitted. */
+export function interactionIdentity(body: unknown): SlackIdentity {
+  const parsed = interactionUserSchema.parse(body);
+  return {
+    teamId: parsed.team?.id ?? parsed.user.team_id ?? "",
+    userId: parsed.user.id,
+    userTeamId: parsed.user.team_id,
+    userName: parsed.user.username ?? parsed.user.name,
+  };
+}
+
+/** Posts a private answer to the user through response_url (no Web API rate limit). */
+export async function replyPrivately(respond: RespondFn, text: string): Promise<void> {
+  await respond({ response_type: "ephemeral", replace_original: false, text });
+}
+
+/**
+ * Runs the work that follows an ack; a failure is logged and reported to the user in their
+ * language instead of vanishing (Slack already got its 200).
+ */
+export async function afterAck(
+  ctx: { logger: Logger; limiter: WorkLimiter },
+  respond: RespondFn | undefined,
+  locale: () => Locale,
+  work: () => Promise<void>,
+): Promise<void> {
+  const { logger } = ctx;
+  try {
+    await ctx.limiter.run(work);
+  } catch (error) {
+    if (!isDomainError(error)) logger.error({ err: error }, "Slack listener failed after ack");
+    if (respond) await replyPrivately(respond, errorText(locale(), error)).catch(() => {});
+  }
+}

@@ -1,0 +1,202 @@
+// /poll, the poll modal and the poll message's buttons. Every handler acks first; creating,
+// voting and exporting happen after the ack and answer privately via response_url.
+import type { App, RespondFn } from "@slack/bolt";
+import { hasRole } from "../../../../core/alliance/roles.js";
+import { translate } from "../../../../core/i18n/catalogue.js";
+import type { PollService } from "../../../../core/polls/poll-service-types.js";
+import { DomainError, isDomainError } from "../../../../core/shared/errors.js";
+import type { Locale } from "../../../../core/shared/refs.js";
+import { ACTION, MODAL } from "../../ids.js";
+import { buttonActionSchema, pollVoteValue, entityIdValue, submittedViewSchema } from "../../payloads.js";
+import { renderPollMessage } from "../../render/poll-blocks.js";
+import type { PollPublisher } from "../../services/poll-publisher.js";
+import type { SlackActor } from "../../session/slack-actor.js";
+import { slackErrorCode } from "../../transport/slack-errors.js";
+import { afterAck, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
+import type { SlackListenerContext } from "../register.js";
+import { parsePollCommand, type PollGrammarError } from "./poll-command-grammar.js";
+import { PollPhraseError, pollInput, readDeadline, readRecurrence } from "./poll-input.js";
+import { buildPollModal, pollErrorBlock, POLL_BLOCK, readPollModal } from "./poll-modal.js";
+import { buildPollView } from "../../../../core/polls/poll-views.js";
+
+function grammarText(locale: Locale, error: PollGrammarError): string {
+  const usage = translate(locale, "slack.poll.usage");
+  if (error.code === "unclosed_quote") return translate(locale, "slack.grammar.unclosedQuote");
+  if (error.code === "unknown_word") return translate(locale, "slack.poll.unknownWord", { word: error.word, usage });
+  return usage;
+}
+
+function phraseText(locale: Locale, error: PollPhraseError): string {
+  return translate(locale, error.field === "closes" ? "slack.poll.badDeadline" : "slack.poll.badRecurrence", { text: error.text });
+}
+
+/** Registers /poll and the poll interactions. */
+export function registerPollListeners(app: App, ctx: SlackListenerContext, polls: PollService, publisher: PollPublisher): void {
+  const { clock, resolveActor } = ctx;
+
+  const publish = async (actor: SlackActor, pollId: string, channel: string, respond: RespondFn | undefined): Promise<void> => {
+    const poll = await polls.getPoll(actor, pollId);
+    try {
+      await publisher.post(poll, { teamId: actor.teamId, channel, workspaceId: actor.workspaceId });
+    } catch (error) {
+      const code = (error as { failure?: { reason?: string } }).failure?.reason ?? slackErrorCode(error);
+      if ((code === "not_in_channel" || code === "channel_not_found") && respond) {
+        await replyPrivately(respond, translate(actor.locale, "slack.notInChannel"));
+        return;
+      }
+      throw error;
+    }
+  };
+
+  app.command("/poll", async ({ ack, command, respond, client }) => {
+    const cmd = parseCommand(command);
+    await ack();
+    let locale: Locale = "en";
+    await afterAck(ctx, respond, () => locale, async () => {
+      const actor = await resolveActor(commandIdentity(cmd), client);
+      locale = actor.locale;
+      const text = cmd.text.trim();
+      if (text === "") {
+        await client.views.open({ trigger_id: cmd.trigger_id, view: buildPollModal(actor.locale, cmd.channel_id) });
+        return;
+      }
+      if (/^(help|hulp|\?)$/i.test(text)) return replyPrivately(respond, translate(locale, "slack.poll.usage"));
+      const parsed = parsePollCommand(text);
+      if (!parsed.ok) return replyPrivately(respond, grammarText(locale, parsed.error));
+      let closesAt: Date | null;
+      let recurrence: string | null;
+      try {
+        closesAt = readDeadline(parsed.draft.deadlineText, actor, clock.now());
+        recurrence = readRecurrence(parsed.draft.recurrenceText);
+      } catch (error) {
+        if (error instanceof PollPhraseError) return replyPrivately(respond, phraseText(locale, error));
+        throw error;
+      }
+      const poll = await polls.createPoll(actor, pollInput(parsed.draft, closesAt, recurrence));
+      await publish(actor, poll.id, cmd.channel_id, respond);
+    });
+  });
+
+  // The modal's errors must come back in the ack (response_action: errors), so this handler does
+  // its (fast) validation and creation before acking, and posts the message afterwards.
+  app.view(MODAL.pollCreate, async ({ ack, body, view, client }) => {
+    const { state, private_metadata } = submittedViewSchema.parse(view);
+    const channel = (JSON.parse(private_metadata || "{}") as { c?: string }).c ?? "";
+    const actor = await resolveActor(interactionIdentity(body), client);
+    const input = readPollModal(state.values);
+    const fail = (block: string, text: string) => ack({ response_action: "errors", errors: { [block]: text } });
+    let pollId: string;
+    try {
+      const closesAt = readDeadline(input.closesText, actor, clock.now());
+      const recurrence = readRecurrence(input.recurrenceText);
+      if (input.templateKey && !input.question && input.options.length === 0) {
+        pollId = (await polls.createPollFromTemplate(actor, input.templateKey, actor.locale, { anonymous: input.anonymous, visibility: input.visibility, closesAt, recurrence })).id;
+      } else {
+        if (!input.question) return fail(POLL_BLOCK.question, translate(actor.locale, "slack.poll.modal.questionRequired"));
+        pollId = (await polls.createPoll(actor, pollInput(input, closesAt, recurrence))).id;
+      }
+    } catch (error) {
+      if (error instanceof PollPhraseError) return fail(error.field === "closes" ? POLL_BLOCK.closes : POLL_BLOCK.recurrence, phraseText(actor.locale, error));
+      if (isDomainError(error)) return fail(pollErrorBlock(error.code), errorText(actor.locale, error));
+      throw error;
+    }
+    await ack();
+    await afterAck(ctx, undefined, () => actor.locale, async () => {
+      try {
+        await publish(actor, pollId, channel, undefined);
+      } catch (error) {
+        await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, { text: errorText(actor.locale, error) });
+      }
+    });
+  });
+
+  app.action(ACTION.pollVote, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const { pollId, optionId } = pollVoteValue.parse(buttonActionSchema.parse(action).value);
+    let locale: Locale = "en";
+    await afterAck(ctx, respond, () => locale, async () => {
+      const actor = await resolveActor(interactionIdentity(body), client);
+      locale = actor.locale;
+      const poll = await polls.getPoll(actor, pollId);
+      let choice = [optionId];
+      if (poll.mode === "multiple") {
+        // A click toggles the option within the voter's current choice.
+        const mine = (await polls.myChoice(actor, pollId)) ?? [];
+        choice = mine.includes(optionId) ? mine.filter((id) => id !== optionId) : [...mine, optionId];
+      }
+      const result = await polls.castVote(actor, pollId, choice);
+      const labels = result.ballot.optionIds.map((id) => poll.options.find((o) => o.id === id)?.label ?? "?").join(", ");
+      const key = !result.changed ? "polls.vote.unchanged" : result.replaced ? "polls.vote.changed" : "polls.vote.recorded";
+      await replyPrivately(respond, `${translate(locale, key, { choices: labels })} ${translate(locale, "polls.vote.changeHint")}`);
+      if (result.changed) publisher.requestUpdate(pollId);
+    });
+  });
+
+  app.action(ACTION.pollClose, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const pollId = entityIdValue.parse(buttonActionSchema.parse(action).value);
+    let locale: Locale = "en";
+    await afterAck(ctx, respond, () => locale, async () => {
+      const actor = await resolveActor(interactionIdentity(body), client);
+      locale = actor.locale;
+      const { changed } = await polls.closePoll(actor, pollId);
+      await publisher.updateNow(pollId);
+      await replyPrivately(respond, translate(locale, changed ? "slack.poll.closed" : "slack.poll.alreadyClosed"));
+    });
+  });
+
+  app.action(ACTION.pollResults, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const pollId = entityIdValue.parse(buttonActionSchema.parse(action).value);
+    let locale: Locale = "en";
+    await afterAck(ctx, respond, () => locale, async () => {
+      const actor = await resolveActor(interactionIdentity(body), client);
+      locale = actor.locale;
+      const results = await polls.getResults(actor, pollId);
+      const message = renderPollMessage(buildPollView(results, { locale, timeZone: actor.alliance.timezone, now: clock.now() }));
+      await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+    });
+  });
+
+  app.action(ACTION.pollRemind, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const pollId = entityIdValue.parse(buttonActionSchema.parse(action).value);
+    let locale: Locale = "en";
+    await afterAck(ctx, respond, () => locale, async () => {
+      const actor = await resolveActor(interactionIdentity(body), client);
+      locale = actor.locale;
+      const poll = await polls.getPoll(actor, pollId);
+      if (poll.createdById !== actor.memberId && !hasRole(actor, "steering")) throw new DomainError("FORBIDDEN", "only the creator or steering may remind");
+      // Only members of this Slack workspace can be reached from here.
+      const members = (await ctx.memberRepository.list(actor.allianceId)).filter((m) => m.workspaceId === actor.workspaceId);
+      const missing = new Set(await polls.nonVoters(pollId, members.map((m) => m.id)));
+      let count = 0;
+      for (const member of members.filter((m) => missing.has(m.id))) {
+        const memberLocale = member.locale ?? actor.alliance.locale;
+        const text = poll.closesAt
+          ? translate(memberLocale, "polls.reminder", { question: poll.question, at: poll.closesAt.toISOString().slice(0, 16).replace("T", " ") })
+          : translate(memberLocale, "polls.reminder.noDeadline", { question: poll.question });
+        const where = poll.message ? ` <#${poll.message.conversationId}>` : "";
+        await ctx.messenger.sendDirect({ teamId: actor.teamId, user: member.externalId }, { text: `${text}${where}` });
+        count += 1;
+      }
+      await replyPrivately(respond, count === 0 ? translate(locale, "slack.poll.remindedNone") : translate(locale, "slack.poll.reminded", { count }));
+    });
+  });
+
+  app.action(ACTION.pollExport, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const pollId = entityIdValue.parse(buttonActionSchema.parse(action).value);
+    let locale: Locale = "en";
+    await afterAck(ctx, respond, () => locale, async () => {
+      const actor = await resolveActor(interactionIdentity(body), client);
+      locale = actor.locale;
+      const poll = await polls.getPoll(actor, pollId);
+      const csv = await polls.exportCsv(actor, pollId, locale);
+      // The export goes to the requester's DM, not the channel: it is theirs to share.
+      const channel = await ctx.messenger.openDirect({ teamId: actor.teamId, user: actor.userId });
+      await ctx.messenger.uploadFile({ teamId: actor.teamId, channel, filename: csv.filename, title: translate(locale, "slack.poll.exportTitle", { question: poll.question }), content: csv.csv });
+      await replyPrivately(respond, translate(locale, "slack.dmSent"));
+    });
+  });
+}

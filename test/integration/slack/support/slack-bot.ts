@@ -1,0 +1,45 @@
+/**
+ * The Slack platform with the real core services over a real database (PGlite, opened once per
+ * test file by the caller), on the shared HTTP server, against the fake Web API.
+ */
+import { buildCoreServices, type CoreServices } from "../../../../src/compose-services.js";
+import { systemClock, type Clock } from "../../../../src/core/shared/clock.js";
+import type { Database } from "../../../../src/storage/database.js";
+import { PrismaProcessedEventRepository } from "../../../../src/storage/prisma/prisma-processed-event-repository.js";
+import { slackConfig, startSlackHarness, type SlackHarness } from "./slack-harness.js";
+
+/** A running bot plus its services, for asserting on stored state. */
+export interface SlackBot extends SlackHarness {
+  services: CoreServices;
+}
+
+/** Starts the Slack side of the bot on `database`. */
+export async function startSlackBot(database: Database, options: { clock?: Clock; pollUpdateIntervalMs?: number } = {}): Promise<SlackBot> {
+  const clock = options.clock ?? systemClock;
+  const services = buildCoreServices({ prisma: database.prisma, clock, secret: "test-app-secret-0123456789abcdef0123" });
+  const harness = await startSlackHarness((fake) => ({
+    slack: slackConfig(fake),
+    clock,
+    processedEvents: new PrismaProcessedEventRepository(database.prisma),
+    installations: null,
+    features: {
+      members: services.members,
+      alliances: services.alliances,
+      memberRepository: services.stores.members,
+      workspaces: services.stores.workspaces,
+      polls: services.polls,
+      commitments: services.commitments,
+      pulse: services.pulse,
+      privacy: services.privacy,
+      pollUpdateIntervalMs: options.pollUpdateIntervalMs ?? 1000,
+    },
+  }));
+  return { ...harness, services };
+}
+
+let teamSeq = 0;
+/** A fresh Slack team id per test, so each test gets its own alliance (no cleanup between tests). */
+export function freshTeam(): string {
+  teamSeq += 1;
+  return `T${String(Date.now() % 1e6).padStart(6, "0")}${teamSeq}`;
+}

@@ -1,0 +1,72 @@
+/** The poll-message update coalescer: bounded updates under a burst, a guaranteed trailing update, 429s respected. */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createUpdateCoalescer } from "../../../../src/platforms/slack/services/update-coalescer.js";
+import { SlackSendError } from "../../../../src/platforms/slack/transport/slack-errors.js";
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("update coalescer", () => {
+  it("turns 200 requests within one second into at most 2 updates, the last after the last request", async () => {
+    let state = 0;
+    const seen: Array<{ at: number; state: number }> = [];
+    const c = createUpdateCoalescer(async () => {
+      seen.push({ at: Date.now(), state });
+    }, { intervalMs: 1500, leadingDelayMs: 300 });
+    const start = Date.now();
+    for (let i = 1; i <= 200; i++) {
+      state = i;
+      c.request("poll-1");
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(seen.length).toBeLessThanOrEqual(2);
+    expect(seen.at(-1)?.state).toBe(200);
+    for (let i = 1; i < seen.length; i++) expect((seen[i]?.at ?? 0) - (seen[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(1500);
+    expect((seen[0]?.at ?? 0) - start).toBeGreaterThanOrEqual(300);
+    expect(c.pendingCount()).toBe(0);
+  });
+
+  it("keeps one update stream per key", async () => {
+    const keys: string[] = [];
+    const c = createUpdateCoalescer(async (key) => {
+      keys.push(key);
+    }, { intervalMs: 1000, leadingDelayMs: 0 });
+    c.request("a");
+    c.request("b");
+    c.request("a");
+    await vi.advanceTimersByTimeAsync(10);
+    expect(keys.sort()).toEqual(["a", "b"]);
+  });
+
+  it("waits out Retry-After after a 429 and then still delivers the latest state", async () => {
+    let calls = 0;
+    const at: number[] = [];
+    const c = createUpdateCoalescer(async () => {
+      calls += 1;
+      at.push(Date.now());
+      if (calls === 1) throw new SlackSendError({ kind: "rate_limited", retryAfterMs: 4000 });
+    }, { intervalMs: 1000, leadingDelayMs: 0 });
+    c.request("p");
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(calls).toBe(2);
+    expect((at[1] ?? 0) - (at[0] ?? 0)).toBeGreaterThanOrEqual(4000);
+  });
+
+  it("flush runs pending updates at once (shutdown)", async () => {
+    let runs = 0;
+    const c = createUpdateCoalescer(async () => {
+      runs += 1;
+    }, { intervalMs: 60_000, leadingDelayMs: 60_000 });
+    c.request("x");
+    await c.flush();
+    expect(runs).toBe(1);
+    expect(c.pendingCount()).toBe(0);
+  });
+});
