@@ -8,6 +8,8 @@ import type { ProcessedEventRepository } from "../../core/alliance/processed-eve
 import type { Clock } from "../../core/shared/clock.js";
 import type { Logger } from "../../logger.js";
 import { AckLatencyRecorder } from "./transport/ack-latency.js";
+import type { MessageSender } from "../../scheduling/outbox/message-sender.js";
+import { createSlackOutboxSender } from "./transport/slack-outbox-sender.js";
 import { botTokenResolver } from "./transport/bot-tokens.js";
 import { createInstallationStore } from "./transport/installation-store.js";
 import { dropRedeliveredEvents } from "./transport/retry-dedupe.js";
@@ -42,6 +44,8 @@ export interface SlackPlatform {
   readonly bolt: App;
   /** Server-side ack times of /slack/events (HTTP modes). */
   readonly ackLatency: AckLatencyRecorder;
+  /** The outbox's Slack sender (null without the feature services, which supply the workspaces). */
+  readonly outboxSender: MessageSender | null;
   stop(): Promise<void>;
 }
 
@@ -83,6 +87,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   return {
     bolt: app,
     ackLatency,
+    outboxSender: deps.features ? createSlackOutboxSender({ messenger, workspaces: deps.features.workspaces }) : null,
     messenger,
     mount(express) {
       if (router) express.use(router);

@@ -10,6 +10,8 @@ export interface SlackMessage {
   text: string;
   // Block Kit objects as built by render/; typed loosely here because the SDK's union is huge.
   blocks?: readonly object[] | undefined;
+  /** Slack message metadata (the outbox tags its posts with their dedupe key). */
+  metadata?: { event_type: string; event_payload: Record<string, string> } | undefined;
 }
 
 /** Where a message goes: a Slack team (null in single-workspace mode) and a channel. */
@@ -56,7 +58,9 @@ export function createSlackMessenger(deps: { clientOptions: webApi.WebClientOpti
   const messenger: SlackMessenger = {
     async post(target, message) {
       const token = await deps.botToken(target.teamId);
-      const res = await call(() => client.chat.postMessage({ token, channel: target.channel, text: message.text, ...blocksOf(message) }));
+      const res = await call(() =>
+        client.chat.postMessage({ token, channel: target.channel, text: message.text, ...blocksOf(message), ...(message.metadata ? { metadata: message.metadata } : {}) }),
+      );
       return { teamId: target.teamId, channel: res.channel ?? target.channel, ts: String(res.ts) };
     },
     async update(target, message) {

@@ -1,0 +1,76 @@
+// The Slack side of the durable outbox (src/scheduling/outbox): renders the stored payload and
+// sends it with the workspace's token. A 429 comes back as "retry" with Slack's Retry-After, so
+// the outbox (not the WebClient) decides when to try again; dead channels and revoked tokens are
+// "permanent". Posts carry their dedupe key in message metadata.
+//
+// Payloads (JSON):
+//   post / direct: { view: View } or { text, blocks }   — direct: conversationId is the user id
+//   update:        { ts, view } or { ts, text, blocks }
+//   upload:        { filename, title, content, comment? }
+import { z } from "zod";
+import type { WorkspaceRepository } from "../../../core/alliance/workspace-repository.js";
+import type { View } from "../../../core/views.js";
+import type { MessageSender, SendOutcome } from "../../../scheduling/outbox/message-sender.js";
+import type { LeasedMessage } from "../../../scheduling/outbox/outbox-message.js";
+import { renderMessages } from "../render/render-view.js";
+import { SlackSendError, classifySlackError } from "./slack-errors.js";
+import type { SlackMessage, SlackMessenger } from "./slack-messenger.js";
+
+const messagePayload = z.union([
+  z.object({ view: z.object({ kind: z.string() }).passthrough(), ts: z.string().optional() }),
+  z.object({ text: z.string().max(40_000), blocks: z.array(z.record(z.string(), z.unknown())).max(50).optional(), ts: z.string().optional() }),
+]);
+const uploadPayload = z.object({ filename: z.string().min(1).max(255), title: z.string().max(255), content: z.string(), comment: z.string().optional() });
+
+/** Builds the Slack MessageSender over the messenger. */
+export function createSlackOutboxSender(deps: { messenger: SlackMessenger; workspaces: WorkspaceRepository }): MessageSender {
+  const teamOf = async (workspaceId: string): Promise<string> => (await deps.workspaces.get(workspaceId))?.externalId ?? workspaceId;
+
+  const messagesOf = (payload: z.infer<typeof messagePayload>): SlackMessage[] =>
+    "view" in payload ? renderMessages(payload.view as unknown as View).messages : [{ text: payload.text, blocks: payload.blocks }];
+
+  const send = async (message: LeasedMessage): Promise<string> => {
+    const teamId = await teamOf(message.workspaceId);
+    const tag = { event_type: "atb_outbox", event_payload: { dedupe_key: message.dedupeKey } };
+    switch (message.operation) {
+      case "upload": {
+        const file = uploadPayload.parse(message.payload);
+        await deps.messenger.uploadFile({ teamId, channel: message.conversationId, ...file });
+        return "uploaded";
+      }
+      case "update": {
+        const payload = messagePayload.parse(message.payload);
+        const ts = payload.ts;
+        const [first] = messagesOf(payload);
+        if (!ts || !first) throw new SlackSendError({ kind: "permanent", reason: "update_without_ts" });
+        await deps.messenger.update({ teamId, channel: message.conversationId, ts }, first);
+        return ts;
+      }
+      case "post":
+      case "direct": {
+        const channel = message.operation === "direct" ? await deps.messenger.openDirect({ teamId, user: message.conversationId }) : message.conversationId;
+        let first: string | null = null;
+        // A long view may render as several messages; they go out in order, the first is the ref.
+        for (const part of messagesOf(messagePayload.parse(message.payload))) {
+          const posted = await deps.messenger.post({ teamId, channel }, { ...part, metadata: tag });
+          first ??= posted.ts;
+        }
+        return first ?? "";
+      }
+    }
+  };
+
+  return {
+    async send(message): Promise<SendOutcome> {
+      try {
+        return { kind: "sent", ref: await send(message) };
+      } catch (error) {
+        if (error instanceof z.ZodError) return { kind: "permanent", error: `invalid payload: ${error.issues[0]?.message ?? ""}` };
+        const failure = error instanceof SlackSendError ? error.failure : classifySlackError(error);
+        if (failure.kind === "rate_limited") return { kind: "retry", error: "rate_limited", retryAfterMs: failure.retryAfterMs };
+        if (failure.kind === "transient") return { kind: "retry", error: failure.reason };
+        return { kind: "permanent", error: failure.reason };
+      }
+    },
+  };
+}
