@@ -1,0 +1,158 @@
+/**
+ * The trust-health summary as the scheduler, `/trust health` and the demo ask for it: reads the
+ * other modules' published figures for the reported period and the seven before it, and builds
+ * the summary with buildSummaryFromFigures. Platform-free; storage comes in through ports.
+ *
+ * Which period: the latest COMPLETE summary period at `now` (the week that ended last Sunday for
+ * a weekly cadence). The weekly post goes out on Monday morning, when the new week holds no
+ * pulse answers yet, and its pulse round closes only at the period's end; reporting the period
+ * that just ended means the post, a retry of it and an on-demand request all show the same
+ * finished figures.
+ */
+import type { Alliance, Cadence, Organization } from "../alliance/alliance.js";
+import type { CommitmentService } from "../commitments/commitment-service.js";
+import type { CultureFitService } from "../culture-fit/culture-fit-service.js";
+import type { Poll } from "../polls/poll.js";
+import type { PollFilter } from "../polls/poll-repository.js";
+import type { PollResults } from "../polls/poll-service-types.js";
+import { COLLABORATION_PRIORITIES_TEMPLATE } from "../polls/poll-templates.js";
+import { periodKeyFor, periodKeysBetween, periodWindow, shiftPeriodKey } from "../pulse/pulse-period.js";
+import type { PulseService } from "../pulse/pulse-service.js";
+import type { Clock } from "../shared/clock.js";
+import type { Locale } from "../shared/refs.js";
+import { SERIES_LENGTH } from "../trust-health/trust-health-constants.js";
+import { buildSummaryFromFigures, type PeriodFigures, type SummaryFromFiguresInput } from "./summary-from-figures.js";
+import type { TrustHealthSummary } from "./summary-model.js";
+import type { StoredSummary, SummaryRepository } from "./summary-repository.js";
+import { summaryView, type SummaryChartRef, type SummaryView } from "./summary-views.js";
+
+/** The alliance facts the summary reads (AllianceService fits). */
+export interface SummaryAllianceSource {
+  getAlliance(allianceId: string): Promise<Alliance>;
+  listOrganizations(allianceId: string): Promise<Organization[]>;
+}
+
+/** Where the brief's poll comes from: the poll repository's listing and the service's public results. */
+export interface SummaryPollSource {
+  /** Newest first. */
+  listByAlliance(allianceId: string, filter?: PollFilter): Promise<Poll[]>;
+  /** The results everyone in the channel may see (`viewer` null). */
+  getResults(viewer: null, pollId: string): Promise<PollResults>;
+}
+
+/** What the summary service needs. */
+export interface SummaryServiceDeps {
+  alliances: SummaryAllianceSource;
+  commitments: Pick<CommitmentService, "figures">;
+  pulse: Pick<PulseService, "aggregates">;
+  polls: SummaryPollSource;
+  culture: Pick<CultureFitService, "periods" | "profiles">;
+  summaries: SummaryRepository;
+  clock: Clock;
+}
+
+/**
+ * How many summary periods the observed (commitment) figures look back, the reported one
+ * included: about four weeks whatever the cadence, so one quiet week does not swing the score.
+ */
+export const OBSERVED_WINDOW_PERIODS: Readonly<Record<Cadence, number>> = { weekly: 4, biweekly: 2, monthly: 1 };
+
+/** The key of the latest summary period that has ended at `now`. */
+export function reportedPeriodKey(alliance: Pick<Alliance, "summary" | "timezone">, now: Date): string {
+  const cadence = alliance.summary.cadence;
+  return shiftPeriodKey(cadence, periodKeyFor(cadence, now, alliance.timezone), -1);
+}
+
+/** Builds the summary service. */
+export function createSummaryService(deps: SummaryServiceDeps) {
+  /** The pulse rounds (keys of the pulse cadence) that started inside a summary period. */
+  function pulseKeysOf(alliance: Alliance, window: { start: Date; end: Date }): string[] {
+    const cadence = alliance.pulse.cadence;
+    const first = periodKeyFor(cadence, window.start, alliance.timezone);
+    const last = periodKeyFor(cadence, new Date(window.end.getTime() - 1), alliance.timezone);
+    return periodKeysBetween(cadence, first, last);
+  }
+
+  async function periodFigures(alliance: Alliance, periodKey: string, now: Date): Promise<PeriodFigures> {
+    const cadence = alliance.summary.cadence;
+    const window = periodWindow(cadence, periodKey, alliance.timezone);
+    const rolling = {
+      start: periodWindow(cadence, shiftPeriodKey(cadence, periodKey, 1 - OBSERVED_WINDOW_PERIODS[cadence]), alliance.timezone).start,
+      end: window.end,
+    };
+    const [commitments, pulse] = await Promise.all([
+      deps.commitments.figures(alliance.id, rolling, { timeZone: alliance.timezone, now }),
+      deps.pulse.aggregates(alliance, pulseKeysOf(alliance, window)),
+    ]);
+    return { periodKey, label: periodKey, commitments, pulse };
+  }
+
+  /** The latest closed run of the brief's poll that had closed by `asOf`, with its public tally. */
+  async function briefPoll(allianceId: string, asOf: Date): Promise<SummaryFromFiguresInput["poll"]> {
+    const closed = await deps.polls.listByAlliance(allianceId, { status: "closed", templateKey: COLLABORATION_PRIORITIES_TEMPLATE });
+    const latest = closed
+      .filter((p) => p.closedAt !== null && p.closedAt.getTime() <= asOf.getTime())
+      .sort((a, b) => b.closedAt!.getTime() - a.closedAt!.getTime())[0];
+    if (!latest) return null;
+    const results = await deps.polls.getResults(null, latest.id);
+    return results.tally ? { poll: latest, tally: results.tally } : null;
+  }
+
+  async function build(allianceId: string, periodKey: string, now: Date): Promise<TrustHealthSummary> {
+    const alliance = await deps.alliances.getAlliance(allianceId);
+    const cadence = alliance.summary.cadence;
+    const keys = Array.from({ length: SERIES_LENGTH }, (_, i) => shiftPeriodKey(cadence, periodKey, i - SERIES_LENGTH + 1));
+    const window = periodWindow(cadence, periodKey, alliance.timezone);
+    const asOf = new Date(Math.min(window.end.getTime(), now.getTime()));
+    const [organizations, periods, currentCommitments, poll, cultureFit] = await Promise.all([
+      deps.alliances.listOrganizations(allianceId),
+      Promise.all(keys.map((key) => periodFigures(alliance, key, now))),
+      deps.commitments.figures(allianceId, window, { timeZone: alliance.timezone, now }),
+      briefPoll(allianceId, asOf),
+      deps.culture.periods(allianceId).then((held) => (held.length > 0 ? deps.culture.profiles(alliance) : null)),
+    ]);
+    return buildSummaryFromFigures({
+      alliance,
+      organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
+      periods,
+      currentCommitments,
+      poll,
+      cultureFit,
+      generatedAt: now,
+    });
+  }
+
+  return {
+    /** The summary of `periodKey` (a key of the alliance's summary cadence) with the 7 periods before it. */
+    build,
+
+    /** The summary of the latest complete period at `now`: what the weekly post shows. */
+    async buildCurrent(allianceId: string, now: Date = deps.clock.now()): Promise<TrustHealthSummary> {
+      const alliance = await deps.alliances.getAlliance(allianceId);
+      return build(allianceId, reportedPeriodKey(alliance, now), now);
+    },
+
+    /** The on-demand view (`/trust health`): the current summary in `locale` (default: the alliance's). */
+    async current(allianceId: string, locale: Locale | null, now: Date = deps.clock.now(), charts: SummaryChartRef[] = []): Promise<SummaryView> {
+      const alliance = await deps.alliances.getAlliance(allianceId);
+      const summary = await build(allianceId, reportedPeriodKey(alliance, now), now);
+      return summaryView(summary, locale ?? alliance.locale, charts);
+    },
+
+    /**
+     * Builds and stores the summary of `periodKey` unless one is stored already; a repeat returns
+     * the stored one, so a retried post shows exactly what the first attempt stored.
+     */
+    async buildAndStore(allianceId: string, periodKey: string, now: Date): Promise<{ summary: StoredSummary; created: boolean }> {
+      const stored = await deps.summaries.find(allianceId, periodKey);
+      if (stored) return { summary: stored, created: false };
+      return deps.summaries.save(allianceId, periodKey, await build(allianceId, periodKey, now), now);
+    },
+
+    /** The most recently stored summary of the alliance, or null. */
+    latest: (allianceId: string): Promise<StoredSummary | null> => deps.summaries.latest(allianceId),
+  };
+}
+
+/** The summary service's use cases. */
+export type SummaryService = ReturnType<typeof createSummaryService>;
