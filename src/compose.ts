@@ -9,6 +9,8 @@ import { resolveAppSecret } from "./app-secret.js";
 import { buildCoreServices, type CoreServices } from "./compose-services.js";
 import { systemClock } from "./core/shared/clock.js";
 import { createTeamsPlatform, type TeamsPlatform } from "./platforms/teams/teams-platform.js";
+import { buildSlackPlatform } from "./compose-slack.js";
+import type { SlackPlatform } from "./platforms/slack/slack-platform.js";
 
 /** A started bot. */
 export interface RunningBot {
@@ -18,6 +20,8 @@ export interface RunningBot {
   readonly services: CoreServices;
   /** The Teams platform when enabled (its messenger makes proactive sends). */
   readonly teams: TeamsPlatform | null;
+  /** The Slack platform when enabled (its outboxSender delivers scheduled posts). */
+  readonly slack: SlackPlatform | null;
   /** Stops accepting work, finishes what is in flight, closes the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -53,6 +57,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         })
       : null;
     await teams?.mount(http.app);
+    const slack = buildSlackPlatform({ config, logger, services, prisma: database.prisma, secret });
+    slack?.mount(http.app);
+    await slack?.start();
     finishRoutes(http.app, logger);
     // Teams local mode accepts unauthenticated requests, so it only ever listens on loopback.
     const host = config.teams?.localMode ? "127.0.0.1" : config.http.host;
@@ -68,9 +75,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       database,
       services,
       teams,
+      slack,
       stop() {
         stopping ??= (async () => {
           await http.close();
+          await slack?.stop();
           await teams?.stop();
           await database.close();
         })();

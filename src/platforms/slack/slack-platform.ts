@@ -93,7 +93,12 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
       if (router) express.use(router);
     },
     async start() {
-      await app.init();
+      try {
+        await app.init();
+      } catch (error) {
+        const reason = (error as { data?: { error?: string }; message?: string }).data?.error ?? (error as Error).message;
+        throw new Error(`Slack did not accept the bot token at start-up (auth.test: ${reason}). Check SLACK_BOT_TOKEN and SLACK_API_URL.`);
+      }
       if (slack.mode.kind === "socket") await app.start();
       started = true;
     },

@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ProcessedEventRepository } from "../../../src/core/alliance/processed-event-repository.js";
+import { pino } from "pino";
 import { systemClock } from "../../../src/core/shared/clock.js";
+import { createSlackPlatform } from "../../../src/platforms/slack/slack-platform.js";
 import { commandFields, eventEnvelope, sendCommand, sendEvent, sign } from "../../fakes/slack-requests.js";
 import { slackConfig, startSlackHarness, type SlackHarness } from "./support/slack-harness.js";
 
@@ -82,6 +84,19 @@ describe("Slack transport on the shared HTTP server", () => {
   it("answers Slack's url_verification challenge", async () => {
     const res = await sendEvent(h.eventsUrl, { token: "t", challenge: "chal-123", type: "url_verification" });
     expect(res.json).toEqual({ challenge: "chal-123" });
+  });
+});
+
+describe("start-up", () => {
+  it("refuses to start with a bot token Slack does not accept, saying which variable to check", async () => {
+    const platform = createSlackPlatform({
+      slack: { ...slackConfig(h.fake), mode: { kind: "single", botToken: "xoxb-unknown" } },
+      logger: pino({ level: "silent" }),
+      clock: systemClock,
+      processedEvents: processed,
+      installations: null,
+    });
+    await expect(platform.start()).rejects.toThrow(/auth\.test: invalid_auth.*SLACK_BOT_TOKEN/);
   });
 });
 

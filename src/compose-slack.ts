@@ -1,0 +1,37 @@
+// Builds the Slack platform from the config and the core services (called by compose.ts): the
+// encrypted installation repository in OAuth mode, the processed-events table for retries.
+import type { Installation } from "@slack/bolt";
+import type { CoreServices } from "./compose-services.js";
+import type { Config } from "./config.js";
+import type { Logger } from "./logger.js";
+import { createSlackPlatform, type SlackPlatform } from "./platforms/slack/slack-platform.js";
+import { PrismaInstallationRepository } from "./storage/prisma/prisma-installation-repository.js";
+import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processed-event-repository.js";
+import type { PrismaClient } from "./storage/prisma-client.js";
+import { TokenCipher } from "./storage/token-cipher.js";
+
+/** The Slack platform for `config.slack`, or null when Slack is not configured. */
+export function buildSlackPlatform(deps: { config: Config; logger: Logger; services: CoreServices; prisma: PrismaClient; secret: string }): SlackPlatform | null {
+  const { config, services, prisma } = deps;
+  if (!config.slack) return null;
+  const installations =
+    config.slack.mode.kind === "oauth" ? new PrismaInstallationRepository<Installation>(prisma, TokenCipher.fromSecrets(deps.secret)) : null;
+  return createSlackPlatform({
+    slack: config.slack,
+    publicUrl: config.http.publicUrl,
+    logger: deps.logger,
+    clock: services.clock,
+    processedEvents: new PrismaProcessedEventRepository(prisma),
+    installations,
+    features: {
+      members: services.members,
+      alliances: services.alliances,
+      memberRepository: services.stores.members,
+      workspaces: services.stores.workspaces,
+      polls: services.polls,
+      commitments: services.commitments,
+      pulse: services.pulse,
+      privacy: services.privacy,
+    },
+  });
+}
