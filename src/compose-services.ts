@@ -6,19 +6,23 @@ import { MemberService } from "./core/alliance/member-service.js";
 import { commitmentsPersonalData, pulsePersonalData } from "./core/alliance/personal-data-sources.js";
 import { PrivacyService } from "./core/alliance/privacy-service.js";
 import { createCommitmentService, type CommitmentService } from "./core/commitments/commitment-service.js";
+import { createCultureFitService, type CultureFitService } from "./core/culture-fit/culture-fit-service.js";
 import { createPollPersonalDataSource } from "./core/polls/poll-personal-data.js";
 import { createPollService } from "./core/polls/poll-service.js";
 import type { PollService } from "./core/polls/poll-service-types.js";
 import { createHmacVoterKeyHasher } from "./core/polls/voter-key.js";
 import { createPulseService, type PulseService } from "./core/pulse/pulse-service.js";
 import type { Clock } from "./core/shared/clock.js";
+import { createSummaryService, type SummaryService } from "./core/summary/summary-service.js";
 import { createKeyedHasher } from "./core/shared/keyed-hash.js";
 import { PrismaAllianceRepository } from "./storage/prisma/prisma-alliance-repository.js";
 import { PrismaCommitmentRepository } from "./storage/prisma/prisma-commitment-repository.js";
+import { PrismaCultureFitRepository } from "./storage/prisma/prisma-culture-fit-repository.js";
 import { PrismaMemberRepository } from "./storage/prisma/prisma-member-repository.js";
 import { PrismaPulseInviteStore } from "./storage/prisma/prisma-personal-data-stores.js";
 import { PrismaPollRepository } from "./storage/prisma/prisma-poll-repository.js";
 import { PrismaPulseRepository } from "./storage/prisma/prisma-pulse-repository.js";
+import { PrismaSummaryRepository } from "./storage/prisma/prisma-summary-repository.js";
 import { PrismaConversationRepository, PrismaWorkspaceRepository } from "./storage/prisma/prisma-workspace-repository.js";
 import type { PrismaClient } from "./storage/prisma-client.js";
 
@@ -37,6 +41,8 @@ export interface CoreServices {
   polls: PollService;
   commitments: CommitmentService;
   pulse: PulseService;
+  culture: CultureFitService;
+  summary: SummaryService;
 }
 
 /** Builds the services over `prisma`; `secret` keys the anonymous voter and respondent hashes. */
@@ -83,10 +89,28 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
     },
   });
 
+  const cultureHash = createKeyedHasher(secret, "culture-respondent/v1");
+  const culture = createCultureFitService({
+    repository: new PrismaCultureFitRepository(prisma),
+    organizations: async (allianceId) => (await stores.alliances.listOrganizations(allianceId)).map((o) => ({ id: o.id, name: o.name })),
+    respondentKey: (scope, memberId) => cultureHash(scope, memberId),
+  });
+
+  const summary = createSummaryService({
+    alliances,
+    commitments,
+    pulse,
+    // The brief's poll: the repository lists the closed runs, the service counts them (k applied).
+    polls: { listByAlliance: (allianceId, filter) => pollRepository.listByAlliance(allianceId, filter), getResults: (viewer, id) => polls.getResults(viewer, id) },
+    culture,
+    summaries: new PrismaSummaryRepository(prisma),
+    clock,
+  });
+
   const privacy = new PrivacyService({
     ...stores,
     clock,
     sources: [commitmentsPersonalData(commitmentRepository), createPollPersonalDataSource(pollRepository), pulsePersonalData(new PrismaPulseInviteStore(prisma))],
   });
-  return { clock, stores, alliances, members, privacy, polls, commitments, pulse };
+  return { clock, stores, alliances, members, privacy, polls, commitments, pulse, culture, summary };
 }
