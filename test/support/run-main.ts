@@ -27,7 +27,7 @@ export function startMain(env: Record<string, string>, cwd = projectRoot): { chi
 }
 
 /** Runs the bot process to completion (it is expected to exit by itself). */
-export async function runMainToExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
+export async function runMainToExit(env: Record<string, string>, timeoutMs = 120_000): Promise<{ code: number | null; output: string }> {
   const { child, output } = startMain(env);
   const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -36,7 +36,7 @@ export async function runMainToExit(env: Record<string, string>, timeoutMs = 30_
 }
 
 /** Resolves with the port once the bot logs that it is listening. */
-export async function waitForListening(output: () => string, timeoutMs = 30_000): Promise<number> {
+export async function waitForListening(output: () => string, timeoutMs = 120_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const match = /"port":(\d+)[^\n]*listening|listening[^\n]*"port":(\d+)/.exec(output());

@@ -14,7 +14,9 @@ afterAll(() => {
   for (const child of children) child.kill("SIGKILL");
 });
 
-describe("start-up", () => {
+// A child process compiles the whole bot with tsx first; on a loaded 2-core CI machine that alone
+// can take tens of seconds, so these tests get generous limits.
+describe("start-up", { timeout: 180_000 }, () => {
   it("serves /healthz and /readyz on embedded PGlite with no configuration, and stops cleanly on SIGTERM", async () => {
     const dataDir = path.join(scratch, "fresh");
     const { child, output } = startMain({ DATA_DIR: dataDir });
