@@ -53,6 +53,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
           logger,
           clock: services.clock,
           conversations: services.stores.conversations,
+          workspaces: services.stores.workspaces,
           services: { ...services, memberRepository: services.stores.members },
         })
       : null;

@@ -123,6 +123,12 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
     } else if (req.method === "POST" && path === "/v3/conversations") {
       const memberId = body?.members?.[0]?.id ?? "unknown";
       answer(200, { id: `a:fake-1on1-${memberId}`, serviceUrl: `${base}/` });
+    } else if (req.method === "GET" && (match = path.match(/^\/v3\/conversations\/(.+?)\/members\/(.+)$/))) {
+      // Teams answers with the AAD object id of the 29: user; the fake derives it as "aad-<name>".
+      const userId = match[2] ?? "";
+      answer(200, { id: userId, name: userId.replace(/^29:/, ""), aadObjectId: `aad-${userId.replace(/^29:/, "")}` });
+    } else if (req.method === "PUT" && path.startsWith("/upload/")) {
+      answer(201, { id: "uploaded", size: raw.length });
     } else if (req.method === "GET" && path.endsWith("/.well-known/openidconfiguration")) {
       answer(200, {
         issuer: BOT_FRAMEWORK_ISSUER,

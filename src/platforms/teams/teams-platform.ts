@@ -3,13 +3,21 @@
 // stopped on shutdown (pending card updates flushed, in-flight sends finished).
 import { App } from "@microsoft/teams.apps";
 import type { Express } from "express";
-import type { ConversationRepository } from "../../core/alliance/workspace-repository.js";
+import type { ConversationRepository, WorkspaceRepository } from "../../core/alliance/workspace-repository.js";
+import type { MessageSender } from "../../scheduling/outbox/message-sender.js";
+import { createTeamsMessageSender } from "./teams-outbox-sender.js";
 import type { Clock } from "../../core/shared/clock.js";
 import type { Logger } from "../../logger.js";
 import { adminFeature } from "./features/admin-feature.js";
 import { fileConsentAttachment, type FileOffer } from "./features/file-consent.js";
 import { fileConsentHandler } from "./features/file-consent-handler.js";
 import { privacyFeature } from "./features/privacy-feature.js";
+import { createCoalescer } from "./features/coalescer.js";
+import { commitmentsFeature } from "./features/commitments-feature.js";
+import { cultureFeature } from "./features/culture-feature.js";
+import { healthFeature } from "./features/health-feature.js";
+import { pollsFeature, refreshPostedPoll } from "./features/polls-feature.js";
+import { pulseFeature } from "./features/pulse-feature.js";
 import { createDispatcher } from "./handlers/dispatch.js";
 import type { CommandContext, TeamsFeature } from "./handlers/feature-types.js";
 import { onConversationUpdate, onInstallationUpdate } from "./handlers/install.js";
@@ -30,11 +38,12 @@ export interface TeamsPlatformDeps {
   logger: Logger;
   clock: Clock;
   conversations: ConversationRepository;
+  workspaces: WorkspaceRepository;
   services: TeamsServices;
   /** Features beyond the built-in ones (tests, or features composed elsewhere). */
   extraFeatures?: readonly TeamsFeature[];
-  /** Test knobs: fake time for the send queue. */
-  testing?: { queue?: Partial<SendQueueDeps> };
+  /** Test knobs: fake time for the send queue, a shorter interval for poll card updates. */
+  testing?: { queue?: Partial<SendQueueDeps>; pollUpdateIntervalMs?: number };
 }
 
 /** A built Teams platform. */
@@ -42,8 +51,10 @@ export interface TeamsPlatform {
   /** Adds POST /api/messages to `app` (call before the 404 handler). */
   mount(app: Express): Promise<void>;
   readonly messenger: TeamsMessenger;
-  /** The Bot Connector client with its retrying queue (the outbox's sender uses it). */
+  /** The Bot Connector client with its retrying queue. */
   readonly connector: TeamsConnector;
+  /** The outbox's sender for messages with platform "teams". */
+  readonly outboxSender: MessageSender;
   stop(): Promise<void>;
 }
 
@@ -82,7 +93,21 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
   const offerFile = async ({ turn }: CommandContext, offer: FileOffer) => {
     await connector.send(turn.target, { attachments: [fileConsentAttachment(offer, { kind: "myData", memberId: turn.member.memberId })] }, IN_TURN_POLICY);
   };
-  const features: TeamsFeature[] = [adminFeature(deps.services), privacyFeature(deps.services, offerFile), ...(deps.extraFeatures ?? [])];
+  const { services, clock } = deps;
+  const pollUpdates = createCoalescer((pollId) => refreshPostedPoll({ services, messenger, clock, conversations }, pollId), {
+    intervalMs: deps.testing?.pollUpdateIntervalMs ?? 1_500,
+    onError: (pollId, error) => log.warn({ err: error, pollId }, "could not update the posted poll card"),
+  });
+  const features: TeamsFeature[] = [
+    adminFeature(services),
+    privacyFeature(services, offerFile),
+    commitmentsFeature(services, connector, clock),
+    pollsFeature({ services, messenger, clock, updates: pollUpdates, conversations }),
+    pulseFeature(services, clock),
+    cultureFeature(services, clock),
+    healthFeature(services, clock),
+    ...(deps.extraFeatures ?? []),
+  ];
   const dispatcher = createDispatcher({ members: deps.services.members, conversations, connector, features, logger: log });
   const onFileConsent = fileConsentHandler({ dispatcher, services: deps.services, connector, logger: log });
 
@@ -92,14 +117,18 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
   app.on("conversationUpdate", async ({ activity }) => onConversationUpdate(activity, dispatcher));
   app.on("installationUpdate", async ({ activity }) => onInstallationUpdate(activity, dispatcher));
 
+  const outboxSender = createTeamsMessageSender({ messenger, conversations, workspaces: deps.workspaces, members: services.memberRepository });
+
   return {
     messenger,
     connector,
+    outboxSender,
     async mount(express) {
       express.use(adapter.router);
       await app.initialize();
     },
     async stop() {
+      await pollUpdates.flush();
       await queue.idle(5_000);
     },
   };

@@ -4,6 +4,7 @@ import type { AllianceService } from "../../core/alliance/alliance-service.js";
 import type { MemberService } from "../../core/alliance/member-service.js";
 import type { PrivacyService } from "../../core/alliance/privacy-service.js";
 import type { CommitmentService } from "../../core/commitments/commitment-service.js";
+import type { CultureFitService } from "../../core/culture-fit/culture-fit-service.js";
 import type { PollService } from "../../core/polls/poll-service-types.js";
 import type { PulseService } from "../../core/pulse/pulse-service.js";
 import type { Locale } from "../../core/shared/refs.js";
@@ -25,5 +26,6 @@ export interface TeamsServices {
   commitments?: CommitmentService | undefined;
   polls?: PollService | undefined;
   pulse?: PulseService | undefined;
+  culture?: CultureFitService | undefined;
   summary?: OnDemandSummary | undefined;
 }

@@ -29,6 +29,7 @@ export const inboundActivitySchema = z.object({
     tenantId: z.string().max(128).optional(),
     name: z.string().max(512).optional(),
   }),
+  entities: z.array(z.object({ type: z.string(), text: z.string().max(1024).optional(), mentioned: account.partial().optional() }).loose()).max(50).optional(),
   membersAdded: z.array(account).optional(),
   membersRemoved: z.array(account).optional(),
   channelData: z
@@ -84,4 +85,18 @@ export function commandTextOf(activity: InboundActivity): string {
     .replace(/&nbsp;/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/**
+ * The message text for commands that take people ("commit … for @Bob"): the bot's own mention
+ * removed, every other mention rewritten to the core's `<@ID>` token (ID = the Teams user id).
+ */
+export function commandTextWithMentions(activity: InboundActivity): string {
+  let text = activity.text ?? "";
+  for (const entity of activity.entities ?? []) {
+    if (entity.type !== "mention" || !entity.text || !entity.mentioned?.id) continue;
+    const replacement = entity.mentioned.id === activity.recipient.id ? " " : ` <@${entity.mentioned.id}> `;
+    text = text.split(entity.text).join(replacement);
+  }
+  return text.replace(/<at>[^<]*<\/at>/gi, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ").trim();
 }

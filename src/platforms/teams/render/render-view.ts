@@ -15,6 +15,7 @@ import {
   renderCommitmentConfirmRequest,
   renderCommitmentList,
 } from "./commitment-cards.js";
+import { renderCultureFormCard, renderCultureResultCard } from "./culture-cards.js";
 import { renderPollCard, type PollCardOptions } from "./poll-card.js";
 import { renderPulseAnsweredCard, renderPulseQuestionCard, renderPulseThankYouCard } from "./pulse-cards.js";
 import { renderSummaryCard } from "./summary-card.js";
@@ -69,6 +70,10 @@ export function renderView(view: View, context: RenderContext = {}): CardRender 
       return renderPulseAnsweredCard(view);
     case "pulse.thank-you":
       return renderPulseThankYouCard(view);
+    case "culture.assessment-form":
+      return renderCultureFormCard(view);
+    case "culture.result":
+      return renderCultureResultCard(view);
     default:
       return unreachable(view);
   }

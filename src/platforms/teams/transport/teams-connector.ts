@@ -65,6 +65,13 @@ export class TeamsConnector {
     return conversation.id;
   }
 
+  /** A member of the conversation with their AAD object id (mentions carry only the 29: id). */
+  async getMember(target: TeamsTarget, userId: string, policy: RetryPolicy): Promise<{ id: string; aadObjectId: string | null; name: string | null }> {
+    const api = this.client(target);
+    const account = await this.queue.run(target, () => api.conversations.getMemberById(target.conversationId.split(";")[0] ?? target.conversationId, userId), policy);
+    return { id: account.id, aadObjectId: account.aadObjectId ?? null, name: account.name ?? null };
+  }
+
   private client(target: { serviceUrl: string }) {
     return this.app.api.clone({ serviceUrl: target.serviceUrl.replace(/\/+$/, "") });
   }

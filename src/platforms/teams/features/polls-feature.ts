@@ -1,0 +1,192 @@
+// Polls in Teams: "poll …" with the same grammar as Slack's /poll (or a form), the poll card
+// posted into the conversation, votes by Action.Execute answered with the voter's refreshed card,
+// per-viewer refresh, closing, and the shared message updated (coalesced) as votes come in.
+import { z } from "zod";
+import { parseDueDate } from "../../../core/commitments/due-date.js";
+import { translate } from "../../../core/i18n/catalogue.js";
+import type { Poll } from "../../../core/polls/poll.js";
+import type { PollService } from "../../../core/polls/poll-service-types.js";
+import { buildPollView } from "../../../core/polls/poll-views.js";
+import type { Clock } from "../../../core/shared/clock.js";
+import { DomainError, isDomainError } from "../../../core/shared/errors.js";
+import type { Actor, Locale } from "../../../core/shared/refs.js";
+import { parsePollCommand } from "../../slack/listeners/polls/poll-command-grammar.js";
+import { recurrenceFromPhrase } from "../../slack/listeners/polls/recurrence-phrase.js";
+import type { ActionResult, Reply, TeamsFeature } from "../handlers/feature-types.js";
+import type { Turn } from "../handlers/turn.js";
+import { POLL_VERBS } from "../render/poll-card.js";
+import { CUSTOM_TEMPLATE, POLL_FORM_VERB, renderPollForm } from "../render/poll-form-card.js";
+import { renderView } from "../render/render-view.js";
+import type { TeamsMessenger } from "../teams-messenger.js";
+import type { TeamsServices } from "../teams-services.js";
+import type { Coalescer } from "./coalescer.js";
+import type { ConversationRepository } from "../../../core/alliance/workspace-repository.js";
+import { card, text } from "../render/card-kit.js";
+
+const pollId = z.string().min(1).max(100);
+
+/** A phrase (deadline, repeat rule) the bot could not read. */
+class PhraseError extends Error {
+  constructor(readonly key: "teams.poll.badDeadline" | "teams.poll.badRecurrence", readonly text: string) {
+    super(`${key}: ${text}`);
+  }
+}
+
+/** What the polls feature needs besides the services. */
+export interface PollsFeatureDeps {
+  services: TeamsServices;
+  messenger: TeamsMessenger;
+  clock: Clock;
+  /** Coalesced updates of posted poll messages, by poll id. */
+  updates: Coalescer;
+  conversations: ConversationRepository;
+}
+
+/** Updates the shared (public) poll message to the current results; used by the coalescer. */
+export async function refreshPostedPoll(deps: Pick<PollsFeatureDeps, "services" | "messenger" | "clock" | "conversations">, id: string): Promise<void> {
+  const polls = deps.services.polls;
+  if (!polls) return;
+  const results = await polls.getResults(null, id);
+  const message = results.poll.message;
+  if (!message) return;
+  const conversation = await deps.conversations.findConversation(message.workspaceId, message.conversationId);
+  if (!conversation?.serviceUrl) return;
+  const alliance = await deps.services.alliances.getAlliance(results.poll.allianceId);
+  const view = buildPollView(results, { locale: alliance.locale, timeZone: alliance.timezone, now: deps.clock.now() });
+  await deps.messenger.update(conversation, message.messageId, view, { locale: alliance.locale });
+}
+
+/** poll … and the poll card's buttons. */
+export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
+  const { services, clock } = deps;
+  const service = (): PollService => {
+    if (!services.polls) throw new DomainError("NOT_FOUND", "poll service not configured");
+    return services.polls;
+  };
+
+  /** The card as `viewer` sees it (their figures, their choice, their buttons). */
+  const viewerCard = async (turn: Turn, id: string, error?: string) => {
+    const results = await service().getResults(turn.member, id);
+    const alliance = await services.alliances.getAlliance(turn.member.allianceId);
+    const view = buildPollView(results, { locale: turn.locale, timeZone: alliance.timezone, now: clock.now() });
+    const myChoice = await service().myChoice(turn.member, id);
+    const canClose = results.poll.createdById === turn.member.memberId || turn.member.role === "admin";
+    return renderView(view, { locale: turn.locale, poll: { myChoice, canClose, error: error ?? null } });
+  };
+
+  /** Posts a new poll's public card and remembers where, so votes can update it. */
+  const post = async (turn: Turn, poll: Poll, reply: Reply) => {
+    const results = await service().getResults(null, poll.id);
+    const alliance = await services.alliances.getAlliance(turn.member.allianceId);
+    const view = buildPollView(results, { locale: turn.locale, timeZone: alliance.timezone, now: clock.now() });
+    const sent = await reply(renderView(view, { locale: turn.locale }));
+    await service().recordMessage(poll.id, { workspaceId: turn.member.workspaceId, conversationId: turn.conversation.conversationId, messageId: sent.id });
+  };
+
+  const deadline = async (text: string | null, actor: Actor, locale: Locale): Promise<Date | null> => {
+    if (!text) return null;
+    const alliance = await services.alliances.getAlliance(actor.allianceId);
+    try {
+      return parseDueDate(text, { now: clock.now(), timeZone: alliance.timezone, locale }).dueAt;
+    } catch (error) {
+      if (isDomainError(error, "COMMITMENT_DUE_DATE_IN_PAST")) throw new DomainError("POLL_DEADLINE_IN_PAST", "deadline in the past");
+      throw new PhraseError("teams.poll.badDeadline", text);
+    }
+  };
+  const recurrence = (text: string | null): string | null => {
+    if (!text) return null;
+    const rule = recurrenceFromPhrase(text);
+    if (rule === null) throw new PhraseError("teams.poll.badRecurrence", text);
+    return rule;
+  };
+
+  const withPhraseErrors = async <T>(locale: Locale, work: () => Promise<T>): Promise<T | { phraseError: string }> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof PhraseError) return { phraseError: translate(locale, error.key, { text: error.text }) };
+      throw error;
+    }
+  };
+
+  const vote = async ({ turn, data }: { turn: Turn; data: Record<string, unknown> }): Promise<ActionResult> => {
+    const id = pollId.parse(data.pollId);
+    const choice = z.string().max(2_000).optional().parse(data.choice);
+    const optionIds = (choice ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    try {
+      await service().castVote(turn.member, id, optionIds);
+    } catch (error) {
+      // Rule violations (closed, too many choices, none chosen) are shown inside the card.
+      if (!isDomainError(error) || error.code === "NOT_FOUND" || error.code === "FORBIDDEN") throw error;
+      const text = translate(turn.locale, `error.${error.code}` as Parameters<typeof translate>[1], error.details);
+      return { kind: "card", render: await viewerCard(turn, id, text) };
+    }
+    deps.updates.request(id);
+    return { kind: "card", render: await viewerCard(turn, id) };
+  };
+
+  return {
+    commands: {
+      async poll({ turn, args, reply }) {
+        if (!args.trim()) return void (await reply(renderPollForm(turn.locale)));
+        const parsed = parsePollCommand(args);
+        if (!parsed.ok) {
+          const problem =
+            parsed.error.code === "unknown_word"
+              ? translate(turn.locale, "teams.poll.unknownWord", { word: parsed.error.word })
+              : parsed.error.code === "unclosed_quote"
+                ? translate(turn.locale, "teams.poll.unclosedQuote")
+                : "";
+          return void (await reply({ text: `${problem} ${translate(turn.locale, "teams.poll.usage")}`.trim() }));
+        }
+        const { deadlineText, recurrenceText, ...draft } = parsed.draft;
+        const created = await withPhraseErrors(turn.locale, async () =>
+          service().createPoll(turn.member, { ...draft, closesAt: await deadline(deadlineText, turn.member, turn.locale), recurrence: recurrence(recurrenceText) }),
+        );
+        if ("phraseError" in created) return void (await reply({ text: created.phraseError }));
+        await post(turn, created, reply);
+      },
+    },
+    actions: {
+      [POLL_VERBS.vote]: vote,
+      async [POLL_VERBS.refresh]({ turn, data }) {
+        return { kind: "card", render: await viewerCard(turn, pollId.parse(data.pollId)) };
+      },
+      async [POLL_VERBS.close]({ turn, data }) {
+        const id = pollId.parse(data.pollId);
+        await service().closePoll(turn.member, id);
+        deps.updates.request(id);
+        return { kind: "card", render: await viewerCard(turn, id) };
+      },
+      async [POLL_FORM_VERB]({ turn, data, reply }) {
+        const input = z
+          .object({
+            template: z.string().max(100).default(CUSTOM_TEMPLATE),
+            question: z.string().max(300).default(""),
+            options: z.string().max(1_000).default(""),
+            mode: z.enum(["single", "multiple"]).default("single"),
+            anonymous: z.enum(["true", "false"]).default("false"),
+            visibility: z.enum(["live", "after_close", "steering"]).default("live"),
+            closes: z.string().max(100).default(""),
+          })
+          .parse(data);
+        const anonymous = input.anonymous === "true";
+        const created = await withPhraseErrors(turn.locale, async () => {
+          const closesAt = await deadline(input.closes.trim() || null, turn.member, turn.locale);
+          if (input.template !== CUSTOM_TEMPLATE) {
+            return service().createPollFromTemplate(turn.member, input.template, turn.locale, { anonymous, visibility: input.visibility, closesAt });
+          }
+          const options = input.options.split(/\r?\n/).map((o) => o.trim()).filter(Boolean);
+          return service().createPoll(turn.member, { question: input.question, options, mode: input.mode, anonymous, visibility: input.visibility, closesAt });
+        }).catch((error: unknown) => {
+          if (!isDomainError(error) || error.code === "FORBIDDEN") throw error;
+          return { phraseError: translate(turn.locale, `error.${error.code}` as Parameters<typeof translate>[1], error.details) };
+        });
+        if ("phraseError" in created) return { kind: "card", render: renderPollForm(turn.locale, created.phraseError) };
+        await post(turn, created, reply);
+        const done = translate(turn.locale, "polls.create.created");
+        return { kind: "card", render: { card: card([text(done, { color: "Good" })]), summary: done } };
+      },
+    },
+  };
+}

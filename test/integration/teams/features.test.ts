@@ -1,0 +1,330 @@
+// Every Teams command and card action over HTTP against the running bot (local mode, embedded
+// database, fake Bot Connector): setup, polls (Action.Execute vote refreshing the card, the
+// Action.Submit fallback, the posted card updated), commitments (create, kept, confirmation by
+// the other side), pulse (question, answer, proactive 1:1), culture, health, my data (file
+// consent), forget me, Dutch commands, and a proactive summary to the stored steering channel.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTrustHealthSummary } from "../../../src/core/summary/build-summary.js";
+import { summaryView } from "../../../src/core/summary/summary-views.js";
+import type { RecordedRequest } from "../../fakes/fake-bot-connector.js";
+import {
+  DEFAULT_TENANT,
+  USERS,
+  executeActivity,
+  fileConsentActivity,
+  messageActivity,
+  botAddedActivity,
+  submitActivity,
+  type ActivityScope,
+} from "../../fakes/teams-activities.js";
+import { workedInput } from "../../fixtures/trust-health-worked-example.js";
+import { cardOf, cardText, executeActions, inputIds, invokeCard } from "./support/card-helpers.js";
+import { startTeamsHarness, type TeamsHarness } from "./support/teams-harness.js";
+
+let h: TeamsHarness;
+const CHANNEL = "19:steering@thread.tacv2";
+type User = (typeof USERS)[keyof typeof USERS];
+const personal = (user: User, locale = "en-US"): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user, locale });
+const channel = (user: User): ActivityScope => ({
+  serviceUrl: h.connector.serviceUrl,
+  user,
+  conversationType: "channel",
+  conversationId: CHANNEL,
+  team: { id: CHANNEL, name: "Alliance steering" },
+});
+
+/** Sends a message; resolves with the messages the bot posted in answer. */
+async function say(scope: ActivityScope, text: string): Promise<RecordedRequest[]> {
+  const mark = h.connector.mark();
+  const res = await h.post(messageActivity(scope, text));
+  expect(res.status).toBe(200);
+  return h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities") && r.status === 200);
+}
+/** Presses an Action.Execute button; resolves with the invoke response and what was posted meanwhile. */
+async function press(scope: ActivityScope, verb: string, data: Record<string, unknown>) {
+  const mark = h.connector.mark();
+  const res = await h.post(executeActivity(scope, verb, data));
+  expect(res.status).toBe(200);
+  return { res, posted: h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities") && r.status === 200) };
+}
+const workspace = async () => (await h.bot.services.stores.workspaces.find("teams", DEFAULT_TENANT))!;
+const memberOf = async (user: User) => (await h.bot.services.stores.members.findByExternalId((await workspace()).id, user.aadObjectId))!;
+const organizationId = async (name: string) => {
+  const alliance = (await memberOf(USERS.ann)).allianceId;
+  return (await h.bot.services.alliances.listOrganizations(alliance)).find((o) => o.name === name)!.id;
+};
+
+beforeAll(async () => {
+  h = await startTeamsHarness({ auth: false });
+  await say(personal(USERS.ann), "help"); // first contact: Ann creates the alliance and is its admin
+  await h.post(botAddedActivity(channel(USERS.ann)));
+});
+afterAll(async () => h?.close());
+
+describe("setup", () => {
+  it("shows the setup form to the admin and its field errors in place", async () => {
+    const [form] = await say(channel(USERS.ann), "setup");
+    const card = cardOf(form);
+    expect(inputIds(card)).toEqual(expect.arrayContaining(["name", "org.0.name", "org.1.domains", "steeringHere", "anonymityThreshold", "timezone"]));
+    const submit = executeActions(card).find((a) => a.verb === "setup.submit")!;
+    const { res } = await press(channel(USERS.ann), "setup.submit", { ...submit.data, name: "Acme × Beta", "org.0.name": "Acme", anonymityThreshold: "2" });
+    const text = cardText(invokeCard(res));
+    expect(text).toContain("at least 2"); // too few organisations, next to the list
+    expect(text).toContain("can't be lower than 3"); // the threshold, next to its field
+  });
+
+  it("saves a valid setup and makes this channel the steering channel", async () => {
+    const { res } = await press(channel(USERS.ann), "setup.submit", {
+      orgs: "[]",
+      steering: "",
+      name: "Acme × Beta",
+      "org.0.name": "Acme",
+      "org.0.domains": "acme.com",
+      "org.1.name": "Beta",
+      "org.1.domains": "beta.org",
+      steeringHere: "true",
+      anonymityThreshold: "3",
+      timezone: "Europe/Amsterdam",
+    });
+    expect(cardText(invokeCard(res))).toContain("Setup saved for Acme × Beta");
+    const alliance = await h.bot.services.alliances.getAlliance((await memberOf(USERS.ann)).allianceId);
+    expect(alliance.steering).toEqual({ workspaceId: (await workspace()).id, conversationId: CHANNEL });
+  });
+
+  it("refuses setup to a member who is not an admin", async () => {
+    const [reply] = await say(channel(USERS.bob), "setup");
+    expect(reply?.body.text).toBe("You're not allowed to do that.");
+  });
+
+  it("lets members pick their organisation", async () => {
+    for (const [user, org] of [[USERS.ann, "Acme"], [USERS.bob, "Beta"], [USERS.cas, "Beta"]] as const) {
+      const { res } = await press(personal(user), "member.chooseOrganization", { organizationId: await organizationId(org) });
+      expect(res.body.value).toContain(org);
+      expect((await memberOf(user)).organizationId).toBe(await organizationId(org));
+    }
+  });
+});
+
+describe("polls", () => {
+  let pollId = "";
+  let postedId = "";
+  let trustOption = "";
+
+  it("posts the poll card for a poll command in the channel", async () => {
+    const [posted] = await say(channel(USERS.ann), 'poll "What matters most to you?" "Trust" "Reliability" "Transparency" anonymous');
+    const card = cardOf(posted);
+    expect(cardText(card)).toContain("What matters most to you?");
+    const vote = executeActions(card).find((a) => a.verb === "poll.vote")!;
+    pollId = vote.data.pollId!;
+    // The bot remembered where it posted the card, so votes can update it.
+    postedId = (await h.bot.services.polls.getResults(null, pollId)).poll.message!.messageId;
+    expect(postedId).toMatch(/^fake-act-/);
+    const choices = card.body.find((e: any) => e.type === "Input.ChoiceSet").choices;
+    trustOption = choices.find((c: any) => c.title === "Trust").value;
+    expect(card.refresh.action.verb).toBe("poll.refresh");
+  });
+
+  it("records a vote by Action.Execute and answers with the voter's refreshed card", async () => {
+    const { res, posted } = await press(channel(USERS.bob), "poll.vote", { pollId, choice: trustOption });
+    expect(posted).toHaveLength(0); // the answer is the invoke response, not a new message
+    const text = cardText(invokeCard(res));
+    expect(text).toContain("Your vote: Trust");
+    expect(text).toContain("1 vote");
+    const update = await h.connector.waitFor((r) => r.method === "PUT" && r.path.endsWith(`/activities/${postedId}`), 5_000);
+    expect(cardText(cardOf(update))).toContain("1 vote");
+  });
+
+  it("treats a second identical vote as a no-op", async () => {
+    await press(channel(USERS.bob), "poll.vote", { pollId, choice: trustOption });
+    const results = await h.bot.services.polls.getResults(null, pollId);
+    expect(results.totalVoters).toBe(1);
+  });
+
+  it("shows a rule violation inside the card (no option chosen)", async () => {
+    const { res } = await press(channel(USERS.cas), "poll.vote", { pollId, choice: "" });
+    expect(cardText(invokeCard(res))).toContain("Please choose at least one option.");
+  });
+
+  it("accepts the Action.Submit fallback and updates the card in place", async () => {
+    const mark = h.connector.mark();
+    const res = await h.post(submitActivity(channel(USERS.cas), { verb: "poll.vote", pollId, choice: trustOption }, postedId));
+    expect(res.status).toBe(200);
+    const put = h.connector.since(mark).find((r) => r.method === "PUT");
+    expect(put?.path).toBe(`/v3/conversations/${CHANNEL}/activities/${postedId}`);
+    expect(cardText(cardOf(put))).toContain("Your vote: Trust");
+    expect((await h.bot.services.polls.getResults(null, pollId)).totalVoters).toBe(2);
+  });
+
+  it("offers a form for 'poll' without arguments and posts a template poll from it", async () => {
+    const [form] = await say(channel(USERS.ann), "poll");
+    expect(inputIds(cardOf(form))).toEqual(expect.arrayContaining(["template", "question", "options", "anonymous", "closes"]));
+    const { res, posted } = await press(channel(USERS.ann), "poll.create", { template: "collaboration-priorities", anonymous: "true", visibility: "live" });
+    expect(cardText(invokeCard(res))).toContain("Your poll is posted.");
+    expect(cardText(cardOf(posted[0]))).toContain("What matters most to you when collaborating with other organisations?");
+  });
+
+  it("explains a poll command it cannot read", async () => {
+    const [reply] = await say(channel(USERS.ann), 'poll "Lunch?" "Pizza" "Sushi" sometimes');
+    expect(reply?.body.text).toContain('I didn\'t understand "sometimes"');
+  });
+});
+
+describe("commitments", () => {
+  let commitmentId = "";
+
+  it("logs a commitment from a commit command", async () => {
+    const [card] = await say(channel(USERS.ann), "commit Send the draft contract for Beta by friday");
+    const text = cardText(cardOf(card));
+    expect(text).toContain("Send the draft contract");
+    expect(text).toContain("Beta");
+    commitmentId = executeActions(cardOf(card)).find((a) => a.verb === "commitment.kept")!.data.commitmentId!;
+  });
+
+  it("reports it kept and asks the receiving side to confirm; the other side confirms", async () => {
+    const { res, posted } = await press(channel(USERS.ann), "commitment.kept", { commitmentId });
+    expect(cardText(invokeCard(res))).toContain("Kept");
+    const request = cardOf(posted[0]);
+    expect(cardText(request)).toContain("Do you agree?");
+    expect(executeActions(request).map((a) => a.verb)).toEqual(expect.arrayContaining(["commitment.confirm", "commitment.dispute"]));
+    const confirmed = await press(channel(USERS.bob), "commitment.confirm", { commitmentId });
+    expect(cardText(invokeCard(confirmed.res))).toContain("Confirmed");
+    const { commitment } = await h.bot.services.commitments.get(await h.bot.services.members.getActor((await memberOf(USERS.bob)).id), commitmentId);
+    expect(commitment).toMatchObject({ status: "kept", confirmation: "confirmed" });
+  });
+
+  it("refuses a confirmation from the owner's own side", async () => {
+    const [card] = await say(channel(USERS.ann), "commit Share the Q1 figures for Beta by tomorrow");
+    const id = executeActions(cardOf(card)).find((a) => a.verb === "commitment.kept")!.data.commitmentId!;
+    await press(channel(USERS.ann), "commitment.kept", { commitmentId: id });
+    const { res } = await press(channel(USERS.ann), "commitment.confirm", { commitmentId: id });
+    expect(res.body.type).toBe("application/vnd.microsoft.activity.message");
+    expect(res.body.value).toContain("Only the receiving side");
+  });
+
+  it("answers an incomplete commit with a pre-filled form", async () => {
+    const [form] = await say(channel(USERS.ann), "commit Prepare the workshop");
+    const card = cardOf(form);
+    expect(inputIds(card)).toEqual(expect.arrayContaining(["text", "beneficiary", "due"]));
+    expect(JSON.stringify(card)).toContain("Prepare the workshop");
+  });
+
+  it("logs and lists commitments in Dutch with 'afspraak …' and 'afspraak lijst'", async () => {
+    const [card] = await say(channel(USERS.ann), "afspraak Werkplan delen voor Beta uiterlijk over 2 weken");
+    expect(cardText(cardOf(card))).toContain("Werkplan delen");
+    const [list] = await say(channel(USERS.ann), "afspraak lijst");
+    expect(cardText(cardOf(list))).toContain("Werkplan delen");
+  });
+});
+
+describe("pulse", () => {
+  it("sends the next question for 'pulse' and replaces it with the saved state on answer", async () => {
+    const alliance = await h.bot.services.alliances.getAlliance((await memberOf(USERS.ann)).allianceId);
+    await h.bot.services.pulse.openRound(alliance, new Date());
+    const [question] = await say(personal(USERS.ann), "pulse");
+    const card = cardOf(question);
+    const answer = executeActions(card).find((a) => a.verb === "pulse.answer")!;
+    const { res, posted } = await press(personal(USERS.ann), "pulse.answer", { ...answer.data, score: "4", comment: "Good week" });
+    expect(cardText(invokeCard(res))).toContain("Saved: Agree");
+    expect(cardText(cardOf(posted[0]))).toMatch(/Question 2 of \d/);
+  });
+
+  it("sends a pulse question proactively 1:1 to a member the bot never chatted with", async () => {
+    const cas = await memberOf(USERS.cas);
+    await h.bot.services.stores.conversations.deletePersonalConversations(cas.id);
+    const mark = h.connector.mark();
+    const pending = await h.bot.services.pulse.pendingFor(await h.bot.services.members.getActor(cas.id), new Date());
+    const { buildPulseQuestionView } = await import("../../../src/core/pulse/pulse-views.js");
+    const view = buildPulseQuestionView(pending[0]!, 0, { locale: "en", timeZone: "Europe/Amsterdam", k: 3 });
+    await h.bot.teams!.messenger.sendDirect({ memberId: cas.id, workspaceId: cas.workspaceId, externalId: cas.externalId, tenantId: DEFAULT_TENANT }, view);
+    const requests = h.connector.since(mark);
+    expect(requests[0]).toMatchObject({ method: "POST", path: "/v3/conversations" });
+    expect(requests[0]?.body.members[0].id).toBe(USERS.cas.aadObjectId);
+    expect(requests[1]?.path).toBe(`/v3/conversations/a:fake-1on1-${USERS.cas.aadObjectId}/activities`);
+    expect(executeActions(cardOf(requests[1])).map((a) => a.verb)).toContain("pulse.answer");
+  });
+});
+
+describe("culture", () => {
+  it("shows the assessment with 48 point fields and problems in place, then saves valid points", async () => {
+    const [form] = await say(personal(USERS.bob), "culture");
+    const card = cardOf(form);
+    const points = inputIds(card).filter((id) => /^(now|preferred)\./.test(id));
+    expect(points).toHaveLength(48);
+    const periodKey = executeActions(card).find((a) => a.verb === "culture.submit")!.data.periodKey;
+    const bad = await press(personal(USERS.bob), "culture.submit", { periodKey, [points[0]!]: "30" });
+    expect(cardText(invokeCard(bad.res))).toMatch(/points/);
+    const good = await press(personal(USERS.bob), "culture.submit", { periodKey, ...Object.fromEntries(points.map((id) => [id, "25"])), "diff.aware": "4" });
+    expect(cardText(invokeCard(good.res))).toContain("Your culture assessment is saved.");
+  });
+});
+
+describe("health, privacy, language", () => {
+  it("answers health with the trust-health summary card", async () => {
+    const [reply] = await say(channel(USERS.ann), "health");
+    const card = cardOf(reply);
+    expect(cardText(card)).toContain("Acme × Beta");
+    expect(JSON.stringify(card)).toContain("Chart.Line");
+  });
+
+  it("offers 'my data' as a file in a 1:1 chat and uploads it on consent", async () => {
+    const [summary, consent] = await say(personal(USERS.ann), "my data");
+    expect(cardText(cardOf(summary))).toContain("Your data");
+    const attachment = consent?.body.attachments[0];
+    expect(attachment.contentType).toBe("application/vnd.microsoft.teams.card.file.consent");
+    const mark = h.connector.mark();
+    const res = await h.post(
+      fileConsentActivity(personal(USERS.ann), {
+        type: "fileUpload",
+        action: "accept",
+        context: attachment.content.acceptContext,
+        uploadInfo: { uploadUrl: `${h.connector.url}/upload/my-data.json`, contentUrl: "https://contoso.sharepoint.com/my-data.json", name: "my-data.json", uniqueId: "u-1", fileType: "json" },
+      }),
+    );
+    expect(res.status).toBe(200);
+    const after = h.connector.since(mark);
+    const upload = after.find((r) => r.method === "PUT" && r.path === "/upload/my-data.json");
+    expect(upload?.body.format).toBe("alliance-trust-bot/my-data@1");
+    expect(upload?.body.profile.displayName).toBe(USERS.ann.name);
+    expect(after.find((r) => r.path.endsWith("/activities"))?.body.attachments[0].contentType).toBe("application/vnd.microsoft.teams.card.file.info");
+  });
+
+  it("keeps 'my data' out of channels", async () => {
+    const [reply] = await say(channel(USERS.ann), "my data");
+    expect(reply?.body.text).toContain("only do that in a private chat");
+  });
+
+  it("forgets a member after confirmation, and only the member themself", async () => {
+    const [confirm] = await say(personal(USERS.cas), "forget me");
+    const button = executeActions(cardOf(confirm)).find((a) => a.verb === "privacy.forget")!;
+    const other = await press(personal(USERS.bob), "privacy.forget", button.data);
+    expect(other.res.body.value).toBe("You're not allowed to do that.");
+    const { res } = await press(personal(USERS.cas), "privacy.forget", button.data);
+    expect(cardText(invokeCard(res))).toContain("Your personal data has been removed");
+    const cas = await h.bot.services.stores.members.get(button.data.memberId!);
+    expect(cas?.erasedAt).not.toBeNull();
+  });
+
+  it("speaks Dutch to a Dutch client and understands the Dutch commands", async () => {
+    const [help] = await say(personal(USERS.bob, "nl-NL"), "hulp");
+    expect(cardText(cardOf(help))).toContain("wat ik kan");
+    const [form] = await say(personal(USERS.bob, "nl-NL"), "peiling");
+    expect(cardText(cardOf(form))).toContain("Nieuwe poll");
+    const [unknown] = await say(personal(USERS.bob, "nl-NL"), "koffie?");
+    expect(unknown?.body.text).toContain("Ik begreep");
+  });
+});
+
+describe("proactive summary", () => {
+  it("posts the trust-health summary to the stored steering channel", async () => {
+    const alliance = await h.bot.services.alliances.getAlliance((await memberOf(USERS.ann)).allianceId);
+    const ref = await h.bot.services.stores.conversations.findConversation(alliance.steering!.workspaceId, alliance.steering!.conversationId);
+    const mark = h.connector.mark();
+    const sent = await h.bot.teams!.messenger.post(ref!, summaryView(buildTrustHealthSummary(workedInput), "en"));
+    const [post] = h.connector.since(mark);
+    expect(post?.path).toBe(`/v3/conversations/${CHANNEL}/activities`);
+    expect(sent.messageId).toMatch(/^fake-act-\d+$/);
+    const card = cardOf(post);
+    expect(card.body.some((e: any) => JSON.stringify(e).includes("Chart.Line"))).toBe(true);
+    expect(cardText(card)).toContain("Trust");
+  });
+});
