@@ -32,6 +32,7 @@ export function buildSlackPlatform(deps: { config: Config; logger: Logger; servi
       commitments: services.commitments,
       pulse: services.pulse,
       privacy: services.privacy,
+      culture: services.culture,
     },
   });
 }

@@ -14,6 +14,9 @@ import type { Logger } from "../../../logger.js";
 import { createPollPublisher, type PollPublisher } from "../services/poll-publisher.js";
 import { createWorkLimiter, type WorkLimiter } from "../services/work-limiter.js";
 import { createActorResolver, type ActorResolver } from "../session/slack-actor.js";
+import type { CultureFitService } from "../../../core/culture-fit/culture-fit-service.js";
+import type { HealthSource } from "./trust/health-flow.js";
+import { registerTrustListeners } from "./trust/trust-command.js";
 import type { SlackMessenger } from "../transport/slack-messenger.js";
 import { registerPollListeners } from "./polls/poll-listeners.js";
 
@@ -30,6 +33,9 @@ export interface SlackFeatureDeps {
   commitments?: CommitmentService | undefined;
   pulse?: PulseService | undefined;
   privacy?: PrivacyService | undefined;
+  culture?: CultureFitService | undefined;
+  /** The trust-health summary of an alliance, for /trust health and App Home. */
+  health?: HealthSource | undefined;
   /** Coalescing interval of poll message updates (ms); tests shorten it. */
   pollUpdateIntervalMs?: number | undefined;
 }
@@ -40,16 +46,25 @@ export interface SlackListenerContext extends SlackFeatureDeps {
   pollPublisher: PollPublisher | null;
   /** Bounds concurrent post-ack work (see work-limiter.ts). */
   limiter: WorkLimiter;
+  /** Drops cached actors (after a change to organisation, role or membership). */
+  forgetActors(): void;
 }
 
 /** Adds all feature listeners to `app`; returns what must run on shutdown. */
 export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { stop(): Promise<void> } {
-  const resolveActor = createActorResolver({ members: deps.members, alliances: deps.alliances, logger: deps.logger });
+  const resolver = createActorResolver({ members: deps.members, alliances: deps.alliances, logger: deps.logger });
   const pollPublisher = deps.polls
     ? createPollPublisher({ polls: deps.polls, alliances: deps.alliances, workspaces: deps.workspaces, messenger: deps.messenger, clock: deps.clock, logger: deps.logger, intervalMs: deps.pollUpdateIntervalMs })
     : null;
-  const ctx: SlackListenerContext = { ...deps, resolveActor, pollPublisher, limiter: createWorkLimiter(8) };
+  const ctx: SlackListenerContext = {
+    ...deps,
+    resolveActor: resolver.resolve,
+    forgetActors: resolver.forget,
+    pollPublisher,
+    limiter: createWorkLimiter(8),
+  };
   if (deps.polls && pollPublisher) registerPollListeners(app, ctx, deps.polls, pollPublisher);
+  registerTrustListeners(app, ctx);
   return {
     async stop() {
       await pollPublisher?.flush();

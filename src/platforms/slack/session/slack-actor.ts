@@ -54,10 +54,17 @@ interface Profile {
 const PROFILE_TTL_MS = 60 * 60_000;
 const MAX_CACHED = 10_000;
 
-/** Builds the resolver. */
-export function createActorResolver(deps: { members: MemberService; alliances: AllianceService; logger: Logger; now?: () => number }): ActorResolver {
+/** How long a resolved actor is reused: a burst of clicks by one person costs one lookup. */
+const ACTOR_TTL_MS = 30_000;
+
+/** Builds the resolver; `forget` drops cached actors after changes to organisation or role. */
+export function createActorResolver(deps: { members: MemberService; alliances: AllianceService; logger: Logger; now?: () => number }): {
+  resolve: ActorResolver;
+  forget(): void;
+} {
   const now = deps.now ?? Date.now;
   const profiles = new Map<string, { profile: Profile; until: number }>();
+  const actors = new Map<string, { actor: SlackActor; until: number }>();
 
   async function profileOf(identity: SlackIdentity, client: webApi.WebClient): Promise<Profile> {
     const key = `${identity.teamId}:${identity.userId}`;
@@ -85,7 +92,10 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
     return profile;
   }
 
-  return async (identity, client) => {
+  const resolve: ActorResolver = async (identity, client) => {
+    const key = `${identity.teamId}:${identity.userId}`;
+    const cached = actors.get(key);
+    if (cached && cached.until > now()) return cached.actor;
     const profile = await profileOf(identity, client);
     const resolved = await deps.members.resolveMember({
       platform: "slack",
@@ -98,6 +108,16 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
       timezone: profile.timezone,
     });
     const alliance = await deps.alliances.getAlliance(resolved.allianceId);
-    return { ...resolved, alliance, teamId: identity.teamId, userId: identity.userId, timeZone: profile.timezone ?? alliance.timezone };
+    const actor = { ...resolved, alliance, teamId: identity.teamId, userId: identity.userId, timeZone: profile.timezone ?? alliance.timezone };
+    if (actors.size >= MAX_CACHED) actors.delete(actors.keys().next().value as string);
+    // A member created just now is cached without the "new" flags, so they are not repeated.
+    actors.set(key, { actor: { ...actor, isNew: false, allianceCreated: false }, until: now() + ACTOR_TTL_MS });
+    return actor;
+  };
+  return {
+    resolve,
+    forget() {
+      actors.clear();
+    },
   };
 }

@@ -31,6 +31,7 @@ export async function startSlackBot(database: Database, options: { clock?: Clock
       commitments: services.commitments,
       pulse: services.pulse,
       privacy: services.privacy,
+      culture: services.culture,
       pollUpdateIntervalMs: options.pollUpdateIntervalMs ?? 1000,
     },
   }));

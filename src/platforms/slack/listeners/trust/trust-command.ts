@@ -1,0 +1,77 @@
+// /trust health | setup | culture | my-data | forget-me | help — one command for the
+// alliance-level things. Subcommand words work in English and Dutch.
+import type { App } from "@slack/bolt";
+import { buildHelpView } from "../../../../core/alliance/alliance-views.js";
+import { translate } from "../../../../core/i18n/catalogue.js";
+import type { Locale } from "../../../../core/shared/refs.js";
+import { renderMessages } from "../../render/render-view.js";
+import { afterAck, commandIdentity, parseCommand, replyPrivately } from "../common.js";
+import type { SlackListenerContext } from "../register.js";
+import { openCultureModal, registerCultureFlow } from "./culture-flow.js";
+import { openChooseOrganization, registerOrganizationChoice } from "./org-choice.js";
+import { forgetMeConfirmation, registerPrivacyFlow, sendMyData } from "./privacy-flow.js";
+import { openSetupModal, registerSetupFlow } from "./setup-flow.js";
+import { registerHealthShare, showHealth } from "./health-flow.js";
+
+type Sub = "health" | "setup" | "culture" | "my-data" | "forget-me" | "help" | "organisation";
+
+const SUBCOMMANDS: Record<string, Sub> = {
+  health: "health", gezondheid: "health", status: "health",
+  setup: "setup", instellingen: "setup", inrichting: "setup",
+  culture: "culture", cultuur: "culture",
+  "my-data": "my-data", mydata: "my-data", "mijn-gegevens": "my-data", data: "my-data",
+  "forget-me": "forget-me", forgetme: "forget-me", "vergeet-mij": "forget-me",
+  help: "help", hulp: "help", "": "help",
+  organisation: "organisation", organization: "organisation", org: "organisation", organisatie: "organisation",
+};
+
+/** Registers /trust and its modals and buttons. */
+export function registerTrustListeners(app: App, ctx: SlackListenerContext): void {
+  registerSetupFlow(app, ctx);
+  registerOrganizationChoice(app, ctx);
+  if (ctx.culture) registerCultureFlow(app, ctx, ctx.culture);
+  if (ctx.privacy) registerPrivacyFlow(app, ctx, ctx.privacy);
+  registerHealthShare(app, ctx);
+
+  app.command("/trust", async ({ ack, command, respond, client }) => {
+    const cmd = parseCommand(command);
+    await ack();
+    const [word = "", ...rest] = cmd.text.trim().toLowerCase().split(/\s+/);
+    const sub = SUBCOMMANDS[word];
+    let locale: Locale = "en";
+    await afterAck(ctx, respond, () => locale, async () => {
+      const actor = await ctx.resolveActor(commandIdentity(cmd), client);
+      locale = actor.locale;
+      switch (sub) {
+        case "help": {
+          for (const message of renderMessages(buildHelpView(locale, "slack", actor.alliance.anonymityThreshold)).messages) {
+            await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+          }
+          return;
+        }
+        case "setup":
+          return openSetupModal(ctx, client, actor, cmd.trigger_id, cmd.channel_id);
+        case "organisation":
+          return openChooseOrganization(ctx, client, actor, cmd.trigger_id);
+        case "culture":
+          if (!ctx.culture) return replyPrivately(respond, translate(locale, "error.unexpected"));
+          // The assessment is about one's own organisation: ask for it first when unknown.
+          if (actor.organizationId === null) return openChooseOrganization(ctx, client, actor, cmd.trigger_id);
+          return openCultureModal(ctx, ctx.culture, client, actor, cmd.trigger_id);
+        case "my-data":
+          if (!ctx.privacy) return replyPrivately(respond, translate(locale, "error.unexpected"));
+          await sendMyData(ctx, ctx.privacy, actor);
+          return replyPrivately(respond, translate(locale, "slack.dmSent"));
+        case "forget-me":
+          for (const message of forgetMeConfirmation(actor)) {
+            await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+          }
+          return;
+        case "health":
+          return showHealth(ctx, actor, respond, { toChannel: rest.some((w) => ["channel", "kanaal", "share", "delen"].includes(w)), channel: cmd.channel_id });
+        default:
+          return replyPrivately(respond, translate(locale, "slack.unknownSubcommand", { text: cmd.text.trim() }));
+      }
+    });
+  });
+}

@@ -1,0 +1,215 @@
+/**
+ * /trust over HTTP: help, setup (errors in place, then saved), organisation asked once, Slack
+ * Connect and e-mail mapping, the culture assessment (100-point splits checked in place), my data
+ * and forget me, Dutch for Dutch Slack users.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../../../src/storage/database.js";
+import { storageTargets } from "../../support/databases.js";
+import { blockAction, commandFields, selectValue, sendCommand, sendInteraction, textValue, viewSubmission } from "../../fakes/slack-requests.js";
+import { eventually } from "./support/slack-harness.js";
+import { freshTeam, startSlackBot, type SlackBot } from "./support/slack-bot.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+let database: Database;
+let bot: SlackBot;
+
+beforeAll(async () => {
+  const target = storageTargets[0];
+  if (!target) throw new Error("no storage target");
+  database = await target.open();
+  bot = await startSlackBot(database);
+});
+afterAll(async () => {
+  await bot?.close();
+  await database?.close();
+});
+beforeEach(() => bot.fake.reset());
+
+async function trust(text: string, who: { teamId: string; userId?: string; userTeamId?: string }, responseId = `t-${Math.random()}`) {
+  const res = await sendCommand(bot.eventsUrl, commandFields("/trust", text, bot.fake.responseUrl(responseId), who));
+  expect(res.status).toBe(200);
+  return responseId;
+}
+
+/** The values of a setup submission: two organisations unless overridden. */
+function setupValues(overrides: Record<string, Record<string, unknown>> = {}) {
+  return {
+    name: { value: textValue("Bridge Alliance") },
+    "organizations.0.name": { value: textValue("Alpha") },
+    "organizations.0.emailDomains": { value: textValue("alpha.example") },
+    "organizations.0.slackTeamIds": { value: textValue("") },
+    "organizations.1.name": { value: textValue("Beta") },
+    "organizations.1.emailDomains": { value: textValue("beta.example, beta.nl") },
+    "organizations.1.slackTeamIds": { value: textValue("TBETA01") },
+    "organizations.2.name": { value: textValue("") },
+    "summary.cadence": { value: selectValue("weekly") },
+    "summary.weekday": { value: selectValue("1") },
+    "summary.hour": { value: selectValue("9") },
+    "pulse.cadence": { value: selectValue("weekly") },
+    "pulse.weekday": { value: selectValue("3") },
+    "pulse.hour": { value: selectValue("10") },
+    "pulse.itemsPerRound": { value: { type: "number_input", value: "4" } },
+    uncertainty: { value: selectValue("high") },
+    anonymityThreshold: { value: { type: "number_input", value: "5" } },
+    cultureFlagThreshold: { value: { type: "number_input", value: "10" } },
+    commitmentReminderDays: { value: { type: "number_input", value: "2" } },
+    locale: { value: selectValue("en") },
+    timezone: { value: textValue("Europe/Amsterdam") },
+    ...overrides,
+  };
+}
+
+describe("/trust help", () => {
+  it("lists every command privately", async () => {
+    const id = await trust("help", { teamId: freshTeam() });
+    const reply = await bot.fake.waitForResponse(id);
+    expect(reply.body.response_type).toBe("ephemeral");
+    const text = JSON.stringify(reply.body.blocks);
+    for (const command of ["/poll", "/commit", "/pulse", "/trust"]) expect(text).toContain(command);
+  });
+
+  it("speaks Dutch to a user whose Slack locale is Dutch", async () => {
+    const teamId = freshTeam();
+    bot.fake.addUser({ id: "U0NL", teamId, name: "Nora", locale: "nl-NL" });
+    const id = await trust("hulp", { teamId, userId: "U0NL" });
+    expect((await bot.fake.waitForResponse(id)).body.blocks[0].text.text).toBe("Alliance Trust Bot: wat ik kan");
+  });
+
+  it("says which subcommand it does not know", async () => {
+    const id = await trust("dance", { teamId: freshTeam() });
+    expect((await bot.fake.waitForResponse(id)).body.text).toBe('I don\'t know "dance". Try `/trust help`.');
+  });
+});
+
+describe("/trust setup", () => {
+  it("opens the setup modal pre-filled, shows errors in place and stores nothing, then saves a valid setup", async () => {
+    const teamId = freshTeam();
+    await trust("setup", { teamId, userId: "U0ADMIN" });
+    const [open] = await bot.fake.waitFor("views.open");
+    expect(open?.args.view.callback_id).toBe("alliance.setup");
+    const metadata = open?.args.view.private_metadata as string;
+
+    const bad = setupValues({ "organizations.1.name": { value: textValue("") }, "organizations.1.emailDomains": { value: textValue("") }, "organizations.1.slackTeamIds": { value: textValue("") }, timezone: { value: textValue("Mars/Olympus") } });
+    const refused = await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", bad, metadata, { teamId, userId: "U0ADMIN" }));
+    expect(refused.json.response_action).toBe("errors");
+    expect(refused.json.errors.timezone).toBe('"Mars/Olympus" isn\'t a time zone I know. Use a name like Europe/Amsterdam.');
+    expect(Object.values(refused.json.errors)).toContain("An alliance needs at least 2 partner organisations.");
+    const alliance = await bot.services.alliances.findAllianceForWorkspace("slack", teamId);
+    expect(alliance?.name).not.toBe("Bridge Alliance");
+    expect(await bot.services.alliances.listOrganizations(alliance?.id ?? "")).toEqual([]);
+
+    const ok = await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), metadata, { teamId, userId: "U0ADMIN" }));
+    expect(ok.text).toBe("");
+    const saved = await bot.services.alliances.findAllianceForWorkspace("slack", teamId);
+    expect(saved).toMatchObject({ name: "Bridge Alliance", uncertainty: "high" });
+    expect((await bot.services.alliances.listOrganizations(saved?.id ?? "")).map((o) => o.name)).toEqual(["Alpha", "Beta"]);
+    const [confirmation] = await bot.fake.waitFor("chat.postEphemeral");
+    expect(confirmation?.args.text).toBe("Setup saved for Bridge Alliance.");
+  });
+});
+
+describe("organisation of a member", () => {
+  async function setUp(teamId: string) {
+    await trust("setup", { teamId, userId: "U0ADMIN" });
+    const [open] = await bot.fake.waitFor("views.open");
+    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), open?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
+    bot.fake.reset();
+  }
+  const orgOf = async (teamId: string, userId: string) => {
+    const workspace = await bot.services.stores.workspaces.find("slack", teamId);
+    const member = await bot.services.stores.members.findByExternalId(workspace?.id ?? "", userId);
+    const orgs = await bot.services.alliances.listOrganizations(member?.allianceId ?? "");
+    return orgs.find((o) => o.id === member?.organizationId)?.name ?? null;
+  };
+
+  it("takes a Slack Connect user's own team first, then the e-mail domain", async () => {
+    const teamId = freshTeam();
+    await setUp(teamId);
+    bot.fake.addUser({ id: "U0GUEST", teamId: "TBETA01", name: "Guest" });
+    bot.fake.addUser({ id: "U0MAIL", teamId, name: "Mail", email: "mail@alpha.example" });
+    await bot.fake.waitForResponse(await trust("help", { teamId, userId: "U0GUEST", userTeamId: "TBETA01" }));
+    await bot.fake.waitForResponse(await trust("help", { teamId, userId: "U0MAIL" }));
+    expect(await orgOf(teamId, "U0GUEST")).toBe("Beta");
+    expect(await orgOf(teamId, "U0MAIL")).toBe("Alpha");
+  });
+
+  it("asks once when nothing tells, and the answer sticks", async () => {
+    const teamId = freshTeam();
+    await setUp(teamId);
+    await trust("culture", { teamId, userId: "U0UNKNOWN" });
+    const [open] = await bot.fake.waitFor("views.open");
+    expect(open?.args.view.callback_id).toBe("alliance.choose-organization");
+    const beta = open?.args.view.blocks.find((b: Any) => b.block_id === "org.choice").element.options.find((o: Any) => o.text.text === "Beta").value;
+    const res = await sendInteraction(bot.eventsUrl, viewSubmission("alliance.choose-organization", { "org.choice": { value: selectValue(beta) } }, "", { teamId, userId: "U0UNKNOWN" }));
+    expect(res.text).toBe("");
+    expect(await orgOf(teamId, "U0UNKNOWN")).toBe("Beta");
+  });
+});
+
+describe("/trust culture", () => {
+  it("shows a split that does not add up to 100 under that aspect, and saves a valid assessment", async () => {
+    const teamId = freshTeam();
+    bot.fake.addUser({ id: "U0CULT", teamId, name: "Cult", email: "c@alpha.example" });
+    await trust("setup", { teamId, userId: "U0CULT" });
+    const [setup] = await bot.fake.waitFor("views.open");
+    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), setup?.args.view.private_metadata, { teamId, userId: "U0CULT" }));
+    bot.fake.reset();
+    await trust("culture", { teamId, userId: "U0CULT" });
+    const [open] = await bot.fake.waitFor("views.open");
+    expect(open?.args.view.callback_id).toBe("culture.assessment");
+    const values: Record<string, Record<string, unknown>> = {};
+    for (const block of open?.args.view.blocks as Any[]) {
+      if (block.block_id?.startsWith("culture.now.") || block.block_id?.startsWith("culture.preferred.")) values[block.block_id] = { value: { type: "number_input", value: "25" } };
+    }
+    values["culture.now.leadership.clan"] = { value: { type: "number_input", value: "35" } };
+    const refused = await sendInteraction(bot.eventsUrl, viewSubmission("culture.assessment", values, "", { teamId, userId: "U0CULT" }));
+    expect(refused.json).toEqual({
+      response_action: "errors",
+      errors: { "culture.now.leadership.clan": expect.stringContaining("add up to 110") },
+    });
+    values["culture.now.leadership.clan"] = { value: { type: "number_input", value: "25" } };
+    const ok = await sendInteraction(bot.eventsUrl, viewSubmission("culture.assessment", values, "", { teamId, userId: "U0CULT" }));
+    expect(ok.text).toBe("");
+    const [thanks] = await bot.fake.waitFor("chat.postMessage");
+    expect(thanks?.args.text).toContain("culture assessment is saved");
+  });
+});
+
+describe("my data and forget me", () => {
+  it("sends the export to the member's DM as a JSON file", async () => {
+    const teamId = freshTeam();
+    bot.fake.addUser({ id: "U0DATA", teamId, name: "Dana Data" });
+    const id = await trust("my-data", { teamId, userId: "U0DATA" });
+    expect((await bot.fake.waitForResponse(id)).body.text).toBe("I've sent it to you in a direct message.");
+    await bot.fake.waitFor("files.completeUploadExternal");
+    const exported = JSON.parse(bot.fake.uploads.at(-1)?.text ?? "{}");
+    expect(exported.profile.displayName).toBe("Dana Data");
+  });
+
+  it("forgets the member only after the confirm button", async () => {
+    const teamId = freshTeam();
+    bot.fake.addUser({ id: "U0GONE", teamId, name: "Gone Soon" });
+    const id = await trust("forget-me", { teamId, userId: "U0GONE" });
+    const confirm = await bot.fake.waitForResponse(id);
+    const button = confirm.body.blocks.flatMap((b: Any) => b.elements ?? []).find((e: Any) => e.action_id === "privacy.forget.confirm");
+    const workspace = await bot.services.stores.workspaces.find("slack", teamId);
+    expect(await bot.services.stores.members.findByExternalId(workspace?.id ?? "", "U0GONE")).not.toBeNull();
+    await sendInteraction(bot.eventsUrl, blockAction({ actionId: "privacy.forget.confirm", value: button.value }, null, bot.fake.responseUrl("forget1"), { teamId, userId: "U0GONE" }));
+    const done = await bot.fake.waitForResponse("forget1");
+    expect(done.body).toMatchObject({ replace_original: true, text: expect.stringContaining("personal data has been removed") });
+    await eventually(async () => (await bot.services.stores.members.findByExternalId(workspace?.id ?? "", "U0GONE")) === null, "member erased");
+  });
+
+  it("refuses someone else's forget button", async () => {
+    const teamId = freshTeam();
+    const id = await trust("forget-me", { teamId, userId: "U0VICTIM" });
+    const confirm = await bot.fake.waitForResponse(id);
+    const button = confirm.body.blocks.flatMap((b: Any) => b.elements ?? []).find((e: Any) => e.action_id === "privacy.forget.confirm");
+    await sendInteraction(bot.eventsUrl, blockAction({ actionId: "privacy.forget.confirm", value: button.value }, null, bot.fake.responseUrl("forget2"), { teamId, userId: "U0MALLORY" }));
+    expect((await bot.fake.waitForResponse("forget2")).body.text).toBe("You're not allowed to do that.");
+    const workspace = await bot.services.stores.workspaces.find("slack", teamId);
+    expect(await bot.services.stores.members.findByExternalId(workspace?.id ?? "", "U0VICTIM")).not.toBeNull();
+  });
+});
