@@ -17,6 +17,7 @@ import { createActorResolver, type ActorResolver } from "../session/slack-actor.
 import type { CultureFitService } from "../../../core/culture-fit/culture-fit-service.js";
 import type { HealthSource } from "./trust/health-flow.js";
 import { registerTrustListeners } from "./trust/trust-command.js";
+import { registerCommitListeners } from "./commitments/commit-listeners.js";
 import type { SlackMessenger } from "../transport/slack-messenger.js";
 import { registerPollListeners } from "./polls/poll-listeners.js";
 
@@ -65,6 +66,7 @@ export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { st
   };
   if (deps.polls && pollPublisher) registerPollListeners(app, ctx, deps.polls, pollPublisher);
   registerTrustListeners(app, ctx);
+  if (deps.commitments) registerCommitListeners(app, ctx, deps.commitments);
   return {
     async stop() {
       await pollPublisher?.flush();

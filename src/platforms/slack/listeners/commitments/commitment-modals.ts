@@ -1,0 +1,85 @@
+// The commitment modals: a pre-filled "new agreement" form when /commit was ambiguous or
+// incomplete, and a small form for what a button needs before the service can act (a new date,
+// a reason, the resolved outcome).
+import type { types } from "@slack/bolt";
+import type { Organization } from "../../../../core/alliance/alliance.js";
+import { COMMITMENT_LIMITS } from "../../../../core/commitments/commitment.js";
+import { translator } from "../../../../core/i18n/catalogue.js";
+import type { Locale } from "../../../../core/shared/refs.js";
+import { MODAL } from "../../ids.js";
+import { context, option, plain } from "../../render/blocks.js";
+import { BLOCK_KIT, escapeMrkdwn } from "../../render/limits.js";
+
+/** What the create form starts with. */
+export interface CreateFormDraft {
+  text: string | null;
+  ownerSlackId: string | null;
+  organizationId: string | null;
+  personSlackId: string | null;
+  dueText: string | null;
+  problems: string[];
+}
+
+const input = (block_id: string, label: string, element: types.InputBlock["element"], optional: boolean, hint?: string): types.InputBlock => ({
+  type: "input",
+  block_id,
+  optional,
+  label: plain(label, BLOCK_KIT.inputLabel),
+  element,
+  ...(hint ? { hint: plain(hint, BLOCK_KIT.inputHint) } : {}),
+});
+
+/** The "new agreement" modal. */
+export function buildCreateModal(locale: Locale, draft: CreateFormDraft, organizations: readonly Organization[], channel: string): types.ModalView {
+  const t = translator(locale);
+  const orgOptions = organizations.slice(0, BLOCK_KIT.options).map((o) => option(o.name, o.id));
+  const initialOrg = orgOptions.find((o) => o.value === draft.organizationId);
+  const blocks: types.KnownBlock[] = [];
+  if (draft.problems.length) blocks.push(context(draft.problems.map((p) => `⚠️ ${escapeMrkdwn(p)}`)));
+  blocks.push(
+    input("c.text", t("commitments.form.text"), { type: "plain_text_input", action_id: "value", multiline: true, max_length: COMMITMENT_LIMITS.textMax, ...(draft.text ? { initial_value: draft.text } : {}) }, false),
+    input("c.owner", t("commitments.form.owner"), { type: "users_select", action_id: "value", ...(draft.ownerSlackId ? { initial_user: draft.ownerSlackId } : {}) }, true),
+  );
+  if (orgOptions.length) blocks.push(input("c.org", t("commitments.form.beneficiary"), { type: "static_select", action_id: "value", options: orgOptions, ...(initialOrg ? { initial_option: initialOrg } : {}) }, true));
+  blocks.push(
+    input("c.person", t("commitments.form.beneficiary"), { type: "users_select", action_id: "value", ...(draft.personSlackId ? { initial_user: draft.personSlackId } : {}) }, true),
+    input("c.due", t("commitments.form.due"), { type: "plain_text_input", action_id: "value", max_length: 100, ...(draft.dueText ? { initial_value: draft.dueText } : {}) }, true, t("commitments.form.dueHint")),
+    input("c.dod", t("commitments.form.definitionOfDone"), { type: "plain_text_input", action_id: "value", multiline: true, max_length: COMMITMENT_LIMITS.definitionOfDoneMax }, true),
+  );
+  return {
+    type: "modal",
+    callback_id: MODAL.commitmentCreate,
+    title: plain(t("commitments.form.title"), BLOCK_KIT.modalTitle),
+    submit: plain(t("common.submit"), BLOCK_KIT.modalButton),
+    close: plain(t("common.cancel"), BLOCK_KIT.modalButton),
+    private_metadata: JSON.stringify({ c: channel }),
+    blocks,
+  };
+}
+
+/** What a button's follow-up form asks for. */
+export type FollowUp = "renegotiate" | "withdraw" | "dispute" | "resolve";
+
+/** The follow-up modal of a commitment button. */
+export function buildFollowUpModal(locale: Locale, kind: FollowUp, commitmentId: string, ref: string, statusLabels: Record<"kept" | "kept_late" | "broken", string>): types.ModalView {
+  const t = translator(locale);
+  const blocks: types.KnownBlock[] = [];
+  if (kind === "renegotiate") {
+    blocks.push(input("f.due", t("commitments.form.due"), { type: "plain_text_input", action_id: "value", max_length: 100 }, false, t("commitments.form.dueHint")));
+  }
+  if (kind === "resolve") {
+    const outcomes = (["kept", "kept_late", "broken"] as const).map((o) => option(statusLabels[o], o));
+    blocks.push(input("f.outcome", t("commitments.action.resolve"), { type: "static_select", action_id: "value", options: outcomes }, false));
+  }
+  blocks.push(input("f.reason", t("commitments.form.reason"), { type: "plain_text_input", action_id: "value", multiline: true, max_length: COMMITMENT_LIMITS.reasonMax }, kind !== "dispute"));
+  const title = kind === "renegotiate" ? t("commitments.form.renegotiateTitle", { ref }) : `${t(`commitments.action.${kind}`)} ${ref}`;
+  return {
+    type: "modal",
+    callback_id: MODAL.commitmentRenegotiate,
+    title: plain(title, BLOCK_KIT.modalTitle),
+    submit: plain(t("common.submit"), BLOCK_KIT.modalButton),
+    close: plain(t("common.cancel"), BLOCK_KIT.modalButton),
+    private_metadata: JSON.stringify({ k: kind, id: commitmentId }),
+    blocks,
+  };
+}
