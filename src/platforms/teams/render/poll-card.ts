@@ -5,7 +5,7 @@
 import type { CardElement } from "@microsoft/teams.cards";
 import { translator } from "../../../core/i18n/catalogue.js";
 import type { PollOptionView, PollView } from "../../../core/polls/poll-views.js";
-import { bar, button, card, column, container, errorText, heading, note, text, toggle } from "./card-kit.js";
+import { bar, button, card, column, container, errorText, facts, heading, note, text, toggle } from "./card-kit.js";
 import type { CardRender } from "./render-types.js";
 
 /** Verbs of the poll card's buttons. */
@@ -21,8 +21,9 @@ export interface PollCardOptions {
   canClose?: boolean;
 }
 
-function optionRow(option: PollOptionView, chosen: boolean): CardElement {
-  const label = chosen ? `**${option.label}** ✓` : option.label;
+function optionRow(option: PollOptionView, position: number, chosen: boolean): CardElement {
+  const numbered = `${position}. ${option.label}`;
+  const label = chosen ? `**${numbered}** ✓` : numbered;
   const rows: CardElement[] = [
     {
       type: "ColumnSet",
@@ -34,19 +35,21 @@ function optionRow(option: PollOptionView, chosen: boolean): CardElement {
   return container(rows);
 }
 
+/** Breakdown rows repeat every option per organisation; a short label keeps ten × ten in budget. */
+function shortLabel(label: string): string {
+  const chars = [...label];
+  return chars.length <= BREAKDOWN_LABEL_CHARS ? label : `${chars.slice(0, BREAKDOWN_LABEL_CHARS - 1).join("").trimEnd()}…`;
+}
+const BREAKDOWN_LABEL_CHARS = 28;
+
 function breakdown(view: PollView): { elements: CardElement[]; toggleId: string | null } {
   if (!view.breakdown) return { elements: [], toggleId: null };
   const id = `breakdown-${view.pollId}`;
   const rows: CardElement[] = [text(view.breakdown.title, { weight: "Bolder" })];
+  // One FactSet per organisation: compact enough for ten organisations × ten options in one card.
   for (const row of view.breakdown.rows) {
     rows.push(text(`${row.name} · ${row.votersText}`, { weight: "Bolder", spacing: "Medium", size: "Small" }));
-    for (const option of row.options) {
-      rows.push({
-        type: "ColumnSet",
-        spacing: "None",
-        columns: [column([text(option.label, { size: "Small" })], "stretch"), column([text(option.figureText ?? "–", { size: "Small", isSubtle: true })], "auto")],
-      } as CardElement);
-    }
+    rows.push(facts(row.options.map((option, i) => [`${i + 1}. ${shortLabel(option.label)}`, option.figureText ?? "–"])));
   }
   if (view.breakdown.hiddenText) rows.push(note(view.breakdown.hiddenText));
   return { elements: [container(rows, { id, hidden: true, separator: true })], toggleId: id };
@@ -58,7 +61,7 @@ export function renderPollCard(view: PollView, options: PollCardOptions = {}): C
   const chosen = new Set(options.myChoice ?? []);
   const body: CardElement[] = [
     container([heading(view.question), note(view.flags.join(" · ")), note(view.statusText)], { style: "emphasis" }),
-    ...view.options.map((option) => optionRow(option, chosen.has(option.optionId))),
+    ...view.options.map((option, i) => optionRow(option, i + 1, chosen.has(option.optionId))),
   ];
   if (view.resultsHiddenText) body.push(note(view.resultsHiddenText));
   body.push(text(view.totalVotersText, { size: "Small", weight: "Bolder", spacing: "Medium" }));
