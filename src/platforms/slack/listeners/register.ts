@@ -18,6 +18,8 @@ import type { CultureFitService } from "../../../core/culture-fit/culture-fit-se
 import type { HealthSource } from "./trust/health-flow.js";
 import { registerTrustListeners } from "./trust/trust-command.js";
 import { registerCommitListeners } from "./commitments/commit-listeners.js";
+import { registerAppHome } from "./events/app-home.js";
+import { registerPulseListeners } from "./pulse/pulse-listeners.js";
 import type { SlackMessenger } from "../transport/slack-messenger.js";
 import { registerPollListeners } from "./polls/poll-listeners.js";
 
@@ -67,6 +69,8 @@ export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { st
   if (deps.polls && pollPublisher) registerPollListeners(app, ctx, deps.polls, pollPublisher);
   registerTrustListeners(app, ctx);
   if (deps.commitments) registerCommitListeners(app, ctx, deps.commitments);
+  if (deps.pulse) registerPulseListeners(app, ctx, deps.pulse);
+  registerAppHome(app, ctx);
   return {
     async stop() {
       await pollPublisher?.flush();
