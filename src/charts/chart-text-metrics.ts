@@ -48,3 +48,25 @@ export function installTextMetrics(): void {
     return textWidth(str, size, weight === "bold" || (typeof weight === "number" && weight >= 600));
   };
 }
+
+/** `text`, cut with an ellipsis so it is at most `maxWidth` px wide in DejaVu Sans at `size` px. */
+export function fitText(text: string, size: number, maxWidth: number, bold = false): string {
+  if (textWidth(text, size, bold) <= maxWidth) return text;
+  const chars = [...text];
+  let keep = chars.length;
+  while (keep > 0 && textWidth(`${chars.slice(0, keep).join("").trimEnd()}…`, size, bold) > maxWidth) keep -= 1;
+  return `${chars.slice(0, keep).join("").trimEnd()}…`;
+}
+
+/**
+ * A vega `labelExpr` that shows each label cut to `maxWidth`, or undefined when none needs it.
+ * We cut labels ourselves instead of using vega's labelLimit: with custom text metrics vega
+ * reserves room for the uncut text (it measures bounds through textMetrics without the limit),
+ * which pushes the plot aside. The data keep the full names, so two names that share a long
+ * prefix still stay two bars.
+ */
+export function fittedLabelExpr(labels: readonly string[], size: number, maxWidth: number): string | undefined {
+  const cut = Object.fromEntries(labels.map((l) => [l, fitText(l, size, maxWidth)]).filter(([l, f]) => l !== f));
+  if (Object.keys(cut).length === 0) return undefined;
+  return `${JSON.stringify(cut)}[datum.value] || datum.value`;
+}

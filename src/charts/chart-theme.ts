@@ -20,6 +20,9 @@ export const PILLAR_COLOURS: Record<PillarKey, string> = {
 /** Colours for further series (organisations), in order. */
 export const SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000"];
 
+/** Widest legend label before it is cut with an ellipsis. */
+export const LEGEND_LABEL_MAX = 360;
+
 /** Faint RAG band fills for the background of score charts. */
 export const RAG_COLOURS = { red: "#F4C7C3", amber: "#FCE8B2", green: "#C8E6C9" };
 
@@ -45,6 +48,8 @@ export const vegaLiteConfig = {
     tickColor: "#999999",
     labelPadding: 6,
     titlePadding: 10,
+    // No vega truncation: labels are cut by fittedLabelExpr (see chart-text-metrics.ts).
+    labelLimit: 0,
   },
   legend: {
     labelFontSize: 15,
@@ -52,7 +57,7 @@ export const vegaLiteConfig = {
     labelColor: TEXT_COLOUR,
     symbolSize: 180,
     symbolStrokeWidth: 3,
-    labelLimit: 360,
+    labelLimit: 0,
     rowPadding: 8,
     columnPadding: 18,
     orient: "bottom",

@@ -6,7 +6,7 @@
 import type { Spec } from "vega";
 import type { CultureQuadrant, CultureRadarInput } from "./chart-data.js";
 import { CHART_FONT_FAMILY } from "./chart-fonts.js";
-import { textWidth } from "./chart-text-metrics.js";
+import { fitText, textWidth } from "./chart-text-metrics.js";
 import { CHART_HEIGHT, CHART_WIDTH, GRID_COLOUR, MUTED_COLOUR, SERIES_COLOURS, TEXT_COLOUR } from "./chart-theme.js";
 import type { ChartSpec } from "./render-chart.js";
 
@@ -15,6 +15,8 @@ const TITLE_SIZE = 22;
 const LABEL_SIZE = 16;
 const LEGEND_SIZE = 15;
 const CAPTION_SIZE = 14;
+/** Widest organisation name in the legend before it is cut with an ellipsis. */
+const LEGEND_NAME_MAX = 260;
 
 /** Unit direction of each quadrant's diagonal (screen y grows downwards). */
 const DIRECTION: Record<CultureQuadrant, { dx: number; dy: number }> = {
@@ -35,7 +37,8 @@ export function kiteMaximum(input: CultureRadarInput): number {
 export function cultureRadarSpec(input: CultureRadarInput, size = { width: CHART_WIDTH, height: CHART_HEIGHT }): ChartSpec {
   const max = kiteMaximum(input);
   const colours = input.rows.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length] as string);
-  const legendWidth = Math.max(0, ...input.rows.map((r) => textWidth(r.organisation, LEGEND_SIZE))) + 34;
+  const names = input.rows.map((r) => fitText(r.organisation, LEGEND_SIZE, LEGEND_NAME_MAX));
+  const legendWidth = Math.max(0, ...names.map((name) => textWidth(name, LEGEND_SIZE))) + 34;
   const top = PAD + TITLE_SIZE + 20 + (input.axisLabels ? CAPTION_SIZE + 8 : 0);
   const bottom = size.height - PAD - (input.axisLabels ? CAPTION_SIZE + 8 : 0);
   // Left and right of the square: the quadrant names at the corners and the internal/external
@@ -74,8 +77,8 @@ export function cultureRadarSpec(input: CultureRadarInput, size = { width: CHART
   const shapes = input.rows.flatMap((row, i) =>
     ORDER.map((q, order) => ({ organisation: row.organisation, order, ...at(q, row[q]), colour: colours[i] })),
   );
-  const legend = input.rows.map((row, i) => ({
-    text: row.organisation,
+  const legend = input.rows.map((_, i) => ({
+    text: names[i],
     colour: colours[i],
     x: legendLeft,
     y: cy - ((input.rows.length - 1) * 28) / 2 + i * 28,

@@ -3,14 +3,25 @@
 // long organisation names stay readable.
 import type { TopLevelSpec } from "vega-lite";
 import type { KeptRateInput } from "./chart-data.js";
-import { textWidth } from "./chart-text-metrics.js";
-import { CHART_HEIGHT, CHART_WIDTH, legendColumns, MUTED_COLOUR, TEXT_COLOUR, vegaLiteConfig } from "./chart-theme.js";
+import { fittedLabelExpr, textWidth } from "./chart-text-metrics.js";
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  LEGEND_LABEL_MAX,
+  legendColumns,
+  MUTED_COLOUR,
+  TEXT_COLOUR,
+  vegaLiteConfig,
+} from "./chart-theme.js";
 import type { ChartSpec } from "./render-chart.js";
 
 const OBSERVED_COLOUR = "#0072B2";
 const PERCEIVED_COLOUR = "#E69F00";
 /** Shown at the bar's place when a value is hidden (anonymity) or missing; language-neutral. */
 const MISSING = "–";
+/** Organisation names: font size and the width after which they are cut with an ellipsis. */
+const NAME_SIZE = 16;
+const NAME_LIMIT = 260;
 
 /** Builds the Vega-Lite spec of the kept-rate chart (observed vs perceived, per organisation). */
 export function keptRateSpec(input: KeptRateInput, size = { width: CHART_WIDTH, height: CHART_HEIGHT }): ChartSpec {
@@ -26,11 +37,19 @@ export function keptRateSpec(input: KeptRateInput, size = { width: CHART_WIDTH, 
     bar: v.value ?? 0,
     label: v.value === null ? MISSING : `${Math.round(v.value)}${v.series === observed ? suffix.observed : suffix.perceived}`,
   }));
+  const nameColumn =
+    Math.min(NAME_LIMIT, Math.max(0, ...input.rows.map((r) => textWidth(r.organisation, NAME_SIZE)))) + 12;
   const y = {
     field: "organisation",
     type: "nominal",
     sort: input.rows.map((r) => r.organisation),
-    axis: { title: null, labelLimit: 240, labelFontSize: 16, ticks: false, domain: false },
+    axis: {
+      title: null,
+      labelFontSize: NAME_SIZE,
+      ticks: false,
+      domain: false,
+      labelExpr: fittedLabelExpr(input.rows.map((r) => r.organisation), NAME_SIZE, NAME_LIMIT),
+    },
     scale: { paddingInner: 0.3, paddingOuter: 0.15 },
   } as const;
   const yOffset = { field: "series", type: "nominal", sort: [observed, perceived] } as const;
@@ -60,9 +79,13 @@ export function keptRateSpec(input: KeptRateInput, size = { width: CHART_WIDTH, 
             scale: { domain: [observed, perceived], range: [OBSERVED_COLOUR, PERCEIVED_COLOUR] },
             legend: {
               symbolType: "square",
+              labelExpr: fittedLabelExpr([observed, perceived], vegaLiteConfig.legend.labelFontSize, LEGEND_LABEL_MAX),
               columns: legendColumns(
-                [observed, perceived].map((label) => textWidth(label, vegaLiteConfig.legend.labelFontSize)),
-                size.width - 2 * vegaLiteConfig.padding - 250, // the legend starts under the plot, right of the names
+                [observed, perceived].map((label) =>
+                  Math.min(LEGEND_LABEL_MAX, textWidth(label, vegaLiteConfig.legend.labelFontSize)),
+                ),
+                // The legend starts under the plot, i.e. right of the organisation names.
+                size.width - 2 * vegaLiteConfig.padding - nameColumn,
               ),
             },
           },

@@ -2,8 +2,16 @@
 // bands so a reader sees at once which pillars sit in which zone and where they are heading.
 import type { TopLevelSpec } from "vega-lite";
 import type { PillarTrendInput } from "./chart-data.js";
-import { textWidth } from "./chart-text-metrics.js";
-import { CHART_HEIGHT, CHART_WIDTH, legendColumns, PILLAR_COLOURS, RAG_COLOURS, vegaLiteConfig } from "./chart-theme.js";
+import { fittedLabelExpr, textWidth } from "./chart-text-metrics.js";
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  LEGEND_LABEL_MAX,
+  legendColumns,
+  PILLAR_COLOURS,
+  RAG_COLOURS,
+  vegaLiteConfig,
+} from "./chart-theme.js";
 import type { ChartSpec } from "./render-chart.js";
 
 /** Room the y axis (labels and title) takes left of the plot, where the legend starts. */
@@ -35,8 +43,13 @@ export function pillarTrendSpec(input: PillarTrendInput, size = { width: CHART_W
     legend: {
       symbolType: "stroke",
       // Long (e.g. Dutch) pillar names wrap onto a second row instead of running off the image.
+      labelExpr: fittedLabelExpr(
+        input.pillars.map((p) => p.label),
+        vegaLiteConfig.legend.labelFontSize,
+        LEGEND_LABEL_MAX,
+      ),
       columns: legendColumns(
-        input.pillars.map((p) => textWidth(p.label, vegaLiteConfig.legend.labelFontSize)),
+        input.pillars.map((p) => Math.min(LEGEND_LABEL_MAX, textWidth(p.label, vegaLiteConfig.legend.labelFontSize))),
         size.width - 2 * vegaLiteConfig.padding - Y_AXIS_ALLOWANCE,
       ),
     },

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { findChartFontFiles } from "../../../src/charts/chart-fonts.js";
-import { textWidth } from "../../../src/charts/chart-text-metrics.js";
+import { fitText, textWidth } from "../../../src/charts/chart-text-metrics.js";
 import {
   renderCultureRadarChart,
   renderKeptRateChart,
@@ -129,5 +129,31 @@ describe("legend layout", () => {
       [...m[0].matchAll(/<g transform="translate\([\d.]+,([\d.]+)\)"><path class="background" aria-hidden="true" d="M0,0h[\d.]+v[\d.]+h-[\d.]+Z" pointer-events="none" opacity="1"/g)].map((r) => r[1]),
     ));
     expect(rows.size).toBe(2);
+  });
+});
+
+describe("long labels", () => {
+  const longRows = Array.from({ length: 6 }, (_, i) => ({
+    organisation: `Organisatie nummer ${i + 1} met een lange naam B.V.`,
+    observed: 100 - i * 13,
+    perceived: 40 + i * 9,
+  }));
+
+  it("cuts a label to the width given, with an ellipsis, and leaves short ones alone", () => {
+    expect(fitText("TU Delft", 16, 260)).toBe("TU Delft");
+    const cut = fitText("Organisatie nummer 1 met een lange naam B.V.", 16, 260);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(textWidth(cut, 16)).toBeLessThanOrEqual(260);
+    expect(textWidth(`${cut.slice(0, -1)}x…`, 16)).toBeGreaterThan(260 - 16); // not cut much shorter than needed
+  });
+
+  it("keeps the plot wide when organisation names are long: names are cut, bars keep their rows", async () => {
+    const { svg } = await renderKeptRateChart({ ...keptInput, rows: longRows });
+    expect(svg).toContain("Organisatie nummer 6 met een…");
+    expect(svg).not.toContain(">Organisatie nummer 6 met een lange naam B.V.<");
+    // Six organisations, twelve bars, even though the cut names are all alike.
+    expect(svg.match(/aria-roledescription="bar"/g)).toHaveLength(12);
+    const [, x] = svg.match(/<g fill="none" stroke-miterlimit="4" transform="translate\((\d+)/) ?? [];
+    expect(Number(x)).toBeLessThan(300); // the plot starts right after the cut names
   });
 });
