@@ -3,7 +3,7 @@
 // all instances, except after a crash or a failure, when it is retried a bounded number of times:
 // handlers should therefore be safe to repeat (posts go through the outbox with a dedupe key
 // such as `summary:<allianceId>:<periodKey>`, so a repeat never posts twice).
-import type { Cadence } from "../core/alliance/alliance.js";
+import type { Alliance, Cadence } from "../core/alliance/alliance.js";
 
 /** The work behind each scheduled job. `now` is the instant the run starts. */
 export interface JobHandlers {
@@ -47,4 +47,17 @@ export interface ScheduledAlliance {
   pulse: CadenceSetting;
   /** Slots before this are neither run nor recorded as skipped: the alliance did not exist yet. */
   createdAt?: Date;
+}
+
+/** The scheduler's view of an alliance's settings (the core type has no creation time). */
+export function toScheduledAlliance(alliance: Alliance, createdAt?: Date): ScheduledAlliance {
+  const { cadence, weekday, hour } = alliance.summary;
+  const pulse = alliance.pulse;
+  return {
+    id: alliance.id,
+    timezone: alliance.timezone,
+    summary: { cadence, weekday, hour },
+    pulse: { cadence: pulse.cadence, weekday: pulse.weekday, hour: pulse.hour },
+    ...(createdAt ? { createdAt } : {}),
+  };
 }
