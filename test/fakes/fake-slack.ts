@@ -70,6 +70,10 @@ export class FakeSlack extends EventEmitter {
     ["xoxb-test-T111", { teamId: "T111", botUserId: "UBOT111", botId: "BBOT111" }],
   ]);
   readonly users = new Map<string, FakeUser>();
+  /** Messages posted with chat.postMessage (for conversations.history). */
+  readonly posted: Array<{ channel: string; ts: string; text: unknown; metadata: unknown }> = [];
+  /** False: conversations.history answers missing_scope, like an install without *:history. */
+  historyScope = true;
   /** Where apps.connections.open points (Socket Mode tests). */
   socketUrl = "";
   url = "";
@@ -113,6 +117,7 @@ export class FakeSlack extends EventEmitter {
     this.calls.length = 0;
     this.uploads.length = 0;
     this.responses.length = 0;
+    this.posted.length = 0;
     this.overrides.clear();
   }
 
@@ -206,7 +211,8 @@ export class FakeSlack extends EventEmitter {
 
   private nextTs(): string {
     this.seq += 1;
-    return `1700000000.${String(this.seq).padStart(6, "0")}`;
+    // Real seconds, like Slack: conversations.history's `oldest` compares against them.
+    return `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, "0")}`;
   }
 
   private defaultReply(call: RecordedCall): Record<string, unknown> {
@@ -229,12 +235,22 @@ export class FakeSlack extends EventEmitter {
         if (!args.text && !args.blocks) return { ok: false, error: "no_text" };
         if (blockProblem) return { ok: false, error: "invalid_blocks", errors: [blockProblem] };
         const ts = this.nextTs();
+        if (method === "chat.postMessage") this.posted.push({ channel: String(args.channel), ts, text: args.text, metadata: args.metadata });
         return method === "chat.postEphemeral" ? { ok: true, message_ts: ts } : { ok: true, channel: args.channel, ts, message: { text: args.text, blocks: args.blocks, ts } };
       }
       case "chat.update":
         if (!args.ts) return { ok: false, error: "message_not_found" };
         if (blockProblem) return { ok: false, error: "invalid_blocks", errors: [blockProblem] };
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case "conversations.history": {
+        if (!this.historyScope) return { ok: false, error: "missing_scope", needed: "channels:history" };
+        const oldest = Number(args.oldest ?? 0);
+        const messages = this.posted
+          .filter((m) => m.channel === args.channel && Number(m.ts) >= oldest)
+          .map((m) => ({ type: "message", ts: m.ts, text: m.text, ...(args.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}) }))
+          .reverse();
+        return { ok: true, messages, has_more: false };
+      }
       case "chat.delete":
         return { ok: true, channel: args.channel, ts: args.ts };
       case "conversations.open": {

@@ -47,9 +47,9 @@ export const submittedViewSchema = z.object({
 });
 
 /** Values of our own buttons. */
-export const pollVoteValue = z.string().regex(/^[^:]{1,64}:[^:]{1,64}$/).transform((v) => {
-  const [pollId = "", optionId = ""] = v.split(":");
-  return { pollId, optionId };
+export const pollVoteValue = z.string().regex(/^[^:]{1,64}:[^:]{1,64}(:m)?$/).transform((v) => {
+  const [pollId = "", optionId = "", flag] = v.split(":");
+  return { pollId, optionId, multiple: flag === "m" };
 });
 export const entityIdValue = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 

@@ -31,7 +31,7 @@ afterAll(() => fake.stop());
 beforeEach(() => fake.reset());
 
 function leased(operation: OutboxOperation, conversationId: string, payload: LeasedMessage["payload"]): LeasedMessage {
-  const now = new Date();
+  const now = new Date(Date.now() - 1000);
   return {
     id: "m1", dedupeKey: `summary:a1:2026-W48:${operation}`, platform: "slack", workspaceId, conversationId, operation, payload,
     status: "sending", attempts: 1, nextAttemptAt: now, lockedUntil: now, lastError: null, resultRef: null, createdAt: now, sentAt: null, uncertain: false,
@@ -71,6 +71,22 @@ describe("Slack outbox sender", () => {
     expect(fake.callsTo("chat.update")[0]?.args).toMatchObject({ channel: "C0STEER", ts: "1700000000.000009", text: "updated" });
     expect(await sender.send(leased("upload", "C0STEER", { filename: "chart.csv", title: "Chart", content: "a,b\n1,2\n" }))).toMatchObject({ kind: "sent" });
     expect(fake.uploads.at(-1)?.text).toBe("a,b\n1,2\n");
+  });
+
+  it("finds its own earlier post by the dedupe key after a crash, and only that one", async () => {
+    const message = leased("post", "C0STEER", { text: "Weekly summary" });
+    const outcome = await sender.send(message);
+    expect(await sender.findDelivered?.(message)).toBe(outcome.kind === "sent" ? outcome.ref : "?");
+    expect(await sender.findDelivered?.({ ...message, dedupeKey: "summary:other" })).toBeNull();
+  });
+
+  it("treats a missing *:history scope as 'cannot look', so the outbox posts again (at-least-once)", async () => {
+    fake.historyScope = false;
+    try {
+      expect(await sender.findDelivered?.(leased("post", "C0STEER", { text: "x" }))).toBeNull();
+    } finally {
+      fake.historyScope = true;
+    }
   });
 
   it("refuses a malformed payload permanently", async () => {

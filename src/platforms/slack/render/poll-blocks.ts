@@ -9,8 +9,11 @@ import { actions, blockTextLength, button, context, divider, sections, sectionWi
 import { BLOCK_KIT, bar, escapeMrkdwn, truncate } from "./limits.js";
 import { toSingleMessage } from "./message.js";
 
-/** The value a vote button carries. */
-export const voteValue = (pollId: string, optionId: string): string => `${pollId}:${optionId}`;
+/**
+ * The value a vote button carries: poll and option, plus ":m" on multiple-choice polls so a click
+ * can be handled without first loading the poll (a burst of votes is mostly database time).
+ */
+export const voteValue = (pollId: string, optionId: string, multiple = false): string => `${pollId}:${optionId}${multiple ? ":m" : ""}`;
 
 /** Renders the channel message of a poll. */
 export function renderPollMessage(view: PollView): SlackMessage {
@@ -21,7 +24,7 @@ export function renderPollMessage(view: PollView): SlackMessage {
   ];
   const options: Block[] = view.options.map((option, i) => {
     const figures = option.barRatio !== null && option.figureText !== null ? `\n\`${bar(option.barRatio)}\`  ${escapeMrkdwn(option.figureText)}` : "";
-    const vote = view.acceptsVotes ? button(option.label, ACTION.pollVote, voteValue(view.pollId, option.optionId)) : undefined;
+    const vote = view.acceptsVotes ? button(option.label, ACTION.pollVote, voteValue(view.pollId, option.optionId, view.mode === "multiple")) : undefined;
     return sectionWith(`*${escapeMrkdwn(option.label)}*${figures}`, vote, `poll.o.${i}`);
   });
   const footer: Block[] = [context([view.totalVotersText, view.statusText].map(escapeMrkdwn))];

@@ -65,6 +65,14 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
   const now = deps.now ?? Date.now;
   const profiles = new Map<string, { profile: Profile; until: number }>();
   const actors = new Map<string, { actor: SlackActor; until: number }>();
+  const alliances = new Map<string, { alliance: Alliance; until: number }>();
+  const allianceOf = async (id: string): Promise<Alliance> => {
+    const hit = alliances.get(id);
+    if (hit && hit.until > now()) return hit.alliance;
+    const alliance = await deps.alliances.getAlliance(id);
+    alliances.set(id, { alliance, until: now() + ACTOR_TTL_MS });
+    return alliance;
+  };
 
   async function profileOf(identity: SlackIdentity, client: webApi.WebClient): Promise<Profile> {
     const key = `${identity.teamId}:${identity.userId}`;
@@ -83,7 +91,9 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
     } catch (error) {
       // Rate limited or scope missing: the payload still tells us name and team; refresh later.
       deps.logger.debug({ err: error, userId: identity.userId }, "users.info failed; using payload fields");
-      const fallback = { displayName: identity.userName ?? identity.userId, email: null, slackTeamId: identity.userTeamId ?? null, locale: null, timezone: null };
+      // No display name: the payload's username must not overwrite a real name already stored
+      // (a new member gets their user id until users.info answers again).
+      const fallback = { displayName: "", email: null, slackTeamId: identity.userTeamId ?? null, locale: null, timezone: null };
       profiles.set(key, { profile: fallback, until: now() + 60_000 });
       return fallback;
     }
@@ -107,7 +117,7 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
       locale: profile.locale,
       timezone: profile.timezone,
     });
-    const alliance = await deps.alliances.getAlliance(resolved.allianceId);
+    const alliance = await allianceOf(resolved.allianceId);
     const actor = { ...resolved, alliance, teamId: identity.teamId, userId: identity.userId, timeZone: profile.timezone ?? alliance.timezone };
     if (actors.size >= MAX_CACHED) actors.delete(actors.keys().next().value as string);
     // A member created just now is cached without the "new" flags, so they are not repeated.
@@ -118,6 +128,7 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
     resolve,
     forget() {
       actors.clear();
+      alliances.clear();
     },
   };
 }

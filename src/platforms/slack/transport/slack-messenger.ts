@@ -37,6 +37,11 @@ export interface SlackMessenger {
   /** Opens (or reuses) the DM with `user` and posts there. */
   sendDirect(target: { teamId: string | null; user: string }, message: SlackMessage): Promise<SlackPostedMessage>;
   uploadFile(target: SlackChannelTarget & { filename: string; title: string; content: string; comment?: string | undefined; threadTs?: string | undefined }): Promise<void>;
+  /**
+   * The ts of a message in `channel` since `oldestSec` whose metadata carries `dedupeKey`, or null.
+   * Needs the *:history scopes; without them Slack answers missing_scope (a permanent SlackSendError).
+   */
+  findByDedupeKey(target: SlackChannelTarget & { oldestSec: number; dedupeKey: string }): Promise<string | null>;
   /** Publishes a user's App Home view. */
   publishHome(target: { teamId: string | null; user: string }, view: object): Promise<void>;
 }
@@ -95,6 +100,14 @@ export function createSlackMessenger(deps: { clientOptions: webApi.WebClientOpti
           ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
         } as webApi.FilesUploadV2Arguments),
       );
+    },
+    async findByDedupeKey(target) {
+      const token = await deps.botToken(target.teamId);
+      const res = await call(() =>
+        client.conversations.history({ token, channel: target.channel, oldest: String(target.oldestSec), include_all_metadata: true, limit: 50 }),
+      );
+      const hit = (res.messages ?? []).find((m) => (m.metadata?.event_payload as { dedupe_key?: unknown } | undefined)?.dedupe_key === target.dedupeKey);
+      return hit?.ts ?? null;
     },
     async publishHome(target, view) {
       const token = await deps.botToken(target.teamId);

@@ -61,6 +61,20 @@ export function createSlackOutboxSender(deps: { messenger: SlackMessenger; works
   };
 
   return {
+    // Crash between post and record: look for our own post by its dedupe key. Without the
+    // *:history scopes (not in the default manifest, to keep its scopes minimal) the lookup is
+    // impossible and delivery is at-least-once, as on Teams.
+    async findDelivered(message) {
+      if (message.operation !== "post" && message.operation !== "direct") return null;
+      const teamId = await teamOf(message.workspaceId);
+      try {
+        const channel = message.operation === "direct" ? await deps.messenger.openDirect({ teamId, user: message.conversationId }) : message.conversationId;
+        return await deps.messenger.findByDedupeKey({ teamId, channel, oldestSec: Math.floor(message.createdAt.getTime() / 1000) - 1, dedupeKey: message.dedupeKey });
+      } catch (error) {
+        if (error instanceof SlackSendError && error.failure.kind === "permanent") return null;
+        throw error;
+      }
+    },
     async send(message): Promise<SendOutcome> {
       try {
         return { kind: "sent", ref: await send(message) };

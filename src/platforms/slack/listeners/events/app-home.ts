@@ -36,7 +36,7 @@ export async function buildHome(ctx: SlackListenerContext, actor: SlackActor): P
   else blocks.push(...sections(`${open} ✉️`), ...actions([button(t("slack.home.pulseButton"), ACTION.homeOpenPulse, "open", "primary")]));
 
   blocks.push(divider(), ...sections(`*${t("slack.home.health")}*`));
-  const summary = ctx.health ? await ctx.health.currentSummary(actor.allianceId, actor.locale) : null;
+  const summary = ctx.health ? await ctx.health.current(actor.allianceId, actor.locale, ctx.clock.now()).catch(() => null) : null;
   if (!summary) blocks.push(context([t("slack.home.noHealth")]));
   else {
     const p = summary.presentation;

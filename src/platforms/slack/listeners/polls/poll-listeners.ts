@@ -112,20 +112,19 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
 
   app.action(ACTION.pollVote, async ({ ack, body, action, respond, client }) => {
     await ack();
-    const { pollId, optionId } = pollVoteValue.parse(buttonActionSchema.parse(action).value);
+    const { pollId, optionId, multiple } = pollVoteValue.parse(buttonActionSchema.parse(action).value);
     let locale: Locale = "en";
     await afterAck(ctx, respond, () => locale, async () => {
       const actor = await resolveActor(interactionIdentity(body), client);
       locale = actor.locale;
-      const poll = await polls.getPoll(actor, pollId);
       let choice = [optionId];
-      if (poll.mode === "multiple") {
+      if (multiple) {
         // A click toggles the option within the voter's current choice.
         const mine = (await polls.myChoice(actor, pollId)) ?? [];
         choice = mine.includes(optionId) ? mine.filter((id) => id !== optionId) : [...mine, optionId];
       }
       const result = await polls.castVote(actor, pollId, choice);
-      const labels = result.ballot.optionIds.map((id) => poll.options.find((o) => o.id === id)?.label ?? "?").join(", ");
+      const labels = result.ballot.optionIds.map((id) => result.poll.options.find((o) => o.id === id)?.label ?? "?").join(", ");
       const key = !result.changed ? "polls.vote.unchanged" : result.replaced ? "polls.vote.changed" : "polls.vote.recorded";
       await replyPrivately(respond, `${translate(locale, key, { choices: labels })} ${translate(locale, "polls.vote.changeHint")}`);
       if (result.changed) publisher.requestUpdate(pollId);

@@ -13,14 +13,17 @@ import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAck, interactionIdentity, replyPrivately } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 
-/** The summary source: the latest summary of an alliance in a language, or null without data. */
+/**
+ * The summary source: the current summary of an alliance in a language (null without data). Same
+ * shape as the Teams side's OnDemandSummary, so one implementation serves both platforms.
+ */
 export interface HealthSource {
-  currentSummary(allianceId: string, locale: Locale): Promise<SummaryView | null>;
+  current(allianceId: string, locale: Locale, now: Date): Promise<SummaryView | null>;
 }
 
 /** Answers /trust health. */
 export async function showHealth(ctx: SlackListenerContext, actor: SlackActor, respond: RespondFn, options: { toChannel: boolean; channel: string }): Promise<void> {
-  const view = ctx.health ? await ctx.health.currentSummary(actor.allianceId, options.toChannel ? actor.alliance.locale : actor.locale) : null;
+  const view = ctx.health ? await ctx.health.current(actor.allianceId, options.toChannel ? actor.alliance.locale : actor.locale, ctx.clock.now()) : null;
   if (!view) return replyPrivately(respond, translate(actor.locale, "slack.home.noHealth"));
   const { messages } = renderMessages(view);
   if (options.toChannel) {
