@@ -17,6 +17,7 @@ export const ACTION = {
   pulseScore: "pulse.score",
   pulseComment: "pulse.comment",
   healthShare: "health.share",
+  chooseOrganization: "alliance.choose-organization",
   homeOpenPulse: "home.pulse",
   noop: "noop",
 } as const;

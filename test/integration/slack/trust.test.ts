@@ -135,6 +135,18 @@ describe("organisation of a member", () => {
     expect(await orgOf(teamId, "U0MAIL")).toBe("Alpha");
   });
 
+  it("offers the question once, on a member's first command, when nothing tells", async () => {
+    const teamId = freshTeam();
+    await setUp(teamId);
+    const first = await trust("help", { teamId, userId: "U0FRESH" });
+    const prompt = await bot.fake.waitUntil(() => bot.fake.responses.find((r) => r.id === first && JSON.stringify(r.body).includes("alliance.choose-organization")), "prompt");
+    expect(prompt.body.text).toContain("I'll ask only once");
+    const second = await trust("help", { teamId, userId: "U0FRESH" });
+    await bot.fake.waitForResponse(second);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(bot.fake.responses.filter((r) => r.id === second)).toHaveLength(1);
+  });
+
   it("asks once when nothing tells, and the answer sticks", async () => {
     const teamId = freshTeam();
     await setUp(teamId);

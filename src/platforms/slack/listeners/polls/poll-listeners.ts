@@ -14,6 +14,7 @@ import type { SlackActor } from "../../session/slack-actor.js";
 import { slackErrorCode } from "../../transport/slack-errors.js";
 import { afterAck, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
+import { askOrganizationOnce } from "../trust/org-choice.js";
 import { parsePollCommand, type PollGrammarError } from "./poll-command-grammar.js";
 import { PollPhraseError, pollInput, readDeadline, readRecurrence } from "./poll-input.js";
 import { buildPollModal, pollErrorBlock, POLL_BLOCK, readPollModal } from "./poll-modal.js";
@@ -55,25 +56,34 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
     await afterAck(ctx, respond, () => locale, async () => {
       const actor = await resolveActor(commandIdentity(cmd), client);
       locale = actor.locale;
-      const text = cmd.text.trim();
-      if (text === "") {
-        await client.views.open({ trigger_id: cmd.trigger_id, view: buildPollModal(actor.locale, cmd.channel_id) });
-        return;
-      }
-      if (/^(help|hulp|\?)$/i.test(text)) return replyPrivately(respond, translate(locale, "slack.poll.usage"));
-      const parsed = parsePollCommand(text);
-      if (!parsed.ok) return replyPrivately(respond, grammarText(locale, parsed.error));
-      let closesAt: Date | null;
-      let recurrence: string | null;
+      let failed = false;
       try {
-        closesAt = readDeadline(parsed.draft.deadlineText, actor, clock.now());
-        recurrence = readRecurrence(parsed.draft.recurrenceText);
+        const text = cmd.text.trim();
+        if (text === "") {
+          await client.views.open({ trigger_id: cmd.trigger_id, view: buildPollModal(actor.locale, cmd.channel_id) });
+          return;
+        }
+        if (/^(help|hulp|\?)$/i.test(text)) return replyPrivately(respond, translate(locale, "slack.poll.usage"));
+        const parsed = parsePollCommand(text);
+        if (!parsed.ok) return replyPrivately(respond, grammarText(locale, parsed.error));
+        let closesAt: Date | null;
+        let recurrence: string | null;
+        try {
+          closesAt = readDeadline(parsed.draft.deadlineText, actor, clock.now());
+          recurrence = readRecurrence(parsed.draft.recurrenceText);
+        } catch (error) {
+          if (error instanceof PollPhraseError) return replyPrivately(respond, phraseText(locale, error));
+          throw error;
+        }
+        const poll = await polls.createPoll(actor, pollInput(parsed.draft, closesAt, recurrence));
+        await publish(actor, poll.id, cmd.channel_id, respond);
       } catch (error) {
-        if (error instanceof PollPhraseError) return replyPrivately(respond, phraseText(locale, error));
+        failed = true;
         throw error;
+      } finally {
+        // Asked after the answer (not after an error), so the answer comes first.
+        if (!failed) await askOrganizationOnce(actor, respond);
       }
-      const poll = await polls.createPoll(actor, pollInput(parsed.draft, closesAt, recurrence));
-      await publish(actor, poll.id, cmd.channel_id, respond);
     });
   });
 

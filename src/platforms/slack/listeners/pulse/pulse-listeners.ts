@@ -15,6 +15,7 @@ import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAck, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
+import { askOrganizationOnce } from "../trust/org-choice.js";
 
 const optionsOf = (actor: SlackActor): PulseViewOptions => ({ locale: actor.locale, timeZone: actor.alliance.timezone, k: actor.alliance.anonymityThreshold });
 
@@ -54,8 +55,17 @@ export function registerPulseListeners(app: App, ctx: SlackListenerContext, puls
     await afterAck(ctx, respond, () => locale, async () => {
       const actor = await ctx.resolveActor(commandIdentity(cmd), client);
       locale = actor.locale;
-      const sent = await sendPendingPulse(ctx, pulse, actor);
-      await replyPrivately(respond, translate(locale, sent > 0 ? "slack.pulse.sent" : "slack.pulse.none"));
+      let failed = false;
+      try {
+        const sent = await sendPendingPulse(ctx, pulse, actor);
+        await replyPrivately(respond, translate(locale, sent > 0 ? "slack.pulse.sent" : "slack.pulse.none"));
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        // Asked after the answer (not after an error), so the answer comes first.
+        if (!failed) await askOrganizationOnce(actor, respond);
+      }
     });
   });
 

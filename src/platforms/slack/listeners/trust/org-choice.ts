@@ -1,13 +1,15 @@
 // "Which partner organisation do you belong to?" — asked once, when neither the Slack Connect
 // team nor the e-mail domain told us. A select of known organisations, or a new name.
-import type { App, AllMiddlewareArgs } from "@slack/bolt";
+import type { App, AllMiddlewareArgs, RespondFn } from "@slack/bolt";
 import { buildChooseOrganizationView } from "../../../../core/alliance/alliance-views.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
-import { MODAL } from "../../ids.js";
+import { ACTION, MODAL } from "../../ids.js";
+import { actions, button, sections } from "../../render/blocks.js";
+import { toMessages } from "../../render/message.js";
 import { inputValue, submittedViewSchema } from "../../payloads.js";
 import { renderChooseOrganizationModal } from "../../render/alliance-blocks.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { errorText, interactionIdentity } from "../common.js";
+import { afterAck, errorText, interactionIdentity } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 
 /** Opens the question. */
@@ -17,8 +19,31 @@ export async function openChooseOrganization(ctx: SlackListenerContext, client: 
   await client.views.open({ trigger_id: triggerId, view: renderChooseOrganizationModal(view, "") });
 }
 
+/**
+ * On a member's first contact, when their organisation could not be derived, asks once (a private
+ * note with a button that opens the question). Later commands do not ask again; /trust
+ * organisation opens it on demand.
+ */
+export async function askOrganizationOnce(actor: SlackActor, respond: RespondFn): Promise<void> {
+  if (!actor.isNew || !actor.needsOrganization) return;
+  const message = toMessages(translate(actor.locale, "slack.org.asked"), [
+    ...sections(translate(actor.locale, "slack.org.asked")),
+    ...actions([button(translate(actor.locale, "alliance.chooseOrg.title"), ACTION.chooseOrganization, "ask", "primary")]),
+  ])[0];
+  if (message) await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+}
+
 /** Registers the answer. */
 export function registerOrganizationChoice(app: App, ctx: SlackListenerContext): void {
+  app.action(ACTION.chooseOrganization, async ({ ack, body, client, respond }) => {
+    await ack();
+    const triggerId = (body as { trigger_id?: string }).trigger_id ?? "";
+    await afterAck(ctx, respond, () => "en", async () => {
+      const actor = await ctx.resolveActor(interactionIdentity(body), client);
+      await openChooseOrganization(ctx, client, actor, triggerId);
+    });
+  });
+
   app.view(MODAL.chooseOrganization, async ({ ack, body, view, client }) => {
     const { state } = submittedViewSchema.parse(view);
     const actor = await ctx.resolveActor(interactionIdentity(body), client);

@@ -8,7 +8,7 @@ import { renderMessages } from "../../render/render-view.js";
 import { afterAck, commandIdentity, parseCommand, replyPrivately } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 import { openCultureModal, registerCultureFlow } from "./culture-flow.js";
-import { openChooseOrganization, registerOrganizationChoice } from "./org-choice.js";
+import { askOrganizationOnce, openChooseOrganization, registerOrganizationChoice } from "./org-choice.js";
 import { forgetMeConfirmation, registerPrivacyFlow, sendMyData } from "./privacy-flow.js";
 import { openSetupModal, registerSetupFlow } from "./setup-flow.js";
 import { registerHealthShare, showHealth } from "./health-flow.js";
@@ -42,35 +42,44 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
     await afterAck(ctx, respond, () => locale, async () => {
       const actor = await ctx.resolveActor(commandIdentity(cmd), client);
       locale = actor.locale;
-      switch (sub) {
-        case "help": {
-          for (const message of renderMessages(buildHelpView(locale, "slack", actor.alliance.anonymityThreshold)).messages) {
-            await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+      let failed = false;
+      try {
+        switch (sub) {
+          case "help": {
+            for (const message of renderMessages(buildHelpView(locale, "slack", actor.alliance.anonymityThreshold)).messages) {
+              await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+            }
+            return;
           }
-          return;
+          case "setup":
+            return openSetupModal(ctx, client, actor, cmd.trigger_id, cmd.channel_id);
+          case "organisation":
+            return openChooseOrganization(ctx, client, actor, cmd.trigger_id);
+          case "culture":
+            if (!ctx.culture) return replyPrivately(respond, translate(locale, "error.unexpected"));
+            // The assessment is about one's own organisation: ask for it first when unknown.
+            if (actor.organizationId === null) return openChooseOrganization(ctx, client, actor, cmd.trigger_id);
+            return openCultureModal(ctx, ctx.culture, client, actor, cmd.trigger_id);
+          case "my-data":
+            if (!ctx.privacy) return replyPrivately(respond, translate(locale, "error.unexpected"));
+            await sendMyData(ctx, ctx.privacy, actor);
+            return replyPrivately(respond, translate(locale, "slack.dmSent"));
+          case "forget-me":
+            for (const message of forgetMeConfirmation(actor)) {
+              await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+            }
+            return;
+          case "health":
+            return showHealth(ctx, actor, respond, { toChannel: rest.some((w) => ["channel", "kanaal", "share", "delen"].includes(w)), channel: cmd.channel_id });
+          default:
+            return replyPrivately(respond, translate(locale, "slack.unknownSubcommand", { text: cmd.text.trim() }));
         }
-        case "setup":
-          return openSetupModal(ctx, client, actor, cmd.trigger_id, cmd.channel_id);
-        case "organisation":
-          return openChooseOrganization(ctx, client, actor, cmd.trigger_id);
-        case "culture":
-          if (!ctx.culture) return replyPrivately(respond, translate(locale, "error.unexpected"));
-          // The assessment is about one's own organisation: ask for it first when unknown.
-          if (actor.organizationId === null) return openChooseOrganization(ctx, client, actor, cmd.trigger_id);
-          return openCultureModal(ctx, ctx.culture, client, actor, cmd.trigger_id);
-        case "my-data":
-          if (!ctx.privacy) return replyPrivately(respond, translate(locale, "error.unexpected"));
-          await sendMyData(ctx, ctx.privacy, actor);
-          return replyPrivately(respond, translate(locale, "slack.dmSent"));
-        case "forget-me":
-          for (const message of forgetMeConfirmation(actor)) {
-            await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
-          }
-          return;
-        case "health":
-          return showHealth(ctx, actor, respond, { toChannel: rest.some((w) => ["channel", "kanaal", "share", "delen"].includes(w)), channel: cmd.channel_id });
-        default:
-          return replyPrivately(respond, translate(locale, "slack.unknownSubcommand", { text: cmd.text.trim() }));
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        // Asked after the answer (not after an error), so the answer comes first.
+        if (!failed) await askOrganizationOnce(actor, respond);
       }
     });
   });
