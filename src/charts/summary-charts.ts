@@ -71,9 +71,13 @@ export function cultureRadarInput(data: SummaryChartData, locale: Locale): Cultu
     const row = rows.get(r.organizationId) ?? { organisation: r.organization, clan: 0, adhocracy: 0, market: 0, hierarchy: 0 };
     rows.set(r.organizationId, { ...row, [r.quadrant]: r.value });
   }
-  const quadrantLabel = (q: "clan" | "adhocracy" | "market" | "hierarchy") => now.find((r) => r.quadrant === q)?.quadrantLabel ?? q;
+  // The catalogue's quadrant names are lower case for use inside sentences; a chart label starts a line.
+  const quadrantLabel = (q: "clan" | "adhocracy" | "market" | "hierarchy") => {
+    const label = now.find((r) => r.quadrant === q)?.quadrantLabel ?? q;
+    return label.charAt(0).toLocaleUpperCase(locale) + label.slice(1);
+  };
   return {
-    title: `${data.titles.cultureRadar} (${t("summary.chart.now")})`,
+    title: `${data.titles.cultureRadar} — ${t("summary.chart.now")}`,
     rows: [...rows.values()],
     quadrantLabels: { clan: quadrantLabel("clan"), adhocracy: quadrantLabel("adhocracy"), market: quadrantLabel("market"), hierarchy: quadrantLabel("hierarchy") },
   };

@@ -3,6 +3,10 @@
  * other modules' published figures for the reported period and the seven before it, and builds
  * the summary with buildSummaryFromFigures. Platform-free; storage comes in through ports.
  *
+ * Windows: observed (commitment) figures roll over about four weeks, perceived (pulse) figures
+ * over at least the last two rounds (a round asks only some pillars), participation is the
+ * period's own rounds.
+ *
  * Which period: the latest COMPLETE summary period at `now` (the week that ended last Sunday for
  * a weekly cadence). The weekly post goes out on Monday morning, when the new week holds no
  * pulse answers yet, and its pulse round closes only at the period's end; reporting the period
@@ -16,7 +20,8 @@ import type { Poll } from "../polls/poll.js";
 import type { PollFilter } from "../polls/poll-repository.js";
 import type { PollResults } from "../polls/poll-service-types.js";
 import { COLLABORATION_PRIORITIES_TEMPLATE } from "../polls/poll-templates.js";
-import { periodKeyFor, periodKeysBetween, periodWindow, shiftPeriodKey } from "../pulse/pulse-period.js";
+import type { PulseFigures } from "../pulse/pulse-figures.js";
+import { periodIndex, periodKeyFor, periodKeysBetween, periodWindow, shiftPeriodKey } from "../pulse/pulse-period.js";
 import type { PulseService } from "../pulse/pulse-service.js";
 import type { Clock } from "../shared/clock.js";
 import type { Locale } from "../shared/refs.js";
@@ -57,6 +62,9 @@ export interface SummaryServiceDeps {
  */
 export const OBSERVED_WINDOW_PERIODS: Readonly<Record<Cadence, number>> = { weekly: 4, biweekly: 2, monthly: 1 };
 
+/** Pulse rounds that perceived scores read at least, so every pillar has been asked. */
+export const MIN_PERCEIVED_ROUNDS = 2;
+
 /** The key of the latest summary period that has ended at `now`. */
 export function reportedPeriodKey(alliance: Pick<Alliance, "summary" | "timezone">, now: Date): string {
   const cadence = alliance.summary.cadence;
@@ -66,11 +74,30 @@ export function reportedPeriodKey(alliance: Pick<Alliance, "summary" | "timezone
 /** Builds the summary service. */
 export function createSummaryService(deps: SummaryServiceDeps) {
   /** The pulse rounds (keys of the pulse cadence) that started inside a summary period. */
-  function pulseKeysOf(alliance: Alliance, window: { start: Date; end: Date }): string[] {
+  function pulseKeysOf(alliance: Alliance, window: { start: Date; end: Date }): { own: string[]; perceived: string[] } {
     const cadence = alliance.pulse.cadence;
     const first = periodKeyFor(cadence, window.start, alliance.timezone);
     const last = periodKeyFor(cadence, new Date(window.end.getTime() - 1), alliance.timezone);
-    return periodKeysBetween(cadence, first, last);
+    // A round asks 3–5 of the six categories; two consecutive rounds always cover all of them
+    // (pulse-rotation.ts), so perception reads at least the last two rounds.
+    const previous = shiftPeriodKey(cadence, last, 1 - MIN_PERCEIVED_ROUNDS);
+    const from = periodIndex(cadence, previous) < periodIndex(cadence, first) ? previous : first;
+    return { own: periodKeysBetween(cadence, first, last), perceived: periodKeysBetween(cadence, from, last) };
+  }
+
+  /** Perception over the rounds of `perceived`, participation of the period's own rounds only. */
+  async function pulseFigures(alliance: Alliance, window: { start: Date; end: Date }): Promise<PulseFigures> {
+    const keys = pulseKeysOf(alliance, window);
+    const [perceived, own] = await Promise.all([deps.pulse.aggregates(alliance, keys.perceived), deps.pulse.aggregates(alliance, keys.own)]);
+    const ownParticipation = new Map(own.organizations.map((o) => [o.organizationId, o.participation]));
+    return {
+      ...perceived,
+      participation: own.participation,
+      organizations: perceived.organizations.map((o) => ({
+        ...o,
+        participation: ownParticipation.get(o.organizationId) ?? { invited: 0, completed: 0, rate: null },
+      })),
+    };
   }
 
   async function periodFigures(alliance: Alliance, periodKey: string, now: Date): Promise<PeriodFigures> {
@@ -82,7 +109,7 @@ export function createSummaryService(deps: SummaryServiceDeps) {
     };
     const [commitments, pulse] = await Promise.all([
       deps.commitments.figures(alliance.id, rolling, { timeZone: alliance.timezone, now }),
-      deps.pulse.aggregates(alliance, pulseKeysOf(alliance, window)),
+      pulseFigures(alliance, window),
     ]);
     return { periodKey, label: periodKey, commitments, pulse };
   }
