@@ -5,6 +5,7 @@ import { App } from "@microsoft/teams.apps";
 import type { Express } from "express";
 import type { ConversationRepository, WorkspaceRepository } from "../../core/alliance/workspace-repository.js";
 import type { MessageSender } from "../../scheduling/outbox/message-sender.js";
+import type { ProcessedEventRepository } from "../../core/alliance/processed-event-repository.js";
 import { createTeamsMessageSender } from "./teams-outbox-sender.js";
 import type { Clock } from "../../core/shared/clock.js";
 import type { Logger } from "../../logger.js";
@@ -39,6 +40,8 @@ export interface TeamsPlatformDeps {
   clock: Clock;
   conversations: ConversationRepository;
   workspaces: WorkspaceRepository;
+  /** Remembers handled activity ids so a redelivered message is not handled twice. */
+  processedEvents?: ProcessedEventRepository;
   services: TeamsServices;
   /** Features beyond the built-in ones (tests, or features composed elsewhere). */
   extraFeatures?: readonly TeamsFeature[];
@@ -108,7 +111,15 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
     healthFeature(services, clock),
     ...(deps.extraFeatures ?? []),
   ];
-  const dispatcher = createDispatcher({ members: deps.services.members, conversations, connector, features, logger: log });
+  const dispatcher = createDispatcher({
+    members: deps.services.members,
+    conversations,
+    connector,
+    features,
+    logger: log,
+    processedEvents: deps.processedEvents,
+    now: () => clock.now(),
+  });
   const onFileConsent = fileConsentHandler({ dispatcher, services: deps.services, connector, logger: log });
 
   app.on("message", async ({ activity }) => dispatcher.onMessage(activity));

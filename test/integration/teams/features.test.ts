@@ -3,6 +3,8 @@
 // Action.Submit fallback, the posted card updated), commitments (create, kept, confirmation by
 // the other side), pulse (question, answer, proactive 1:1), culture, health, my data (file
 // consent), forget me, Dutch commands, and a proactive summary to the stored steering channel.
+import { connect } from "node:net";
+import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTrustHealthSummary } from "../../../src/core/summary/build-summary.js";
 import { summaryView } from "../../../src/core/summary/summary-views.js";
@@ -55,11 +57,54 @@ const organizationId = async (name: string) => {
 };
 
 beforeAll(async () => {
-  h = await startTeamsHarness({ auth: false });
+  // HOST 0.0.0.0 on purpose: local mode must still listen on loopback only.
+  h = await startTeamsHarness({ auth: false, env: { HOST: "0.0.0.0" } });
   await say(personal(USERS.ann), "help"); // first contact: Ann creates the alliance and is its admin
   await h.post(botAddedActivity(channel(USERS.ann)));
 });
 afterAll(async () => h?.close());
+
+describe("transport (local mode)", () => {
+  it("stores the channel reference when the bot is added to a team", async () => {
+    const ref = await h.bot.services.stores.conversations.findConversation((await workspace()).id, CHANNEL);
+    expect(ref).toMatchObject({ kind: "channel", serviceUrl: h.connector.serviceUrl, tenantId: DEFAULT_TENANT });
+  });
+
+  it("stores the personal chat reference of a member on first contact", async () => {
+    const ref = await h.bot.services.stores.conversations.findPersonalConversation((await memberOf(USERS.ann)).id);
+    expect(ref).toMatchObject({ kind: "personal", conversationId: `a:personal-${USERS.ann.aadObjectId}` });
+  });
+
+  it("retries a 429 from the connector after Retry-After and delivers the reply once", async () => {
+    h.connector.failNext({ status: 429, retryAfterSeconds: 1 });
+    const mark = h.connector.mark();
+    await h.post(messageActivity(personal(USERS.ann), "help"));
+    const posts = h.connector.since(mark).filter((r) => r.path.includes("/activities"));
+    expect(posts.map((p) => p.status)).toEqual([429, 200]);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it("handles a message Teams delivers twice only once", async () => {
+    const activity = messageActivity(personal(USERS.ann), "help");
+    const mark = h.connector.mark();
+    await h.post(activity);
+    await h.post(activity);
+    expect(h.connector.since(mark).filter((r) => r.path.endsWith("/activities"))).toHaveLength(1);
+  });
+
+  const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal)?.address;
+  if (!external) console.log("[teams features] skipping the loopback-only check: this machine has no non-loopback IPv4 address");
+  it.skipIf(!external)("listens on loopback only in local mode, even with HOST=0.0.0.0", async () => {
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+      const socket = connect({ host: external!, port: h.bot.port }, () => {
+        socket.destroy();
+        resolve(null);
+      });
+      socket.on("error", resolve);
+    });
+    expect(error?.code).toBe("ECONNREFUSED");
+  });
+});
 
 describe("setup", () => {
   it("shows the setup form to the admin and its field errors in place", async () => {

@@ -5,6 +5,7 @@ import type { AdaptiveCardActionResponse } from "@microsoft/teams.api";
 import { z } from "zod";
 import { translate } from "../../../core/i18n/catalogue.js";
 import type { Logger } from "../../../logger.js";
+import type { ProcessedEventRepository } from "../../../core/alliance/processed-event-repository.js";
 import { parseCommand, type TeamsCommand } from "../commands/command-parser.js";
 import type { CardRender } from "../render/render-types.js";
 import { toMessage } from "../render/to-message.js";
@@ -30,6 +31,9 @@ export interface DispatcherDeps extends TurnDeps {
   connector: TeamsConnector;
   features: readonly TeamsFeature[];
   logger: Logger;
+  /** Drops a message Teams delivers twice (it retries when we answer slowly); optional. */
+  processedEvents?: ProcessedEventRepository | undefined;
+  now?: () => Date;
   /** Answers a message that is not a command (default: "I didn't understand"). */
   onUnknown?: (turn: Turn, text: string, reply: Reply) => Promise<void>;
 }
@@ -87,6 +91,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     async onMessage(raw) {
       const activity = parseInbound(raw);
       if (!activity) return;
+      // Activity ids are unique within a conversation; a second delivery of one changes nothing.
+      if (activity.id && deps.processedEvents) {
+        const key = `teams:${activity.conversation.id}:${activity.id}`;
+        if (!(await deps.processedEvents.markProcessed(key, deps.now?.() ?? new Date()))) return;
+      }
       await withTurn(activity, async (turn, reply) => {
         const submitted = submitSchema.safeParse(activity.value);
         if (submitted.success && !activity.text) {
