@@ -6,8 +6,10 @@
 // Payload (JSON, stored by the outbox):
 //   { view: View, locale?: "en"|"nl" }            rendered at send time, or
 //   { message: { text?, attachments?, summary? } } already rendered;
-//   plus `messageId` for operation "update" and `memberId` for operation "direct"
-//   (conversationId is then the member id; the 1:1 chat is opened when needed).
+//   plus `messageId` (or `ts`, the name Slack's payloads use) for operation "update"; for
+//   operation "direct" the recipient is `memberId`, else conversationId read as our member id or
+//   the member's Teams id in that workspace (Slack's payloads put the user there); the 1:1 chat
+//   is opened when needed.
 //
 // Teams gives bots no way to read a channel's history without extra Graph permissions, so there
 // is no findDelivered: a crash between the post and its record can, rarely, post twice.
@@ -30,6 +32,7 @@ const payloadSchema = z.object({
   message: z.object({ text: z.string().optional(), attachments: z.array(z.object({ contentType: z.string() }).loose()).optional(), summary: z.string().optional() }).optional(),
   locale: z.enum(LOCALES).optional(),
   messageId: z.string().min(1).optional(),
+  ts: z.string().min(1).optional(),
   memberId: z.string().min(1).optional(),
 });
 
@@ -56,7 +59,9 @@ export function createTeamsMessageSender(deps: {
     const payload = parsed.data;
     const body = outgoing(payload);
     if (message.operation === "direct") {
-      const member = payload.memberId ? await deps.members.get(payload.memberId) : null;
+      const member = payload.memberId
+        ? await deps.members.get(payload.memberId)
+        : ((await deps.members.get(message.conversationId)) ?? (await deps.members.findByExternalId(message.workspaceId, message.conversationId)));
       const workspace = member ? await deps.workspaces.get(member.workspaceId) : null;
       if (!member || member.erasedAt || !workspace) throw new Permanent("recipient unknown or forgotten");
       const conversation = await deps.conversations.findPersonalConversation(member.id);
@@ -75,10 +80,11 @@ export function createTeamsMessageSender(deps: {
     const conversation = await deps.conversations.findConversation(message.workspaceId, message.conversationId);
     if (!conversation?.serviceUrl) throw new Permanent("conversation unknown to the Teams bot");
     if (message.operation === "update") {
-      if (!payload.messageId) throw new Permanent("update without messageId");
+      const messageId = payload.messageId ?? payload.ts;
+      if (!messageId) throw new Permanent("update without messageId");
       if (!payload.view) throw new Permanent("update needs a view");
-      await deps.messenger.update(conversation, payload.messageId, payload.view as unknown as View, { ...(payload.locale ? { locale: payload.locale } : {}) });
-      return payload.messageId;
+      await deps.messenger.update(conversation, messageId, payload.view as unknown as View, { ...(payload.locale ? { locale: payload.locale } : {}) });
+      return messageId;
     }
     if (message.operation === "upload") throw new Permanent("Teams has no channel file upload for bots");
     return (await deps.messenger.postMessage(conversation, body)).messageId;

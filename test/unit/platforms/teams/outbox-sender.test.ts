@@ -67,6 +67,14 @@ describe("Teams outbox sender", () => {
     expect(calls).toEqual(["direct aad-cas tenant-1 text"]);
   });
 
+  it("reads a direct recipient from conversationId (member id or Teams id), as Slack-shaped payloads do", async () => {
+    const { sender, message, calls, members, workspace } = await setup();
+    const { member } = await members.createIfAbsent({ allianceId: "a", workspaceId: workspace.id, externalId: "aad-dee", displayName: "Dee", email: null, organizationId: null, locale: null, timezone: null });
+    await sender.send(message({ operation: "direct", conversationId: member.id, payload: { view: { kind: "text", text: "x" } } }));
+    await sender.send(message({ operation: "direct", conversationId: "aad-dee", payload: { view: { kind: "text", text: "x" } } }));
+    expect(calls).toEqual(["direct aad-dee tenant-1 text", "direct aad-dee tenant-1 text"]);
+  });
+
   it("gives up on a conversation the bot does not know and on a forgotten member", async () => {
     const { sender, message, members, workspace } = await setup();
     expect((await sender.send(message({ conversationId: "19:unknown" }))).kind).toBe("permanent");
