@@ -12,22 +12,27 @@ export interface AckLatencySummary {
 
 /** A rolling record of the last `capacity` ack times. */
 export class AckLatencyRecorder {
-  private readonly samples: number[] = [];
+  private readonly times: number[] = [];
   constructor(private readonly capacity = 10_000) {}
 
   record(ms: number): void {
-    if (this.samples.length >= this.capacity) this.samples.shift();
-    this.samples.push(ms);
+    if (this.times.length >= this.capacity) this.times.shift();
+    this.times.push(ms);
   }
 
   summary(): AckLatencySummary {
-    const sorted = [...this.samples].sort((a, b) => a - b);
+    const sorted = [...this.times].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
     return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0 };
   }
 
+  /** The recorded times, oldest first. */
+  samples(): number[] {
+    return [...this.times];
+  }
+
   reset(): void {
-    this.samples.length = 0;
+    this.times.length = 0;
   }
 
   /** Express middleware timing every request it sees. */
