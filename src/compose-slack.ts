@@ -33,6 +33,7 @@ export function buildSlackPlatform(deps: { config: Config; logger: Logger; servi
       pulse: services.pulse,
       privacy: services.privacy,
       culture: services.culture,
+      health: services.summary,
     },
   });
 }

@@ -103,11 +103,8 @@ describe("voting", () => {
   it("turns 200 votes within one second into a bounded number of chat.update calls ending with all 200", async () => {
     const { teamId, post } = await createPoll(`"Burst?" "A" "B" "C"`);
     const buttons = voteButtons(post.args.blocks);
-    // The voters are members already (as in a running alliance); the burst measures the votes.
+    // 200 people voting for the first time: each also becomes a member (the heavier case).
     const voters = Array.from({ length: 200 }, (_, i) => `U0B${String(i).padStart(4, "0")}`);
-    for (const userId of voters) {
-      await bot.services.members.resolveMember({ platform: "slack", workspaceExternalId: teamId, userExternalId: userId, displayName: userId });
-    }
     const started = Date.now();
     const acks: number[] = [];
     bot.platform.ackLatency.reset();

@@ -77,6 +77,15 @@ describe("/trust help", () => {
     expect((await bot.fake.waitForResponse(id)).body.blocks[0].text.text).toBe("Alliance Trust Bot: wat ik kan");
   });
 
+  it("falls back to the alliance's language when Slack does not tell the user's", async () => {
+    const teamId = freshTeam();
+    await trust("setup", { teamId, userId: "U0ADMIN" });
+    const [open] = await bot.fake.waitFor("views.open");
+    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues({ locale: { value: selectValue("nl") } }), open?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
+    const id = await trust("help", { teamId, userId: "U0NOLOCALE" }); // unknown to users.info
+    expect((await bot.fake.waitForResponse(id)).body.blocks[0].text.text).toBe("Alliance Trust Bot: wat ik kan");
+  });
+
   it("says which subcommand it does not know", async () => {
     const id = await trust("dance", { teamId: freshTeam() });
     expect((await bot.fake.waitForResponse(id)).body.text).toBe('I don\'t know "dance". Try `/trust help`.');
@@ -223,5 +232,21 @@ describe("my data and forget me", () => {
     expect((await bot.fake.waitForResponse("forget2")).body.text).toBe("You're not allowed to do that.");
     const workspace = await bot.services.stores.workspaces.find("slack", teamId);
     expect(await bot.services.stores.members.findByExternalId(workspace?.id ?? "", "U0VICTIM")).not.toBeNull();
+  });
+});
+
+describe("/trust health", () => {
+  it("shows the current summary privately with a share button, and posts it to the channel on request", async () => {
+    const teamId = freshTeam();
+    const id = await trust("health", { teamId, userId: "U0HEALTH" });
+    const reply = await bot.fake.waitForResponse(id);
+    expect(reply.body.response_type).toBe("ephemeral");
+    const blocks = reply.body.blocks as Any[];
+    expect(blocks[0].type).toBe("header");
+    expect(blocks.flatMap((b: Any) => b.elements ?? []).some((e: Any) => e.action_id === "health.share")).toBe(true);
+    await trust("health channel", { teamId, userId: "U0HEALTH" });
+    const [post] = await bot.fake.waitFor("chat.postMessage");
+    expect(post?.args.channel).toBe("C0CHANNEL");
+    expect(post?.args.blocks[0].type).toBe("header");
   });
 });

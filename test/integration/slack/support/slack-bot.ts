@@ -32,6 +32,7 @@ export async function startSlackBot(database: Database, options: { clock?: Clock
       pulse: services.pulse,
       privacy: services.privacy,
       culture: services.culture,
+      health: services.summary,
       pollUpdateIntervalMs: options.pollUpdateIntervalMs ?? 1000,
     },
   }));

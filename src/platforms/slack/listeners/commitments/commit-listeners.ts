@@ -75,7 +75,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
         const key = `slack:${cmd.trigger_id}`;
         switch (parsed.kind) {
           case "help":
-            return replyPrivately(respond, translate(locale, "slack.commit.usage"));
+            return await replyPrivately(respond, translate(locale, "slack.commit.usage"));
           case "list": {
             const list = await commitments.list(actor, parsed.filter);
             const view = buildCommitmentList(list, parsed.filter, await commitmentViewContext(ctx, actor.allianceId, locale, actor.timeZone));
@@ -85,7 +85,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
           case "create": {
             const { draft } = parsed;
             const result = await commitments.create(actor, { text: draft.text, ...(draft.owner ? { owner: draft.owner } : {}), beneficiary: draft.beneficiary, dueAt: draft.dueAt }, { idempotencyKey: key });
-            return replyCard(respond, actor, result.commitment, translate(locale, "commitments.result.created", { ref: commitmentRef(result.commitment) }), { inChannel: true });
+            return await replyCard(respond, actor, result.commitment, translate(locale, "commitments.result.created", { ref: commitmentRef(result.commitment) }), { inChannel: true });
           }
           case "outcome": {
             const result = await commitments.reportOutcome(actor, parsed.number, parsed.outcome, { idempotencyKey: key, ...(parsed.reason ? { reason: parsed.reason } : {}) });
@@ -95,11 +95,11 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
           }
           case "renegotiate": {
             const result = await commitments.renegotiate(actor, parsed.number, parsed.due.dueAt, { idempotencyKey: key, ...(parsed.reason ? { reason: parsed.reason } : {}) });
-            return replyCard(respond, actor, result.commitment, translate(locale, "commitments.result.renegotiated", { ref: commitmentRef(result.commitment), date: formatDue(parsed.due.dueAt, locale, actor.timeZone) }));
+            return await replyCard(respond, actor, result.commitment, translate(locale, "commitments.result.renegotiated", { ref: commitmentRef(result.commitment), date: formatDue(parsed.due.dueAt, locale, actor.timeZone) }));
           }
           case "withdraw": {
             const result = await commitments.withdraw(actor, parsed.number, { idempotencyKey: key, ...(parsed.reason ? { reason: parsed.reason } : {}) });
-            return replyCard(respond, actor, result.commitment, translate(locale, "commitments.result.withdrawn", { ref: commitmentRef(result.commitment) }));
+            return await replyCard(respond, actor, result.commitment, translate(locale, "commitments.result.withdrawn", { ref: commitmentRef(result.commitment) }));
           }
           case "needs_modal": {
             if (parsed.form === "renegotiate") {

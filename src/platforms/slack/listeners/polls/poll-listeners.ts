@@ -63,16 +63,16 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
           await client.views.open({ trigger_id: cmd.trigger_id, view: buildPollModal(actor.locale, cmd.channel_id) });
           return;
         }
-        if (/^(help|hulp|\?)$/i.test(text)) return replyPrivately(respond, translate(locale, "slack.poll.usage"));
+        if (/^(help|hulp|\?)$/i.test(text)) return await replyPrivately(respond, translate(locale, "slack.poll.usage"));
         const parsed = parsePollCommand(text);
-        if (!parsed.ok) return replyPrivately(respond, grammarText(locale, parsed.error));
+        if (!parsed.ok) return await replyPrivately(respond, grammarText(locale, parsed.error));
         let closesAt: Date | null;
         let recurrence: string | null;
         try {
           closesAt = readDeadline(parsed.draft.deadlineText, actor, clock.now());
           recurrence = readRecurrence(parsed.draft.recurrenceText);
         } catch (error) {
-          if (error instanceof PollPhraseError) return replyPrivately(respond, phraseText(locale, error));
+          if (error instanceof PollPhraseError) return await replyPrivately(respond, phraseText(locale, error));
           throw error;
         }
         const poll = await polls.createPoll(actor, pollInput(parsed.draft, closesAt, recurrence));

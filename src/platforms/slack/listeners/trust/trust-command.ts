@@ -52,27 +52,27 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
             return;
           }
           case "setup":
-            return openSetupModal(ctx, client, actor, cmd.trigger_id, cmd.channel_id);
+            return await openSetupModal(ctx, client, actor, cmd.trigger_id, cmd.channel_id);
           case "organisation":
-            return openChooseOrganization(ctx, client, actor, cmd.trigger_id);
+            return await openChooseOrganization(ctx, client, actor, cmd.trigger_id);
           case "culture":
-            if (!ctx.culture) return replyPrivately(respond, translate(locale, "error.unexpected"));
+            if (!ctx.culture) return await replyPrivately(respond, translate(locale, "error.unexpected"));
             // The assessment is about one's own organisation: ask for it first when unknown.
-            if (actor.organizationId === null) return openChooseOrganization(ctx, client, actor, cmd.trigger_id);
-            return openCultureModal(ctx, ctx.culture, client, actor, cmd.trigger_id);
+            if (actor.organizationId === null) return await openChooseOrganization(ctx, client, actor, cmd.trigger_id);
+            return await openCultureModal(ctx, ctx.culture, client, actor, cmd.trigger_id);
           case "my-data":
-            if (!ctx.privacy) return replyPrivately(respond, translate(locale, "error.unexpected"));
+            if (!ctx.privacy) return await replyPrivately(respond, translate(locale, "error.unexpected"));
             await sendMyData(ctx, ctx.privacy, actor);
-            return replyPrivately(respond, translate(locale, "slack.dmSent"));
+            return await replyPrivately(respond, translate(locale, "slack.dmSent"));
           case "forget-me":
             for (const message of forgetMeConfirmation(actor)) {
               await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
             }
             return;
           case "health":
-            return showHealth(ctx, actor, respond, { toChannel: rest.some((w) => ["channel", "kanaal", "share", "delen"].includes(w)), channel: cmd.channel_id });
+            return await showHealth(ctx, actor, respond, { toChannel: rest.some((w) => ["channel", "kanaal", "share", "delen"].includes(w)), channel: cmd.channel_id });
           default:
-            return replyPrivately(respond, translate(locale, "slack.unknownSubcommand", { text: cmd.text.trim() }));
+            return await replyPrivately(respond, translate(locale, "slack.unknownSubcommand", { text: cmd.text.trim() }));
         }
       } catch (error) {
         failed = true;
