@@ -11,6 +11,7 @@ import { systemClock } from "./core/shared/clock.js";
 import { createTeamsPlatform, type TeamsPlatform } from "./platforms/teams/teams-platform.js";
 import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processed-event-repository.js";
 import { buildSlackPlatform } from "./compose-slack.js";
+import { startScheduling, type RunningScheduling } from "./compose-scheduler.js";
 import type { SlackPlatform } from "./platforms/slack/slack-platform.js";
 
 /** A started bot. */
@@ -23,6 +24,8 @@ export interface RunningBot {
   readonly teams: TeamsPlatform | null;
   /** The Slack platform when enabled (its outboxSender delivers scheduled posts). */
   readonly slack: SlackPlatform | null;
+  /** The scheduler and outbox dispatcher, unless SCHEDULER_ENABLED=false. */
+  readonly scheduling: RunningScheduling | null;
   /** Stops accepting work, finishes what is in flight, closes the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -67,6 +70,14 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     // Teams local mode accepts unauthenticated requests, so it only ever listens on loopback.
     const host = config.teams?.localMode ? "127.0.0.1" : config.http.host;
     const port = await http.listen(config.http.port, host);
+    // After listening, so health checks answer at once; the first tick runs in the background.
+    const scheduling = startScheduling({
+      config,
+      logger,
+      services,
+      prisma: database.prisma,
+      senders: { slack: slack?.outboxSender ?? null, teams: teams?.outboxSender ?? null },
+    });
     for (const line of describePlatforms(config)) logger.info(line);
     logger.info(
       { port, database: database.kind, startupMs: Math.round(performance.now() - startedAt) },
@@ -79,9 +90,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       services,
       teams,
       slack,
+      scheduling,
       stop() {
         stopping ??= (async () => {
           await http.close();
+          await scheduling?.stop();
           await slack?.stop();
           await teams?.stop();
           await database.close();
