@@ -7,6 +7,29 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 
+// The schema engine introspects catalog columns of types node-postgres returns as strings but the
+// adapter cannot describe ("Column type 'char' could not be deserialized"): "char" (18), name
+// (19), regproc (24), pg_node_tree (194), regclass (2205), regtype (2206). Re-label them as text.
+const CATALOG_TEXT_OIDS = new Set([18, 19, 24, 194, 2205, 2206]);
+const TEXT_OID = 25;
+
+type Queryable = { performIO?: (query: unknown) => Promise<{ fields?: Array<{ dataTypeID: number }> }>; startTransaction?: (...args: unknown[]) => Promise<unknown> };
+
+function relabelCatalogTypes<T>(adapter: T): T {
+  const target = adapter as Queryable;
+  const performIO = target.performIO?.bind(target);
+  if (performIO) {
+    target.performIO = async (query) => {
+      const result = await performIO(query);
+      for (const field of result?.fields ?? []) if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
+      return result;
+    };
+  }
+  const startTransaction = target.startTransaction?.bind(target);
+  if (startTransaction) target.startTransaction = async (...args) => relabelCatalogTypes(await startTransaction(...args));
+  return adapter;
+}
+
 /** Builds the factory the Prisma CLI calls for `migrate diff|status|deploy` against `url`. */
 export function createCliAdapterFactory(url: string) {
   const base = new URL(url);
@@ -29,11 +52,11 @@ export function createCliAdapterFactory(url: string) {
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: () => main.connect(),
+    connect: async () => relabelCatalogTypes(await main.connect()),
     connectToShadowDb: async () => {
       const name = `prisma_shadow_${randomUUID().replace(/-/g, "")}`;
       await admin(`CREATE DATABASE "${name}"`);
-      const shadow = await new PrismaPg(config(name)).connect();
+      const shadow = relabelCatalogTypes(await new PrismaPg(config(name)).connect());
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await dispose();
