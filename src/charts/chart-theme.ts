@@ -3,6 +3,7 @@
 // show images scaled down in the timeline.
 import { CHART_FONT_FAMILY } from "./chart-fonts.js";
 import type { PillarKey } from "./chart-data.js";
+import { fitText, textWidth } from "./chart-text-metrics.js";
 
 /** Default chart size in CSS pixels (the PNG is `scale` times larger). */
 export const CHART_WIDTH = 800;
@@ -81,4 +82,18 @@ export function legendColumns(labelWidths: readonly number[], available: number)
     if (total <= available) return columns;
   }
   return 1;
+}
+
+/** Smallest title size before a title is cut with an ellipsis instead of shrunk further. */
+const MIN_TITLE_SIZE = 16;
+
+/**
+ * The title at the largest size (22 down to 16) at which it fits on one line of a `width` px
+ * chart, cut with an ellipsis if even 16 px is too wide: Dutch titles run long.
+ */
+export function fittedTitle(title: string, width: number): { text: string; fontSize: number } {
+  const available = width - 2 * vegaLiteConfig.padding;
+  let fontSize: number = vegaLiteConfig.title.fontSize;
+  while (fontSize > MIN_TITLE_SIZE && textWidth(title, fontSize, true) > available) fontSize--;
+  return { text: fitText(title, fontSize, available, true), fontSize };
 }

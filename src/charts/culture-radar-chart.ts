@@ -7,11 +7,10 @@ import type { Spec } from "vega";
 import type { CultureQuadrant, CultureRadarInput } from "./chart-data.js";
 import { CHART_FONT_FAMILY } from "./chart-fonts.js";
 import { fitText, textWidth } from "./chart-text-metrics.js";
-import { CHART_HEIGHT, CHART_WIDTH, GRID_COLOUR, MUTED_COLOUR, SERIES_COLOURS, TEXT_COLOUR } from "./chart-theme.js";
+import { CHART_HEIGHT, CHART_WIDTH, GRID_COLOUR, MUTED_COLOUR, SERIES_COLOURS, TEXT_COLOUR, fittedTitle } from "./chart-theme.js";
 import type { ChartSpec } from "./render-chart.js";
 
 const PAD = 16;
-const TITLE_SIZE = 22;
 const LABEL_SIZE = 16;
 const LEGEND_SIZE = 15;
 const CAPTION_SIZE = 14;
@@ -39,7 +38,8 @@ export function cultureRadarSpec(input: CultureRadarInput, size = { width: CHART
   const colours = input.rows.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length] as string);
   const names = input.rows.map((r) => fitText(r.organisation, LEGEND_SIZE, LEGEND_NAME_MAX));
   const legendWidth = Math.max(0, ...names.map((name) => textWidth(name, LEGEND_SIZE))) + 34;
-  const top = PAD + TITLE_SIZE + 20 + (input.axisLabels ? CAPTION_SIZE + 8 : 0);
+  const title = fittedTitle(input.title, size.width);
+  const top = PAD + title.fontSize + 20 + (input.axisLabels ? CAPTION_SIZE + 8 : 0);
   const bottom = size.height - PAD - (input.axisLabels ? CAPTION_SIZE + 8 : 0);
   // Left and right of the square: the quadrant names at the corners and the internal/external
   // captions need room, measured with the same metrics vega lays out with.
@@ -214,8 +214,8 @@ export function cultureRadarSpec(input: CultureRadarInput, size = { width: CHART
         type: "text",
         encode: {
           enter: {
-            x: { value: PAD }, y: { value: PAD }, text: { value: input.title },
-            baseline: { value: "top" }, ...text(TITLE_SIZE, TEXT_COLOUR, "bold"),
+            x: { value: PAD }, y: { value: PAD }, text: { value: title.text },
+            baseline: { value: "top" }, ...text(title.fontSize, TEXT_COLOUR, "bold"),
           },
         },
       },

@@ -12,6 +12,7 @@ import {
   MUTED_COLOUR,
   TEXT_COLOUR,
   vegaLiteConfig,
+  fittedTitle,
 } from "./chart-theme.js";
 import type { ChartSpec } from "./render-chart.js";
 
@@ -55,7 +56,7 @@ export function keptRateSpec(input: KeptRateInput, size = { width: CHART_WIDTH, 
   const yOffset = { field: "series", type: "nominal", sort: [observed, perceived] } as const;
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: input.title,
+    title: fittedTitle(input.title, size.width),
     width: size.width,
     height: size.height,
     autosize: { type: "fit", contains: "padding" },
