@@ -2,7 +2,6 @@
 // posted into the conversation, votes by Action.Execute answered with the voter's refreshed card,
 // per-viewer refresh, closing, and the shared message updated (coalesced) as votes come in.
 import { z } from "zod";
-import { parseDueDate } from "../../../core/commitments/due-date.js";
 import { translate } from "../../../core/i18n/catalogue.js";
 import type { Poll } from "../../../core/polls/poll.js";
 import type { PollService } from "../../../core/polls/poll-service-types.js";
@@ -10,8 +9,8 @@ import { buildPollView } from "../../../core/polls/poll-views.js";
 import type { Clock } from "../../../core/shared/clock.js";
 import { DomainError, isDomainError } from "../../../core/shared/errors.js";
 import type { Actor, Locale } from "../../../core/shared/refs.js";
-import { parsePollCommand } from "../../slack/listeners/polls/poll-command-grammar.js";
-import { recurrenceFromPhrase } from "../../slack/listeners/polls/recurrence-phrase.js";
+import { parsePollCommand } from "../../../core/polls/poll-command.js";
+import { PollPhraseError, readPollDeadline, readPollRecurrence } from "../../../core/polls/poll-command-input.js";
 import type { ActionResult, Reply, TeamsFeature } from "../handlers/feature-types.js";
 import type { Turn } from "../handlers/turn.js";
 import { POLL_VERBS } from "../render/poll-card.js";
@@ -24,13 +23,6 @@ import type { ConversationRepository } from "../../../core/alliance/workspace-re
 import { card, text } from "../render/card-kit.js";
 
 const pollId = z.string().min(1).max(100);
-
-/** A phrase (deadline, repeat rule) the bot could not read. */
-class PhraseError extends Error {
-  constructor(readonly key: "teams.poll.badDeadline" | "teams.poll.badRecurrence", readonly text: string) {
-    super(`${key}: ${text}`);
-  }
-}
 
 /** What the polls feature needs besides the services. */
 export interface PollsFeatureDeps {
@@ -83,28 +75,21 @@ export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
     await service().recordMessage(poll.id, { workspaceId: turn.member.workspaceId, conversationId: turn.conversation.conversationId, messageId: sent.id });
   };
 
+  // Teams reads deadlines in the alliance's zone (a Teams turn carries no member zone).
   const deadline = async (text: string | null, actor: Actor, locale: Locale): Promise<Date | null> => {
     if (!text) return null;
     const alliance = await services.alliances.getAlliance(actor.allianceId);
-    try {
-      return parseDueDate(text, { now: clock.now(), timeZone: alliance.timezone, locale }).dueAt;
-    } catch (error) {
-      if (isDomainError(error, "COMMITMENT_DUE_DATE_IN_PAST")) throw new DomainError("POLL_DEADLINE_IN_PAST", "deadline in the past");
-      throw new PhraseError("teams.poll.badDeadline", text);
-    }
-  };
-  const recurrence = (text: string | null): string | null => {
-    if (!text) return null;
-    const rule = recurrenceFromPhrase(text);
-    if (rule === null) throw new PhraseError("teams.poll.badRecurrence", text);
-    return rule;
+    return readPollDeadline(text, { now: clock.now(), timeZone: alliance.timezone, locale });
   };
 
   const withPhraseErrors = async <T>(locale: Locale, work: () => Promise<T>): Promise<T | { phraseError: string }> => {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof PhraseError) return { phraseError: translate(locale, error.key, { text: error.text }) };
+      if (error instanceof PollPhraseError) {
+        const key = error.field === "closes" ? "teams.poll.badDeadline" : "teams.poll.badRecurrence";
+        return { phraseError: translate(locale, key, { text: error.text }) };
+      }
       throw error;
     }
   };
@@ -141,7 +126,7 @@ export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
         }
         const { deadlineText, recurrenceText, ...draft } = parsed.draft;
         const created = await withPhraseErrors(turn.locale, async () =>
-          service().createPoll(turn.member, { ...draft, closesAt: await deadline(deadlineText, turn.member, turn.locale), recurrence: recurrence(recurrenceText) }),
+          service().createPoll(turn.member, { ...draft, closesAt: await deadline(deadlineText, turn.member, turn.locale), recurrence: readPollRecurrence(recurrenceText) }),
         );
         if ("phraseError" in created) return void (await reply({ text: created.phraseError }));
         await post(turn, created, reply);

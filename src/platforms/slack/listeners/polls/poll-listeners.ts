@@ -15,8 +15,8 @@ import { slackErrorCode } from "../../transport/slack-errors.js";
 import { afterAck, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 import { askOrganizationOnce } from "../trust/org-choice.js";
-import { parsePollCommand, type PollGrammarError } from "./poll-command-grammar.js";
-import { PollPhraseError, pollInput, readDeadline, readRecurrence } from "./poll-input.js";
+import { parsePollCommand, type PollGrammarError } from "../../../../core/polls/poll-command.js";
+import { PollPhraseError, pollInput, readPollDeadline, readPollRecurrence } from "../../../../core/polls/poll-command-input.js";
 import { buildPollModal, pollErrorBlock, POLL_BLOCK, readPollModal } from "./poll-modal.js";
 import { buildPollView } from "../../../../core/polls/poll-views.js";
 
@@ -34,6 +34,8 @@ function phraseText(locale: Locale, error: PollPhraseError): string {
 /** Registers /poll and the poll interactions. */
 export function registerPollListeners(app: App, ctx: SlackListenerContext, polls: PollService, publisher: PollPublisher): void {
   const { clock, resolveActor } = ctx;
+  // Deadlines are read in the member's own zone and language.
+  const phraseContext = (actor: SlackActor) => ({ now: clock.now(), timeZone: actor.timeZone, locale: actor.locale });
 
   const publish = async (actor: SlackActor, pollId: string, channel: string, respond: RespondFn | undefined): Promise<void> => {
     const poll = await polls.getPoll(actor, pollId);
@@ -69,8 +71,8 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
         let closesAt: Date | null;
         let recurrence: string | null;
         try {
-          closesAt = readDeadline(parsed.draft.deadlineText, actor, clock.now());
-          recurrence = readRecurrence(parsed.draft.recurrenceText);
+          closesAt = readPollDeadline(parsed.draft.deadlineText, phraseContext(actor));
+          recurrence = readPollRecurrence(parsed.draft.recurrenceText);
         } catch (error) {
           if (error instanceof PollPhraseError) return await replyPrivately(respond, phraseText(locale, error));
           throw error;
@@ -97,8 +99,8 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
     const fail = (block: string, text: string) => ack({ response_action: "errors", errors: { [block]: text } });
     let pollId: string;
     try {
-      const closesAt = readDeadline(input.closesText, actor, clock.now());
-      const recurrence = readRecurrence(input.recurrenceText);
+      const closesAt = readPollDeadline(input.closesText, phraseContext(actor));
+      const recurrence = readPollRecurrence(input.recurrenceText);
       if (input.templateKey && !input.question && input.options.length === 0) {
         pollId = (await polls.createPollFromTemplate(actor, input.templateKey, actor.locale, { anonymous: input.anonymous, visibility: input.visibility, closesAt, recurrence })).id;
       } else {

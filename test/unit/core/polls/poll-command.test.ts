@@ -1,7 +1,7 @@
 /** The /poll command grammar and the recurrence phrases. */
 import { describe, expect, it } from "vitest";
-import { parsePollCommand } from "../../../../src/platforms/slack/listeners/polls/poll-command-grammar.js";
-import { recurrenceFromPhrase } from "../../../../src/platforms/slack/listeners/polls/recurrence-phrase.js";
+import { parsePollCommand } from "../../../../src/core/polls/poll-command.js";
+import { recurrenceFromPhrase } from "../../../../src/core/polls/poll-recurrence-phrase.js";
 
 describe("/poll grammar", () => {
   it("reads the question, options and every flag", () => {

@@ -1,4 +1,5 @@
-// The /poll grammar: quoted question and options, then flags in English or Dutch.
+// The poll command grammar (Slack /poll, Teams "poll …"): quoted question and options, then
+// flags in English or Dutch.
 //
 //   /poll "Question?" "Option A" "Option B" [anonymous] [multiple | choices N] [hidden | steering]
 //         [closes <when>] [every <when>]

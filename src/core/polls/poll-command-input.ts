@@ -1,23 +1,31 @@
-// Turns what the command or the modal said into the poll service's input: the deadline through
-// the core's date parser (in the member's zone), the repeat phrase into a cron rule.
-import { parseDueDate } from "../../../../core/commitments/due-date.js";
-import { DomainError, isDomainError } from "../../../../core/shared/errors.js";
-import type { PollInput } from "../../../../core/polls/poll-rules.js";
-import type { SlackActor } from "../../session/slack-actor.js";
-import { recurrenceFromPhrase } from "./recurrence-phrase.js";
+// Turns what a poll command or form said into the poll service's input: the deadline through the
+// core's date parser (in the zone the platform chose), the repeat phrase into a cron rule. Shared by
+// Slack and Teams so both read "closes friday 17:00" and "every monday" the same way.
+import { parseDueDate } from "../commitments/due-date.js";
+import { DomainError, isDomainError } from "../shared/errors.js";
+import type { Locale } from "../shared/refs.js";
+import { recurrenceFromPhrase } from "./poll-recurrence-phrase.js";
+import type { PollInput } from "./poll-rules.js";
 
-/** A problem with the deadline or repeat text, keyed to a catalogue message. */
+/** A deadline or repeat text the bot could not read; adapters pick the message by `field`. */
 export class PollPhraseError extends Error {
   constructor(readonly field: "closes" | "recurrence", readonly text: string) {
     super(`${field}: ${text}`);
   }
 }
 
+/** Where and when a deadline phrase is read. */
+export interface PhraseContext {
+  now: Date;
+  timeZone: string;
+  locale: Locale;
+}
+
 /** The deadline of `text` (null when empty); PollPhraseError when unreadable. */
-export function readDeadline(text: string | null, actor: SlackActor, now: Date): Date | null {
+export function readPollDeadline(text: string | null, context: PhraseContext): Date | null {
   if (!text) return null;
   try {
-    return parseDueDate(text, { now, timeZone: actor.timeZone, locale: actor.locale }).dueAt;
+    return parseDueDate(text, context).dueAt;
   } catch (error) {
     // A date in the past is the poll rules' error (shown as such); anything else is unreadable.
     if (isDomainError(error, "COMMITMENT_DUE_DATE_IN_PAST")) throw new DomainError("POLL_DEADLINE_IN_PAST", "deadline in the past");
@@ -26,7 +34,7 @@ export function readDeadline(text: string | null, actor: SlackActor, now: Date):
 }
 
 /** The cron rule of `text` (null when empty); PollPhraseError when unreadable. */
-export function readRecurrence(text: string | null): string | null {
+export function readPollRecurrence(text: string | null): string | null {
   if (!text) return null;
   const rule = recurrenceFromPhrase(text);
   if (rule === null) throw new PollPhraseError("recurrence", text);
