@@ -1,8 +1,20 @@
 // Finds the font the charts are drawn with. resvg draws no text at all without a font, so a
-// missing font must be loud, not a chart with blank labels. We use DejaVu Sans: Debian ships it
-// (fonts-dejavu-core) and its metrics are what chart-text-metrics.ts estimates with.
+// missing font must be loud, not a chart with blank labels. We use DejaVu Sans, shipped with the
+// project as the `dejavu-fonts-ttf` npm package (so a fresh machine needs no system fonts), with
+// the system's copies as a fallback; chart-text-metrics.ts estimates with its metrics.
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+
+/** The TTF folder of the bundled font package, or null if it is not installed. */
+function bundledFontDir(): string | null {
+  try {
+    const packageJson = createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json");
+    return path.join(path.dirname(packageJson), "ttf");
+  } catch {
+    return null;
+  }
+}
 
 /** The family name every chart spec uses. */
 export const CHART_FONT_FAMILY = "DejaVu Sans";
@@ -11,6 +23,7 @@ const FILE_NAMES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"];
 
 /** Directories searched in order; CHART_FONT_DIR (read by the caller) can be put first. */
 const DEFAULT_DIRS = [
+  ...(bundledFontDir() ? [bundledFontDir() as string] : []),
   "/usr/share/fonts/truetype/dejavu",
   "/usr/share/fonts/dejavu",
   "/usr/share/fonts/TTF",
