@@ -2,6 +2,7 @@
 // listed in plain words (ConfigError); main.ts prints them and exits 1 without a stack trace.
 // A platform is enabled by the presence of its credentials, as Outline's plugins are.
 import { z } from "zod";
+import { isValidTimeZone } from "./core/shared/zoned-time.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
@@ -19,17 +20,7 @@ const url = (what: string) =>
     .pipe(z.url({ error: `must be a URL (${what})` }))
     .optional()
     .or(z.literal("").transform(() => undefined));
-const timeZone = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: "must be an IANA time zone such as Europe/Amsterdam" },
-);
+const timeZone = z.string().refine(isValidTimeZone, { error: "must be an IANA time zone such as Europe/Amsterdam" });
 
 const envSchema = z.object({
   // core

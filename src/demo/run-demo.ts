@@ -5,7 +5,7 @@ import { rm } from "node:fs/promises";
 import { buildCoreServices } from "../compose-services.js";
 import { FixedClock } from "../core/shared/clock.js";
 import type { Locale } from "../core/shared/refs.js";
-import { addDays, toZoned, type LocalDate } from "../core/schedule/zoned-time.js";
+import { addDays, toZoned, type LocalDate } from "../core/shared/zoned-time.js";
 import type { TrustHealthSummary } from "../core/summary/summary-model.js";
 import { openDatabase } from "../storage/database.js";
 import { writeSummaryFolder, type WrittenSummary } from "./demo-output.js";

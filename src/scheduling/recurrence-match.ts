@@ -2,7 +2,7 @@
 // core/polls/poll-recurrence.ts) against one local minute. The recurrence sweep runs every minute
 // and asks "does the rule fire now, in the alliance's zone?", so no cron library has to keep
 // per-poll timers in step with DST or with polls being added and removed.
-import { isoWeekday, toZoned } from "../core/schedule/zoned-time.js";
+import { isoWeekday, toZoned } from "../core/shared/zoned-time.js";
 
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 const WEEKDAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];

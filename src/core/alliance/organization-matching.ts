@@ -23,17 +23,6 @@ export function emailDomainOf(email: string | null | undefined): string | null {
   return normaliseEmailDomain(email.slice(at + 1));
 }
 
-/** True when `zone` is an IANA time zone this runtime knows (e.g. "Europe/Amsterdam"). */
-export function isValidTimeZone(zone: string): boolean {
-  if (!zone) return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The organisation the hints point to, or null. A mapped domain also matches its subdomains
  * ("acme.com" covers "nl.acme.com"); the most specific mapping wins.

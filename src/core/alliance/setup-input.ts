@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { DomainErrorCode } from "../shared/errors.js";
 import { LOCALES } from "../shared/refs.js";
 import { DEFAULT_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD } from "./alliance.js";
-import { isValidTimeZone, normaliseEmailDomain } from "./organization-matching.js";
+import { isValidTimeZone } from "../shared/zoned-time.js";
+import { normaliseEmailDomain } from "./organization-matching.js";
 
 /** Limits the setup enforces (DESIGN.md §2.6, §2.3). */
 export const SETUP_LIMITS = {

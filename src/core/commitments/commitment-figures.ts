@@ -19,7 +19,7 @@
  * - Clarity over commitments CREATED in the period: complete = has an owner, a due date and a
  *   definition of done (as created); share = complete / commitments.
  */
-import { localDateKey, localDaysBetween } from "./zoned-time.js";
+import { localDateKey, localDaysBetween } from "../shared/zoned-time.js";
 import type { Commitment, CommitmentEvent } from "./commitment.js";
 import { eventsByCommitment, snapshotAt, type CommitmentSnapshot } from "./commitment-history.js";
 

@@ -6,7 +6,7 @@
  * dueAtAfter is the due date it was about.
  */
 import type { Commitment, CommitmentEvent } from "./commitment.js";
-import { localDaysBetween } from "./zoned-time.js";
+import { localDaysBetween } from "../shared/zoned-time.js";
 
 /** The two nudges. */
 export type ReminderKind = "before_due" | "due_today";

@@ -10,7 +10,7 @@ import { assertMayAct } from "./commitment-permissions.js";
 import type { DueReminder } from "./commitment-reminders.js";
 import type { CommitmentListFilter } from "./commitment-service.js";
 import { LEGAL_FROM, type CommitmentActionKind } from "./commitment-state-machine.js";
-import { localDaysBetween } from "./zoned-time.js";
+import { localDaysBetween } from "../shared/zoned-time.js";
 
 /**
  * Action ids the platforms put on buttons; the button's value is the commitment id. Cards offer

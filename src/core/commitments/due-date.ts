@@ -20,7 +20,7 @@
 import * as chrono from "chrono-node";
 import { DomainError } from "../shared/errors.js";
 import type { Locale } from "../shared/refs.js";
-import { instantOf, isValidTimeZone, localDateKey, wallClockAt } from "./zoned-time.js";
+import { instantOf, isValidTimeZone, localDateKey, toZoned } from "../shared/zoned-time.js";
 
 /** A due date understood from text. */
 export interface ParsedDueDate {
@@ -59,7 +59,7 @@ function isOnlyFiller(rest: string): boolean {
 
 /** A Date whose process-local fields show the member's wall clock at `now` (see header). */
 function localReference(now: Date, timeZone: string): Date {
-  const c = wallClockAt(now, timeZone);
+  const c = toZoned(now, timeZone);
   return new Date(c.year, c.month - 1, c.day, c.hour, c.minute, c.second, c.millisecond);
 }
 

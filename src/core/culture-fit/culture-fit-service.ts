@@ -4,9 +4,9 @@
  * differences between partners and the change each wishes for.
  */
 import type { Alliance } from "../alliance/alliance.js";
-import { localDateOf } from "../pulse/pulse-period.js";
 import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/refs.js";
+import { dateOnly, localDateOf } from "../shared/zoned-time.js";
 import { aggregateCultureFit } from "./culture-fit-aggregation.js";
 import type { CultureFitFigures } from "./culture-fit-figures.js";
 import type { CultureAssessment, CultureFitRepository } from "./culture-fit-types.js";
@@ -77,7 +77,6 @@ export function createCultureFitService(deps: CultureFitServiceDeps) {
       const periodKey = input.periodKey ?? culturePeriodKey(now, alliance.timezone);
       const respondentKey = keyOf(alliance.id, periodKey, actor.memberId);
       const replaced = (await repository.find(alliance.id, respondentKey, periodKey)) !== null;
-      const day = localDateOf(now, alliance.timezone);
       const assessment: CultureAssessment = {
         allianceId: alliance.id,
         organizationId: actor.organizationId,
@@ -86,7 +85,7 @@ export function createCultureFitService(deps: CultureFitServiceDeps) {
         now: points.now,
         preferred: points.preferred,
         differences,
-        submittedOn: new Date(Date.UTC(day.year, day.month - 1, day.day)),
+        submittedOn: dateOnly(localDateOf(now, alliance.timezone)),
       };
       await repository.save(assessment);
       return { assessment, replaced };

@@ -14,9 +14,10 @@ import {
   isoWeekday,
   isoWeekKey,
   toZoned,
+  weeksSinceEpochMonday,
   zonedToInstant,
   type LocalDate,
-} from "./zoned-time.js";
+} from "../shared/zoned-time.js";
 
 /** How often a schedule fires; `daily` is for sweeps such as commitment reminders. */
 export type ScheduleCadence = Cadence | "daily";
@@ -41,8 +42,6 @@ export interface Slot {
 }
 
 const DAY = 86_400_000;
-/** Monday 1970-01-05 as an epoch day: biweekly schedules fire in even weeks counted from it. */
-const EPOCH_MONDAY = 4;
 
 function validate(schedule: RecurringSchedule): void {
   const minute = schedule.minute ?? 0;
@@ -67,8 +66,9 @@ export function firesOn(schedule: RecurringSchedule, date: LocalDate): boolean {
     case "weekly":
       return true;
     case "biweekly":
-      // Counted from a fixed Monday, not by ISO week parity, which breaks after 53-week years.
-      return Math.floor((epochDay(date) - EPOCH_MONDAY) / 7) % 2 === 0;
+      // Counted from a fixed Monday (1970-01-05), not by ISO week parity, which breaks after
+      // 53-week years; pulse periods pair weeks the same way.
+      return weeksSinceEpochMonday(date) % 2 === 0;
     case "monthly":
       return date.day <= 7;
   }

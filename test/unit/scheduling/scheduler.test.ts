@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FixedClock } from "../../../src/core/shared/clock.js";
-import { isoWeekKey, toZoned } from "../../../src/core/schedule/zoned-time.js";
+import { isoWeekKey, toZoned } from "../../../src/core/shared/zoned-time.js";
 import type { ScheduledAlliance } from "../../../src/scheduling/job-handlers.js";
 import { Scheduler, type SchedulerOptions } from "../../../src/scheduling/scheduler.js";
 import { InMemoryJobClaimStore } from "../../../src/storage/memory/in-memory-job-claim-store.js";

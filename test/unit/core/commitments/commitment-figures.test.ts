@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Beneficiary, Commitment, CommitmentEvent, CommitmentStatus } from "../../../../src/core/commitments/commitment.js";
 import { computeCommitmentFigures } from "../../../../src/core/commitments/commitment-figures.js";
-import { instantOf } from "../../../../src/core/commitments/zoned-time.js";
+import { instantOf } from "../../../../src/core/shared/zoned-time.js";
 
 const AMS = "Europe/Amsterdam";
 const A = "org-a";

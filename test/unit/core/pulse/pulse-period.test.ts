@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   isoWeekKey,
-  isoWeekOf,
   periodIndex,
   periodKeyFor,
   periodKeysBetween,
   periodWindow,
   shiftPeriodKey,
 } from "../../../../src/core/pulse/pulse-period.js";
+import { isoWeek as isoWeekOf } from "../../../../src/core/shared/zoned-time.js";
 
 const AMS = "Europe/Amsterdam";
 
