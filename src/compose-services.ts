@@ -19,7 +19,6 @@ import { PrismaAllianceRepository } from "./storage/prisma/prisma-alliance-repos
 import { PrismaCommitmentRepository } from "./storage/prisma/prisma-commitment-repository.js";
 import { PrismaCultureFitRepository } from "./storage/prisma/prisma-culture-fit-repository.js";
 import { PrismaMemberRepository } from "./storage/prisma/prisma-member-repository.js";
-import { PrismaPulseInviteStore } from "./storage/prisma/prisma-personal-data-stores.js";
 import { PrismaPollRepository } from "./storage/prisma/prisma-poll-repository.js";
 import { PrismaPulseRepository } from "./storage/prisma/prisma-pulse-repository.js";
 import { PrismaSummaryRepository } from "./storage/prisma/prisma-summary-repository.js";
@@ -110,7 +109,7 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
   const privacy = new PrivacyService({
     ...stores,
     clock,
-    sources: [commitmentsPersonalData(commitmentRepository), createPollPersonalDataSource(pollRepository), pulsePersonalData(new PrismaPulseInviteStore(prisma))],
+    sources: [commitmentsPersonalData(commitmentRepository), createPollPersonalDataSource(pollRepository), pulsePersonalData(pulse)],
   });
   return { clock, stores, alliances, members, privacy, polls, commitments, pulse, culture, summary };
 }

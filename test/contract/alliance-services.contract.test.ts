@@ -10,8 +10,9 @@ import { createPollPersonalDataSource } from "../../src/core/polls/poll-personal
 import type { Database } from "../../src/storage/database.js";
 import { InMemoryCommitmentRepository } from "../../src/storage/memory/in-memory-commitment-repository.js";
 import { PrismaCommitmentRepository } from "../../src/storage/prisma/prisma-commitment-repository.js";
-import { PrismaPulseInviteStore } from "../../src/storage/prisma/prisma-personal-data-stores.js";
+import { createPulseService } from "../../src/core/pulse/pulse-service.js";
 import { PrismaPollRepository } from "../../src/storage/prisma/prisma-poll-repository.js";
+import { PrismaPulseRepository } from "../../src/storage/prisma/prisma-pulse-repository.js";
 import { allianceServices, memoryStores, prismaStores, type AllianceStores } from "../support/alliance-stores.js";
 import { storageTargets } from "../support/databases.js";
 
@@ -88,10 +89,17 @@ for (const target of storageTargets) {
   beforeAll(async () => {
     db = await target.open();
     const commitments = new PrismaCommitmentRepository(db.prisma);
+    // The pulse service is the pulse source, as in compose-services; "my data" and "forget me" use
+    // only its repository, so the directory and hasher are never called here.
+    const pulse = createPulseService({
+      repository: new PrismaPulseRepository(db.prisma),
+      directory: { organizations: async () => [], members: async () => [] },
+      respondentKey: (roundId, memberId) => `${roundId}:${memberId}`,
+    });
     world = {
       stores: prismaStores(db.prisma),
       commitments,
-      sources: [commitmentsPersonalData(commitments), createPollPersonalDataSource(new PrismaPollRepository(db.prisma)), pulsePersonalData(new PrismaPulseInviteStore(db.prisma))],
+      sources: [commitmentsPersonalData(commitments), createPollPersonalDataSource(new PrismaPollRepository(db.prisma)), pulsePersonalData(pulse)],
     };
   });
   afterAll(async () => {

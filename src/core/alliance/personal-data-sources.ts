@@ -1,6 +1,7 @@
 // The personal-data contributions of commitments and pulse, built on the smallest port each
-// needs. Commitments use their own repository as is; for pulse the narrow store below is
-// implemented in src/storage. Polls contribute their own source (src/core/polls/poll-personal-data.ts).
+// needs. Commitments use their own repository as is; for pulse the narrow store below is the
+// pulse service itself (invitesOfMember / deleteInvitesOfMember over its repository).
+// Polls contribute their own source (src/core/polls/poll-personal-data.ts).
 import type { CommitmentRepository } from "../commitments/commitment-repository.js";
 import type { Commitment } from "../commitments/commitment.js";
 import type { PersonalDataSource, PersonalRecord } from "./personal-data.js";

@@ -123,7 +123,8 @@ export class PrismaPulseRepository implements PulseRepository {
     const rows = await this.prisma.pulseInvite.findMany({
       where: { memberId, round: { allianceId } },
       include: { round: { select: { periodKey: true } } },
-      orderBy: { round: { openedAt: "asc" } },
+      // id breaks ties so a member's export lists rounds opened at the same moment in a stable order.
+      orderBy: [{ round: { openedAt: "asc" } }, { id: "asc" }],
     });
     return rows.map(({ round, ...row }) => ({ ...toInvite(row), periodKey: round.periodKey }));
   }
