@@ -45,6 +45,22 @@ export function installationWorkspaceId(query: {
   return (query.isEnterpriseInstall ? query.enterpriseId : query.teamId) ?? null;
 }
 
+/** The workspace external id an installation is saved under; throws when it names neither team nor enterprise. */
+export function installationKeyOf(installation: SlackInstallationShape): string {
+  const key = installationWorkspaceId({
+    teamId: installation.team?.id,
+    enterpriseId: installation.enterprise?.id,
+    isEnterpriseInstall: installation.isEnterpriseInstall,
+  });
+  if (!key) throw new Error("An installation needs a team id, or an enterprise id for an org-wide install.");
+  return key;
+}
+
+/** True when the installation holds a user token of `userId`: what tokens_revoked for that user removes. */
+export function hasUserTokenOf(installation: SlackInstallationShape, userId: string): boolean {
+  return installation.user.id === userId && installation.user.token !== undefined;
+}
+
 /** A copy of the installation without the user's token (tokens_revoked for the installing user). */
 export function withoutUserToken<I extends SlackInstallationShape>(installation: I): I {
   const { token: _token, refreshToken: _refresh, expiresAt: _expires, ...user } = installation.user as Record<string, unknown>;

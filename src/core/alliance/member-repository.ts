@@ -1,17 +1,7 @@
-import type { Locale } from "../shared/refs.js";
 import type { Member, Role } from "./member.js";
 
 /** What is known about a member when we first meet them. */
-export interface NewMember {
-  allianceId: string;
-  workspaceId: string;
-  externalId: string;
-  displayName: string;
-  email: string | null;
-  organizationId: string | null;
-  locale: Locale | null;
-  timezone: string | null;
-}
+export type NewMember = Pick<Member, "allianceId" | "workspaceId" | "externalId" | "displayName" | "email" | "organizationId" | "locale" | "timezone">;
 
 /** Profile fields the platform may refresh on each contact. */
 export type MemberProfilePatch = Partial<Pick<Member, "displayName" | "email" | "locale" | "timezone">>;

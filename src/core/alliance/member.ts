@@ -30,6 +30,22 @@ export const FORMER_MEMBER_NAME = "former member";
 /** Prefix of the externalId of an erased member, so the platform identity no longer finds the row. */
 export const ERASED_EXTERNAL_ID_PREFIX = "erased:";
 
+/**
+ * The fields "forget me" writes over member `id`: personal data blanked, the role dropped and the
+ * platform identity made unmatchable. Both repositories apply exactly this, so they cannot drift.
+ */
+export function erasedMemberFields(id: string, at: Date): Pick<Member, "displayName" | "email" | "locale" | "timezone" | "role" | "externalId" | "erasedAt"> {
+  return {
+    displayName: FORMER_MEMBER_NAME,
+    email: null,
+    locale: null,
+    timezone: null,
+    role: "member",
+    externalId: `${ERASED_EXTERNAL_ID_PREFIX}${id}`,
+    erasedAt: at,
+  };
+}
+
 /** The Actor (what other features need) for a member. */
 export function actorOf(member: Member): Actor {
   return {

@@ -17,19 +17,11 @@ export interface NewCommitment {
   createdAt: Date;
 }
 
-/** The event to append with a change (id and sequence are assigned by the repository). */
-export interface NewCommitmentEvent {
-  type: CommitmentEvent["type"];
-  actorMemberId: string | null;
-  at: Date;
-  fromStatus: CommitmentStatus | null;
-  toStatus: CommitmentStatus | null;
-  reason: string | null;
-  dueAtBefore: Date | null;
-  dueAtAfter: Date | null;
-  /** Unique across all events; a second write with the same key is a no-op (see results). */
-  idempotencyKey: string | null;
-}
+/**
+ * The event to append with a change (id, commitment and sequence are assigned by the repository).
+ * Its idempotencyKey is unique across all events; a second write with the same key is a no-op.
+ */
+export type NewCommitmentEvent = Omit<CommitmentEvent, "id" | "commitmentId" | "sequence">;
 
 /** The new values of a change; fields left out stay as they are. */
 export interface CommitmentPatch {

@@ -4,6 +4,7 @@
 import { parseDueDate } from "../commitments/due-date.js";
 import { DomainError, isDomainError } from "../shared/errors.js";
 import type { Locale } from "../shared/refs.js";
+import type { PollDraftFields } from "./poll-command.js";
 import { recurrenceFromPhrase } from "./poll-recurrence-phrase.js";
 import type { PollInput } from "./poll-rules.js";
 
@@ -42,13 +43,6 @@ export function readPollRecurrence(text: string | null): string | null {
 }
 
 /** The service input of a draft whose phrases are already read. */
-export function pollInput(draft: {
-  question: string;
-  options: string[];
-  anonymous: boolean;
-  mode: "single" | "multiple";
-  maxChoices: number | undefined;
-  visibility: "live" | "after_close" | "steering";
-}, closesAt: Date | null, recurrence: string | null): PollInput {
+export function pollInput(draft: PollDraftFields, closesAt: Date | null, recurrence: string | null): PollInput {
   return { ...draft, closesAt, recurrence };
 }

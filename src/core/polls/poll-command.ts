@@ -8,14 +8,18 @@
 // here; the deadline is read by the core's date parser and every rule (2–10 options, lengths,
 // limits) is the poll service's.
 
-/** What the command text asked for. */
-export interface PollCommandDraft {
+/** The poll a command or form describes, before its deadline and repeat phrases are read. */
+export interface PollDraftFields {
   question: string;
   options: string[];
   anonymous: boolean;
   mode: "single" | "multiple";
   maxChoices: number | undefined;
   visibility: "live" | "after_close" | "steering";
+}
+
+/** What the command text asked for. */
+export interface PollCommandDraft extends PollDraftFields {
   deadlineText: string | null;
   recurrenceText: string | null;
 }

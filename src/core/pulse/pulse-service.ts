@@ -8,6 +8,7 @@
  * those times to re-identify a respondent, the round's date cannot.
  */
 import type { Alliance } from "../alliance/alliance.js";
+import type { PulseInviteRecord } from "../alliance/personal-data-sources.js";
 import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/refs.js";
 import { aggregatePulse } from "./pulse-aggregation.js";
@@ -65,14 +66,6 @@ export interface PendingPulse {
   remaining: number;
 }
 
-/** One invite as exported to the member (matches the alliance module's PulseInviteRecord). */
-export interface PulseInviteRecord {
-  roundId: string;
-  periodKey: string;
-  sentAt: string | null;
-  completedAt: string | null;
-  remindedAt: string | null;
-}
 
 /** The result of recording an answer. */
 export interface RecordedAnswer {

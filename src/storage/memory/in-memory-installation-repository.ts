@@ -1,6 +1,8 @@
 // In-memory InstallationRepository for tests and single-workspace development (nothing persists,
 // so there is nothing to encrypt at rest; the Prisma repository encrypts).
 import {
+  hasUserTokenOf,
+  installationKeyOf,
   installationWorkspaceId,
   withoutUserToken,
   type InstallationQuery,
@@ -15,13 +17,7 @@ export class InMemoryInstallationRepository<I extends SlackInstallationShape = S
   private readonly installations = new Map<string, I>();
 
   async save(installation: I): Promise<void> {
-    const key = installationWorkspaceId({
-      teamId: installation.team?.id,
-      enterpriseId: installation.enterprise?.id,
-      isEnterpriseInstall: installation.isEnterpriseInstall,
-    });
-    if (!key) throw new Error("An installation needs a team id, or an enterprise id for an org-wide install.");
-    this.installations.set(key, structuredClone(installation));
+    this.installations.set(installationKeyOf(installation), structuredClone(installation));
   }
 
   async fetch(query: InstallationQuery): Promise<I | null> {
@@ -40,7 +36,7 @@ export class InMemoryInstallationRepository<I extends SlackInstallationShape = S
   async deleteUserToken(query: InstallationQuery & { userId: string }): Promise<boolean> {
     const key = installationWorkspaceId(query);
     const found = key ? this.installations.get(key) : undefined;
-    if (!found || found.user.id !== query.userId || found.user.token === undefined) return false;
+    if (!found || !hasUserTokenOf(found, query.userId)) return false;
     this.installations.set(key as string, withoutUserToken(found));
     return true;
   }

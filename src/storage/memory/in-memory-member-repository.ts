@@ -1,6 +1,6 @@
 // In-memory MemberRepository for unit tests and the contract suite's reference run.
 import { randomUUID } from "node:crypto";
-import { ERASED_EXTERNAL_ID_PREFIX, FORMER_MEMBER_NAME, type Member, type Role } from "../../core/alliance/member.js";
+import { erasedMemberFields, type Member, type Role } from "../../core/alliance/member.js";
 import type { MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
 
 const copy = (m: Member): Member => ({ ...m });
@@ -72,15 +72,7 @@ export class InMemoryMemberRepository implements MemberRepository {
     const member = this.members.get(id);
     if (!member) throw new Error(`No member ${id}.`);
     if (member.erasedAt) return copy(member);
-    return this.patch(id, {
-      displayName: FORMER_MEMBER_NAME,
-      email: null,
-      locale: null,
-      timezone: null,
-      role: "member",
-      externalId: `${ERASED_EXTERNAL_ID_PREFIX}${id}`,
-      erasedAt: at,
-    });
+    return this.patch(id, erasedMemberFields(id, at));
   }
 
   private findLive(workspaceId: string, externalId: string): Member | undefined {

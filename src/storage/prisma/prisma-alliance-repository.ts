@@ -4,6 +4,7 @@ import type { Alliance, Cadence, Organization, UncertaintyLevel } from "../../co
 import type { AllianceRepository, AllianceSettings, OrganizationDraft } from "../../core/alliance/alliance-repository.js";
 import { toLocale } from "../../core/shared/refs.js";
 import type { PrismaClient } from "../prisma-client.js";
+import { isUniqueViolation } from "./prisma-errors.js";
 
 function toAlliance(row: AllianceRow): Alliance {
   return {
@@ -54,10 +55,6 @@ const toOrganization = (row: OrganizationRow): Organization => ({
 });
 
 const oldestFirst = [{ createdAt: "asc" }, { id: "asc" }] as const;
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 /** Alliances and organisations in PostgreSQL / PGlite. */
 export class PrismaAllianceRepository implements AllianceRepository {

@@ -17,6 +17,7 @@ import type {
 } from "../../core/commitments/commitment-repository.js";
 import { DomainError, isDomainError } from "../../core/shared/errors.js";
 import type { PrismaClient } from "../prisma-client.js";
+import { isUniqueViolation } from "./prisma-errors.js";
 
 // How often a create retries after losing the race for a number; each round at least one wins.
 const MAX_CREATE_ATTEMPTS = 50;
@@ -87,10 +88,6 @@ function toEvent(row: EventRow): CommitmentEvent {
     fromStatus: row.fromStatus === null ? null : commitmentStatusSchema.parse(row.fromStatus),
     toStatus: row.toStatus === null ? null : commitmentStatusSchema.parse(row.toStatus),
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { CultureAssessment, CultureFitRepository } from "../../core/culture-fit/culture-fit-types.js";
 import type { PrismaClient } from "../prisma-client.js";
+import { upsertRetryingRace } from "./prisma-errors.js";
 
 // JSON columns are checked on the way out, so a damaged row fails loudly instead of skewing a profile.
 const pointsSchema = z.array(z.array(z.number().int().min(0)).length(4)).length(6);
@@ -30,10 +31,6 @@ const toAssessment = (row: Row): CultureAssessment => ({
   submittedOn: row.submittedOn,
 });
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
-
 /** A CultureFitRepository backed by Prisma. */
 export class PrismaCultureFitRepository implements CultureFitRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -55,12 +52,7 @@ export class PrismaCultureFitRepository implements CultureFitRepository {
         create: { id: randomUUID(), allianceId: a.allianceId, respondentKey: a.respondentKey, periodKey: a.periodKey, ...values },
         update: values,
       });
-    try {
-      await upsert();
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      await upsert(); // a concurrent retry inserted first; now it is an update
-    }
+    await upsertRetryingRace(upsert);
   }
 
   async find(allianceId: string, respondentKey: string, periodKey: string): Promise<CultureAssessment | null> {

@@ -2,6 +2,8 @@
 // Each ciphertext is bound to its workspace and column ("slack:T123:bot"), so a value copied to
 // another row does not decrypt. Deleting removes the row, and with it the tokens, at once.
 import {
+  hasUserTokenOf,
+  installationKeyOf,
   installationWorkspaceId,
   withoutUserToken,
   type InstallationQuery,
@@ -23,12 +25,7 @@ export class PrismaInstallationRepository<I extends SlackInstallationShape = Sla
   ) {}
 
   async save(installation: I): Promise<void> {
-    const externalId = installationWorkspaceId({
-      teamId: installation.team?.id,
-      enterpriseId: installation.enterprise?.id,
-      isEnterpriseInstall: installation.isEnterpriseInstall,
-    });
-    if (!externalId) throw new Error("An installation needs a team id, or an enterprise id for an org-wide install.");
+    const externalId = installationKeyOf(installation);
     const name = (installation.isEnterpriseInstall ? installation.enterprise?.name : installation.team?.name) ?? null;
     await this.prisma.workspace.createMany({ data: [{ platform: PLATFORM, externalId, name }], skipDuplicates: true });
     const workspace = await this.prisma.workspace.findUniqueOrThrow({
@@ -62,7 +59,7 @@ export class PrismaInstallationRepository<I extends SlackInstallationShape = Sla
     const found = await this.find(query);
     if (!found) return false;
     const installation = JSON.parse(this.cipher.decrypt(found.payloadEnc, `${PLATFORM}:${found.externalId}:payload`)) as I;
-    if (installation.user.id !== query.userId || installation.user.token === undefined) return false;
+    if (!hasUserTokenOf(installation, query.userId)) return false;
     const payloadEnc = this.cipher.encrypt(JSON.stringify(withoutUserToken(installation)), `${PLATFORM}:${found.externalId}:payload`);
     await this.prisma.installation.update({ where: { id: found.id }, data: { userTokenEnc: null, payloadEnc } });
     return true;

@@ -1,6 +1,6 @@
 // MemberRepository on Prisma: the only place Member rows ⇄ domain types are mapped.
 import type { Member as MemberRow } from "../../../generated/prisma/client.js";
-import { ERASED_EXTERNAL_ID_PREFIX, FORMER_MEMBER_NAME, type Member, type Role } from "../../core/alliance/member.js";
+import { erasedMemberFields, type Member, type Role } from "../../core/alliance/member.js";
 import type { MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
 import { toLocale } from "../../core/shared/refs.js";
 import type { PrismaClient } from "../prisma-client.js";
@@ -109,15 +109,7 @@ export class PrismaMemberRepository implements MemberRepository {
   async erase(id: string, at: Date): Promise<Member> {
     await this.prisma.member.updateMany({
       where: { id, erasedAt: null },
-      data: {
-        displayName: FORMER_MEMBER_NAME,
-        email: null,
-        locale: null,
-        timezone: null,
-        role: "member",
-        externalId: `${ERASED_EXTERNAL_ID_PREFIX}${id}`,
-        erasedAt: at,
-      },
+      data: erasedMemberFields(id, at),
     });
     return toMember(await this.prisma.member.findUniqueOrThrow({ where: { id } }));
   }

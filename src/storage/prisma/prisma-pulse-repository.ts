@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { PulseRepository } from "../../core/pulse/pulse-repository.js";
 import type { NewPulseInvite, NewPulseRound, PulseAnswer, PulseInvite, PulseRound } from "../../core/pulse/pulse-types.js";
 import type { PrismaClient } from "../prisma-client.js";
+import { isUniqueViolation, upsertRetryingRace } from "./prisma-errors.js";
 
 type RoundRow = { id: string; allianceId: string; periodKey: string; itemKeys: string[]; openedAt: Date; closesAt: Date };
 type InviteRow = PulseInvite;
@@ -37,10 +38,6 @@ const toAnswer = (row: AnswerRow): PulseAnswer => ({
   comment: row.comment,
   answeredOn: row.answeredOn,
 });
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 const answerOrder = [
   { roundId: "asc" },
@@ -155,12 +152,7 @@ export class PrismaPulseRepository implements PulseRepository {
         create: { id: randomUUID(), ...answer },
         update: values,
       });
-    try {
-      await upsert();
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      await upsert(); // a concurrent retry inserted first; now it is an update
-    }
+    await upsertRetryingRace(upsert);
   }
 
   async answersOf(roundId: string, respondentKey: string): Promise<PulseAnswer[]> {

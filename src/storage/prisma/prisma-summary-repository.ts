@@ -5,6 +5,7 @@ import { parseStoredSummary } from "../../core/summary/summary-schema.js";
 import type { TrustHealthSummary } from "../../core/summary/summary-model.js";
 import type { StoredSummary, SummaryRepository } from "../../core/summary/summary-repository.js";
 import type { PrismaClient } from "../prisma-client.js";
+import { isUniqueViolation } from "./prisma-errors.js";
 
 interface Row {
   allianceId: string;
@@ -19,10 +20,6 @@ const toStored = (row: Row): StoredSummary => ({
   createdAt: row.createdAt,
   content: parseStoredSummary(row.content),
 });
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 /** A SummaryRepository backed by Prisma. */
 export class PrismaSummaryRepository implements SummaryRepository {

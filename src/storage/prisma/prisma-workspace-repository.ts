@@ -5,6 +5,7 @@ import type { ConversationInput, ConversationKind, ConversationRef, Workspace } 
 import type { ConversationRepository, WorkspaceRepository } from "../../core/alliance/workspace-repository.js";
 import type { Platform } from "../../core/shared/refs.js";
 import type { PrismaClient } from "../prisma-client.js";
+import { upsertRetryingRace } from "./prisma-errors.js";
 
 const toWorkspace = (row: WorkspaceRow): Workspace => ({
   id: row.id,
@@ -24,10 +25,6 @@ const toConversation = (row: ConversationRow): ConversationRef => ({
   memberId: row.memberId,
   updatedAt: row.updatedAt,
 });
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 /** Workspaces in PostgreSQL / PGlite. */
 export class PrismaWorkspaceRepository implements WorkspaceRepository {
@@ -71,14 +68,7 @@ export class PrismaConversationRepository implements ConversationRepository {
     const where = { workspaceId_conversationId: { workspaceId: input.workspaceId, conversationId: input.conversationId } };
     const data = { kind: input.kind, serviceUrl: input.serviceUrl, tenantId: input.tenantId, memberId: input.memberId };
     const upsert = () => this.prisma.conversationRef.upsert({ where, create: { ...input }, update: data });
-    try {
-      return toConversation(await upsert());
-    } catch (error) {
-      // Prisma's upsert can be SELECT-then-INSERT: a concurrent save of the same conversation
-      // makes the INSERT fail; the row exists now, so the retry updates it.
-      if (!isUniqueViolation(error)) throw error;
-      return toConversation(await upsert());
-    }
+    return toConversation(await upsertRetryingRace(upsert));
   }
 
   async findConversation(workspaceId: string, conversationId: string): Promise<ConversationRef | null> {

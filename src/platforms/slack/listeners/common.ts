@@ -7,7 +7,7 @@ import type { Locale } from "../../../core/shared/refs.js";
 import type { Logger } from "../../../logger.js";
 import { commandSchema, interactionUserSchema, type CommandPayload } from "../payloads.js";
 import type { WorkLimiter } from "../services/work-limiter.js";
-import type { SlackIdentity } from "../session/slack-actor.js";
+import type { ActorResolver, SlackActor, SlackIdentity } from "../session/slack-actor.js";
 
 /** The user-facing text for `error`: the catalogue's `error.<CODE>`, or the generic apology. */
 export function errorText(locale: Locale, error: unknown): string {
@@ -59,4 +59,24 @@ export async function afterAck(
     if (!isDomainError(error)) logger.error({ err: error }, "Slack listener failed after ack");
     if (respond) await replyPrivately(respond, errorText(locale(), error)).catch(() => {});
   }
+}
+
+/**
+ * Runs the work that follows an ack as the member behind `identity`. The identity is read inside,
+ * so a malformed payload is reported like any other failure; errors reach the member in their
+ * language (English until the member is known).
+ */
+export async function afterAckAsMember(
+  ctx: { logger: Logger; limiter: WorkLimiter; resolveActor: ActorResolver },
+  respond: RespondFn | undefined,
+  identity: () => SlackIdentity,
+  client: Parameters<ActorResolver>[1],
+  work: (actor: SlackActor) => Promise<void>,
+): Promise<void> {
+  let locale: Locale = "en";
+  await afterAck(ctx, respond, () => locale, async () => {
+    const actor = await ctx.resolveActor(identity(), client);
+    locale = actor.locale;
+    await work(actor);
+  });
 }

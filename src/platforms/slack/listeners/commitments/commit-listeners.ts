@@ -13,9 +13,9 @@ import { MODAL } from "../../ids.js";
 import { buttonActionSchema, entityIdValue, inputValue, submittedViewSchema } from "../../payloads.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAck, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
+import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
-import { askOrganizationOnce } from "../trust/org-choice.js";
+import { answerCommandAsMember } from "../trust/org-choice.js";
 import { commitmentViewContext, requestConfirmation } from "./commitment-context.js";
 import { buildCreateModal, buildFollowUpModal, type FollowUp } from "./commitment-modals.js";
 
@@ -58,82 +58,71 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
   app.command("/commit", async ({ ack, command, respond, client }) => {
     const cmd = parseCommand(command);
     await ack();
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await ctx.resolveActor(commandIdentity(cmd), client);
-      locale = actor.locale;
-      let failed = false;
-      try {
-        const organizations = await ctx.alliances.listOrganizations(actor.allianceId);
-        const parsed = await parseCommitCommand(cmd.text, {
-          now: ctx.clock.now(),
-          timeZone: actor.timeZone,
-          locale,
-          organizations,
-          resolveMention: (id) => memberBySlackId(actor, id, client).catch(() => null),
-        });
-        const key = `slack:${cmd.trigger_id}`;
-        switch (parsed.kind) {
-          case "help":
-            return await replyPrivately(respond, translate(locale, "slack.commit.usage"));
-          case "list": {
-            const list = await commitments.list(actor, parsed.filter);
-            const view = buildCommitmentList(list, parsed.filter, await commitmentViewContext(ctx, actor.allianceId, locale, actor.timeZone));
-            for (const message of renderMessages(view).messages) await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
-            return;
-          }
-          case "create": {
-            const { draft } = parsed;
-            const result = await commitments.create(actor, { text: draft.text, ...(draft.owner ? { owner: draft.owner } : {}), beneficiary: draft.beneficiary, dueAt: draft.dueAt }, { idempotencyKey: key });
-            return await replyCard(respond, actor, result.commitment, translate(locale, "commitments.result.created", { ref: commitmentRef(result.commitment) }), { inChannel: true });
-          }
-          case "outcome": {
-            const result = await commitments.reportOutcome(actor, parsed.number, parsed.outcome, { idempotencyKey: key, ...(parsed.reason ? { reason: parsed.reason } : {}) });
-            await replyCard(respond, actor, result.commitment, translate(locale, result.replayed ? "commitments.result.replayed" : "commitments.result.outcome", { ref: commitmentRef(result.commitment), status: translate(locale, `commitments.status.${result.commitment.status}`) }));
-            if (!result.replayed) await requestConfirmation(ctx, result.commitment, actor.workspaceId, actor.teamId);
-            return;
-          }
-          case "renegotiate": {
-            const result = await commitments.renegotiate(actor, parsed.number, parsed.due.dueAt, { idempotencyKey: key, ...(parsed.reason ? { reason: parsed.reason } : {}) });
-            return await replyCard(respond, actor, result.commitment, translate(locale, "commitments.result.renegotiated", { ref: commitmentRef(result.commitment), date: formatDue(parsed.due.dueAt, locale, actor.timeZone) }));
-          }
-          case "withdraw": {
-            const result = await commitments.withdraw(actor, parsed.number, { idempotencyKey: key, ...(parsed.reason ? { reason: parsed.reason } : {}) });
-            return await replyCard(respond, actor, result.commitment, translate(locale, "commitments.result.withdrawn", { ref: commitmentRef(result.commitment) }));
-          }
-          case "needs_modal": {
-            if (parsed.form === "renegotiate") {
-              const { commitment } = await commitments.get(actor, parsed.number);
-              await client.views.open({ trigger_id: cmd.trigger_id, view: buildFollowUpModal(locale, "renegotiate", commitment.id, commitmentRef(commitment), statusLabels(locale)) });
-              return;
-            }
-            const { draft } = parsed;
-            const slackIdOf = async (memberId: string | null | undefined) => (memberId ? ((await ctx.memberRepository.get(memberId))?.externalId ?? null) : null);
-            const b = draft.beneficiary;
-            const problems = [
-              ...parsed.problems.map((p) => problemText(locale, p)),
-              ...(parsed.missing.length ? [translate(locale, "commitments.needsMore", { fields: parsed.missing.map((f) => translate(locale, `commitments.missing.${f}`)).join(", ") })] : []),
-            ];
-            await client.views.open({
-              trigger_id: cmd.trigger_id,
-              view: buildCreateModal(locale, {
-                text: draft.text,
-                ownerSlackId: await slackIdOf(draft.owner?.memberId),
-                organizationId: b?.kind === "organization" ? b.organizationId : null,
-                personSlackId: b?.kind === "member" ? await slackIdOf(b.memberId) : null,
-                dueText: draft.dueText,
-                problems,
-              }, organizations, cmd.channel_id),
-            });
-            return;
-          }
+    await answerCommandAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
+      const { locale } = actor;
+      const organizations = await ctx.alliances.listOrganizations(actor.allianceId);
+      const parsed = await parseCommitCommand(cmd.text, {
+        now: ctx.clock.now(),
+        timeZone: actor.timeZone,
+        locale,
+        organizations,
+        resolveMention: (id) => memberBySlackId(actor, id, client).catch(() => null),
+      });
+      const key = `slack:${cmd.trigger_id}`;
+      switch (parsed.kind) {
+        case "help":
+          return await replyPrivately(respond, translate(locale, "slack.commit.usage"));
+        case "list": {
+          const list = await commitments.list(actor, parsed.filter);
+          const view = buildCommitmentList(list, parsed.filter, await commitmentViewContext(ctx, actor.allianceId, locale, actor.timeZone));
+          for (const message of renderMessages(view).messages) await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+          return;
         }
-      } catch (error) {
-        failed = true;
-        throw error;
-      } finally {
-        // Asked after the answer (not after an error), so the answer comes first.
-        if (!failed) await askOrganizationOnce(actor, respond);
+        case "create": {
+          const { draft } = parsed;
+          const result = await commitments.create(actor, { text: draft.text, ...(draft.owner ? { owner: draft.owner } : {}), beneficiary: draft.beneficiary, dueAt: draft.dueAt }, { idempotencyKey: key });
+          return await replyCard(respond, actor, result.commitment, translate(locale, "commitments.result.created", { ref: commitmentRef(result.commitment) }), { inChannel: true });
+        }
+        case "outcome": {
+          const result = await commitments.reportOutcome(actor, parsed.number, parsed.outcome, { idempotencyKey: key, ...(parsed.reason ? { reason: parsed.reason } : {}) });
+          await replyCard(respond, actor, result.commitment, translate(locale, result.replayed ? "commitments.result.replayed" : "commitments.result.outcome", { ref: commitmentRef(result.commitment), status: translate(locale, `commitments.status.${result.commitment.status}`) }));
+          if (!result.replayed) await requestConfirmation(ctx, result.commitment, actor.workspaceId, actor.teamId);
+          return;
+        }
+        case "renegotiate": {
+          const result = await commitments.renegotiate(actor, parsed.number, parsed.due.dueAt, { idempotencyKey: key, ...(parsed.reason ? { reason: parsed.reason } : {}) });
+          return await replyCard(respond, actor, result.commitment, translate(locale, "commitments.result.renegotiated", { ref: commitmentRef(result.commitment), date: formatDue(parsed.due.dueAt, locale, actor.timeZone) }));
+        }
+        case "withdraw": {
+          const result = await commitments.withdraw(actor, parsed.number, { idempotencyKey: key, ...(parsed.reason ? { reason: parsed.reason } : {}) });
+          return await replyCard(respond, actor, result.commitment, translate(locale, "commitments.result.withdrawn", { ref: commitmentRef(result.commitment) }));
+        }
+        case "needs_modal": {
+          if (parsed.form === "renegotiate") {
+            const { commitment } = await commitments.get(actor, parsed.number);
+            await client.views.open({ trigger_id: cmd.trigger_id, view: buildFollowUpModal(locale, "renegotiate", commitment.id, commitmentRef(commitment), statusLabels(locale)) });
+            return;
+          }
+          const { draft } = parsed;
+          const slackIdOf = async (memberId: string | null | undefined) => (memberId ? ((await ctx.memberRepository.get(memberId))?.externalId ?? null) : null);
+          const b = draft.beneficiary;
+          const problems = [
+            ...parsed.problems.map((p) => problemText(locale, p)),
+            ...(parsed.missing.length ? [translate(locale, "commitments.needsMore", { fields: parsed.missing.map((f) => translate(locale, `commitments.missing.${f}`)).join(", ") })] : []),
+          ];
+          await client.views.open({
+            trigger_id: cmd.trigger_id,
+            view: buildCreateModal(locale, {
+              text: draft.text,
+              ownerSlackId: await slackIdOf(draft.owner?.memberId),
+              organizationId: b?.kind === "organization" ? b.organizationId : null,
+              personSlackId: b?.kind === "member" ? await slackIdOf(b.memberId) : null,
+              dueText: draft.dueText,
+              problems,
+            }, organizations, cmd.channel_id),
+          });
+          return;
+        }
       }
     });
   });
@@ -212,10 +201,8 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
     const { action_id, value } = buttonActionSchema.parse(action);
     const id = entityIdValue.parse(value);
     const triggerId = (body as { trigger_id?: string }).trigger_id ?? "";
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await ctx.resolveActor(interactionIdentity(body), client);
-      locale = actor.locale;
+    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
+      const { locale } = actor;
       const form = forms[action_id];
       if (form) {
         const { commitment } = await commitments.get(actor, id);

@@ -12,9 +12,9 @@ import { renderPollMessage } from "../../render/poll-blocks.js";
 import type { PollPublisher } from "../../services/poll-publisher.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { slackErrorCode } from "../../transport/slack-errors.js";
-import { afterAck, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
+import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
-import { askOrganizationOnce } from "../trust/org-choice.js";
+import { answerCommandAsMember } from "../trust/org-choice.js";
 import { parsePollCommand, type PollGrammarError } from "../../../../core/polls/poll-command.js";
 import { PollPhraseError, pollInput, readPollDeadline, readPollRecurrence } from "../../../../core/polls/poll-command-input.js";
 import { buildPollModal, pollErrorBlock, POLL_BLOCK, readPollModal } from "./poll-modal.js";
@@ -54,38 +54,27 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
   app.command("/poll", async ({ ack, command, respond, client }) => {
     const cmd = parseCommand(command);
     await ack();
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await resolveActor(commandIdentity(cmd), client);
-      locale = actor.locale;
-      let failed = false;
-      try {
-        const text = cmd.text.trim();
-        if (text === "") {
-          await client.views.open({ trigger_id: cmd.trigger_id, view: buildPollModal(actor.locale, cmd.channel_id) });
-          return;
-        }
-        if (/^(help|hulp|\?)$/i.test(text)) return await replyPrivately(respond, translate(locale, "slack.poll.usage"));
-        const parsed = parsePollCommand(text);
-        if (!parsed.ok) return await replyPrivately(respond, grammarText(locale, parsed.error));
-        let closesAt: Date | null;
-        let recurrence: string | null;
-        try {
-          closesAt = readPollDeadline(parsed.draft.deadlineText, phraseContext(actor));
-          recurrence = readPollRecurrence(parsed.draft.recurrenceText);
-        } catch (error) {
-          if (error instanceof PollPhraseError) return await replyPrivately(respond, phraseText(locale, error));
-          throw error;
-        }
-        const poll = await polls.createPoll(actor, pollInput(parsed.draft, closesAt, recurrence));
-        await publish(actor, poll.id, cmd.channel_id, respond);
-      } catch (error) {
-        failed = true;
-        throw error;
-      } finally {
-        // Asked after the answer (not after an error), so the answer comes first.
-        if (!failed) await askOrganizationOnce(actor, respond);
+    await answerCommandAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
+      const { locale } = actor;
+      const text = cmd.text.trim();
+      if (text === "") {
+        await client.views.open({ trigger_id: cmd.trigger_id, view: buildPollModal(actor.locale, cmd.channel_id) });
+        return;
       }
+      if (/^(help|hulp|\?)$/i.test(text)) return await replyPrivately(respond, translate(locale, "slack.poll.usage"));
+      const parsed = parsePollCommand(text);
+      if (!parsed.ok) return await replyPrivately(respond, grammarText(locale, parsed.error));
+      let closesAt: Date | null;
+      let recurrence: string | null;
+      try {
+        closesAt = readPollDeadline(parsed.draft.deadlineText, phraseContext(actor));
+        recurrence = readPollRecurrence(parsed.draft.recurrenceText);
+      } catch (error) {
+        if (error instanceof PollPhraseError) return await replyPrivately(respond, phraseText(locale, error));
+        throw error;
+      }
+      const poll = await polls.createPoll(actor, pollInput(parsed.draft, closesAt, recurrence));
+      await publish(actor, poll.id, cmd.channel_id, respond);
     });
   });
 
@@ -125,10 +114,8 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
   app.action(ACTION.pollVote, async ({ ack, body, action, respond, client }) => {
     await ack();
     const { pollId, optionId, multiple } = pollVoteValue.parse(buttonActionSchema.parse(action).value);
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await resolveActor(interactionIdentity(body), client);
-      locale = actor.locale;
+    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
+      const { locale } = actor;
       let choice = [optionId];
       if (multiple) {
         // A click toggles the option within the voter's current choice.
@@ -146,10 +133,8 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
   app.action(ACTION.pollClose, async ({ ack, body, action, respond, client }) => {
     await ack();
     const pollId = entityIdValue.parse(buttonActionSchema.parse(action).value);
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await resolveActor(interactionIdentity(body), client);
-      locale = actor.locale;
+    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
+      const { locale } = actor;
       const { changed } = await polls.closePoll(actor, pollId);
       await publisher.updateNow(pollId);
       await replyPrivately(respond, translate(locale, changed ? "slack.poll.closed" : "slack.poll.alreadyClosed"));
@@ -159,10 +144,8 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
   app.action(ACTION.pollResults, async ({ ack, body, action, respond, client }) => {
     await ack();
     const pollId = entityIdValue.parse(buttonActionSchema.parse(action).value);
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await resolveActor(interactionIdentity(body), client);
-      locale = actor.locale;
+    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
+      const { locale } = actor;
       const results = await polls.getResults(actor, pollId);
       const message = renderPollMessage(buildPollView(results, { locale, timeZone: actor.alliance.timezone, now: clock.now() }));
       await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
@@ -172,10 +155,8 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
   app.action(ACTION.pollRemind, async ({ ack, body, action, respond, client }) => {
     await ack();
     const pollId = entityIdValue.parse(buttonActionSchema.parse(action).value);
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await resolveActor(interactionIdentity(body), client);
-      locale = actor.locale;
+    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
+      const { locale } = actor;
       const poll = await polls.getPoll(actor, pollId);
       if (poll.createdById !== actor.memberId && !hasRole(actor, "steering")) throw new DomainError("FORBIDDEN", "only the creator or steering may remind");
       // Only members of this Slack workspace can be reached from here.
@@ -198,10 +179,8 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
   app.action(ACTION.pollExport, async ({ ack, body, action, respond, client }) => {
     await ack();
     const pollId = entityIdValue.parse(buttonActionSchema.parse(action).value);
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await resolveActor(interactionIdentity(body), client);
-      locale = actor.locale;
+    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
+      const { locale } = actor;
       const poll = await polls.getPoll(actor, pollId);
       const csv = await polls.exportCsv(actor, pollId, locale);
       // The export goes to the requester's DM, not the channel: it is theirs to share.

@@ -2,6 +2,7 @@
 // default), or a question and options of one's own, plus the same settings as the command flags.
 import type { types } from "@slack/bolt";
 import { translator, type Translator } from "../../../../core/i18n/catalogue.js";
+import type { PollDraftFields } from "../../../../core/polls/poll-command.js";
 import { POLL_LIMITS } from "../../../../core/polls/poll.js";
 import { POLL_TEMPLATES } from "../../../../core/polls/poll-templates.js";
 import type { Locale } from "../../../../core/shared/refs.js";
@@ -66,14 +67,8 @@ export function buildPollModal(locale: Locale, channel: string): types.ModalView
 }
 
 /** What the modal's fields say, before the service validates anything. */
-export interface PollModalInput {
+export interface PollModalInput extends PollDraftFields {
   templateKey: string | null;
-  question: string;
-  options: string[];
-  anonymous: boolean;
-  mode: "single" | "multiple";
-  maxChoices: number | undefined;
-  visibility: "live" | "after_close" | "steering";
   closesText: string | null;
   recurrenceText: string | null;
 }

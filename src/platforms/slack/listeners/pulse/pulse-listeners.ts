@@ -6,16 +6,15 @@ import { z } from "zod";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import type { PendingPulse, PulseService } from "../../../../core/pulse/pulse-service.js";
 import { buildPulseAnsweredView, buildPulseQuestionView, buildPulseThankYouView, type PulseViewOptions } from "../../../../core/pulse/pulse-views.js";
-import type { Locale } from "../../../../core/shared/refs.js";
 import { ACTION, MODAL } from "../../ids.js";
 import { actionContainerSchema, buttonActionSchema, inputValue, pulseButtonValue, submittedViewSchema } from "../../payloads.js";
 import { plain } from "../../render/blocks.js";
 import { BLOCK_KIT } from "../../render/limits.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAck, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
+import { afterAckAsMember, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
-import { askOrganizationOnce } from "../trust/org-choice.js";
+import { answerCommandAsMember } from "../trust/org-choice.js";
 
 const optionsOf = (actor: SlackActor): PulseViewOptions => ({ locale: actor.locale, timeZone: actor.alliance.timezone, k: actor.alliance.anonymityThreshold });
 
@@ -51,30 +50,16 @@ export function registerPulseListeners(app: App, ctx: SlackListenerContext, puls
   app.command("/pulse", async ({ ack, command, respond, client }) => {
     const cmd = parseCommand(command);
     await ack();
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await ctx.resolveActor(commandIdentity(cmd), client);
-      locale = actor.locale;
-      let failed = false;
-      try {
-        const sent = await sendPendingPulse(ctx, pulse, actor);
-        await replyPrivately(respond, translate(locale, sent > 0 ? "slack.pulse.sent" : "slack.pulse.none"));
-      } catch (error) {
-        failed = true;
-        throw error;
-      } finally {
-        // Asked after the answer (not after an error), so the answer comes first.
-        if (!failed) await askOrganizationOnce(actor, respond);
-      }
+    await answerCommandAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
+      const { locale } = actor;
+      const sent = await sendPendingPulse(ctx, pulse, actor);
+      await replyPrivately(respond, translate(locale, sent > 0 ? "slack.pulse.sent" : "slack.pulse.none"));
     });
   });
 
   app.action(ACTION.homeOpenPulse, async ({ ack, body, client, respond }) => {
     await ack();
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await ctx.resolveActor(interactionIdentity(body), client);
-      locale = actor.locale;
+    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
       await sendPendingPulse(ctx, pulse, actor);
     });
   });
@@ -98,10 +83,7 @@ export function registerPulseListeners(app: App, ctx: SlackListenerContext, puls
     const value = pulseButtonValue.parse(buttonActionSchema.parse(action).value);
     const container = actionContainerSchema.parse(body);
     const at = { channel: container.channel?.id ?? container.container?.channel_id ?? "", ts: container.message?.ts ?? container.container?.message_ts ?? "" };
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await ctx.resolveActor(interactionIdentity(body), client);
-      locale = actor.locale;
+    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
       if (value.score === "comment") return;
       await answer(actor, { roundId: value.roundId, itemKey: value.itemKey, targetOrganizationId: value.targetOrganizationId, score: value.score }, at);
     });
@@ -113,10 +95,8 @@ export function registerPulseListeners(app: App, ctx: SlackListenerContext, puls
     const value = pulseButtonValue.parse(buttonActionSchema.parse(action).value);
     const container = actionContainerSchema.parse(body);
     const triggerId = (body as { trigger_id?: string }).trigger_id ?? "";
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await ctx.resolveActor(interactionIdentity(body), client);
-      locale = actor.locale;
+    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
+      const { locale } = actor;
       const meta = { r: value.roundId, i: value.itemKey, t: value.targetOrganizationId, c: container.channel?.id ?? container.container?.channel_id ?? "", ts: container.message?.ts ?? container.container?.message_ts ?? "" };
       await client.views.open({
         trigger_id: triggerId,

@@ -1,7 +1,10 @@
 // /trust health: the current trust-health summary, privately or (with "channel") to the channel,
 // with a "share in channel" button on the private copy. The summary itself comes from the
-// summary module through the `health` port; Slack only renders it.
+// summary module through the `health` port; Slack only renders it. In a channel the chart PNGs
+// follow as one upload in the summary's thread (an ephemeral reply cannot carry files).
 import type { App, RespondFn } from "@slack/bolt";
+import type { SummaryChartImage } from "../../../../charts/summary-charts.js";
+import type { TrustHealthSummary } from "../../../../core/summary/summary-model.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import type { Locale } from "../../../../core/shared/refs.js";
 import type { SummaryView } from "../../../../core/summary/summary-views.js";
@@ -10,7 +13,7 @@ import { actionContainerSchema } from "../../payloads.js";
 import { actions, button } from "../../render/blocks.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAck, interactionIdentity, replyPrivately } from "../common.js";
+import { afterAckAsMember, interactionIdentity, replyPrivately } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 
 /**
@@ -21,15 +24,50 @@ export interface HealthSource {
   current(allianceId: string, locale: Locale, now: Date): Promise<SummaryView | null>;
 }
 
+/** Draws a summary's chart PNGs (src/charts/summary-charts.ts in production). */
+export type SummaryChartRenderer = (summary: TrustHealthSummary, locale: Locale) => Promise<SummaryChartImage[]>;
+
+/** Draws the charts; none (and a log line) when that fails, since the summary matters more. */
+async function drawCharts(ctx: SlackListenerContext, view: SummaryView): Promise<SummaryChartImage[]> {
+  if (!ctx.renderCharts) return [];
+  try {
+    return await ctx.renderCharts(view.summary, view.locale);
+  } catch (error) {
+    ctx.logger.error({ err: error }, "summary charts could not be drawn for /trust health");
+    return [];
+  }
+}
+
+/** Posts the summary to the channel, then its charts as one upload in the summary's thread. */
+async function postToChannel(ctx: SlackListenerContext, actor: SlackActor, channel: string, view: SummaryView): Promise<void> {
+  const images = await drawCharts(ctx, view);
+  const shown: SummaryView = images.length ? { ...view, charts: images.map(({ name, altText }) => ({ name, altText })) } : view;
+  let first: string | null = null;
+  for (const message of renderMessages(shown).messages) {
+    const posted = await ctx.messenger.post({ teamId: actor.teamId, channel }, message);
+    first ??= posted.ts;
+  }
+  if (images.length === 0 || first === null) return;
+  const files = images.map((image) => ({
+    filename: `trust-health-${view.summary.period.key}-${image.filename}`,
+    title: image.altText.slice(0, 255),
+    altText: image.altText.slice(0, 1000),
+    content: image.png,
+  }));
+  try {
+    await ctx.messenger.uploadFiles({ teamId: actor.teamId, channel, threadTs: first, files });
+  } catch (error) {
+    // The summary is out with the charts' alt texts; a failed upload should not read as a failed command.
+    ctx.logger.warn({ err: error, channel }, "summary charts could not be uploaded for /trust health");
+  }
+}
+
 /** Answers /trust health. */
 export async function showHealth(ctx: SlackListenerContext, actor: SlackActor, respond: RespondFn, options: { toChannel: boolean; channel: string }): Promise<void> {
   const view = ctx.health ? await ctx.health.current(actor.allianceId, options.toChannel ? actor.alliance.locale : actor.locale, ctx.clock.now()) : null;
   if (!view) return replyPrivately(respond, translate(actor.locale, "slack.home.noHealth"));
+  if (options.toChannel) return postToChannel(ctx, actor, options.channel, view);
   const { messages } = renderMessages(view);
-  if (options.toChannel) {
-    for (const message of messages) await ctx.messenger.post({ teamId: actor.teamId, channel: options.channel }, message);
-    return;
-  }
   for (const [i, message] of messages.entries()) {
     const share = i === messages.length - 1 ? actions([button(translate(actor.locale, "slack.health.share"), ACTION.healthShare, "share")]) : [];
     await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: [...(message.blocks ?? []), ...share] as never });
@@ -40,10 +78,8 @@ export async function showHealth(ctx: SlackListenerContext, actor: SlackActor, r
 export function registerHealthShare(app: App, ctx: SlackListenerContext): void {
   app.action(ACTION.healthShare, async ({ ack, body, respond, client }) => {
     await ack();
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await ctx.resolveActor(interactionIdentity(body), client);
-      locale = actor.locale;
+    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
+      const { locale } = actor;
       const container = actionContainerSchema.parse(body);
       const channel = container.channel?.id ?? container.container?.channel_id;
       if (!channel) return;

@@ -8,8 +8,8 @@ import { actions, button, sections } from "../../render/blocks.js";
 import { toMessages } from "../../render/message.js";
 import { inputValue, submittedViewSchema } from "../../payloads.js";
 import { renderChooseOrganizationModal } from "../../render/alliance-blocks.js";
-import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAck, errorText, interactionIdentity } from "../common.js";
+import type { SlackActor, SlackIdentity } from "../../session/slack-actor.js";
+import { afterAck, afterAckAsMember, errorText, interactionIdentity } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 
 /** Opens the question. */
@@ -31,6 +31,23 @@ export async function askOrganizationOnce(actor: SlackActor, respond: RespondFn)
     ...actions([button(translate(actor.locale, "alliance.chooseOrg.title"), ACTION.chooseOrganization, "ask", "primary")]),
   ])[0];
   if (message) await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+}
+
+/**
+ * A slash command's post-ack work as the member (see afterAckAsMember), then the one-time
+ * organisation question: asked after the answer, and not after an error, so the answer comes first.
+ */
+export async function answerCommandAsMember(
+  ctx: SlackListenerContext,
+  respond: RespondFn,
+  identity: () => SlackIdentity,
+  client: Parameters<SlackListenerContext["resolveActor"]>[1],
+  work: (actor: SlackActor) => Promise<void>,
+): Promise<void> {
+  await afterAckAsMember(ctx, respond, identity, client, async (actor) => {
+    await work(actor);
+    await askOrganizationOnce(actor, respond);
+  });
 }
 
 /** Registers the answer. */

@@ -3,12 +3,11 @@
 import type { App } from "@slack/bolt";
 import { buildHelpView } from "../../../../core/alliance/alliance-views.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
-import type { Locale } from "../../../../core/shared/refs.js";
 import { renderMessages } from "../../render/render-view.js";
-import { afterAck, commandIdentity, parseCommand, replyPrivately } from "../common.js";
+import { commandIdentity, parseCommand, replyPrivately } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 import { openCultureModal, registerCultureFlow } from "./culture-flow.js";
-import { askOrganizationOnce, openChooseOrganization, registerOrganizationChoice } from "./org-choice.js";
+import { answerCommandAsMember, openChooseOrganization, registerOrganizationChoice } from "./org-choice.js";
 import { forgetMeConfirmation, registerPrivacyFlow, sendMyData } from "./privacy-flow.js";
 import { openSetupModal, registerSetupFlow } from "./setup-flow.js";
 import { registerHealthShare, showHealth } from "./health-flow.js";
@@ -38,48 +37,37 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
     await ack();
     const [word = "", ...rest] = cmd.text.trim().toLowerCase().split(/\s+/);
     const sub = SUBCOMMANDS[word];
-    let locale: Locale = "en";
-    await afterAck(ctx, respond, () => locale, async () => {
-      const actor = await ctx.resolveActor(commandIdentity(cmd), client);
-      locale = actor.locale;
-      let failed = false;
-      try {
-        switch (sub) {
-          case "help": {
-            for (const message of renderMessages(buildHelpView(locale, "slack", actor.alliance.anonymityThreshold)).messages) {
-              await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
-            }
-            return;
+    await answerCommandAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
+      const { locale } = actor;
+      switch (sub) {
+        case "help": {
+          for (const message of renderMessages(buildHelpView(locale, "slack", actor.alliance.anonymityThreshold)).messages) {
+            await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
           }
-          case "setup":
-            return await openSetupModal(ctx, client, actor, cmd.trigger_id, cmd.channel_id);
-          case "organisation":
-            return await openChooseOrganization(ctx, client, actor, cmd.trigger_id);
-          case "culture":
-            if (!ctx.culture) return await replyPrivately(respond, translate(locale, "error.unexpected"));
-            // The assessment is about one's own organisation: ask for it first when unknown.
-            if (actor.organizationId === null) return await openChooseOrganization(ctx, client, actor, cmd.trigger_id);
-            return await openCultureModal(ctx, ctx.culture, client, actor, cmd.trigger_id);
-          case "my-data":
-            if (!ctx.privacy) return await replyPrivately(respond, translate(locale, "error.unexpected"));
-            await sendMyData(ctx, ctx.privacy, actor);
-            return await replyPrivately(respond, translate(locale, "slack.dmSent"));
-          case "forget-me":
-            for (const message of forgetMeConfirmation(actor)) {
-              await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
-            }
-            return;
-          case "health":
-            return await showHealth(ctx, actor, respond, { toChannel: rest.some((w) => ["channel", "kanaal", "share", "delen"].includes(w)), channel: cmd.channel_id });
-          default:
-            return await replyPrivately(respond, translate(locale, "slack.unknownSubcommand", { text: cmd.text.trim() }));
+          return;
         }
-      } catch (error) {
-        failed = true;
-        throw error;
-      } finally {
-        // Asked after the answer (not after an error), so the answer comes first.
-        if (!failed) await askOrganizationOnce(actor, respond);
+        case "setup":
+          return await openSetupModal(ctx, client, actor, cmd.trigger_id, cmd.channel_id);
+        case "organisation":
+          return await openChooseOrganization(ctx, client, actor, cmd.trigger_id);
+        case "culture":
+          if (!ctx.culture) return await replyPrivately(respond, translate(locale, "error.unexpected"));
+          // The assessment is about one's own organisation: ask for it first when unknown.
+          if (actor.organizationId === null) return await openChooseOrganization(ctx, client, actor, cmd.trigger_id);
+          return await openCultureModal(ctx, ctx.culture, client, actor, cmd.trigger_id);
+        case "my-data":
+          if (!ctx.privacy) return await replyPrivately(respond, translate(locale, "error.unexpected"));
+          await sendMyData(ctx, ctx.privacy, actor);
+          return await replyPrivately(respond, translate(locale, "slack.dmSent"));
+        case "forget-me":
+          for (const message of forgetMeConfirmation(actor)) {
+            await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+          }
+          return;
+        case "health":
+          return await showHealth(ctx, actor, respond, { toChannel: rest.some((w) => ["channel", "kanaal", "share", "delen"].includes(w)), channel: cmd.channel_id });
+        default:
+          return await replyPrivately(respond, translate(locale, "slack.unknownSubcommand", { text: cmd.text.trim() }));
       }
     });
   });
