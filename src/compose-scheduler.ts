@@ -45,7 +45,13 @@ export function startScheduling(deps: {
   const store = new PrismaOutboxStore(prisma);
   const dispatcher = new OutboxDispatcher({
     store,
-    sender: createPlatformMessageSender({ senders: deps.senders, recordPollMessage: (id, message) => services.polls.recordMessage(id, message), logger }),
+    sender: createPlatformMessageSender({
+      senders: deps.senders,
+      recordPollMessage: (id, message) => services.polls.recordMessage(id, message),
+      findMessage: (dedupeKey) => store.findByDedupeKey(dedupeKey),
+      now: () => services.clock.now(),
+      logger,
+    }),
     clock: services.clock,
     logger,
   });

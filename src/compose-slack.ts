@@ -1,6 +1,7 @@
 // Builds the Slack platform from the config and the core services (called by compose.ts): the
 // encrypted installation repository in OAuth mode, the processed-events table for retries.
 import type { Installation } from "@slack/bolt";
+import { renderSummaryCharts } from "./charts/summary-charts.js";
 import type { CoreServices } from "./compose-services.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
@@ -34,6 +35,7 @@ export function buildSlackPlatform(deps: { config: Config; logger: Logger; servi
       privacy: services.privacy,
       culture: services.culture,
       health: services.summary,
+      renderCharts: (summary, locale) => renderSummaryCharts(summary, locale),
     },
   });
 }

@@ -10,7 +10,7 @@ import type { View } from "../core/views.js";
 import type { SummaryChartImage } from "../charts/summary-charts.js";
 import type { TrustHealthSummary } from "../core/summary/summary-model.js";
 import type { Outbox } from "./outbox/outbox.js";
-import type { JsonValue, OutboxOperation } from "./outbox/outbox-message.js";
+import type { JsonObject, JsonValue, OutboxMessage, OutboxOperation } from "./outbox/outbox-message.js";
 import type { SchedulerLogger } from "./scheduler.js";
 
 /** Where a queued message goes. */
@@ -69,18 +69,23 @@ export class JobContext {
     return destination;
   }
 
-  /** Queues `view` (rendered by the platform at send time, in `locale`); true when newly queued. */
+  /** Queues `view` (rendered by the platform at send time, in `locale`); returns the stored message. */
   async queueView(
     dedupeKey: string,
     to: Destination,
     view: View,
     locale: Locale,
     options: { operation?: OutboxOperation; extras?: PayloadExtras } = {},
-  ): Promise<boolean> {
+  ): Promise<OutboxMessage> {
     // The view is plain JSON by construction (views are data for the renderers).
     const payload = { view: JSON.parse(JSON.stringify(view)) as JsonValue, locale, ...options.extras };
-    const { created } = await this.deps.outbox.enqueue({ dedupeKey, ...to, operation: options.operation ?? "post", payload });
-    return created;
+    return this.queue(dedupeKey, to, options.operation ?? "post", payload);
+  }
+
+  /** Queues a ready payload (e.g. a file upload); a repeat returns the message already stored. */
+  async queue(dedupeKey: string, to: Destination, operation: OutboxOperation, payload: JsonObject, notBefore?: Date): Promise<OutboxMessage> {
+    const { message } = await this.deps.outbox.enqueue({ dedupeKey, ...to, operation, payload, ...(notBefore ? { notBefore } : {}) });
+    return message;
   }
 
   /** The member's language, else the alliance's. */

@@ -3,7 +3,9 @@
  * after the recipe in /work/shared/research-slack.md §3.
  *
  * - POST /api/<method>   records the call and answers like Slack ({ ok: true, ... })
- * - POST /upload/<id>    the upload_url handed out by files.getUploadURLExternal (files.uploadV2)
+ * - POST /upload/<id>    the upload_url handed out by files.getUploadURLExternal (files.uploadV2:
+ *                        getUploadURLExternal → POST the bytes here → completeUploadExternal shares
+ *                        them; text and binary bodies, raw or multipart, are both recorded)
  * - POST /respond/<id>   a response_url (slash commands, interactivity)
  *
  * It enforces the Block Kit limits Slack enforces (invalid_blocks), so a renderer that breaks
@@ -29,7 +31,27 @@ export interface RecordedCall {
 /** A file body posted to an upload_url. */
 export interface RecordedUpload {
   fileId: string;
+  /** The body as UTF-8 text (CSV, JSON exports). */
   text: string;
+  /** The body's bytes, exactly as received (PNG charts). */
+  bytes: Buffer;
+}
+
+/** A file shared by files.completeUploadExternal (what files.list answers from). */
+export interface SharedFile {
+  id: string;
+  /** The filename given to files.getUploadURLExternal. */
+  name: string;
+  title: string;
+  altText: string | undefined;
+  /** Bytes announced to getUploadURLExternal, and bytes actually posted to the upload_url. */
+  declaredLength: number;
+  bytes: Buffer;
+  channel: string | undefined;
+  threadTs: string | undefined;
+  initialComment: string | undefined;
+  /** Unix seconds, like Slack's `created`. */
+  created: number;
 }
 
 /** A POST to a response_url. */
@@ -65,6 +87,8 @@ export class FakeSlack extends EventEmitter {
   readonly calls: RecordedCall[] = [];
   readonly uploads: RecordedUpload[] = [];
   readonly responses: RecordedResponse[] = [];
+  /** Files shared by files.completeUploadExternal, in order. */
+  readonly sharedFiles: SharedFile[] = [];
   /** Known tokens → their team and bot user; unknown tokens get invalid_auth. */
   readonly tokens = new Map<string, { teamId: string; botUserId: string; botId: string }>([
     ["xoxb-test-T111", { teamId: "T111", botUserId: "UBOT111", botId: "BBOT111" }],
@@ -74,12 +98,16 @@ export class FakeSlack extends EventEmitter {
   readonly posted: Array<{ channel: string; ts: string; text: unknown; metadata: unknown }> = [];
   /** False: conversations.history answers missing_scope, like an install without *:history. */
   historyScope = true;
+  /** False: files.list answers missing_scope, like an install without files:read (the default manifest). */
+  filesReadScope = true;
   /** Where apps.connections.open points (Socket Mode tests). */
   socketUrl = "";
   url = "";
   private server: Server | undefined;
   private readonly overrides = new Map<string, Array<(call: RecordedCall) => Reply>>();
   private seq = 0;
+  /** Upload slots handed out by files.getUploadURLExternal and not completed yet. */
+  private readonly pendingFiles = new Map<string, { name: string; altText: string | undefined; declaredLength: number }>();
 
   /** Listens on a random port on 127.0.0.1. */
   async start(): Promise<string> {
@@ -118,6 +146,8 @@ export class FakeSlack extends EventEmitter {
     this.uploads.length = 0;
     this.responses.length = 0;
     this.posted.length = 0;
+    this.sharedFiles.length = 0;
+    this.pendingFiles.clear();
     this.overrides.clear();
   }
 
@@ -188,7 +218,8 @@ export class FakeSlack extends EventEmitter {
       this.emit("recorded");
     };
     if (req.method === "POST" && url.pathname.startsWith("/upload/")) {
-      this.uploads.push({ fileId: url.pathname.slice("/upload/".length), text: await uploadText(raw, contentType) });
+      const bytes = await uploadBytes(raw, contentType);
+      this.uploads.push({ fileId: url.pathname.slice("/upload/".length), text: bytes.toString("utf8"), bytes });
       return send(200, `OK - ${raw.length}`, { "content-type": "text/plain" });
     }
     if (req.method === "POST" && url.pathname.startsWith("/respond/")) {
@@ -283,13 +314,33 @@ export class FakeSlack extends EventEmitter {
       case "files.getUploadURLExternal": {
         if (!args.filename || !args.length) return { ok: false, error: "invalid_arguments" };
         const fileId = `F${String(++this.seq).padStart(6, "0")}`;
+        this.pendingFiles.set(fileId, { name: String(args.filename), altText: args.alt_text as string | undefined, declaredLength: Number(args.length) });
         return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId };
       }
       case "files.completeUploadExternal": {
         const files = (args.files as Array<{ id: string; title?: string }> | undefined) ?? [];
         if (files.length === 0) return { ok: false, error: "invalid_arguments" };
-        if (files.some((f) => !this.uploads.some((u) => u.fileId === f.id))) return { ok: false, error: "file_not_found" };
+        if (files.some((f) => !this.pendingFiles.has(f.id) || !this.uploads.some((u) => u.fileId === f.id))) return { ok: false, error: "file_not_found" };
+        const created = Math.floor(Date.now() / 1000);
+        for (const f of files) {
+          const pending = this.pendingFiles.get(f.id)!;
+          this.pendingFiles.delete(f.id);
+          const bytes = this.uploads.filter((u) => u.fileId === f.id).at(-1)!.bytes;
+          this.sharedFiles.push({
+            id: f.id, name: pending.name, title: f.title ?? pending.name, altText: pending.altText, declaredLength: pending.declaredLength, bytes,
+            channel: args.channel_id as string | undefined, threadTs: args.thread_ts as string | undefined, initialComment: args.initial_comment as string | undefined, created,
+          });
+        }
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? f.id })) };
+      }
+      case "files.list": {
+        if (!this.filesReadScope) return { ok: false, error: "missing_scope", needed: "files:read" };
+        const from = Number(args.ts_from ?? 0);
+        const files = this.sharedFiles
+          .filter((f) => (!args.channel || f.channel === args.channel) && f.created >= from)
+          .map((f) => ({ id: f.id, name: f.name, title: f.title, created: f.created, channels: f.channel ? [f.channel] : [] }))
+          .reverse();
+        return { ok: true, files, paging: { count: files.length, total: files.length, page: 1, pages: 1 } };
       }
       case "oauth.v2.access": {
         if (args.code !== "good-code") return { ok: false, error: "invalid_code" };
@@ -316,11 +367,13 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function uploadText(raw: Buffer, contentType: string | undefined): Promise<string> {
-  if (!contentType?.startsWith("multipart/form-data")) return raw.toString("utf8");
+/** The file's bytes: the raw body, or the `body`/`file` part of a multipart form (how the SDK sends a Buffer). */
+async function uploadBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith("multipart/form-data")) return raw;
   const form = await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData();
   const part = form.get("body") ?? form.get("file");
-  return typeof part === "string" ? part : part ? await part.text() : "";
+  if (part === null) return Buffer.alloc(0);
+  return typeof part === "string" ? Buffer.from(part, "utf8") : Buffer.from(await part.arrayBuffer());
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

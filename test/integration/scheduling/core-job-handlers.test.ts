@@ -61,7 +61,7 @@ beforeAll(async () => {
   sender = new RecordingSender();
   dispatcher = new OutboxDispatcher({
     store,
-    sender: createPlatformMessageSender({ senders: { slack: sender }, recordPollMessage: (id, message) => services.polls.recordMessage(id, message) }),
+    sender: createPlatformMessageSender({ senders: { slack: sender }, recordPollMessage: (id, message) => services.polls.recordMessage(id, message), findMessage: (key) => store.findByDedupeKey(key), now: () => clock.now() }),
     clock,
     sleep: async () => {},
   });
@@ -117,7 +117,7 @@ async function deliver(): Promise<LeasedMessage[]> {
 }
 
 describe("scheduled jobs over the core services", () => {
-  it("posts the summary of the week that ended, with its charts, to the steering channel once", async () => {
+  it("posts the summary of the week that ended to the steering channel once, its chart PNGs as an upload in its thread", async () => {
     const { alliance, actors } = await newWorld();
     const [acme, bolt] = actors as [Actor, Actor];
     const { commitment } = await services.commitments.create(acme, { text: "Share the pilot results", beneficiary: { kind: "organization", organizationId: bolt.organizationId! }, dueAt: at(-3), definitionOfDone: "Report sent" });
@@ -129,17 +129,24 @@ describe("scheduled jobs over the core services", () => {
     await handlers.runSummary(alliance.id, "2026-W48", MONDAY);
     await handlers.runSummary(alliance.id, "2026-W48", at(0, 1)); // a retry: nothing new
     const posted = await deliver();
+    clock.set(at(0, 1)); // the upload is due just after the post
+    posted.push(...(await deliver()));
 
-    expect(posted).toHaveLength(1);
-    const [post] = posted as [LeasedMessage];
+    expect(posted).toHaveLength(2);
+    const [post, upload] = posted as [LeasedMessage, LeasedMessage];
     expect(post).toMatchObject({ operation: "post", platform: "slack", conversationId: "C0STEER", dedupeKey: `summary:${alliance.id}:2026-W48` });
-    const payload = post.payload as { view: { kind: string; summary: { period: { key: string }; events: Array<{ event: { kind: string } }> }; charts: Array<{ name: string }> }; charts: Array<{ filename: string; contentBase64: string }> };
+    const payload = post.payload as { view: { kind: string; summary: { period: { key: string }; events: Array<{ event: { kind: string } }> }; charts: Array<{ name: string }> } };
     expect(payload.view.kind).toBe("trust_health_summary");
     expect(payload.view.summary.period.key).toBe("2026-W47");
     expect(payload.view.summary.events.map((e) => e.event.kind)).toContain("commitment_broken");
     expect(payload.view.charts.map((c) => c.name)).toEqual(["pillar-trends", "kept-rate"]);
-    expect(payload.charts.map((c) => c.filename)).toEqual(["pillar-trends.png", "kept-rate.png"]);
-    for (const chart of payload.charts) expect(chart.contentBase64.startsWith(PNG)).toBe(true);
+    expect(post.payload).not.toHaveProperty("charts"); // the PNGs travel once, in the upload
+    expect(upload).toMatchObject({ operation: "upload", conversationId: "C0STEER", dedupeKey: `summary-charts:${alliance.id}:2026-W48` });
+    // Threaded under the post: the router put the post's ref in.
+    const files = upload.payload as { replyTo: string; threadTs: string; files: Array<{ filename: string; contentBase64: string }> };
+    expect(files).toMatchObject({ replyTo: post.dedupeKey, threadTs: `ts-${sender.sent.indexOf(post) + 1}` });
+    expect(files.files.map((c) => c.filename)).toEqual(["trust-health-2026-W47-pillar-trends.png", "trust-health-2026-W47-kept-rate.png"]);
+    for (const chart of files.files) expect(chart.contentBase64.startsWith(PNG)).toBe(true);
     expect(chartRenders - rendersBefore).toBe(1);
     expect((await services.summary.latest(alliance.id))?.periodKey).toBe("2026-W47");
   }, 30_000);

@@ -89,6 +89,35 @@ describe("Slack outbox sender", () => {
     }
   });
 
+  it("uploads binary files in one files.uploadV2, byte for byte, in the thread it is given", async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10, 0x80]);
+    const files = ["a.png", "b.png"].map((filename) => ({ filename, title: `Chart ${filename}`, altText: `Alt ${filename}`, contentBase64: png.toString("base64") }));
+    const outcome = await sender.send(leased("upload", "C0STEER", { files, threadTs: "1700000000.000001", replyTo: "summary:a1:2026-W48" }));
+    expect(fake.callsTo("files.getUploadURLExternal").map((c) => c.args)).toMatchObject([
+      { filename: "a.png", length: String(png.length), alt_text: "Alt a.png" },
+      { filename: "b.png", length: String(png.length), alt_text: "Alt b.png" },
+    ]);
+    const [complete] = fake.callsTo("files.completeUploadExternal");
+    expect(complete?.args).toMatchObject({ channel_id: "C0STEER", thread_ts: "1700000000.000001", files: [{ title: "Chart a.png" }, { title: "Chart b.png" }] });
+    expect(fake.sharedFiles.map((f) => f.bytes)).toEqual([png, png]);
+    expect(outcome).toEqual({ kind: "sent", ref: fake.sharedFiles.map((f) => f.id).join(",") });
+  });
+
+  it("recognises its own earlier upload by the file names (with files:read), so a retry does not upload again", async () => {
+    const files = [{ filename: "trust-health-2026-W47-kept-rate.png", title: "Kept", contentBase64: Buffer.from("png").toString("base64") }];
+    const message = leased("upload", "C0STEER", { files });
+    expect(await sender.findDelivered?.(message)).toBeNull(); // nothing shared yet
+    const outcome = await sender.send(message);
+    expect(await sender.findDelivered?.(message)).toBe(outcome.kind === "sent" ? outcome.ref : "?");
+    expect(await sender.findDelivered?.(leased("upload", "C0STEER", { files: [{ ...files[0]!, filename: "trust-health-2026-W48-kept-rate.png" }] }))).toBeNull();
+    fake.filesReadScope = false; // the default manifest: cannot look, so the outbox uploads again (at-least-once)
+    try {
+      expect(await sender.findDelivered?.(message)).toBeNull();
+    } finally {
+      fake.filesReadScope = true;
+    }
+  });
+
   it("refuses a malformed payload permanently", async () => {
     expect(await sender.send(leased("upload", "C0STEER", { nope: true }))).toMatchObject({ kind: "permanent" });
   });

@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 beforeEach(() => bot.fake.reset());
 
-async function trust(text: string, who: { teamId: string; userId?: string; userTeamId?: string }, responseId = `t-${Math.random()}`) {
+async function trust(text: string, who: { teamId: string; userId?: string; userTeamId?: string; channelId?: string }, responseId = `t-${Math.random()}`) {
   const res = await sendCommand(bot.eventsUrl, commandFields("/trust", text, bot.fake.responseUrl(responseId), who));
   expect(res.status).toBe(200);
   return responseId;
@@ -248,5 +248,27 @@ describe("/trust health", () => {
     const [post] = await bot.fake.waitFor("chat.postMessage");
     expect(post?.args.channel).toBe("C0CHANNEL");
     expect(post?.args.blocks[0].type).toBe("header");
+    await bot.fake.waitFor("files.completeUploadExternal", 1, 10_000); // the charts follow (next test)
   });
+
+  it("uploads the chart PNGs into the thread of the summary it shares to the channel", async () => {
+    const teamId = freshTeam();
+    await trust("health channel", { teamId, userId: "U0CHARTS", channelId: "C0CHARTS" });
+    // One completion for all charts, as a reply to the summary.
+    const complete = await bot.fake.waitUntil(() => bot.fake.callsTo("files.completeUploadExternal").find((c) => c.args.channel_id === "C0CHARTS"), "chart upload", 10_000);
+    const post = bot.fake.callsTo("chat.postMessage").find((c) => c.args.channel === "C0CHARTS");
+    const ts = bot.fake.posted.find((m) => m.channel === "C0CHARTS")?.ts;
+    expect(ts).toBeDefined();
+    expect(complete.args.thread_ts).toBe(ts);
+    // Every file a real PNG, complete, with alt text.
+    const files = bot.fake.sharedFiles.filter((f) => f.channel === "C0CHARTS");
+    expect(files.map((f) => f.name)).toEqual([expect.stringMatching(/^trust-health-.+-pillar-trends\.png$/), expect.stringMatching(/-kept-rate\.png$/)]);
+    for (const file of files) {
+      expect(file.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(file.bytes.length).toBe(file.declaredLength);
+      expect(file.altText).toBeTruthy();
+    }
+    // The summary names each chart in text too, for clients that do not show images.
+    expect(JSON.stringify(post?.args.blocks)).toContain(files[0]!.altText!.slice(0, 20));
+  }, 20_000);
 });

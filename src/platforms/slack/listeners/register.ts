@@ -15,7 +15,7 @@ import { createPollPublisher, type PollPublisher } from "../services/poll-publis
 import { createWorkLimiter, type WorkLimiter } from "../services/work-limiter.js";
 import { createActorResolver, type ActorResolver } from "../session/slack-actor.js";
 import type { CultureFitService } from "../../../core/culture-fit/culture-fit-service.js";
-import type { HealthSource } from "./trust/health-flow.js";
+import type { HealthSource, SummaryChartRenderer } from "./trust/health-flow.js";
 import { registerTrustListeners } from "./trust/trust-command.js";
 import { registerCommitListeners } from "./commitments/commit-listeners.js";
 import { registerAppHome } from "./events/app-home.js";
@@ -39,6 +39,8 @@ export interface SlackFeatureDeps {
   culture?: CultureFitService | undefined;
   /** The trust-health summary of an alliance, for /trust health and App Home. */
   health?: HealthSource | undefined;
+  /** Draws the summary's chart PNGs for /trust health in a channel; without it only text is posted. */
+  renderCharts?: SummaryChartRenderer | undefined;
   /** Coalescing interval of poll message updates (ms); tests shorten it. */
   pollUpdateIntervalMs?: number | undefined;
 }

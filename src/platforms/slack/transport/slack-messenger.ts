@@ -27,6 +27,15 @@ export interface SlackPostedMessage {
   ts: string;
 }
 
+/** A binary file to share, e.g. a chart PNG. */
+export interface SlackBinaryFile {
+  filename: string;
+  title: string;
+  /** Read by screen readers (image files). */
+  altText?: string | undefined;
+  content: Buffer;
+}
+
 /** The Slack side of outgoing messages. */
 export interface SlackMessenger {
   post(target: SlackChannelTarget, message: SlackMessage): Promise<SlackPostedMessage>;
@@ -37,6 +46,16 @@ export interface SlackMessenger {
   /** Opens (or reuses) the DM with `user` and posts there. */
   sendDirect(target: { teamId: string | null; user: string }, message: SlackMessage): Promise<SlackPostedMessage>;
   uploadFile(target: SlackChannelTarget & { filename: string; title: string; content: string; comment?: string | undefined; threadTs?: string | undefined }): Promise<void>;
+  /**
+   * Shares binary files in one files.uploadV2 call (one completeUploadExternal for all of them, so
+   * they arrive as one message), in the thread of `threadTs` when given. Returns the file ids.
+   */
+  uploadFiles(target: SlackChannelTarget & { files: readonly SlackBinaryFile[]; comment?: string | undefined; threadTs?: string | undefined }): Promise<string[]>;
+  /**
+   * The ids of files named `filenames` shared in `channel` since `sinceSec`, or null when not all
+   * are there. Needs files:read; without it Slack answers missing_scope (a permanent SlackSendError).
+   */
+  findSharedFiles(target: SlackChannelTarget & { sinceSec: number; filenames: readonly string[] }): Promise<string[] | null>;
   /**
    * The ts of a message in `channel` since `oldestSec` whose metadata carries `dedupeKey`, or null.
    * Needs the *:history scopes; without them Slack answers missing_scope (a permanent SlackSendError).
@@ -100,6 +119,33 @@ export function createSlackMessenger(deps: { clientOptions: webApi.WebClientOpti
           ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
         } as webApi.FilesUploadV2Arguments),
       );
+    },
+    async uploadFiles(target) {
+      const token = await deps.botToken(target.teamId);
+      const res = await call(() =>
+        client.files.uploadV2({
+          token,
+          channel_id: target.channel,
+          file_uploads: target.files.map((file) => ({
+            file: file.content,
+            filename: file.filename,
+            title: file.title,
+            ...(file.altText ? { alt_text: file.altText } : {}),
+          })),
+          ...(target.comment ? { initial_comment: target.comment } : {}),
+          ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+        } as webApi.FilesUploadV2Arguments),
+      );
+      // uploadV2 answers with one completeUploadExternal response per group of files.
+      const completions = (res as { files?: Array<{ files?: Array<{ id?: string }> }> }).files ?? [];
+      return completions.flatMap((c) => c.files ?? []).flatMap((f) => (f.id ? [f.id] : []));
+    },
+    async findSharedFiles(target) {
+      const token = await deps.botToken(target.teamId);
+      const res = await call(() => client.files.list({ token, channel: target.channel, ts_from: String(target.sinceSec), count: 100 }));
+      const byName = new Map((res.files ?? []).map((f) => [f.name, f.id]));
+      const ids = target.filenames.map((name) => byName.get(name));
+      return ids.every((id): id is string => typeof id === "string") ? ids : null;
     },
     async findByDedupeKey(target) {
       const token = await deps.botToken(target.teamId);

@@ -2,6 +2,7 @@
  * The Slack platform with the real core services over a real database (PGlite, opened once per
  * test file by the caller), on the shared HTTP server, against the fake Web API.
  */
+import { renderSummaryCharts } from "../../../../src/charts/summary-charts.js";
 import { buildCoreServices, type CoreServices } from "../../../../src/compose-services.js";
 import { systemClock, type Clock } from "../../../../src/core/shared/clock.js";
 import type { Database } from "../../../../src/storage/database.js";
@@ -33,6 +34,7 @@ export async function startSlackBot(database: Database, options: { clock?: Clock
       privacy: services.privacy,
       culture: services.culture,
       health: services.summary,
+      renderCharts: (summary, locale) => renderSummaryCharts(summary, locale),
       pollUpdateIntervalMs: options.pollUpdateIntervalMs ?? 1000,
     },
   }));
