@@ -1,0 +1,45 @@
+// The platform router's replyTo: a message that belongs under an earlier outbox message (the
+// summary's chart upload under the summary post) is sent in that message's thread once it is out,
+// waits while it is pending, and is dropped when it died.
+import { describe, expect, it } from "vitest";
+import type { MessageSender } from "../../../src/scheduling/outbox/message-sender.js";
+import type { LeasedMessage, OutboxMessage } from "../../../src/scheduling/outbox/outbox-message.js";
+import { createPlatformMessageSender } from "../../../src/scheduling/platform-message-sender.js";
+
+const NOW = new Date("2026-11-23T08:00:00Z");
+const base = {
+  platform: "slack" as const, workspaceId: "w1", conversationId: "C1", attempts: 1, nextAttemptAt: NOW, lockedUntil: null,
+  lastError: null, resultRef: null, createdAt: NOW, sentAt: null,
+};
+const post = (fields: Partial<OutboxMessage>): OutboxMessage => ({ ...base, id: "p", dedupeKey: "summary:a:W48", operation: "post", payload: {}, status: "pending", ...fields });
+const upload: LeasedMessage = {
+  ...base, id: "u", dedupeKey: "summary-charts:a:W48", operation: "upload", status: "sending", lockedUntil: NOW, uncertain: false,
+  payload: { replyTo: "summary:a:W48", files: [] },
+};
+
+function router(parent: OutboxMessage | null) {
+  const got: LeasedMessage[] = [];
+  const slack: MessageSender = { send: async (m) => (got.push(m), { kind: "sent", ref: "F1" }) };
+  return { got, sender: createPlatformMessageSender({ senders: { slack }, findMessage: async () => parent, now: () => NOW }) };
+}
+
+describe("platform router: replyTo", () => {
+  it("sends in the thread of the message replied to once that was delivered", async () => {
+    const { got, sender } = router(post({ status: "sent", resultRef: "1700000000.000100" }));
+    expect(await sender.send(upload)).toEqual({ kind: "sent", ref: "F1" });
+    expect(got[0]?.payload).toMatchObject({ threadTs: "1700000000.000100", replyTo: "summary:a:W48" });
+  });
+
+  it("waits until the pending message's next attempt, or the end of its lease while it is being sent", async () => {
+    const pending = router(post({ status: "pending", nextAttemptAt: new Date(NOW.getTime() + 30_000) }));
+    expect(await pending.sender.send(upload)).toEqual({ kind: "retry", error: "waiting for summary:a:W48", retryAfterMs: 31_000 });
+    const sending = router(post({ status: "sending", lockedUntil: new Date(NOW.getTime() + 60_000) }));
+    expect(await sending.sender.send(upload)).toMatchObject({ kind: "retry", retryAfterMs: 61_000 });
+    expect([...pending.got, ...sending.got]).toEqual([]);
+  });
+
+  it("gives up on a reply whose message died or does not exist, rather than post it alone", async () => {
+    expect(await router(post({ status: "dead" })).sender.send(upload)).toMatchObject({ kind: "permanent" });
+    expect(await router(null).sender.send(upload)).toMatchObject({ kind: "permanent" });
+  });
+});
