@@ -46,14 +46,11 @@ export async function runPulseRound(job: JobContext, allianceId: string, periodK
   job.deps.logger?.info({ allianceId, periodKey, roundPeriod: round.periodKey, invited: invites.length, sent }, "pulse round opened");
 }
 
-/** Queues one reminder per invite the pulse service says is due (it claims each once). */
+/** Queues one reminder per invite of this alliance the pulse service says is due (it claims each once). */
 export async function runPulseReminders(job: JobContext, allianceId: string, periodKey: string, now: Date): Promise<void> {
-  const due = await job.services.pulse.reminders(now);
-  const alliances = new Map<string, Alliance>();
+  const alliance = await job.services.alliances.getAlliance(allianceId);
+  const due = await job.services.pulse.reminders(allianceId, now);
   for (const { round, invite } of due) {
-    // reminders() covers every alliance's open rounds; each reminder is sent whichever job claimed it.
-    let alliance = alliances.get(round.allianceId);
-    if (!alliance) alliances.set(round.allianceId, (alliance = await job.services.alliances.getAlliance(round.allianceId)));
     const to = await job.personalOf(invite.memberId, "pulse reminder");
     if (!to) continue;
     const locale = await job.localeOf(invite.memberId, alliance);

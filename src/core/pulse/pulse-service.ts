@@ -193,12 +193,15 @@ export function createPulseService(deps: PulseServiceDeps) {
     },
 
     /**
-     * Claims the reminders due at `now`: invites delivered at least 48 h ago, not completed, not
-     * reminded, in rounds still open. Each invite is reminded once; a second call returns nothing.
+     * Claims the alliance's reminders due at `now`: invites delivered at least 48 h ago, not
+     * completed, not reminded, in its rounds still open. Each invite is reminded once; a second
+     * call returns nothing. Per alliance, because each alliance's reminder job runs in its own
+     * time zone and claim: one alliance's job must not send (or use up) another's reminders.
      */
-    async reminders(now: Date): Promise<Array<{ round: PulseRound; invite: PulseInvite }>> {
+    async reminders(allianceId: string, now: Date): Promise<Array<{ round: PulseRound; invite: PulseInvite }>> {
       const due: Array<{ round: PulseRound; invite: PulseInvite }> = [];
-      for (const round of await repository.openRoundsAt(now)) {
+      const rounds = (await repository.openRoundsAt(now)).filter((round) => round.allianceId === allianceId);
+      for (const round of rounds) {
         for (const invite of await repository.invitesOfRound(round.id)) {
           if (invite.sentAt === null || invite.completedAt !== null || invite.remindedAt !== null) continue;
           if (now.getTime() - invite.sentAt.getTime() < PULSE_REMINDER_DELAY_MS) continue;

@@ -178,6 +178,20 @@ describe("scheduled jobs over the core services", () => {
     expect((reminders[0]!.payload as { view: { kind: string } }).view.kind).toBe("text");
   }, 30_000);
 
+  it("sends each alliance's pulse reminders from that alliance's own reminder job", async () => {
+    const worlds = [await newWorld(), await newWorld()];
+    const wednesday = at(2, 1);
+    clock.set(wednesday);
+    for (const { alliance } of worlds) await handlers.runPulseRound(alliance.id, "2026-W48", wednesday);
+    while ((await deliver()).length > 0); // every question out (more than one batch)
+    const dms = (world: (typeof worlds)[number]) => world.actors.slice(0, 2).map((a) => `D-${a.memberId}`).sort();
+
+    await handlers.runPulseReminders(worlds[0]!.alliance.id, "2026-W48", at(4, 1));
+    expect((await deliver()).map((m) => m.conversationId).sort()).toEqual(dms(worlds[0]!));
+    await handlers.runPulseReminders(worlds[1]!.alliance.id, "2026-W48", at(4, 1));
+    expect((await deliver()).map((m) => m.conversationId).sort()).toEqual(dms(worlds[1]!));
+  }, 30_000);
+
   it("reminds the owner before the due day and asks 'kept?' on it, once each", async () => {
     const { alliance, actors } = await newWorld();
     const [acme, bolt] = actors as [Actor, Actor];

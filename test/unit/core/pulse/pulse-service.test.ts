@@ -154,10 +154,24 @@ describe("pulse service", () => {
     const invites = await service.invitees(round.id);
     for (const invite of invites) await service.markSent(invite.id, WED);
     await service.completeInvite(round.id, "b1", WED);
-    expect(await service.reminders(new Date(WED.getTime() + 47 * 3600_000))).toEqual([]);
-    const due = await service.reminders(new Date(WED.getTime() + 48 * 3600_000));
+    expect(await service.reminders(alliance.id, new Date(WED.getTime() + 47 * 3600_000))).toEqual([]);
+    const due = await service.reminders(alliance.id, new Date(WED.getTime() + 48 * 3600_000));
     expect(due.map((d) => d.invite.memberId)).toEqual(["a1", "a2", "a3"]);
-    expect(await service.reminders(new Date(WED.getTime() + 50 * 3600_000))).toEqual([]);
+    expect(await service.reminders(alliance.id, new Date(WED.getTime() + 50 * 3600_000))).toEqual([]);
+  });
+
+  it("claims only the given alliance's reminders, leaving another alliance's for its own job", async () => {
+    const { service } = setup();
+    const other: Alliance = { ...alliance, id: "al2", name: "Other alliance" };
+    const rounds = [(await service.openRound(alliance, WED)).round, (await service.openRound(other, WED)).round];
+    for (const round of rounds) for (const invite of await service.invitees(round.id)) await service.markSent(invite.id, WED);
+    const later = new Date(WED.getTime() + 48 * 3600_000);
+
+    const first = await service.reminders(alliance.id, later);
+    expect(first.map((d) => d.round.allianceId)).toEqual(["al1", "al1", "al1", "al1"]);
+    const second = await service.reminders(other.id, later);
+    expect(second.map((d) => [d.round.id, d.invite.memberId])).toEqual(["a1", "a2", "a3", "b1"].map((m) => [rounds[1]!.id, m]));
+    expect(await service.reminders(other.id, later)).toEqual([]);
   });
 
   it("publishes aggregates with k from the alliance and participation per organisation", async () => {
