@@ -51,48 +51,59 @@ export function eventStepText(event: NotableEvent, t: Translator): string {
   return t(`trustHealth.eventStep.${event.kind}`, { pillar });
 }
 
-/** Culture-fit lines: each organisation's profile, then each pair's distance and flags. */
-export function cultureLines(
+/** One culture-fit entry: a profile or a partner pair, with the pair's flagged quadrants under it. */
+export interface CultureItem {
+  text: string;
+  /** The flagged quadrant differences of a pair (none for a profile). */
+  details: string[];
+}
+
+/** Culture-fit entries: each organisation's profile, then each pair's distance with its flags. */
+export function cultureItems(
   culture: CultureFitHighlights,
   k: number,
   t: Translator,
   locale: Locale,
-): string[] {
+): CultureItem[] {
   const name = (id: string) => culture.organizations.find((o) => o.organizationId === id)?.name ?? id;
-  const lines: string[] = [];
+  const items: CultureItem[] = [];
   for (const org of culture.organizations) {
     if (org.hidden || org.dominantNow.length === 0) {
-      lines.push(t("summary.culture.hidden", { organization: org.name, k }));
+      items.push({ text: t("summary.culture.hidden", { organization: org.name, k }), details: [] });
       continue;
     }
     const quadrants = (list: readonly CultureQuadrant[]) => list.map((q) => t(`summary.quadrant.${q}`)).join(" / ");
-    lines.push(
-      t("summary.culture.profile", {
+    items.push({
+      text: t("summary.culture.profile", {
         organization: org.name,
         now: quadrants(org.dominantNow),
         preferred: quadrants(org.dominantPreferred.length > 0 ? org.dominantPreferred : org.dominantNow),
       }),
-    );
+      details: [],
+    });
   }
   for (const pair of culture.pairs) {
-    lines.push(
-      t("summary.culture.pair", {
+    items.push({
+      text: t("summary.culture.pair", {
         a: name(pair.organizationIds[0]),
         b: name(pair.organizationIds[1]),
         distance: formatScore(pair.distance, locale),
       }),
-    );
-    for (const flag of pair.flagged) {
-      lines.push(
+      details: pair.flagged.map((flag) =>
         t("summary.culture.flag", {
           quadrant: t(`summary.quadrant.${flag.quadrant}`),
           difference: formatDelta(flag.difference, locale),
           threshold: culture.flagThreshold,
         }),
-      );
-    }
+      ),
+    });
   }
-  return lines;
+  return items;
+}
+
+/** The same entries as flat lines, each pair followed by its flags (for chat, which has no nesting). */
+export function cultureLines(items: readonly CultureItem[]): string[] {
+  return items.flatMap((item) => [item.text, ...item.details]);
 }
 
 /** "Hidden because fewer than k people answered: …", or null when nothing was hidden. */

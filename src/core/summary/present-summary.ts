@@ -7,9 +7,9 @@ import type { Locale } from "../shared/refs.js";
 import type { Trend, Rag } from "../trust-health/rag-and-trend.js";
 import { AMBER_THRESHOLD, GREEN_THRESHOLD, SERIES_LENGTH } from "../trust-health/trust-health-constants.js";
 import { MIN_POINTS_FOR_CORRELATION } from "../trust-health/trust-health-constants.js";
-import { cultureLines, eventStepText, eventText, hiddenNote } from "./present-summary-sections.js";
+import { cultureItems, cultureLines, eventStepText, eventText, hiddenNote, type CultureItem } from "./present-summary-sections.js";
 import { formatDelta, formatPercent, formatPeriod, formatR, formatScore, formatShare, sparkline } from "./summary-format.js";
-import type { SummaryPillar, TrustHealthSummary } from "./summary-model.js";
+import type { CultureFitHighlights, SummaryPillar, TrustHealthSummary } from "./summary-model.js";
 
 /** A small table: header cells and rows of cells, all text. */
 export interface PresentedTable {
@@ -43,7 +43,8 @@ export interface SummaryPresentation {
   sayVsDo: { heading: string; text: string; table: PresentedTable | null; note: string | null };
   events: { heading: string; items: Array<{ text: string; step: string }>; empty: string | null };
   participation: { heading: string; overall: string | null; table: PresentedTable };
-  culture: { heading: string; lines: string[] } | null;
+  /** `items` nests each pair's flagged quadrants under it; `lines` is the same, flattened. */
+  culture: { heading: string; lines: string[]; items: CultureItem[] } | null;
   hiddenNote: string | null;
   footer: string;
 }
@@ -105,6 +106,11 @@ function sayVsDoSection(summary: TrustHealthSummary, t: Translator, locale: Loca
       : null,
     note: s.say ? t("summary.pollRespondents", { n: s.say.respondents }) : null,
   };
+}
+
+function presentCulture(culture: CultureFitHighlights, k: number, t: Translator, locale: Locale): NonNullable<SummaryPresentation["culture"]> {
+  const items = cultureItems(culture, k, t, locale);
+  return { heading: t("summary.heading.culture"), lines: cultureLines(items), items };
 }
 
 /** The whole summary, translated and formatted for `locale`. */
@@ -225,12 +231,7 @@ export function presentSummary(summary: TrustHealthSummary, locale: Locale): Sum
           ]),
       },
     },
-    culture: summary.cultureFit
-      ? {
-          heading: t("summary.heading.culture"),
-          lines: cultureLines(summary.cultureFit, summary.alliance.anonymityThreshold, t, locale),
-        }
-      : null,
+    culture: summary.cultureFit ? presentCulture(summary.cultureFit, summary.alliance.anonymityThreshold, t, locale) : null,
     hiddenNote: hiddenNote(summary, t),
     footer: t("summary.footer", { green: GREEN_THRESHOLD, amber: AMBER_THRESHOLD }),
   };

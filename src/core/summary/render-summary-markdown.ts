@@ -76,7 +76,8 @@ export function renderSummaryMarkdown(summary: TrustHealthSummary, locale: Local
     "",
     ...(p.participation.overall ? [p.participation.overall, ""] : []),
     ...(p.participation.table.rows.length > 0 ? [...table(p.participation.table), ""] : []),
-    ...(p.culture ? [`## ${p.culture.heading}`, "", ...p.culture.lines.map((l) => `- ${l}`), ""] : []),
+    // Each pair's flagged quadrant differences as indented bullets under the pair.
+    ...(p.culture ? [`## ${p.culture.heading}`, "", ...p.culture.items.flatMap((i) => [`- ${i.text}`, ...i.details.map((d) => `  - ${d}`)]), ""] : []),
     ...(p.hiddenNote ? [`_${p.hiddenNote}_`, ""] : []),
     "---",
     "",

@@ -26,6 +26,42 @@ describe("renderSummaryMarkdown", () => {
     expect(md).toContain("Hidden because fewer than 5 people answered: how partners rate Bolt; culture profile of Bolt.");
   });
 
+  it("nests each partner pair's flagged quadrant differences under that pair", () => {
+    const acme = summary.cultureFit!.organizations[0]!;
+    const profile = { ...acme, hidden: false, dominantNow: ["market" as const], dominantPreferred: ["clan" as const] };
+    const withPairs = {
+      ...summary,
+      cultureFit: {
+        ...summary.cultureFit!,
+        organizations: [acme, { ...profile, organizationId: "org-b", name: "Bolt" }, { ...profile, organizationId: "org-c", name: "Cargo" }],
+        pairs: [
+          { organizationIds: ["org-a", "org-b"] as const, distance: 18.4, flagged: [{ quadrant: "market" as const, difference: -12.5 }, { quadrant: "hierarchy" as const, difference: 14 }] },
+          { organizationIds: ["org-a", "org-c"] as const, distance: 6.1, flagged: [] },
+          { organizationIds: ["org-b", "org-c"] as const, distance: 11.2, flagged: [{ quadrant: "clan" as const, difference: 10.5 }] },
+        ],
+      },
+    };
+    const md = renderSummaryMarkdown(withPairs, "en");
+    const section = md.slice(md.indexOf("## Culture fit"), md.indexOf("_Hidden because"));
+    expect(section.trim().split("\n").slice(2)).toEqual([
+      "- Acme: mostly hierarchy now; would prefer clan.",
+      "- Bolt: mostly market now; would prefer clan.",
+      "- Cargo: mostly market now; would prefer clan.",
+      "- Acme ↔ Bolt: culture distance 18.4 out of 100.",
+      "  - market differs by −12.5 points (flag at 10).",
+      "  - hierarchy differs by +14.0 points (flag at 10).",
+      "- Acme ↔ Cargo: culture distance 6.1 out of 100.",
+      "- Bolt ↔ Cargo: culture distance 11.2 out of 100.",
+      "  - clan differs by +10.5 points (flag at 10).",
+    ]);
+    // Chat renderers get the same entries flattened, flags right after their pair.
+    expect(summaryView(withPairs, "en").presentation.culture?.lines.slice(3, 6)).toEqual([
+      "Acme ↔ Bolt: culture distance 18.4 out of 100.",
+      "market differs by −12.5 points (flag at 10).",
+      "hierarchy differs by +14.0 points (flag at 10).",
+    ]);
+  });
+
   it("renders Dutch with decimal commas and Dutch texts", () => {
     const md = renderSummaryMarkdown(summary, "nl");
     expect(md).toContain("# Vertrouwensgezondheid · Acme × Bolt");
