@@ -59,6 +59,7 @@ export function startScheduling(deps: {
   const handlers = createCoreJobHandlers({
     services,
     recurringPolls: () => polls.listRecurring(),
+    closedPolls: (since) => polls.listClosedSince(since),
     outbox,
     renderCharts: (summary, locale) => renderSummaryCharts(summary, locale),
     logger,

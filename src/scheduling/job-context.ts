@@ -30,6 +30,8 @@ export interface JobDeps {
   services: CoreServices;
   /** Lists every poll with a recurrence rule (the poll repository's listRecurring). */
   recurringPolls: () => Promise<readonly Poll[]>;
+  /** Lists polls closed since an instant (the poll repository's listClosedSince). */
+  closedPolls: (since: Date) => Promise<readonly Poll[]>;
   outbox: Pick<Outbox, "enqueue" | "find">;
   renderCharts: SummaryChartRenderer;
   logger?: SchedulerLogger;

@@ -101,6 +101,31 @@ function contract(name: string, harness: Harness): void {
       expect((await harness.repo().listRecurring()).map((poll) => poll.id)).toContain(recurring.id);
     });
 
+    it("creates a poll under a chosen id once: repeats and concurrent calls return the first one", async () => {
+      const allianceId = await harness.newAlliance();
+      const id = `run-${allianceId}-202603021000`;
+      const first = await harness.repo().createOnce(id, draft(allianceId));
+      const again = await harness.repo().createOnce(id, draft(allianceId, { question: "Changed?" }));
+      expect(first).toMatchObject({ created: true, poll: { id, question: "What matters most?" } });
+      expect(again).toEqual({ created: false, poll: first.poll });
+      const raceId = `${id}-race`;
+      const racing = await Promise.all(Array.from({ length: 5 }, () => harness.repo().createOnce(raceId, draft(allianceId))));
+      expect(racing.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(racing.map((r) => JSON.stringify(r.poll))).size).toBe(1);
+      expect((await harness.repo().listByAlliance(allianceId)).map((p) => p.id).sort()).toEqual([id, raceId].sort());
+    });
+
+    it("lists polls closed since an instant, oldest close first", async () => {
+      const allianceId = await harness.newAlliance();
+      const [early, late, open] = await Promise.all([0, 1, 2].map(() => harness.repo().create(draft(allianceId))));
+      await harness.repo().close(early!.id, later(1000));
+      await harness.repo().close(late!.id, later(5000));
+      const since = (at: number) => (harness.repo().listClosedSince(later(at))).then((polls) => polls.map((p) => p.id).filter((id) => [early!.id, late!.id, open!.id].includes(id)));
+      expect(await since(1000)).toEqual([early!.id, late!.id]);
+      expect(await since(1001)).toEqual([late!.id]);
+      expect(await since(6000)).toEqual([]);
+    });
+
     it("records a ballot, treats an identical second vote as a no-op and replaces a changed one", async () => {
       const poll = await harness.repo().create(draft(await harness.newAlliance()));
       const [a, b] = poll.options.map((option) => option.id) as [string, string];

@@ -23,6 +23,12 @@ export interface PollFilter {
 export interface PollRepository {
   /** Stores a new poll with its options (ids assigned here). */
   create(poll: NewPoll): Promise<Poll>;
+  /**
+   * Stores the poll under `id` unless a poll with that id exists, and returns the stored one, so
+   * repeating it (a scheduled run retried after a crash) creates nothing new, also when two
+   * callers race.
+   */
+  createOnce(id: string, poll: NewPoll): Promise<{ poll: Poll; created: boolean }>;
   get(pollId: string): Promise<Poll | null>;
   /** Newest first. */
   listByAlliance(allianceId: string, filter?: PollFilter): Promise<Poll[]>;
@@ -30,6 +36,8 @@ export interface PollRepository {
   listDue(now: Date): Promise<Poll[]>;
   /** Polls with a recurrence rule (the scheduler evaluates the rules). */
   listRecurring(): Promise<Poll[]>;
+  /** Closed polls whose closedAt is at or after `since`, oldest close first (the close sweep's recovery). */
+  listClosedSince(since: Date): Promise<Poll[]>;
   /** Remembers where the poll message was posted. */
   setMessage(pollId: string, message: PollMessageRef): Promise<void>;
   /**

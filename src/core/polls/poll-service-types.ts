@@ -57,8 +57,12 @@ export type TemplatePollSettings = Omit<PollInput, "question" | "options" | "mod
 export interface PollService {
   createPoll(creator: Actor, input: PollInput): Promise<Poll>;
   createPollFromTemplate(creator: Actor, templateKey: string, locale: Locale, settings?: TemplatePollSettings): Promise<Poll>;
-  /** A fresh open copy of a recurring poll (no recurrence, no message) for the scheduler to post. */
-  createRecurringInstance(pollId: string, closesAt: Date | null): Promise<Poll>;
+  /**
+   * A fresh open copy of a recurring poll (no recurrence, no message) for the scheduler to post.
+   * With `runAt` (the minute its rule fired) the copy is that run's, under an id derived from the
+   * source and the minute: asking again returns the same poll, so a retried run makes no second copy.
+   */
+  createRecurringInstance(pollId: string, closesAt: Date | null, runAt?: Date): Promise<Poll>;
   getPoll(viewer: Actor, pollId: string): Promise<Poll>;
   castVote(voter: Actor, pollId: string, optionIds: readonly string[]): Promise<CastVoteResult>;
   /** The voter's own current choice (to pre-fill a form), or null. */

@@ -14,6 +14,11 @@ import { tallyPoll } from "./poll-tally.js";
 import { findPollTemplate } from "./poll-templates.js";
 import { voterKeyFor } from "./voter-key.js";
 
+/** The id of a recurring poll's run at `runAt`'s minute: "<source id>-run-202611230800" (UTC). */
+export function recurringRunId(sourceId: string, runAt: Date): string {
+  return `${sourceId}-run-${runAt.toISOString().slice(0, 16).replace(/\D/g, "")}`;
+}
+
 /** Builds the poll service over its ports. */
 export function createPollService({ polls, clock, hasher, directory }: PollServiceDeps): PollService {
   async function load(actor: Actor, pollId: string): Promise<Poll> {
@@ -70,7 +75,11 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
       return polls.create(validateNewPoll(input, { creator, now: clock.now(), templateKey }));
     },
 
-    async createRecurringInstance(pollId: string, closesAt: Date | null) {
+    async createRecurringInstance(pollId: string, closesAt: Date | null, runAt?: Date) {
+      const runId = runAt ? recurringRunId(pollId, runAt) : null;
+      // A retried run finds its poll before validating again (its deadline may have passed since).
+      const existing = runId ? await polls.get(runId) : null;
+      if (existing) return existing;
       const source = await loadSystem(pollId);
       const now = clock.now();
       const creator: Actor = { memberId: source.createdById ?? "", allianceId: source.allianceId, organizationId: null, role: "member" };
@@ -87,7 +96,8 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
         },
         { creator, now, templateKey: source.templateKey },
       );
-      return polls.create({ ...draft, createdById: source.createdById });
+      const instance = { ...draft, createdById: source.createdById };
+      return runId ? (await polls.createOnce(runId, instance)).poll : polls.create(instance);
     },
 
     getPoll: load,

@@ -17,8 +17,17 @@ export class InMemoryPollRepository implements PollRepository {
   /** pollId → voterKey → ballot. */
   private readonly ballots = new Map<string, Map<string, PollBallot>>();
 
+  async createOnce(id: string, draft: NewPoll): Promise<{ poll: Poll; created: boolean }> {
+    const existing = this.polls.get(id);
+    if (existing) return { poll: copy(existing), created: false };
+    return { poll: this.insert(id, draft), created: true };
+  }
+
   async create(draft: NewPoll): Promise<Poll> {
-    const id = randomUUID();
+    return this.insert(randomUUID(), draft);
+  }
+
+  private insert(id: string, draft: NewPoll): Poll {
     const poll: Poll = {
       id,
       allianceId: draft.allianceId,
@@ -67,6 +76,13 @@ export class InMemoryPollRepository implements PollRepository {
     return [...this.polls.values()]
       .filter((poll) => poll.recurrence !== null)
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
+      .map(copy);
+  }
+
+  async listClosedSince(since: Date): Promise<Poll[]> {
+    return [...this.polls.values()]
+      .filter((poll) => poll.status === "closed" && poll.closedAt !== null && poll.closedAt.getTime() >= since.getTime())
+      .sort((a, b) => a.closedAt!.getTime() - b.closedAt!.getTime() || a.id.localeCompare(b.id))
       .map(copy);
   }
 

@@ -8,6 +8,7 @@ import type { NewPoll, Poll, PollBallot, PollMessageRef } from "../../core/polls
 import type { PollFilter, PollRepository, RecordBallotResult } from "../../core/polls/poll-repository.js";
 import type { PollMode, PollStatus, PollVisibility } from "../../core/polls/poll.js";
 import type { PrismaClient } from "../prisma-client.js";
+import { isUniqueViolation } from "./prisma-errors.js";
 
 const withOptions = { options: { orderBy: { position: "asc" } } } satisfies Prisma.PollInclude;
 type PollRow = Prisma.PollGetPayload<{ include: typeof withOptions }>;
@@ -58,8 +59,26 @@ export class PrismaPollRepository implements PollRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   async create(draft: NewPoll): Promise<Poll> {
+    return this.insert(draft);
+  }
+
+  async createOnce(id: string, draft: NewPoll): Promise<{ poll: Poll; created: boolean }> {
+    const existing = await this.get(id);
+    if (existing) return { poll: existing, created: false };
+    try {
+      return { poll: await this.insert(draft, id), created: true };
+    } catch (error) {
+      // Another caller created it between our read and our insert: theirs stands.
+      const winner = isUniqueViolation(error) ? await this.get(id) : null;
+      if (!winner) throw error;
+      return { poll: winner, created: false };
+    }
+  }
+
+  private async insert(draft: NewPoll, id?: string): Promise<Poll> {
     const row = await this.prisma.poll.create({
       data: {
+        ...(id === undefined ? {} : { id }),
         allianceId: draft.allianceId,
         question: draft.question,
         mode: draft.mode,
@@ -110,6 +129,15 @@ export class PrismaPollRepository implements PollRepository {
       where: { recurrence: { not: null } },
       include: withOptions,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toPoll);
+  }
+
+  async listClosedSince(since: Date): Promise<Poll[]> {
+    const rows = await this.prisma.poll.findMany({
+      where: { status: "closed", closedAt: { gte: since } },
+      include: withOptions,
+      orderBy: [{ closedAt: "asc" }, { id: "asc" }],
     });
     return rows.map(toPoll);
   }

@@ -68,13 +68,29 @@ beforeAll(async () => {
   handlers = createCoreJobHandlers({
     services,
     recurringPolls: () => polls.listRecurring(),
-    outbox: new Outbox(store, clock),
+    closedPolls: (since) => polls.listClosedSince(since),
+    outbox: crashingOutbox(new Outbox(store, clock)),
     renderCharts: async (summary, locale) => {
       chartRenders++;
       return renderSummaryCharts(summary, locale);
     },
   });
 }, 60_000);
+
+/** Dedupe-key prefix whose next enqueue fails, as if the process died between a state change and its post. */
+let crashBeforeQueueing: string | null = null;
+function crashingOutbox(outbox: Outbox): Pick<Outbox, "enqueue" | "find"> {
+  return {
+    enqueue(message) {
+      if (crashBeforeQueueing && message.dedupeKey.startsWith(crashBeforeQueueing)) {
+        crashBeforeQueueing = null;
+        return Promise.reject(new Error("process died before queueing"));
+      }
+      return outbox.enqueue(message);
+    },
+    find: (key) => outbox.find(key),
+  };
+}
 
 afterAll(async () => {
   await db?.close();
@@ -244,5 +260,56 @@ describe("scheduled jobs over the core services", () => {
     const runs = (await new PrismaPollRepository(db.prisma).listByAlliance(actors[0]!.allianceId)).filter((p) => p.id !== source.id && p.question === source.question);
     expect(runs).toHaveLength(1);
     expect(runs[0]!.message).toMatchObject({ conversationId: "C0WEEKLY", messageId: posts[0] && `ts-${sender.sent.indexOf(posts[0]) + 1}` });
+  }, 30_000);
+
+  it("delivers a closed poll's result on the next tick when the process died between closing it and queueing the update", async () => {
+    const { actors, workspaceId } = await newWorld();
+    clock.set(at(0));
+    const poll = await services.polls.createPoll(actors[0]!, { question: "Coffee or tea?", options: ["Coffee", "Tea"], closesAt: at(0, 2) });
+    await services.polls.recordMessage(poll.id, { workspaceId, conversationId: "C0CRASH", messageId: "1700000000.000200" });
+    await services.polls.castVote(actors[1]!, poll.id, [poll.options[1]!.id]);
+
+    clock.set(at(0, 2));
+    crashBeforeQueueing = `poll-closed:${poll.id}`;
+    await handlers.closeDuePolls(at(0, 2));
+    expect((await services.polls.getPoll(actors[0]!, poll.id)).status).toBe("closed");
+    expect((await deliver()).filter((m) => m.conversationId === "C0CRASH")).toHaveLength(0);
+
+    const updates: LeasedMessage[] = [];
+    for (const minute of [1, 2, 3]) {
+      clock.set(at(0, 2 + minute / 60));
+      await handlers.closeDuePolls(clock.now());
+      updates.push(...(await deliver()).filter((m) => m.conversationId === "C0CRASH"));
+    }
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({ operation: "update", payload: { ts: "1700000000.000200", view: { kind: "poll" } } });
+    expect(JSON.stringify(updates[0]!.payload)).toContain("Tea");
+  }, 30_000);
+
+  it("posts a recurring poll's run on the next tick when the process died between creating it and queueing its post", async () => {
+    const { actors, workspaceId } = await newWorld();
+    clock.set(at(-1));
+    const source = await services.polls.createPoll(actors[0]!, { question: "Ready for the steering meeting?", options: ["Yes", "No"], recurrence: "0 9 * * MON", closesAt: at(0) });
+    await services.polls.recordMessage(source.id, { workspaceId, conversationId: "C0CRASHRUN", messageId: "2.2" });
+
+    clock.set(MONDAY);
+    crashBeforeQueueing = `poll-run:${source.id}:`;
+    await handlers.runPollRecurrences(MONDAY); // the run's poll is created, its post never queued
+    expect((await deliver()).filter((m) => m.conversationId === "C0CRASHRUN")).toHaveLength(0);
+
+    const posts: LeasedMessage[] = [];
+    for (const minute of [1, 2, 3]) {
+      clock.set(at(0, minute / 60));
+      await handlers.runPollRecurrences(clock.now());
+      posts.push(...(await deliver()).filter((m) => m.conversationId === "C0CRASHRUN"));
+    }
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.dedupeKey).toBe(`poll-run:${source.id}:2026-11-23T08:00`);
+    // One run, the one the crashed attempt created, now knows where it was posted.
+    const runs = (await new PrismaPollRepository(db.prisma).listByAlliance(actors[0]!.allianceId)).filter((p) => p.id !== source.id && p.question === source.question);
+    expect(runs).toHaveLength(1);
+    expect((posts[0]!.payload as { recordPollMessage: string }).recordPollMessage).toBe(runs[0]!.id);
+    expect(runs[0]!.message).toMatchObject({ conversationId: "C0CRASHRUN" });
+    expect(runs[0]!.closesAt?.toISOString()).toBe(new Date(MONDAY.getTime() + (at(0).getTime() - at(-1).getTime())).toISOString());
   }, 30_000);
 });

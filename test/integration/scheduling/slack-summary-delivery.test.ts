@@ -66,7 +66,7 @@ beforeAll(async () => {
     sleep: async () => {},
     random: () => 0,
   });
-  handlers = createCoreJobHandlers({ services, recurringPolls: async () => [], outbox: new Outbox(store, clock), renderCharts: (summary, locale) => renderSummaryCharts(summary, locale) });
+  handlers = createCoreJobHandlers({ services, recurringPolls: async () => [], closedPolls: async () => [], outbox: new Outbox(store, clock), renderCharts: (summary, locale) => renderSummaryCharts(summary, locale) });
 }, 60_000);
 
 afterAll(async () => {

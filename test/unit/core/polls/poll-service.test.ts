@@ -73,6 +73,17 @@ describe("createPoll", () => {
     expect(instance).toMatchObject({ question: "Lunch?", anonymous: true, recurrence: null, status: "open", createdById: "creator" });
     expect(instance.id).not.toBe(source.id);
   });
+  it("makes one instance per run: asking again for the same minute returns it, even past its deadline", async () => {
+    const source = await newPoll({ recurrence: "0 9 * * MON", closesAt: null });
+    const runAt = new Date(T0.getTime() + HOUR);
+    const first = await service.createRecurringInstance(source.id, new Date(T0.getTime() + 2 * HOUR), runAt);
+    clock.set(new Date(T0.getTime() + 3 * HOUR)); // the deadline has passed by the retry
+    const again = await service.createRecurringInstance(source.id, new Date(T0.getTime() + 2 * HOUR), runAt);
+    expect(again).toEqual(first);
+    const next = await service.createRecurringInstance(source.id, null, new Date(runAt.getTime() + 7 * 24 * HOUR));
+    expect(next.id).not.toBe(first.id);
+    expect((await repo.listByAlliance(source.allianceId)).filter((p) => p.id !== source.id)).toHaveLength(2);
+  });
 });
 
 describe("castVote", () => {
