@@ -171,7 +171,7 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
     sent: () => received.filter(isActivityPost),
     updates: () => received.filter((r) => r.method === "PUT" && r.status < 300),
     failNext: (...more) => void failures.push(...more),
-    waitFor(predicate, ms = 5_000) {
+    waitFor(predicate, ms = 15_000) {
       const hit = received.find(predicate);
       if (hit) return Promise.resolve(hit);
       return new Promise((resolve, reject) => {

@@ -173,7 +173,7 @@ export class FakeSlack extends EventEmitter {
   }
 
   /** Resolves once `method` was called `count` times (listeners run after the ack, so wait). */
-  waitFor(method: string, count = 1, timeoutMs = 3000): Promise<RecordedCall[]> {
+  waitFor(method: string, count = 1, timeoutMs = 15_000): Promise<RecordedCall[]> {
     return this.waitUntil(() => {
       const got = this.callsTo(method);
       return got.length >= count ? got : undefined;
@@ -181,12 +181,12 @@ export class FakeSlack extends EventEmitter {
   }
 
   /** Resolves with the first POST to response_url `id`. */
-  waitForResponse(id: string, timeoutMs = 3000): Promise<RecordedResponse> {
+  waitForResponse(id: string, timeoutMs = 15_000): Promise<RecordedResponse> {
     return this.waitUntil(() => this.responses.find((r) => r.id === id), `response_url ${id}`, timeoutMs);
   }
 
   /** Polls `probe` on every recorded request until it returns something. */
-  waitUntil<T>(probe: () => T | undefined, what: string, timeoutMs = 3000): Promise<T> {
+  waitUntil<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
     return new Promise((resolve, reject) => {
       const check = (): void => {
         const hit = probe();

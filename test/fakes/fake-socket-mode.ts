@@ -53,7 +53,7 @@ export class FakeSocketMode extends EventEmitter {
   }
 
   /** Resolves with the app's answer to `envelopeId`. */
-  waitForAck(envelopeId: string, timeoutMs = 3000): Promise<Record<string, unknown>> {
+  waitForAck(envelopeId: string, timeoutMs = 15_000): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const hit = this.received.find((m) => m.envelope_id === envelopeId);

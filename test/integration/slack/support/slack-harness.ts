@@ -50,7 +50,7 @@ export async function startSlackHarness(build: (fake: FakeSlack) => Omit<SlackPl
 }
 
 /** Waits until `probe` resolves truthy (listeners run after the ack), or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 3000): Promise<NonNullable<T>> {
+export async function eventually<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
