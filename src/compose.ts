@@ -80,7 +80,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     });
     for (const line of describePlatforms(config)) logger.info(line);
     logger.info(
-      { port, database: database.kind, startupMs: Math.round(performance.now() - startedAt) },
+      { port, database: database.kind, node: process.version, startupMs: Math.round(performance.now() - startedAt) },
       `Alliance Trust Bot listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port} (database: ${database.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
     );
     let stopping: Promise<void> | undefined;
