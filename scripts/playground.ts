@@ -1,9 +1,11 @@
 // npm run playground: the bot in Teams local mode (no authentication, loopback only, embedded
 // database in ./data/playground) and Microsoft 365 Agents Playground pointed at it: a Teams-like
-// chat in the browser at http://localhost:56150, no tenant, no tunnel, nothing downloaded.
+// chat in the browser at http://localhost:56150 (or the next free port, as printed), no tenant, no
+// tunnel, nothing downloaded.
 // Ctrl+C stops both.
 import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as delay } from "node:timers/promises";
+import { watchPlaygroundPort } from "./lib/playground-output.js";
 
 const botPort = Number(process.env.PLAYGROUND_BOT_PORT ?? 3978);
 const uiPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
@@ -26,8 +28,8 @@ function stopAll(code: number): void {
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
-function start(command: string, args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
-  const child = spawn(command, args, { env, stdio: "inherit" });
+function start(command: string, args: string[], env: NodeJS.ProcessEnv, name: string, pipeStdout = false): ChildProcess {
+  const child = spawn(command, args, { env, stdio: ["inherit", pipeStdout ? "pipe" : "inherit", "inherit"] });
   child.on("exit", (code) => {
     if (!stopping) {
       process.stderr.write(`\n${name} exited (${code ?? "signal"}); stopping.\n`);
@@ -60,5 +62,25 @@ const playgroundEnv: NodeJS.ProcessEnv = {
   TEAMSAPPTESTER_BROWSER: process.env.PLAYGROUND_OPEN_BROWSER === "1" ? undefined : "none",
   M365_AGENTS_PLAYGROUND_LOGFILE: process.env.M365_AGENTS_PLAYGROUND_LOGFILE ?? `${botEnv.DATA_DIR}/agents-playground.log`,
 };
-start(process.execPath, ["node_modules/@microsoft/m365agentsplayground/cli.js", "-e", endpoint, "-c", "msteams", "-p", String(uiPort), "--disable-telemetry"], playgroundEnv, "Agents Playground");
-process.stdout.write(`\nAgents Playground: open http://localhost:${uiPort} and say "help" to the bot (${endpoint}).\n`);
+const playground = start(
+  process.execPath,
+  ["node_modules/@microsoft/m365agentsplayground/cli.js", "-e", endpoint, "-c", "msteams", "-p", String(uiPort), "--disable-telemetry"],
+  playgroundEnv,
+  "Agents Playground",
+  true,
+);
+// The Playground takes the next free port when -p is busy, so the URL comes from what it prints.
+let announced = false;
+const announce = (port: number | null) => {
+  if (announced) return;
+  announced = true;
+  const where = port === null ? `http://localhost:${uiPort} (or the port the Playground printed above, if that one was busy)` : `http://localhost:${port}`;
+  process.stdout.write(`\nAgents Playground: open ${where} and say "help" to the bot (${endpoint}).\n`);
+};
+const watch = watchPlaygroundPort(announce);
+playground.stdout?.setEncoding("utf8");
+playground.stdout?.on("data", (chunk: string) => {
+  process.stdout.write(chunk);
+  watch(chunk);
+});
+setTimeout(() => announce(null), 30_000).unref();
