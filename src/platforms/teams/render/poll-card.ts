@@ -22,7 +22,9 @@ export interface PollCardOptions {
 }
 
 function optionRow(option: PollOptionView, position: number, chosen: boolean): CardElement {
-  const numbered = `${position}. ${option.label}`;
+  // "1. Trust" at the start of a TextBlock is a Markdown list, which Teams indents, while the bold
+  // chosen row is not one: a middle dot keeps every row flush left.
+  const numbered = `${position} · ${option.label}`;
   const label = chosen ? `**${numbered}** ✓` : numbered;
   const rows: CardElement[] = [
     {

@@ -155,6 +155,16 @@ describe("poll card", () => {
     expect(closed.some((n) => n.verb === "poll.vote")).toBe(false);
   });
 
+  it("aligns chosen and plain option rows: no row text starts with Markdown list syntax, which Teams indents", () => {
+    const rows = nodes(renderView(pollView(), { poll: { myChoice: ["opt1"] } }).card)
+      .filter((n) => n.type === "TextBlock" && /Option \d/.test(String(n.text)) && !String(n.text).startsWith("Your vote"))
+      .map((n) => String(n.text));
+    expect(rows).toHaveLength(10);
+    for (const row of rows) expect(row).not.toMatch(/^\s*(\d+[.)]|[-*+])\s/);
+    expect(rows[0]).toMatch(/^1 · Option 0/);
+    expect(rows[1]).toMatch(/^\*\*2 · Option 1.*\*\* ✓$/);
+  });
+
   it("offers Close only to those allowed to close", () => {
     const verbs = (canClose: boolean) => nodes(renderView(pollView(), { poll: { canClose } }).card).filter((n) => n.type === "Action.Execute").map((n) => n.verb);
     expect(verbs(false)).not.toContain("poll.close");
