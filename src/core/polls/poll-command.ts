@@ -1,8 +1,10 @@
 // The poll command grammar (Slack /poll, Teams "poll …"): quoted question and options, then
 // flags in English or Dutch.
 //
-//   /poll "Question?" "Option A" "Option B" [anonymous] [multiple | choices N] [hidden | steering]
+//   /poll "Question?" "Option A" "Option B" [anonymous] [multiple [N] | choices N] [hidden | steering]
 //         [closes <when>] [every <when>]
+//
+// Flags may carry leading dashes ("--anonymous", as in a CLI; chat apps turn "--" into "—").
 //
 // Straight and curly quotes both work (Slack clients turn " into “ ”). Only the text is read
 // here; the deadline is read by the core's date parser and every rule (2–10 options, lengths,
@@ -74,7 +76,7 @@ const WORDS = {
 } as const;
 
 const kind = (word: string): keyof typeof WORDS | null => {
-  const w = word.toLowerCase().replace(/[:,]$/, "");
+  const w = word.toLowerCase().replace(/^(?:-{1,2}|[—–])(?=\p{L})/u, "").replace(/[:,]$/, "");
   for (const [key, list] of Object.entries(WORDS)) if ((list as readonly string[]).includes(w)) return key as keyof typeof WORDS;
   return null;
 };
@@ -109,11 +111,15 @@ export function parsePollCommand(text: string): { ok: true; draft: PollCommandDr
         draft.anonymous = true;
         break;
       case "multiple":
-        draft.mode = "multiple";
-        break;
       case "choices": {
-        const n = Number(tokens[i]?.text);
-        if (!Number.isInteger(n)) return { ok: false, error: { code: "unknown_word", word: token.text } };
+        const next = tokens[i];
+        const n = next && !next.quoted ? Number(next.text) : NaN;
+        if (!Number.isInteger(n)) {
+          // "multiple" alone: any number of choices; "choices" needs its count.
+          if (k === "choices") return { ok: false, error: { code: "unknown_word", word: token.text } };
+          draft.mode = "multiple";
+          break;
+        }
         i++;
         draft.mode = n === 1 ? "single" : "multiple";
         draft.maxChoices = n === 1 ? undefined : n;

@@ -8,6 +8,10 @@ import {
   buildSetupFormView,
 } from "../../../../src/core/alliance/alliance-views.js";
 import type { MyDataExport } from "../../../../src/core/alliance/personal-data.js";
+import { parseCommitCommand } from "../../../../src/core/commitments/commit-command.js";
+import { parsePollCommand } from "../../../../src/core/polls/poll-command.js";
+import { readPollDeadline } from "../../../../src/core/polls/poll-command-input.js";
+import { parseCommand } from "../../../../src/platforms/teams/commands/command-parser.js";
 import { allianceMessages } from "../../../../src/core/i18n/messages/alliance.js";
 import { LOCALES } from "../../../../src/core/shared/refs.js";
 
@@ -50,6 +54,54 @@ describe("alliance views", () => {
     const teams = buildHelpView(locale, "teams", 5);
     expect(teams.sections.map((s) => s.command)).toEqual(["poll", "commit", "pulse", "trust"]);
     expect(strings(teams).join("\n")).not.toContain("/trust");
+  });
+
+  // Help and grammar drifted once ("--anonymous" advertised, refused): every example the help
+  // shows must go through the real parsers, in the form each platform hands them over.
+  describe.each(LOCALES)("help examples in %s parse", (locale) => {
+    const now = new Date("2026-11-25T10:00:00Z"); // a Wednesday
+    const context = { now, timeZone: "Europe/Amsterdam", locale, organizations: [{ id: "org-acme", name: "Acme" }], resolveMention: () => null };
+    /** What the poll/commit handler receives on each platform: Slack's text after the slash command, Teams' args after the command word. */
+    const argsOf = (platform: "slack" | "teams", example: string, command: "poll" | "commit") => {
+      if (platform === "slack") {
+        const [word, ...rest] = example.split(" ");
+        expect(word).toBe(`/${command}`);
+        return rest.join(" ");
+      }
+      const parsed = parseCommand(example);
+      expect(parsed?.command, example).toBe(command);
+      return parsed?.args ?? "";
+    };
+    const section = (platform: "slack" | "teams", index: number) => buildHelpView(locale, platform, 5).sections[index]!;
+
+    it.each(["slack", "teams"] as const)("poll examples (%s) with their flags and deadlines", (platform) => {
+      const examples = section(platform, 0).examples;
+      expect(examples.length).toBeGreaterThan(1);
+      for (const example of examples) {
+        const parsed = parsePollCommand(argsOf(platform, example, "poll"));
+        expect(parsed, example).toMatchObject({ ok: true });
+        if (!parsed.ok) continue;
+        expect(parsed.draft.options.length, example).toBeGreaterThanOrEqual(2);
+        const closesAt = readPollDeadline(parsed.draft.deadlineText, context);
+        if (parsed.draft.deadlineText) expect(closesAt!.getTime(), example).toBeGreaterThan(now.getTime());
+      }
+      // The second example shows the flags the description names, so they are checked too.
+      const flagged = parsePollCommand(argsOf(platform, examples[1]!, "poll"));
+      expect(flagged.ok && flagged.draft).toMatchObject({ anonymous: true, mode: "multiple", maxChoices: 2 });
+      expect(flagged.ok && flagged.draft.deadlineText).toBeTruthy();
+    });
+
+    it.each(["slack", "teams"] as const)("commit examples (%s): create, list and outcome", async (platform) => {
+      const kinds = [];
+      for (const example of section(platform, 1).examples) kinds.push((await parseCommitCommand(argsOf(platform, example, "commit"), context)).kind);
+      expect(kinds).toEqual(["create", "list", "outcome"]);
+    });
+
+    it("the Teams forms of the pulse and trust examples are commands", () => {
+      for (const example of [...section("teams", 2).examples, ...section("teams", 3).examples]) {
+        expect(parseCommand(example.split(":")[0]!), example).not.toBeNull();
+      }
+    });
   });
 
   it("speaks Dutch when asked", () => {

@@ -1,6 +1,7 @@
 /** The /poll command grammar and the recurrence phrases. */
 import { describe, expect, it } from "vitest";
 import { parsePollCommand } from "../../../../src/core/polls/poll-command.js";
+import { readPollDeadline } from "../../../../src/core/polls/poll-command-input.js";
 import { recurrenceFromPhrase } from "../../../../src/core/polls/poll-recurrence-phrase.js";
 
 describe("/poll grammar", () => {
@@ -18,6 +19,28 @@ describe("/poll grammar", () => {
   it("accepts curly quotes as Slack clients send them, and Dutch flags", () => {
     const result = parsePollCommand(`“Lunch?” “Ja” “Nee” anoniem stuurgroep sluit morgen`);
     expect(result.ok && result.draft).toMatchObject({ question: "Lunch?", options: ["Ja", "Nee"], anonymous: true, visibility: "steering", deadlineText: "morgen" });
+  });
+
+  it("accepts flags with leading dashes (also as chat apps turn them into dashes) and a count after multiple", () => {
+    const result = parsePollCommand(`"Which date?" "Mon" "Tue" "Wed" --anonymous --multiple 2 --hidden --closes friday 17:00`);
+    expect(result.ok && result.draft).toMatchObject({ anonymous: true, mode: "multiple", maxChoices: 2, visibility: "after_close", deadlineText: "friday 17:00" });
+    const dutch = parsePollCommand(`"Welke datum?" "ma" "di" —anoniem -meerdere 2 –verborgen sluit vrijdag 17:00`);
+    expect(dutch.ok && dutch.draft).toMatchObject({ anonymous: true, mode: "multiple", maxChoices: 2, visibility: "after_close", deadlineText: "vrijdag 17:00" });
+    expect(parsePollCommand(`"Q?" "A" "B" multiple`)).toMatchObject({ ok: true, draft: { mode: "multiple", maxChoices: undefined } });
+    expect(parsePollCommand(`"Q?" "A" "B" --choices 1`)).toMatchObject({ ok: true, draft: { mode: "single", maxChoices: undefined } });
+    expect(parsePollCommand(`"Q?" "A" "B" --`)).toEqual({ ok: false, error: { code: "unknown_word", word: "--" } });
+  });
+
+  it("reads a Dutch deadline after either closing word", () => {
+    for (const text of [`"Q?" "A" "B" closes vrijdag 17:00`, `"Q?" "A" "B" sluit vrijdag`, `"Q?" "A" "B" tot vrijdag 17:00`]) {
+      const result = parsePollCommand(text);
+      expect(result.ok && result.draft.deadlineText, text).toMatch(/^vrijdag/);
+      // Whatever the member's language, the Dutch day is read (Friday 27 Nov 2026, Amsterdam).
+      for (const locale of ["en", "nl"] as const) {
+        const closesAt = readPollDeadline(result.ok ? result.draft.deadlineText : null, { now: new Date("2026-11-25T10:00:00Z"), timeZone: "Europe/Amsterdam", locale });
+        expect(closesAt?.toISOString().slice(0, 10), `${text} (${locale})`).toBe("2026-11-27");
+      }
+    }
   });
 
   it("reports an unclosed quote and an unknown word", () => {
