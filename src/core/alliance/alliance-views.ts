@@ -142,9 +142,9 @@ export function buildMyDataView(locale: Locale, data: MyDataExport): MyDataView 
   return {
     kind: "alliance.my-data",
     title: t("alliance.myData.title"),
-    intro: t("alliance.myData.intro", { name: data.profile.displayName }),
+    intro: data.profile.displayName ? t("alliance.myData.intro", { name: data.profile.displayName }) : t("alliance.myData.introNoName"),
     profile: t("alliance.myData.profile", {
-      name: data.profile.displayName,
+      name: data.profile.displayName || none,
       email: data.profile.email ?? none,
       role: data.role,
       organization: data.organization?.name ?? none,

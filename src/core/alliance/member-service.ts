@@ -18,6 +18,7 @@ export interface ResolveMemberInput {
   workspaceExternalId: string;
   workspaceName?: string | null | undefined;
   userExternalId: string;
+  /** Empty when the platform did not say (Teams join events): stored empty, never as the id. */
   displayName: string;
   email?: string | null | undefined;
   /** The user's own Slack team: for Slack Connect users it differs from the workspace. */
@@ -31,6 +32,7 @@ export interface ResolveMemberInput {
 export interface ResolvedMember extends Actor {
   /** Our Workspace.id. */
   workspaceId: string;
+  /** Empty while no real name is known. */
   displayName: string;
   /** The language to answer in: the user's, else the alliance's. */
   locale: Locale;
@@ -75,7 +77,8 @@ export class MemberService {
         allianceId: alliance.id,
         workspaceId: workspace.id,
         externalId: input.userExternalId,
-        displayName: input.displayName.trim() || input.userExternalId,
+        // No name is better than the id: greetings and cards would show "00000000-…".
+        displayName: input.displayName.trim(),
         email: input.email?.trim() || null,
         organizationId: (await match())?.id ?? null,
         locale: platformLocale,
@@ -110,6 +113,8 @@ export class MemberService {
     const patch: MemberProfilePatch = {};
     const displayName = input.displayName.trim();
     if (displayName && displayName !== member.displayName) patch.displayName = displayName;
+    // Rows from before names could be empty hold the platform id as their name: clear it.
+    else if (!displayName && member.displayName === member.externalId) patch.displayName = "";
     const email = input.email?.trim();
     if (email && email !== member.email) patch.email = email;
     if (locale && locale !== member.locale) patch.locale = locale;

@@ -119,7 +119,12 @@ export function formatDue(dueAt: Date, locale: Locale, timeZone: string): string
 }
 
 function names(c: Commitment, ctx: CommitmentViewContext, t: Translator) {
-  const member = (id: string | null) => (id === null ? undefined : ctx.memberName(id)) ?? t("common.formerMember");
+  // Unknown (forgotten) members read "former member"; a member whose platform never sent a name
+  // is stored with an empty one.
+  const member = (id: string | null) => {
+    const name = id === null ? undefined : ctx.memberName(id);
+    return name === undefined ? t("common.formerMember") : name || t("common.unnamedMember");
+  };
   const org = (id: string | null) => (id === null ? undefined : ctx.organizationName(id)) ?? "?";
   const owner = `${member(c.ownerMemberId)} (${org(c.ownerOrganizationId)})`;
   const beneficiary =

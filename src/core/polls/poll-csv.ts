@@ -55,12 +55,17 @@ export function buildPollCsv(
         ballot.optionIds.map((id) => labels.get(id) ?? id).join("; "),
         "",
         "",
-        memberNames.get(ballot.memberId as string) ?? t("common.formerMember"),
+        nameOr(memberNames.get(ballot.memberId as string), t),
       ])
       .sort((a, b) => (a[5] ?? "").localeCompare(b[5] ?? ""));
     rows.push(...ballotRows);
   }
   return { filename: `poll-${poll.id}.csv`, rows, csv: toCsv(rows) };
+}
+
+/** A voter's name: "former member" once forgotten, "unnamed member" when the platform never sent one. */
+function nameOr(name: string | undefined, t: (key: "common.formerMember" | "common.unnamedMember") => string): string {
+  return name === undefined ? t("common.formerMember") : name || t("common.unnamedMember");
 }
 
 /** RFC 4180 text with CRLF line ends; cells that a spreadsheet would run as a formula are defused. */

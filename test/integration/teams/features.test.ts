@@ -75,6 +75,18 @@ describe("transport (local mode)", () => {
     expect(ref).toMatchObject({ kind: "personal", conversationId: `a:personal-${USERS.ann.aadObjectId}` });
   });
 
+  it("greets a member whose join event carries no name without showing their id, and takes their name from the next message", async () => {
+    // Teams' install events have no from.name; the Playground showed "Hi 00000000-…!".
+    const dee = { id: "29:dee", aadObjectId: "00000000-0000-0000-0000-000000000020" } as unknown as User;
+    const mark = h.connector.mark();
+    await h.post(botAddedActivity(personal(dee)));
+    const [greeting] = h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities") && r.status === 200);
+    expect(greeting?.body.text).toMatch(/^Hi! I'm the Alliance Trust Bot\./);
+    expect((await memberOf(dee)).displayName).toBe("");
+    await say(personal({ ...dee, name: "Dee Developer" } as unknown as User), "help");
+    expect((await memberOf(dee)).displayName).toBe("Dee Developer");
+  });
+
   it("retries a 429 from the connector after Retry-After and delivers the reply once", async () => {
     h.connector.failNext({ status: 429, retryAfterSeconds: 1 });
     const mark = h.connector.mark();

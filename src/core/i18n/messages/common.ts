@@ -17,6 +17,7 @@ export const commonMessages = defineMessages(
     "common.submit": "Submit",
     "common.save": "Save",
     "common.formerMember": "former member",
+    "common.unnamedMember": "unnamed member",
     "common.hiddenForAnonymity": "hidden (fewer than {k} people)",
   },
   {
@@ -34,6 +35,7 @@ export const commonMessages = defineMessages(
     "common.submit": "Versturen",
     "common.save": "Opslaan",
     "common.formerMember": "voormalig lid",
+    "common.unnamedMember": "lid zonder naam",
     "common.hiddenForAnonymity": "verborgen (minder dan {k} personen)",
   },
 );

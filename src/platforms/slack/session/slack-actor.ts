@@ -92,7 +92,7 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
       // Rate limited or scope missing: the payload still tells us name and team; refresh later.
       deps.logger.debug({ err: error, userId: identity.userId }, "users.info failed; using payload fields");
       // No display name: the payload's username must not overwrite a real name already stored
-      // (a new member gets their user id until users.info answers again).
+      // (a new member has no name until users.info answers again).
       const fallback = { displayName: "", email: null, slackTeamId: identity.userTeamId ?? null, locale: null, timezone: null };
       profiles.set(key, { profile: fallback, until: now() + 60_000 });
       return fallback;

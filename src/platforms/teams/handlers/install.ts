@@ -13,10 +13,14 @@ export async function onConversationUpdate(raw: unknown, dispatcher: Dispatcher)
   // A user joining or leaving a team is not news for us; only our own arrival is.
   if (!botAdded) return;
   await dispatcher.withTurn(activity, async (turn, reply) => {
+    const name = turn.member.displayName;
+    // Join events carry no name; without one from the member API we greet without a name.
     const text =
-      turn.kind === "personal"
-        ? translate(turn.locale, "teams.welcome.personal", { name: turn.member.displayName })
-        : translate(turn.locale, "teams.welcome.channel");
+      turn.kind !== "personal"
+        ? translate(turn.locale, "teams.welcome.channel")
+        : name
+          ? translate(turn.locale, "teams.welcome.personal", { name })
+          : translate(turn.locale, "teams.welcome.personalNoName");
     await reply({ text });
   });
 }

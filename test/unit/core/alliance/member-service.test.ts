@@ -44,6 +44,19 @@ describe("MemberService", () => {
     expect((await memberService.getMember(a.memberId)).email).toBe("ann@x.org");
   });
 
+  it("stores no name rather than the platform id when none is sent, and takes the real one when it arrives", async () => {
+    const { memberService, stores } = allianceServices(memoryStores());
+    const joined = await memberService.resolveMember(user("00000000-0000-0000-0000-000000000020", { displayName: "" }));
+    expect(joined.displayName).toBe("");
+    expect((await memberService.getMember(joined.memberId)).displayName).toBe("");
+    expect((await memberService.resolveMember(user("00000000-0000-0000-0000-000000000020", { displayName: "  " }))).displayName).toBe("");
+    expect((await memberService.resolveMember(user("00000000-0000-0000-0000-000000000020", { displayName: "Alex Wilber" }))).displayName).toBe("Alex Wilber");
+    // A row stored earlier with the id as its name is not shown as a name, and is cleared.
+    await stores.members.updateProfile(joined.memberId, { displayName: "00000000-0000-0000-0000-000000000020" });
+    expect((await memberService.resolveMember(user("00000000-0000-0000-0000-000000000020", { displayName: "" }))).displayName).toBe("");
+    expect((await memberService.getMember(joined.memberId)).displayName).toBe("");
+  });
+
   it("gives one member and one admin when first requests arrive concurrently", async () => {
     const { memberService, stores } = allianceServices(memoryStores());
     const results = await Promise.all(Array.from({ length: 10 }, () => memberService.resolveMember(user("U1"))));

@@ -59,6 +59,11 @@ describe("commitment views", () => {
     expect(card.fields[0]?.value).toBe("former member (Acme)");
   });
 
+  it("shows 'unnamed member' for an owner whose platform never sent a name, not an empty name", () => {
+    const unnamed = { ...ctx(), memberName: (id: string) => (id === "ann" ? "" : names[id]) };
+    expect(buildCommitmentCard(base, unnamed, ann).fields[0]?.value).toBe("unnamed member (Acme)");
+  });
+
   it("marks overdue items in lists and says when nothing is there", () => {
     const overdue = { ...base, dueAt: new Date("2026-03-20T22:59:59.999Z") };
     const list = buildCommitmentList([overdue], "overdue", ctx());
