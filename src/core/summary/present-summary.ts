@@ -42,11 +42,15 @@ export interface SummaryPresentation {
   agreements: { heading: string; lines: string[] };
   sayVsDo: { heading: string; text: string; table: PresentedTable | null; note: string | null };
   events: { heading: string; items: Array<{ text: string; step: string }>; empty: string | null };
-  participation: { heading: string; overall: string | null; table: PresentedTable };
+  /** `empty` says so when nobody was invited to a pulse round in the period (the table has no rows). */
+  participation: { heading: string; overall: string | null; table: PresentedTable; empty: string | null };
   /** `items` nests each pair's flagged quadrants under it; `lines` is the same, flattened. */
   culture: { heading: string; lines: string[]; items: CultureItem[] } | null;
   hiddenNote: string | null;
+  /** For chat: the colour scale and where to ask about the methods (no repository path). */
   footer: string;
+  /** For the Markdown export, which travels with the repository: the scale and the docs file. */
+  exportFooter: string;
 }
 
 function trendText(trend: Trend, t: Translator, locale: Locale): string {
@@ -119,12 +123,29 @@ export function presentSummary(summary: TrustHealthSummary, locale: Locale): Sum
   const basis = summary.diagnosis.basis;
   const fmt = (v: number | null) => scoreText(v, t, locale);
   const trustPillar = summary.pillars.find((p) => p.pillar === "trust");
+  // "None … in week 47, 2026": the figures are per period, so "none yet" would be untrue.
+  const period = formatPeriod(summary.period.key, summary.period.label, locale, "long");
+  const scale = t("summary.footer", { green: GREEN_THRESHOLD, amber: AMBER_THRESHOLD });
+  const participationRows = summary.organizations
+    .filter((o) => o.participation && o.participation.rate !== null)
+    .map((o) => [
+      o.name,
+      t("summary.participation", {
+        invited: o.participation?.invited ?? 0,
+        responded: o.participation?.responded ?? 0,
+        rate: formatPercent(o.participation?.rate ?? 0, locale),
+      }),
+    ]);
+  const participationOverall =
+    summary.participation && summary.participation.rate !== null
+      ? t("summary.participationOverall", { ...summary.participation, rate: formatPercent(summary.participation.rate, locale) })
+      : null;
 
   return {
     locale,
     title: t("summary.title", { alliance: summary.alliance.name }),
     subtitle: t("summary.subtitle", {
-      period: formatPeriod(summary.period.key, summary.period.label, locale, "long"),
+      period,
       uncertainty: t(`trustHealth.uncertainty.${summary.alliance.uncertainty}`),
     }),
     index: {
@@ -195,10 +216,10 @@ export function presentSummary(summary: TrustHealthSummary, locale: Locale): Sum
       heading: t("summary.heading.agreements"),
       lines: [
         summary.reciprocity.balance === null
-          ? t("summary.reciprocityNone")
+          ? t("summary.reciprocityNone", { period })
           : t("summary.reciprocity", { balance: formatScore(summary.reciprocity.balance, locale), n: summary.reciprocity.exchanges }),
         summary.clarity.share === null
-          ? t("summary.clarityNone")
+          ? t("summary.clarityNone", { period })
           : t("summary.clarity", { share: formatPercent(summary.clarity.share, locale), n: summary.clarity.commitments }),
       ],
     },
@@ -213,26 +234,13 @@ export function presentSummary(summary: TrustHealthSummary, locale: Locale): Sum
     },
     participation: {
       heading: t("summary.heading.participation"),
-      overall:
-        summary.participation && summary.participation.rate !== null
-          ? t("summary.participationOverall", { ...summary.participation, rate: formatPercent(summary.participation.rate, locale) })
-          : null,
-      table: {
-        columns: [t("summary.column.organization"), t("summary.column.participation")],
-        rows: summary.organizations
-          .filter((o) => o.participation && o.participation.rate !== null)
-          .map((o) => [
-            o.name,
-            t("summary.participation", {
-              invited: o.participation?.invited ?? 0,
-              responded: o.participation?.responded ?? 0,
-              rate: formatPercent(o.participation?.rate ?? 0, locale),
-            }),
-          ]),
-      },
+      overall: participationOverall,
+      table: { columns: [t("summary.column.organization"), t("summary.column.participation")], rows: participationRows },
+      empty: participationRows.length === 0 && participationOverall === null ? t("summary.participationNone", { period }) : null,
     },
     culture: summary.cultureFit ? presentCulture(summary.cultureFit, summary.alliance.anonymityThreshold, t, locale) : null,
     hiddenNote: hiddenNote(summary, t),
-    footer: t("summary.footer", { green: GREEN_THRESHOLD, amber: AMBER_THRESHOLD }),
+    footer: `${scale} ${t("summary.footer.methodsChat")}`,
+    exportFooter: `${scale} ${t("summary.footer.methodsExport")}`,
   };
 }

@@ -23,12 +23,14 @@ function table(t: PresentedTable): string[] {
 /** Renders the summary as a Markdown document in `locale`. */
 export function renderSummaryMarkdown(summary: TrustHealthSummary, locale: Locale): string {
   const p = presentSummary(summary, locale);
+  // Without a score the status says "no data" a second time: show it once.
+  const status = p.index.rag === "no_data" ? "" : ` ${p.index.status}`;
   const lines: string[] = [
     `# ${p.title}`,
     "",
     `_${p.subtitle}_`,
     "",
-    `**${p.index.label}: ${p.index.score}** ${ragIcon(p.index.rag)} ${p.index.status} · ${p.index.trend} · \`${p.index.sparkline}\``,
+    `**${p.index.label}: ${p.index.score}** ${ragIcon(p.index.rag)}${status} · ${p.index.trend} · \`${p.index.sparkline}\``,
     "",
     `## ${p.diagnosis.heading}: ${p.diagnosis.title}`,
     "",
@@ -75,13 +77,14 @@ export function renderSummaryMarkdown(summary: TrustHealthSummary, locale: Local
     `## ${p.participation.heading}`,
     "",
     ...(p.participation.overall ? [p.participation.overall, ""] : []),
+    ...(p.participation.empty ? [p.participation.empty, ""] : []),
     ...(p.participation.table.rows.length > 0 ? [...table(p.participation.table), ""] : []),
     // Each pair's flagged quadrant differences as indented bullets under the pair.
     ...(p.culture ? [`## ${p.culture.heading}`, "", ...p.culture.items.flatMap((i) => [`- ${i.text}`, ...i.details.map((d) => `  - ${d}`)]), ""] : []),
     ...(p.hiddenNote ? [`_${p.hiddenNote}_`, ""] : []),
     "---",
     "",
-    `_${p.footer}_`,
+    `_${p.exportFooter}_`,
     "",
   ];
   return lines.join("\n");

@@ -320,7 +320,9 @@ describe("health, privacy, language", () => {
     const [reply] = await say(channel(USERS.ann), "health");
     const card = cardOf(reply);
     expect(cardText(card)).toContain("Acme × Beta");
-    expect(JSON.stringify(card)).toContain("Chart.Line");
+    // Nothing measured yet: no empty line chart, and the empty sections say why.
+    expect(JSON.stringify(card)).not.toContain("Chart.Line");
+    expect(cardText(card)).toContain("No pulse rounds in week");
   });
 
   it("offers 'my data' as a file in a 1:1 chat and uploads it on consent", async () => {

@@ -22,10 +22,12 @@ function table(t: PresentedTable): string {
 export function renderSummary(view: SummaryView): SlackMessage[] {
   const p = view.presentation;
   const e = escapeMrkdwn;
+  // Without a score the status says "no data" a second time: show it once.
+  const status = p.index.rag === "no_data" ? "" : ` · ${e(p.index.status)}`;
   const blocks: Block[] = [
     header(p.title),
     context([e(p.subtitle)]),
-    ...sections(`${RAG_ICON[p.index.rag] ?? ""} *${e(p.index.label)}: ${e(p.index.score)}* · ${e(p.index.status)} · ${e(p.index.trend)}  \`${p.index.sparkline}\``),
+    ...sections(`${RAG_ICON[p.index.rag] ?? ""} *${e(p.index.label)}: ${e(p.index.score)}*${status} · ${e(p.index.trend)}  \`${p.index.sparkline}\``),
     ...sections(`*${e(p.diagnosis.heading)}: ${e(p.diagnosis.title)}*\n${e(p.diagnosis.explanation)}${p.diagnosis.uncertaintyNote ? `\n_${e(p.diagnosis.uncertaintyNote)}_` : ""}`),
   ];
   if (p.nextSteps.items.length) blocks.push(...sections(`*${e(p.nextSteps.heading)}*\n${p.nextSteps.items.map((i) => `• ${e(i)}`).join("\n")}`));
@@ -39,7 +41,8 @@ export function renderSummary(view: SummaryView): SlackMessage[] {
   const events = p.events.items.length ? p.events.items.map((i) => `• ${e(i.text)}\n   → ${e(i.step)}`).join("\n") : e(p.events.empty ?? "");
   if (events) blocks.push(...sections(`*${e(p.events.heading)}*\n${events}`));
   const participation = table(p.participation.table);
-  blocks.push(...sections(`*${e(p.participation.heading)}*${p.participation.overall ? `\n${e(p.participation.overall)}` : ""}${participation ? `\n${participation}` : ""}`));
+  const noRounds = p.participation.empty ? `\n${e(p.participation.empty)}` : "";
+  blocks.push(...sections(`*${e(p.participation.heading)}*${p.participation.overall ? `\n${e(p.participation.overall)}` : ""}${participation ? `\n${participation}` : ""}${noRounds}`));
   if (p.culture && p.culture.lines.length) blocks.push(...sections(`*${e(p.culture.heading)}*\n${p.culture.lines.map(e).join("\n")}`));
   if (p.hiddenNote) blocks.push(context([e(p.hiddenNote)]));
   for (const chart of view.charts) blocks.push(context([e(chart.altText)]));

@@ -33,8 +33,8 @@ function table(t: PresentedTable): CardElement {
   } as CardElement;
 }
 
-/** The pillar trends as Chart.Line, falling back to the sparkline rows. */
-function trendChart(data: SummaryChartData, fallbackLines: string[], locale: Locale): CardElement {
+/** The pillar trends as Chart.Line, falling back to the sparkline rows; null without any score (an empty chart says nothing). */
+function trendChart(data: SummaryChartData, fallbackLines: string[], locale: Locale): CardElement | null {
   const series = new Map<string, Array<{ x: string; y: number }>>();
   for (const row of data.pillarTrends) {
     if (row.score === null) continue;
@@ -42,6 +42,7 @@ function trendChart(data: SummaryChartData, fallbackLines: string[], locale: Loc
     values.push({ x: row.period, y: Math.round(row.score) });
     series.set(row.seriesLabel, values);
   }
+  if (series.size === 0) return null;
   return {
     type: "Chart.Line",
     title: data.titles.pillarTrends,
@@ -77,13 +78,15 @@ function keptRateChart(data: SummaryChartData, fallback: PresentedTable): CardEl
 export function renderSummaryCard(view: SummaryView): CardRender {
   const p = view.presentation;
   const charts = summaryChartData(view.summary, view.locale);
+  // Without a score the big figure already says "no data"; the status would say it again.
+  const status = p.index.rag === "no_data" ? [] : [text(p.index.status, { weight: "Bolder", color: RAG_COLOR[p.index.rag] })];
   const body: CardElement[] = [
     container([heading(p.title), note(p.subtitle)], { style: "emphasis" }),
     {
       type: "ColumnSet",
       columns: [
         column([text(p.index.label, { isSubtle: true }), text(p.index.score, { size: "ExtraLarge", weight: "Bolder", color: RAG_COLOR[p.index.rag] })], "auto"),
-        column([text(p.index.status, { weight: "Bolder", color: RAG_COLOR[p.index.rag] }), text(p.index.trend, { size: "Small" }), note(p.index.sparkline)], "stretch", {
+        column([...status, text(p.index.trend, { size: "Small" }), note(p.index.sparkline)], "stretch", {
           verticalContentAlignment: "Center",
         }),
       ],
@@ -100,7 +103,8 @@ export function renderSummaryCard(view: SummaryView): CardRender {
       column([text(item.trend, { size: "Small", isSubtle: true })], 3),
     ],
   }) as CardElement);
-  body.push(section(p.pillars.heading, [...pillarRows, trendChart(charts, p.pillars.items.map((i) => `${i.name}: ${i.sparkline}`), view.locale)]));
+  const trend = trendChart(charts, p.pillars.items.map((i) => `${i.name}: ${i.sparkline}`), view.locale);
+  body.push(section(p.pillars.heading, [...pillarRows, ...(trend ? [trend] : [])]));
 
   const kept = keptRateChart(charts, p.reliability.table);
   body.push(section(p.reliability.heading, [table(p.reliability.table), ...(kept ? [kept] : [])]));
@@ -111,7 +115,14 @@ export function renderSummaryCard(view: SummaryView): CardRender {
   body.push(
     section(p.events.heading, p.events.empty ? [note(p.events.empty)] : p.events.items.map((e) => container([text(e.text, { size: "Small" }), note(e.step)]))),
   );
-  body.push(section(p.participation.heading, [...(p.participation.overall ? [text(p.participation.overall, { size: "Small" })] : []), table(p.participation.table)]));
+  body.push(
+    section(p.participation.heading, [
+      ...(p.participation.overall ? [text(p.participation.overall, { size: "Small" })] : []),
+      // A table of headers only reads as broken: say there were no rounds instead.
+      ...(p.participation.table.rows.length > 0 ? [table(p.participation.table)] : []),
+      ...(p.participation.empty ? [note(p.participation.empty)] : []),
+    ]),
+  );
   if (p.culture) body.push(section(p.culture.heading, p.culture.lines.map((line) => text(line, { size: "Small" }))));
   if (p.hiddenNote) body.push(note(p.hiddenNote));
   body.push(note(p.footer));

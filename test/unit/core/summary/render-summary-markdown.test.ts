@@ -85,6 +85,15 @@ describe("renderSummaryMarkdown", () => {
     }
     expect(renderSummaryMarkdown(empty, locale)).toContain(locale === "en" ? "Not enough data yet" : "Nog niet genoeg gegevens");
   });
+
+  it("without data: 'no data' once on the index line, says there were no pulse rounds, and keeps the docs reference the chat versions leave out", () => {
+    const empty = buildTrustHealthSummary({ ...workedInput, periods: [perceivedPeriod(1, {})], say: null, commitmentEvents: NO_COMMITMENT_EVENTS, cultureFit: null });
+    const md = renderSummaryMarkdown(empty, "en");
+    expect(md).toContain("**Trust-health index: no data** ⚪ · ");
+    expect(md).toContain("No pulse rounds in week 1, 2026.");
+    expect(md).toContain("Every formula is in docs/trust-health.md.");
+    expect(summaryView(empty, "en").presentation.footer).not.toContain("docs/");
+  });
 });
 
 describe("summaryView", () => {

@@ -10,6 +10,11 @@ import type { PollView } from "../../../../src/core/polls/poll-views.js";
 import { splitText, truncate } from "../../../../src/platforms/slack/render/limits.js";
 import { renderMessages, renderView } from "../../../../src/platforms/slack/render/render-view.js";
 import { blockKitProblems } from "../../../fakes/block-kit-checks.js";
+import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
+import { summaryView } from "../../../../src/core/summary/summary-views.js";
+import { NO_COMMITMENT_EVENTS } from "../../../../src/core/trust-health/trust-health-inputs.js";
+import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
+import { perceivedPeriod } from "../../core/trust-health/period-builder.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyBlock = any;
@@ -115,6 +120,24 @@ describe("long content", () => {
       for (const m of messages) expect(blockKitProblems(m.blocks as AnyBlock[], 50)).toEqual([]);
       expect(allText(messages[0]?.blocks as AnyBlock[])).toContain("/poll");
     }
+  });
+});
+
+describe("trust-health summary", () => {
+  it.each(["en", "nl"] as const)("without data (%s): 'no data' once, empty sections say so for the period, no repository path", (locale) => {
+    const organizations = [{ organizationId: "o1", name: "Acme", observed: null, perceivedByPartners: null, participation: null }];
+    const empty = buildTrustHealthSummary({ ...workedInput, periods: [perceivedPeriod(47, {}, { organizations })], say: null, commitmentEvents: NO_COMMITMENT_EVENTS, cultureFit: null });
+    const messages = renderMessages(summaryView(empty, locale)).messages;
+    const blocks: AnyBlock[] = messages.flatMap((m) => m.blocks ?? []);
+    const text = [allText(blocks), ...blocks.flatMap((b) => (b.elements ?? []).map((e: AnyBlock) => e.text ?? ""))].join("\n");
+    const noData = locale === "en" ? "no data" : "geen gegevens";
+    const indexLine = text.split("\n").find((line) => line.includes(locale === "en" ? "Trust-health index" : "Vertrouwensindex"))!;
+    expect(indexLine.split(noData)).toHaveLength(2);
+    expect(text).toContain(locale === "en" ? "No pulse rounds in week 47, 2026." : "Geen pulsrondes in week 47, 2026.");
+    expect(text).toContain(locale === "en" ? "no new commitments were logged in week 47, 2026" : "in week 47, 2026 zijn geen nieuwe toezeggingen vastgelegd");
+    expect(text).not.toContain("docs/");
+    expect(text).toContain(locale === "en" ? "ask your alliance manager" : "vraag het je alliantiemanager");
+    for (const message of messages) expect(blockKitProblems(message.blocks as AnyBlock[], 50)).toEqual([]);
   });
 });
 

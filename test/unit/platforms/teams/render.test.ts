@@ -16,6 +16,8 @@ import { CARD_BUDGET_BYTES, messageBytes } from "../../../../src/platforms/teams
 import { renderView } from "../../../../src/platforms/teams/render/render-view.js";
 import { toMessage } from "../../../../src/platforms/teams/render/to-message.js";
 import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
+import { perceivedPeriod } from "../../core/trust-health/period-builder.js";
+import { NO_COMMITMENT_EVENTS } from "../../../../src/core/trust-health/trust-health-inputs.js";
 
 function pollView(overrides: Partial<PollView> = {}): PollView {
   const options = Array.from({ length: 10 }, (_, i) => ({
@@ -177,5 +179,27 @@ describe("summary card", () => {
     const charts = nodes(renderView(samples.trust_health_summary).card).filter((n) => String(n.type).startsWith("Chart."));
     expect(charts.map((c) => c.type)).toEqual(expect.arrayContaining(["Chart.Line"]));
     for (const chart of charts) expect(chart.fallback).toBeTruthy();
+  });
+
+  it("without data: no empty chart, 'no data' once, says why participation and agreements are empty, and no repository path", () => {
+    const organizations = ["Acme Logistics", "Globex Gemeente"].map((name, i) => ({ organizationId: `o${i}`, name, observed: null, perceivedByPartners: null, participation: null }));
+    const empty = buildTrustHealthSummary({
+      ...workedInput,
+      periods: [perceivedPeriod(47, {}, { organizations })],
+      say: null,
+      commitmentEvents: NO_COMMITMENT_EVENTS,
+      cultureFit: null,
+    });
+    const card = renderView(summaryView(empty, "en")).card!;
+    const all = nodes(card);
+    expect(all.filter((n) => String(n.type).startsWith("Chart."))).toEqual([]);
+    const index = all.find((n) => n.type === "ColumnSet")!;
+    expect(nodes(index).filter((n) => n.type === "TextBlock" && n.text === "no data")).toHaveLength(1);
+    const texts = all.filter((n) => n.type === "TextBlock").map((n) => String(n.text));
+    expect(texts).toContain("No pulse rounds in week 47, 2026.");
+    expect(texts).toContain("Clear agreements: no new commitments were logged in week 47, 2026.");
+    expect(all.some((n) => n.type === "Table" && n.rows.length === 1)).toBe(false); // no header-only table
+    expect(JSON.stringify(card)).not.toContain("docs/");
+    expect(texts.at(-1)).toContain("ask your alliance manager");
   });
 });

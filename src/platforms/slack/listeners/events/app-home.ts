@@ -40,7 +40,8 @@ export async function buildHome(ctx: SlackListenerContext, actor: SlackActor): P
   if (!summary) blocks.push(context([t("slack.home.noHealth")]));
   else {
     const p = summary.presentation;
-    blocks.push(...sections(`*${escapeMrkdwn(p.index.label)}: ${escapeMrkdwn(p.index.score)}* · ${escapeMrkdwn(p.index.status)} · ${escapeMrkdwn(p.index.trend)}\n*${escapeMrkdwn(p.diagnosis.title)}*`));
+    const status = p.index.rag === "no_data" ? "" : ` · ${escapeMrkdwn(p.index.status)}`; // "no data" once, not twice
+    blocks.push(...sections(`*${escapeMrkdwn(p.index.label)}: ${escapeMrkdwn(p.index.score)}*${status} · ${escapeMrkdwn(p.index.trend)}\n*${escapeMrkdwn(p.diagnosis.title)}*`));
   }
   // A Home tab takes 100 blocks; cards are the only open-ended part, so trim from the middle.
   return { type: "home", blocks: blocks.length > BLOCK_KIT.surfaceBlocks ? [...blocks.slice(0, BLOCK_KIT.surfaceBlocks - 1), blocks.at(-1) as types.KnownBlock] : blocks };
