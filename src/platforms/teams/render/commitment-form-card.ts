@@ -27,6 +27,11 @@ export function renderCommitmentCreateForm(options: {
   const { locale, draft } = options;
   const t = (key: Parameters<typeof translate>[1], params?: MessageParams) => translate(locale, key, params);
   const body: CardElement[] = [heading(t("commitments.form.title"))];
+  if (options.organizations.length === 0) {
+    // Before setup the required "For" list would be empty and Save would silently do nothing.
+    const text = t("commitments.form.noOrganizations", { setup: `**${t("teams.command.setup")}**` });
+    return { card: card([...body, errorText(text)]), summary: t("commitments.form.title") };
+  }
   if (options.missing.length > 0) {
     body.push(note(t("commitments.needsMore", { fields: options.missing.map((field) => t(`commitments.missing.${field}`)).join(", ") })));
   }

@@ -10,6 +10,7 @@ import type { PollView } from "../../../../src/core/polls/poll-views.js";
 import { splitText, truncate } from "../../../../src/platforms/slack/render/limits.js";
 import { renderMessages, renderView } from "../../../../src/platforms/slack/render/render-view.js";
 import { blockKitProblems } from "../../../fakes/block-kit-checks.js";
+import { buildCreateModal } from "../../../../src/platforms/slack/listeners/commitments/commitment-modals.js";
 import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
 import { summaryView } from "../../../../src/core/summary/summary-views.js";
 import { NO_COMMITMENT_EVENTS } from "../../../../src/core/trust-health/trust-health-inputs.js";
@@ -138,6 +139,21 @@ describe("trust-health summary", () => {
     expect(text).not.toContain("docs/");
     expect(text).toContain(locale === "en" ? "ask your alliance manager" : "vraag het je alliantiemanager");
     for (const message of messages) expect(blockKitProblems(message.blocks as AnyBlock[], 50)).toEqual([]);
+  });
+});
+
+describe("commitment modal", () => {
+  const draft = { text: "Send the plan", ownerSlackId: null, organizationId: null, personSlackId: null, dueText: "friday", problems: [] };
+
+  it("before setup says there are no partner organisations and offers no empty organisation list", () => {
+    const modal = buildCreateModal("en", draft, [], "C1");
+    const blocks = modal.blocks as AnyBlock[];
+    expect(blocks.some((b) => b.block_id === "c.org")).toBe(false);
+    const notes = blocks.flatMap((b) => (b.type === "context" ? b.elements.map((e: AnyBlock) => e.text) : []));
+    expect(notes.some((n: string) => n.includes("No partner organisations are set up yet") && n.includes("/trust setup"))).toBe(true);
+    expect(blockKitProblems(blocks, 100)).toEqual([]);
+    const withOrgs = buildCreateModal("en", draft, [{ id: "o1", allianceId: "a", name: "Acme", emailDomains: [], slackTeamIds: [] }], "C1");
+    expect(JSON.stringify(withOrgs.blocks)).not.toContain("No partner organisations");
   });
 });
 

@@ -15,6 +15,7 @@ import type { View, ViewKind } from "../../../../src/core/views.js";
 import { CARD_BUDGET_BYTES, messageBytes } from "../../../../src/platforms/teams/render/card-kit.js";
 import { renderView } from "../../../../src/platforms/teams/render/render-view.js";
 import { toMessage } from "../../../../src/platforms/teams/render/to-message.js";
+import { renderCommitmentCreateForm } from "../../../../src/platforms/teams/render/commitment-form-card.js";
 import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
 import { perceivedPeriod } from "../../core/trust-health/period-builder.js";
 import { NO_COMMITMENT_EVENTS } from "../../../../src/core/trust-health/trust-health-inputs.js";
@@ -171,6 +172,27 @@ describe("poll card", () => {
     const verbs = (canClose: boolean) => nodes(renderView(pollView(), { poll: { canClose } }).card).filter((n) => n.type === "Action.Execute").map((n) => n.verb);
     expect(verbs(false)).not.toContain("poll.close");
     expect(verbs(true)).toContain("poll.close");
+  });
+});
+
+describe("commitment form card", () => {
+  const draft = { text: "send the draft plan", owner: null, beneficiary: null, dueAt: null, dueText: "friday" };
+
+  it("before setup says there are no partner organisations instead of a required dropdown without choices", () => {
+    const card = renderCommitmentCreateForm({ locale: "en", draft, missing: ["beneficiary"], problems: [], organizations: [] }).card!;
+    const all = nodes(card);
+    expect(all.filter((n) => n.type === "Input.ChoiceSet")).toEqual([]);
+    expect(all.some((n) => n.type === "TextBlock" && String(n.text).startsWith("No partner organisations are set up yet") && String(n.text).includes("setup"))).toBe(true);
+    // Nothing could be saved, so there is no Save that silently does nothing.
+    expect(all.filter((n) => n.type === "Action.Execute")).toEqual([]);
+    const dutch = nodes(renderCommitmentCreateForm({ locale: "nl", draft, missing: ["beneficiary"], problems: [], organizations: [] }).card);
+    expect(dutch.some((n) => n.type === "TextBlock" && String(n.text).startsWith("Er zijn nog geen partnerorganisaties"))).toBe(true);
+  });
+
+  it("offers the partner organisations once they exist", () => {
+    const card = renderCommitmentCreateForm({ locale: "en", draft, missing: ["beneficiary"], problems: [], organizations: [{ id: "o1", name: "Acme" }] }).card!;
+    expect(nodes(card).find((n) => n.type === "Input.ChoiceSet")).toMatchObject({ id: "beneficiary", isRequired: true, choices: [{ title: "Acme", value: "o1" }] });
+    expect(nodes(card).filter((n) => n.type === "Action.Execute").map((n) => n.verb)).toEqual(["commitment.create"]);
   });
 });
 

@@ -36,6 +36,8 @@ export function buildCreateModal(locale: Locale, draft: CreateFormDraft, organiz
   const initialOrg = orgOptions.find((o) => o.value === draft.organizationId);
   const blocks: types.KnownBlock[] = [];
   if (draft.problems.length) blocks.push(context(draft.problems.map((p) => `⚠️ ${escapeMrkdwn(p)}`)));
+  // Before setup there is no organisation to choose: say why rather than leave the list out silently.
+  if (orgOptions.length === 0) blocks.push(context([`⚠️ ${escapeMrkdwn(t("commitments.form.noOrganizations", { setup: "`/trust setup`" }))}`]));
   blocks.push(
     input("c.text", t("commitments.form.text"), { type: "plain_text_input", action_id: "value", multiline: true, max_length: COMMITMENT_LIMITS.textMax, ...(draft.text ? { initial_value: draft.text } : {}) }, false),
     input("c.owner", t("commitments.form.owner"), { type: "users_select", action_id: "value", ...(draft.ownerSlackId ? { initial_user: draft.ownerSlackId } : {}) }, true),
