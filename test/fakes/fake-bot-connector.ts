@@ -1,5 +1,6 @@
 // A fake of Microsoft's side of a Teams bot, on 127.0.0.1: the Bot Connector REST API v3
-// (send, reply, update, create conversation), the Bot Framework OpenID metadata + JWKS that
+// (send, reply, update, create conversation, get a conversation member with name and e-mail),
+// the Bot Framework OpenID metadata + JWKS that
 // inbound tokens are checked against, and an OAuth client-credentials token endpoint for
 // outgoing calls. Every request is recorded so tests assert on what the bot really sent.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -70,6 +71,11 @@ export interface FakeBotConnector {
   updates(): RecordedRequest[];
   /** Answers the next matching activity POSTs with these failures, in order. */
   failNext(...failures: ScriptedFailure[]): void;
+  /**
+   * What GET …/members/{userId} answers for this 29: id: fields merged over the default
+   * (name derived from the id, no e-mail), or null for 404 (the user is not in the directory).
+   */
+  setMember(userId: string, account: { name?: string; email?: string; userPrincipalName?: string } | null): void;
   /** Resolves with the first recorded request matching `predicate` (waits up to `ms`). */
   waitFor(predicate: (request: RecordedRequest) => boolean, ms?: number): Promise<RecordedRequest>;
   /** Number of requests recorded so far; pass to `since` to see only what came after. */
@@ -83,6 +89,7 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
   const received: RecordedRequest[] = [];
   const waiters: { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   const failures: ScriptedFailure[] = [];
+  const memberAccounts = new Map<string, { name?: string; email?: string; userPrincipalName?: string } | null>();
   const tokenKey = makeSigningKey("fake-sts-key");
   let activityCounter = 0;
   let base = "";
@@ -126,7 +133,9 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
     } else if (req.method === "GET" && (match = path.match(/^\/v3\/conversations\/(.+?)\/members\/(.+)$/))) {
       // Teams answers with the AAD object id of the 29: user; the fake derives it as "aad-<name>".
       const userId = match[2] ?? "";
-      answer(200, { id: userId, name: userId.replace(/^29:/, ""), aadObjectId: `aad-${userId.replace(/^29:/, "")}` });
+      const account = memberAccounts.get(userId);
+      if (account === null) answer(404, { error: { code: "MemberNotFoundInConversation", message: "scripted by fake connector" } });
+      else answer(200, { id: userId, name: userId.replace(/^29:/, ""), aadObjectId: `aad-${userId.replace(/^29:/, "")}`, ...account });
     } else if (req.method === "PUT" && path.startsWith("/upload/")) {
       answer(201, { id: "uploaded", size: raw.length });
     } else if (req.method === "GET" && path.endsWith("/.well-known/openidconfiguration")) {
@@ -171,6 +180,7 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
     sent: () => received.filter(isActivityPost),
     updates: () => received.filter((r) => r.method === "PUT" && r.status < 300),
     failNext: (...more) => void failures.push(...more),
+    setMember: (userId, account) => void memberAccounts.set(userId, account),
     waitFor(predicate, ms = 15_000) {
       const hit = received.find(predicate);
       if (hit) return Promise.resolve(hit);

@@ -26,6 +26,18 @@ export interface ResolveMemberInput {
   /** The platform's locale tag for the user ("nl-NL"), when it sends one. */
   locale?: string | null | undefined;
   timezone?: string | null | undefined;
+  /**
+   * Asks the platform for the e-mail (and name) the request did not carry (Teams: the Bot
+   * Connector member API). Called only while the member has no organisation and no e-mail, since
+   * that is all it can help with; a failure counts as "nothing known".
+   */
+  lookupProfile?: (() => Promise<LookedUpProfile | null>) | undefined;
+}
+
+/** What a platform's profile lookup found. */
+export interface LookedUpProfile {
+  email?: string | null | undefined;
+  displayName?: string | null | undefined;
 }
 
 /** The Actor plus what a platform needs to answer the request. */
@@ -65,11 +77,12 @@ export class MemberService {
       platformLocale ? { locale: platformLocale } : {},
     );
     const { workspace, alliance } = bound;
+    let member = await members.findByExternalId(workspace.id, input.userExternalId);
+    input = await this.withLookedUpProfile(input, member);
     const hints = { slackTeamId: input.slackTeamId, email: input.email };
     let organizations: Organization[] | undefined;
     const match = async () => matchOrganization((organizations ??= await alliances.listOrganizations(alliance.id)), hints);
 
-    let member = await members.findByExternalId(workspace.id, input.userExternalId);
     let isNew = false;
     if (!member) {
       const created = await members.createIfAbsent(
@@ -101,6 +114,19 @@ export class MemberService {
       needsOrganization: member.organizationId === null,
       isNew,
       allianceCreated: bound.created,
+    };
+  }
+
+  /** `input` completed by the platform's lookup, when the member still needs an e-mail to be mapped. */
+  private async withLookedUpProfile(input: ResolveMemberInput, member: Member | null): Promise<ResolveMemberInput> {
+    if (!input.lookupProfile || input.email?.trim()) return input;
+    if (member && (member.organizationId !== null || member.email)) return input;
+    const found = await input.lookupProfile().catch(() => null);
+    if (!found) return input;
+    return {
+      ...input,
+      email: found.email?.trim() || null,
+      displayName: input.displayName.trim() || found.displayName?.trim() || "",
     };
   }
 

@@ -10,6 +10,7 @@ import { createTeamsMessageSender } from "./teams-outbox-sender.js";
 import type { Clock } from "../../core/shared/clock.js";
 import type { Logger } from "../../logger.js";
 import { adminFeature } from "./features/admin-feature.js";
+import { organizationChooser } from "./features/organization-prompt.js";
 import { fileConsentAttachment, type FileOffer } from "./features/file-consent.js";
 import { fileConsentHandler } from "./features/file-consent-handler.js";
 import { privacyFeature } from "./features/privacy-feature.js";
@@ -20,6 +21,7 @@ import { healthFeature } from "./features/health-feature.js";
 import { pollsFeature, refreshPostedPoll } from "./features/polls-feature.js";
 import { pulseFeature } from "./features/pulse-feature.js";
 import { createDispatcher } from "./handlers/dispatch.js";
+import { createMemberProfileLookup } from "./handlers/member-profile.js";
 import type { CommandContext, TeamsFeature } from "./handlers/feature-types.js";
 import { onConversationUpdate, onInstallationUpdate } from "./handlers/install.js";
 import { createTeamsMessenger, type TeamsMessenger } from "./teams-messenger.js";
@@ -114,11 +116,13 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
   const dispatcher = createDispatcher({
     members: deps.services.members,
     conversations,
+    profiles: createMemberProfileLookup(connector, { onError: (err, userId) => log.info({ err, userId }, "member lookup failed; no e-mail to map the organisation by") }),
     connector,
     features,
     logger: log,
     processedEvents: deps.processedEvents,
     now: () => clock.now(),
+    askOrganization: (turn) => organizationChooser(services, turn),
   });
   const onFileConsent = fileConsentHandler({ dispatcher, services: deps.services, connector, logger: log });
 

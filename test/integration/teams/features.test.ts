@@ -78,6 +78,7 @@ describe("transport (local mode)", () => {
   it("greets a member whose join event carries no name without showing their id, and takes their name from the next message", async () => {
     // Teams' install events have no from.name; the Playground showed "Hi 00000000-…!".
     const dee = { id: "29:dee", aadObjectId: "00000000-0000-0000-0000-000000000020" } as unknown as User;
+    h.connector.setMember("29:dee", null); // nor does the member API know them
     const mark = h.connector.mark();
     await h.post(botAddedActivity(personal(dee)));
     const [greeting] = h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities") && r.status === 200);
@@ -156,7 +157,7 @@ describe("setup", () => {
   it("lets members pick their organisation", async () => {
     for (const [user, org] of [[USERS.ann, "Acme"], [USERS.bob, "Beta"], [USERS.cas, "Beta"]] as const) {
       const { res } = await press(personal(user), "member.chooseOrganization", { organizationId: await organizationId(org) });
-      expect(res.body.value).toContain(org);
+      expect(cardText(invokeCard(res))).toContain(org);
       expect((await memberOf(user)).organizationId).toBe(await organizationId(org));
     }
   });
@@ -385,5 +386,53 @@ describe("proactive summary", () => {
     const card = cardOf(post);
     expect(card.body.some((e: any) => JSON.stringify(e).includes("Chart.Line"))).toBe(true);
     expect(cardText(card)).toContain("Trust");
+  });
+});
+
+describe("organisation by e-mail, or by asking", () => {
+  type Person = { id: string; aadObjectId: string; name?: string };
+  const as = (person: Person) => person as unknown as User;
+  const lookupsOf = (userId: string) => h.connector.received.filter((r) => r.method === "GET" && r.path.endsWith(`/members/${userId}`)).length;
+  const isChooser = (request: RecordedRequest | undefined) => cardText(cardOf(request)).includes("Which organisation do you work for?");
+
+  it("maps a new member by the e-mail the member API gives, greets them by its name, and does not ask again", async () => {
+    const eve: Person = { id: "29:eve", aadObjectId: "aad-eve" }; // join events carry no name
+    h.connector.setMember("29:eve", { name: "Eve Example", email: "eve@beta.org" });
+    const mark = h.connector.mark();
+    await h.post(botAddedActivity(personal(as(eve))));
+    const [greeting] = h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities") && r.status === 200);
+    expect(greeting?.body.text).toMatch(/^Hi Eve Example! /);
+    expect(await memberOf(as(eve))).toMatchObject({ organizationId: await organizationId("Beta"), email: "eve@beta.org", displayName: "Eve Example" });
+    await say(personal(as({ ...eve, name: "Eve Example" })), "help");
+    expect(lookupsOf("29:eve")).toBe(1);
+  });
+
+  it("looks up a member whose directory entry has no e-mail once, not on every message", async () => {
+    const fay: Person = { id: "29:fay", aadObjectId: "aad-fay", name: "Fay Guest" };
+    h.connector.setMember("29:fay", { name: "Fay Guest", userPrincipalName: "fay_gmail.com#EXT#@acme.onmicrosoft.com" });
+    await say(personal(as(fay)), "help");
+    await say(personal(as(fay)), "help");
+    expect(lookupsOf("29:fay")).toBe(1);
+    expect((await memberOf(as(fay))).organizationId).toBeNull();
+  });
+
+  it("asks a member without an organisation which one instead of a dead end, and replaces the answered card with a confirmation", async () => {
+    const fay = as({ id: "29:fay", aadObjectId: "aad-fay", name: "Fay Guest" });
+    for (const command of ["commit Send the plan for Beta by friday", "pulse", "culture", "organisation", "organisatie"]) {
+      const [reply] = await say(personal(fay), command);
+      expect(isChooser(reply), command).toBe(true);
+    }
+    // A button that needs the organisation (the commit form's Save) asks too, in place of its card.
+    const { res: saved } = await press(personal(fay), "commitment.create", { text: "Send the plan", beneficiary: await organizationId("Beta"), due: "friday" });
+    expect(cardText(invokeCard(saved))).toContain("Which organisation do you work for?");
+
+    const { res } = await press(personal(fay), "member.chooseOrganization", { organizationId: await organizationId("Acme") });
+    const confirmation = invokeCard(res);
+    expect(cardText(confirmation)).toContain("Thanks! You're now with Acme.");
+    expect(executeActions(confirmation)).toEqual([]);
+    const [again] = await say(personal(fay), "organisation");
+    expect(again?.body.text).toBe("You're with Acme. Only an admin can change your organisation.");
+    const [pulse] = await say(personal(fay), "pulse");
+    expect(isChooser(pulse)).toBe(false);
   });
 });

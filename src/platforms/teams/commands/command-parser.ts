@@ -5,7 +5,7 @@ import { translate, type MessageKey } from "../../../core/i18n/catalogue.js";
 import { LOCALES } from "../../../core/shared/refs.js";
 
 /** The commands the Teams bot understands (the manifest's commandLists list the same). */
-export const TEAMS_COMMANDS = ["poll", "commit", "pulse", "health", "setup", "culture", "myData", "forgetMe", "help"] as const;
+export const TEAMS_COMMANDS = ["poll", "commit", "pulse", "health", "setup", "culture", "myData", "forgetMe", "organization", "help"] as const;
 export type TeamsCommand = (typeof TEAMS_COMMANDS)[number];
 
 /** A recognised command and the rest of the text. */
@@ -20,6 +20,8 @@ const ALIASES: Readonly<Record<string, TeamsCommand>> = {
   mydata: "myData",
   "forget-me": "forgetMe",
   "vergeet-mij": "forgetMe",
+  organization: "organization",
+  org: "organization",
   "?": "help",
 };
 

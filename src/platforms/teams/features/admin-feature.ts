@@ -2,7 +2,7 @@
 // inputs are flat strings (Adaptive Cards have no nested inputs), reassembled here into the
 // shape the core validates; field errors come back into the same card, next to their field.
 import { z } from "zod";
-import { buildChooseOrganizationView, buildHelpView, buildSetupFormView } from "../../../core/alliance/alliance-views.js";
+import { buildHelpView, buildSetupFormView } from "../../../core/alliance/alliance-views.js";
 import type { SetupFieldError, SetupInputRaw } from "../../../core/alliance/setup-input.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { translate } from "../../../core/i18n/catalogue.js";
@@ -12,6 +12,7 @@ import { renderView } from "../render/render-view.js";
 import type { TeamsFeature } from "../handlers/feature-types.js";
 import type { Turn } from "../handlers/turn.js";
 import type { TeamsServices } from "../teams-services.js";
+import { organizationChooser, organizationChosenCard } from "./organization-prompt.js";
 
 const textField = z.string().max(500).optional();
 /** Blank number fields mean "keep the default", not 0. */
@@ -84,7 +85,7 @@ function toCardFields(errors: readonly SetupFieldError[], rowOf: readonly number
 
 const canChooseHere = (turn: Turn) => turn.kind !== "personal";
 
-/** help, setup and the organisation prompt. */
+/** help, setup, organisation and the organisation prompt. */
 export function adminFeature(services: TeamsServices): TeamsFeature {
   return {
     commands: {
@@ -96,6 +97,12 @@ export function adminFeature(services: TeamsServices): TeamsFeature {
         if (turn.member.role !== "admin") throw new DomainError("FORBIDDEN", "setup is for admins");
         const values = await services.alliances.currentSetup(turn.member.allianceId);
         await reply(renderView(buildSetupFormView(turn.locale, values), { setup: { canChooseHereAsSteering: canChooseHere(turn) } }));
+      },
+      async organization({ turn, reply }) {
+        // (Re)opens the chooser; once chosen, only an admin can change it, so say which it is.
+        if (turn.member.organizationId === null) return void (await reply(await organizationChooser(services, turn)));
+        const org = (await services.alliances.listOrganizations(turn.member.allianceId)).find((o) => o.id === turn.member.organizationId);
+        await reply({ text: translate(turn.locale, "teams.organization.current", { name: org?.name ?? "" }) });
       },
     },
     actions: {
@@ -115,12 +122,10 @@ export function adminFeature(services: TeamsServices): TeamsFeature {
         let organizationId: string | null = null;
         if (newName) organizationId = (await services.members.joinOrCreateOrganization(turn.member.memberId, newName)).organizationId;
         else if (input.organizationId) organizationId = (await services.members.chooseOrganization(turn.member.memberId, input.organizationId)).organizationId;
-        if (!organizationId) {
-          const organizations = await services.alliances.listOrganizations(turn.member.allianceId);
-          return { kind: "card", render: renderView(buildChooseOrganizationView(turn.locale, organizations), { error: translate(turn.locale, "teams.chooseOrg.pick") }) };
-        }
+        if (!organizationId) return { kind: "card", render: await organizationChooser(services, turn, translate(turn.locale, "teams.chooseOrg.pick")) };
         const org = (await services.alliances.listOrganizations(turn.member.allianceId)).find((o) => o.id === organizationId);
-        return { kind: "message", text: translate(turn.locale, "alliance.chooseOrg.done", { name: org?.name ?? "" }) };
+        // The answered chooser is replaced, so it cannot be pressed again.
+        return { kind: "card", render: organizationChosenCard(turn, org?.name ?? "") };
       },
     },
   };

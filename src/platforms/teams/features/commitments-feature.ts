@@ -20,6 +20,7 @@ import type { TeamsServices } from "../teams-services.js";
 import type { TeamsConnector } from "../transport/teams-connector.js";
 import { IN_TURN_POLICY } from "../transport/send-queue.js";
 import { commitmentViewContext } from "./commitment-context.js";
+import { requireOrganization } from "./organization-prompt.js";
 
 const reasonField = z.string().trim().max(500).optional();
 const idField = z.string().min(1).max(100);
@@ -126,6 +127,8 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
           organizations,
           resolveMention: resolveMention(context.turn),
         });
+        // Agreements are between organisations: ask for the member's own first, not after the form.
+        if (command.kind !== "help" && !(await requireOrganization(services, context.turn, context.reply))) return;
         await run(context, command);
       },
     },

@@ -2,7 +2,6 @@
 // statements × now/preferred), pre-filled with this quarter's own answers; problems are shown
 // next to their aspect. "culture results" shows the alliance's published profiles.
 import { z } from "zod";
-import { buildChooseOrganizationView } from "../../../core/alliance/alliance-views.js";
 import { culturePeriodKey, type CultureFitService } from "../../../core/culture-fit/culture-fit-service.js";
 import { buildCultureFormView, buildCultureResultView } from "../../../core/culture-fit/culture-fit-views.js";
 import { checkCulturePoints, pointsToInput, type CulturePointsInput } from "../../../core/culture-fit/culture-validation.js";
@@ -16,6 +15,7 @@ import { card, text } from "../render/card-kit.js";
 import { CULTURE_CANT_SAY, CULTURE_VERBS } from "../render/culture-cards.js";
 import { renderView } from "../render/render-view.js";
 import type { TeamsServices } from "../teams-services.js";
+import { requireOrganization } from "./organization-prompt.js";
 
 const RESULT_WORDS = new Set(["results", "result", "resultaat", "resultaten", "uitslag"]);
 const points = z.string().trim().max(5).regex(/^\d*$/, "whole points");
@@ -61,9 +61,7 @@ export function cultureFeature(services: TeamsServices, clock: Clock): TeamsFeat
         if (RESULT_WORDS.has(args.trim().toLowerCase())) {
           return void (await reply(renderView(buildCultureResultView(await service().profiles(alliance), turn.locale))));
         }
-        if (!turn.member.organizationId) {
-          return void (await reply(renderView(buildChooseOrganizationView(turn.locale, await services.alliances.listOrganizations(alliance.id)))));
-        }
+        if (!(await requireOrganization(services, turn, reply))) return;
         const periodKey = culturePeriodKey(clock.now(), alliance.timezone);
         const mine = await service().myAssessment(alliance, turn.member, periodKey);
         const view = buildCultureFormView({

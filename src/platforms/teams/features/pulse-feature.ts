@@ -12,6 +12,7 @@ import type { TeamsFeature } from "../handlers/feature-types.js";
 import { CANT_SAY, PULSE_VERBS } from "../render/pulse-cards.js";
 import { renderView } from "../render/render-view.js";
 import type { TeamsServices } from "../teams-services.js";
+import { requireOrganization } from "./organization-prompt.js";
 
 const answerSchema = z.object({
   roundId: z.string().min(1).max(100),
@@ -44,6 +45,8 @@ export function pulseFeature(services: TeamsServices, clock: Clock): TeamsFeatur
   return {
     commands: {
       async pulse({ turn, reply }) {
+        // Members without an organisation are never invited: "nothing open" would be a dead end.
+        if (!(await requireOrganization(services, turn, reply))) return;
         const pending = await service().pendingFor(turn.member, clock.now());
         const next = nextQuestion(pending);
         if (!next) return void (await reply({ text: translate(turn.locale, "teams.pulse.nothingOpen") }));

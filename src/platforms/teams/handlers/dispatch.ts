@@ -4,6 +4,7 @@
 import type { AdaptiveCardActionResponse } from "@microsoft/teams.api";
 import { z } from "zod";
 import { translate } from "../../../core/i18n/catalogue.js";
+import { isDomainError } from "../../../core/shared/errors.js";
 import type { Logger } from "../../../logger.js";
 import type { ProcessedEventRepository } from "../../../core/alliance/processed-event-repository.js";
 import { parseCommand, type TeamsCommand } from "../commands/command-parser.js";
@@ -36,6 +37,8 @@ export interface DispatcherDeps extends TurnDeps {
   now?: () => Date;
   /** Answers a message that is not a command (default: "I didn't understand"). */
   onUnknown?: (turn: Turn, text: string, reply: Reply) => Promise<void>;
+  /** The "which organisation?" card, shown instead of the error text when a call needs the member's organisation. */
+  askOrganization?: (turn: Turn) => Promise<CardRender>;
 }
 
 /** The three entry points the SDK routes call. */
@@ -57,7 +60,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   const replier = (turn: Turn): Reply => (render: CardRender) => deps.connector.send(turn.target, toMessage(render), IN_TURN_POLICY);
 
+  /** The chooser when `error` is the member's own missing organisation (not another owner's). */
+  const organizationPrompt = async (turn: Turn, error: unknown): Promise<CardRender | null> => {
+    if (!deps.askOrganization || turn.member.organizationId !== null || !isDomainError(error, "MEMBER_WITHOUT_ORGANIZATION")) return null;
+    const whose = error.details.memberId;
+    return whose === undefined || whose === turn.member.memberId ? deps.askOrganization(turn) : null;
+  };
+
   const report = async (turn: Turn, error: unknown, reply: Reply) => {
+    const prompt = await organizationPrompt(turn, error).catch(() => null);
+    if (prompt) return void (await reply(prompt).catch((sendError: unknown) => deps.logger.warn({ err: sendError }, "could not ask for the organisation")));
     const { text, expected } = userErrorText(error, turn.locale);
     if (!expected) deps.logger.error({ err: error, activityType: turn.activity.type }, "Teams handler failed");
     await reply({ text }).catch((sendError: unknown) => deps.logger.warn({ err: sendError }, "could not tell the user about an error"));
@@ -79,6 +91,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     try {
       return await handler({ turn, verb, data, cardActivityId, reply: replier(turn) });
     } catch (error) {
+      const prompt = await organizationPrompt(turn, error).catch(() => null);
+      if (prompt) return { kind: "card", render: prompt };
       const { text, expected } = userErrorText(error, turn.locale);
       if (!expected) deps.logger.error({ err: error, verb }, "Teams card action failed");
       return { kind: "message", text };

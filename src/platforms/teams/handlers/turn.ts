@@ -8,6 +8,7 @@ import type { ConversationKind, ConversationRef } from "../../../core/alliance/w
 import type { ConversationRepository } from "../../../core/alliance/workspace-repository.js";
 import { toLocale, type Locale } from "../../../core/shared/refs.js";
 import type { TeamsTarget } from "../transport/teams-connector.js";
+import type { MemberProfileLookup } from "./member-profile.js";
 import { baseConversationId, conversationKindOf, tenantOf, userIdOf, type InboundActivity } from "./inbound-activity.js";
 
 /** One incoming activity from a person, resolved. */
@@ -27,6 +28,8 @@ export interface Turn {
 export interface TurnDeps {
   members: MemberService;
   conversations: ConversationRepository;
+  /** The member API lookup for e-mail and name; the core calls it only while it can help. */
+  profiles?: MemberProfileLookup | undefined;
 }
 
 /** Thrown when an activity lacks a tenant; Teams always sends one, so this is not from Teams. */
@@ -41,6 +44,8 @@ export async function openTurn(activity: InboundActivity, deps: TurnDeps): Promi
   const tenantId = tenantOf(activity);
   if (!tenantId) throw new MissingTenantError();
   const kind = conversationKindOf(activity);
+  const target: TeamsTarget = { serviceUrl: activity.serviceUrl, conversationId: activity.conversation.id, tenantId };
+  const profiles = deps.profiles;
   const member = await deps.members.resolveMember({
     platform: "teams",
     workspaceExternalId: tenantId,
@@ -48,6 +53,8 @@ export async function openTurn(activity: InboundActivity, deps: TurnDeps): Promi
     userExternalId: userIdOf(activity),
     displayName: activity.from.name ?? "",
     locale: activity.locale ?? null,
+    // The member API wants the conversation account id (29:…), not the AAD object id.
+    ...(profiles ? { lookupProfile: () => profiles(target, activity.from.id) } : {}),
   });
   const conversation = await rememberConversation(activity, { workspaceId: member.workspaceId, memberId: kind === "personal" ? member.memberId : null }, deps.conversations);
   return {
@@ -55,7 +62,7 @@ export async function openTurn(activity: InboundActivity, deps: TurnDeps): Promi
     member,
     locale: activity.locale ? toLocale(activity.locale, member.locale) : member.locale,
     kind,
-    target: { serviceUrl: activity.serviceUrl, conversationId: activity.conversation.id, tenantId },
+    target,
     conversation,
   };
 }

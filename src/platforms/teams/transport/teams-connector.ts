@@ -65,11 +65,24 @@ export class TeamsConnector {
     return conversation.id;
   }
 
-  /** A member of the conversation with their AAD object id (mentions carry only the 29: id). */
-  async getMember(target: TeamsTarget, userId: string, policy: RetryPolicy): Promise<{ id: string; aadObjectId: string | null; name: string | null }> {
+  /**
+   * A member of the conversation: their AAD object id (mentions carry only the 29: id), name and
+   * e-mail / UPN (activities carry neither e-mail nor, on join events, a name).
+   */
+  async getMember(
+    target: TeamsTarget,
+    userId: string,
+    policy: RetryPolicy,
+  ): Promise<{ id: string; aadObjectId: string | null; name: string | null; email: string | null; userPrincipalName: string | null }> {
     const api = this.client(target);
     const account = await this.queue.run(target, () => api.conversations.getMemberById(target.conversationId.split(";")[0] ?? target.conversationId, userId), policy);
-    return { id: account.id, aadObjectId: account.aadObjectId ?? null, name: account.name ?? null };
+    return {
+      id: account.id,
+      aadObjectId: account.aadObjectId ?? null,
+      name: account.name || null,
+      email: account.email ?? null,
+      userPrincipalName: account.userPrincipalName ?? null,
+    };
   }
 
   private client(target: { serviceUrl: string }) {

@@ -81,6 +81,35 @@ describe("MemberService", () => {
     expect((await memberService.resolveMember(user("U6", { email: "u6@globex.io" }))).organizationId).toBe(acme.id);
   });
 
+  it("asks the platform for the e-mail only while the member has neither organisation nor e-mail, and maps them by its domain", async () => {
+    const { memberService, globex, acme } = await setup();
+    const lookups: string[] = [];
+    const lookup = (id: string, found: { email?: string; displayName?: string } | null | Error) => () => {
+      lookups.push(id);
+      return found instanceof Error ? Promise.reject(found) : Promise.resolve(found);
+    };
+    const teams = (id: string, extra: Partial<ResolveMemberInput> = {}) => user(id, { displayName: "", ...extra });
+
+    const joined = await memberService.resolveMember(teams("T1", { lookupProfile: lookup("T1", { email: "t1@globex.io", displayName: "Tess One" }) }));
+    expect(joined).toMatchObject({ organizationId: globex.id, displayName: "Tess One" });
+    expect((await memberService.getMember(joined.memberId)).email).toBe("t1@globex.io");
+    await memberService.resolveMember(teams("T1", { lookupProfile: lookup("T1", null) }));
+    expect(lookups).toEqual(["T1"]); // mapped and e-mail known: never asked again
+
+    // An e-mail sent with the request, or an organisation already chosen, makes the lookup pointless.
+    await memberService.resolveMember(teams("T2", { email: "t2@gmail.com", lookupProfile: lookup("T2", null) }));
+    const chose = await memberService.resolveMember(teams("T3"));
+    await memberService.chooseOrganization(chose.memberId, acme.id);
+    await memberService.resolveMember(teams("T3", { lookupProfile: lookup("T3", null) }));
+    expect(lookups).toEqual(["T1"]);
+
+    // A failing or empty lookup leaves the member unmapped, to be asked again later.
+    expect(await memberService.resolveMember(teams("T4", { lookupProfile: lookup("T4", new Error("403")) }))).toMatchObject({ organizationId: null, displayName: "" });
+    expect(await memberService.resolveMember(teams("T4", { lookupProfile: lookup("T4", { email: "t4@gmail.com" }) }))).toMatchObject({ organizationId: null });
+    await memberService.resolveMember(teams("T4", { lookupProfile: lookup("T4", null) }));
+    expect(lookups).toEqual(["T1", "T4", "T4"]); // the third request knew the e-mail from the second
+  });
+
   it("lets a member choose their organisation once; changing it afterwards is for admins", async () => {
     const { memberService, acme, globex, admin } = await setup();
     const m = await memberService.resolveMember(user("U7"));

@@ -31,12 +31,15 @@ describe("command words", () => {
     ["trust health", "health", ""],
     ["/poll", "poll", ""],
     ["trust my-data", "myData", ""],
+    ["organisation", "organization", ""],
+    ["Organisatie", "organization", ""],
+    ["trust organization", "organization", ""],
   ])("reads %j as %s", (text, command, args) => {
     expect(parseCommand(text)).toEqual({ command, args });
   });
 
   it("knows every command, and nothing that only starts like one", () => {
-    expect(TEAMS_COMMANDS).toHaveLength(9);
+    expect(TEAMS_COMMANDS).toHaveLength(10);
     expect(parseCommand("pollution")).toBeNull();
     expect(parseCommand("my dataset")).toBeNull();
     expect(parseCommand("hello")).toBeNull();
