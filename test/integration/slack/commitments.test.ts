@@ -2,28 +2,14 @@
  * /commit over HTTP: log, list, report an outcome, the beneficiary confirms from a DM, and
  * ambiguous input opening a pre-filled form whose mistakes show in place.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../src/storage/database.js";
-import { storageTargets } from "../../support/databases.js";
+import { describe, expect, it } from "vitest";
 import { blockAction, commandFields, selectValue, sendCommand, sendInteraction, textValue, viewSubmission } from "../../fakes/slack-requests.js";
-import { freshTeam, startSlackBot, type SlackBot } from "./support/slack-bot.js";
+import { freshTeam } from "./support/slack-bot.js";
+import { useSlackBot } from "./support/use-slack-bot.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
-let database: Database;
-let bot: SlackBot;
-
-beforeAll(async () => {
-  const target = storageTargets[0];
-  if (!target) throw new Error("no storage target");
-  database = await target.open();
-  bot = await startSlackBot(database);
-});
-afterAll(async () => {
-  await bot?.close();
-  await database?.close();
-});
-beforeEach(() => bot.fake.reset());
+const bot = useSlackBot();
 
 let seq = 0;
 async function commit(text: string, teamId: string, userId = "U0ALICE") {

@@ -3,31 +3,15 @@
  * HTTP into the real Bolt app and poll service on PGlite, asserting what people would see in the
  * fake Web API's recorded calls and response_url posts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../src/storage/database.js";
-import { storageTargets } from "../../support/databases.js";
+import { describe, expect, it } from "vitest";
 import { blockAction, commandFields, sendCommand, sendInteraction, textValue, selectValue, viewSubmission } from "../../fakes/slack-requests.js";
 import { eventually, settle } from "./support/slack-harness.js";
-import { freshTeam, startSlackBot, type SlackBot } from "./support/slack-bot.js";
+import { freshTeam } from "./support/slack-bot.js";
+import { useSlackBot } from "./support/use-slack-bot.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
-let database: Database;
-let bot: SlackBot;
-
-beforeAll(async () => {
-  const target = storageTargets[0];
-  if (!target) throw new Error("no storage target");
-  database = await target.open();
-  bot = await startSlackBot(database, { pollUpdateIntervalMs: 1000 });
-});
-
-afterAll(async () => {
-  await bot?.close();
-  await database?.close();
-});
-
-beforeEach(() => bot.fake.reset());
+const bot = useSlackBot({ pollUpdateIntervalMs: 1000 });
 
 const textOf = (blocks: Any[]): string => JSON.stringify(blocks);
 const voteButtons = (blocks: Any[]) => blocks.filter((b) => b.accessory?.action_id === "poll.vote").map((b) => b.accessory);

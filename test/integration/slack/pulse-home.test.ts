@@ -2,28 +2,14 @@
  * Pulse questions as DMs with 1–5 buttons, the message turning into "answered", the comment modal,
  * and App Home showing open commitments and waiting questions.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../src/storage/database.js";
-import { storageTargets } from "../../support/databases.js";
+import { describe, expect, it } from "vitest";
 import { blockAction, commandFields, eventEnvelope, sendCommand, sendEvent, sendInteraction, textValue, viewSubmission } from "../../fakes/slack-requests.js";
-import { freshTeam, startSlackBot, type SlackBot } from "./support/slack-bot.js";
+import { freshTeam } from "./support/slack-bot.js";
+import { useSlackBot } from "./support/use-slack-bot.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
-let database: Database;
-let bot: SlackBot;
-
-beforeAll(async () => {
-  const target = storageTargets[0];
-  if (!target) throw new Error("no storage target");
-  database = await target.open();
-  bot = await startSlackBot(database);
-});
-afterAll(async () => {
-  await bot?.close();
-  await database?.close();
-});
-beforeEach(() => bot.fake.reset());
+const bot = useSlackBot();
 
 /** A set-up alliance with Alice (Alpha) and Bob (Beta), and an open pulse round. */
 async function allianceWithRound(): Promise<string> {

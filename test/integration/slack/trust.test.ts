@@ -3,29 +3,15 @@
  * Connect and e-mail mapping, the culture assessment (100-point splits checked in place), my data
  * and forget me, Dutch for Dutch Slack users.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../src/storage/database.js";
-import { storageTargets } from "../../support/databases.js";
+import { describe, expect, it } from "vitest";
 import { blockAction, commandFields, selectValue, sendCommand, sendInteraction, textValue, viewSubmission } from "../../fakes/slack-requests.js";
 import { eventually } from "./support/slack-harness.js";
-import { freshTeam, startSlackBot, type SlackBot } from "./support/slack-bot.js";
+import { freshTeam } from "./support/slack-bot.js";
+import { useSlackBot } from "./support/use-slack-bot.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
-let database: Database;
-let bot: SlackBot;
-
-beforeAll(async () => {
-  const target = storageTargets[0];
-  if (!target) throw new Error("no storage target");
-  database = await target.open();
-  bot = await startSlackBot(database);
-});
-afterAll(async () => {
-  await bot?.close();
-  await database?.close();
-});
-beforeEach(() => bot.fake.reset());
+const bot = useSlackBot();
 
 async function trust(text: string, who: { teamId: string; userId?: string; userTeamId?: string; channelId?: string }, responseId = `t-${Math.random()}`) {
   const res = await sendCommand(bot.eventsUrl, commandFields("/trust", text, bot.fake.responseUrl(responseId), who));
