@@ -11,6 +11,23 @@ import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processe
 import type { PrismaClient } from "./storage/prisma-client.js";
 import { TokenCipher } from "./storage/token-cipher.js";
 
+/** What the Slack listeners call: the core services, and the chart renderer for `/trust health`. */
+export function slackFeatures(services: CoreServices) {
+  return {
+    members: services.members,
+    alliances: services.alliances,
+    memberRepository: services.stores.members,
+    workspaces: services.stores.workspaces,
+    polls: services.polls,
+    commitments: services.commitments,
+    pulse: services.pulse,
+    privacy: services.privacy,
+    culture: services.culture,
+    health: services.summary,
+    renderCharts: renderSummaryCharts,
+  };
+}
+
 /** The Slack platform for `config.slack`, or null when Slack is not configured. */
 export function buildSlackPlatform(deps: { config: Config; logger: Logger; services: CoreServices; prisma: PrismaClient; secret: string }): SlackPlatform | null {
   const { config, services, prisma } = deps;
@@ -24,18 +41,6 @@ export function buildSlackPlatform(deps: { config: Config; logger: Logger; servi
     clock: services.clock,
     processedEvents: new PrismaProcessedEventRepository(prisma),
     installations,
-    features: {
-      members: services.members,
-      alliances: services.alliances,
-      memberRepository: services.stores.members,
-      workspaces: services.stores.workspaces,
-      polls: services.polls,
-      commitments: services.commitments,
-      pulse: services.pulse,
-      privacy: services.privacy,
-      culture: services.culture,
-      health: services.summary,
-      renderCharts: (summary, locale) => renderSummaryCharts(summary, locale),
-    },
+    features: slackFeatures(services),
   });
 }

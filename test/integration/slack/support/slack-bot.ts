@@ -2,7 +2,7 @@
  * The Slack platform with the real core services over a real database (PGlite, opened once per
  * test file by the caller), on the shared HTTP server, against the fake Web API.
  */
-import { renderSummaryCharts } from "../../../../src/charts/summary-charts.js";
+import { slackFeatures } from "../../../../src/compose-slack.js";
 import { buildCoreServices, type CoreServices } from "../../../../src/compose-services.js";
 import { systemClock, type Clock } from "../../../../src/core/shared/clock.js";
 import type { Database } from "../../../../src/storage/database.js";
@@ -24,17 +24,7 @@ export async function startSlackBot(database: Database, options: { clock?: Clock
     processedEvents: new PrismaProcessedEventRepository(database.prisma),
     installations: null,
     features: {
-      members: services.members,
-      alliances: services.alliances,
-      memberRepository: services.stores.members,
-      workspaces: services.stores.workspaces,
-      polls: services.polls,
-      commitments: services.commitments,
-      pulse: services.pulse,
-      privacy: services.privacy,
-      culture: services.culture,
-      health: services.summary,
-      renderCharts: (summary, locale) => renderSummaryCharts(summary, locale),
+      ...slackFeatures(services),
       pollUpdateIntervalMs: options.pollUpdateIntervalMs ?? 1000,
     },
   }));
