@@ -56,6 +56,7 @@ const envSchema = z.object({
   TEAMS_LOCAL_MODE: bool.default(false),
   TEAMS_OPENID_METADATA_URL: url("Bot Framework OpenID metadata"),
   TEAMS_TOKEN_URL: url("token endpoint for outgoing calls"),
+  TEAMS_LOGIN_ENDPOINT: url("Entra login endpoint, e.g. https://login.microsoftonline.com"),
   // scheduling
   SCHEDULER_ENABLED: bool.default(true),
   SCHEDULER_CATCH_UP_HOURS: z.coerce.number({ error: "must be a number" }).min(0).max(24 * 14).default(24),
@@ -89,6 +90,8 @@ export interface Config {
     localMode: boolean;
     openIdMetadataUrl: string | undefined;
     tokenUrl: string | undefined;
+    /** Entra login endpoint (sovereign clouds, tests): single-tenant tokens and their keys come from here. */
+    loginEndpoint: string | undefined;
   } | null;
   scheduler: { enabled: boolean; catchUpHours: number };
   /** Key material for keyed hashes and token encryption; undefined means "generate and keep in DATA_DIR". */
@@ -141,6 +144,7 @@ function teamsFrom(env: Env, problems: string[]): Config["teams"] {
     localMode: env.TEAMS_LOCAL_MODE,
     openIdMetadataUrl: env.TEAMS_OPENID_METADATA_URL,
     tokenUrl: env.TEAMS_TOKEN_URL,
+    loginEndpoint: env.TEAMS_LOGIN_ENDPOINT?.replace(/\/+$/, ""),
   };
 }
 

@@ -1,7 +1,8 @@
 // A fake of Microsoft's side of a Teams bot, on 127.0.0.1: the Bot Connector REST API v3
 // (send, reply, update, create conversation, get a conversation member with name and e-mail),
 // the Bot Framework OpenID metadata + JWKS that
-// inbound tokens are checked against, and an OAuth client-credentials token endpoint for
+// inbound tokens are checked against, Entra's per-tenant signing keys (`{loginEndpoint}/{tenant}/
+// discovery/v2.0/keys`, published with `publishTenantKeys`), and an OAuth client-credentials token endpoint for
 // outgoing calls. Every request is recorded so tests assert on what the bot really sent.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -64,6 +65,8 @@ export interface FakeBotConnector {
   readonly serviceUrl: string;
   readonly openIdMetadataUrl: string;
   readonly tokenUrl: string;
+  /** Stands in for https://login.microsoftonline.com (TEAMS_LOGIN_ENDPOINT). */
+  readonly loginEndpoint: string;
   readonly received: RecordedRequest[];
   /** Successful (2xx) message sends and replies: POST …/activities. */
   sent(): RecordedRequest[];
@@ -76,6 +79,8 @@ export interface FakeBotConnector {
    * (name derived from the id, no e-mail), or null for 404 (the user is not in the directory).
    */
   setMember(userId: string, account: { name?: string; email?: string; userPrincipalName?: string } | null): void;
+  /** Publishes `jwks` as Entra tenant `tenantId`'s signing keys (any tenant can exist in Entra). */
+  publishTenantKeys(tenantId: string, jwks: { keys: unknown[] }): void;
   /** Resolves with the first recorded request matching `predicate` (waits up to `ms`). */
   waitFor(predicate: (request: RecordedRequest) => boolean, ms?: number): Promise<RecordedRequest>;
   /** Number of requests recorded so far; pass to `since` to see only what came after. */
@@ -90,6 +95,7 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
   const waiters: { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   const failures: ScriptedFailure[] = [];
   const memberAccounts = new Map<string, { name?: string; email?: string; userPrincipalName?: string } | null>();
+  const tenantKeys = new Map<string, { keys: unknown[] }>();
   const tokenKey = makeSigningKey("fake-sts-key");
   let activityCounter = 0;
   let base = "";
@@ -146,6 +152,8 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
         id_token_signing_alg_values_supported: ["RS256"],
         token_endpoint_auth_methods_supported: ["private_key_jwt"],
       });
+    } else if (req.method === "GET" && (match = path.match(/^\/login\/([^/]+)\/discovery\/v2\.0\/keys$/))) {
+      answer(200, tenantKeys.get(match[1] ?? "") ?? { keys: [] });
     } else if (req.method === "GET" && path.endsWith("/.well-known/keys")) {
       answer(200, options.jwks ?? { keys: [] });
     } else if (req.method === "POST" && path.endsWith("/oauth2/v2.0/token")) {
@@ -176,11 +184,13 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
     serviceUrl: `${base}/`,
     openIdMetadataUrl: `${base}/v1/.well-known/openidconfiguration`,
     tokenUrl: `${base}/botframework.com/oauth2/v2.0/token`,
+    loginEndpoint: `${base}/login`,
     received,
     sent: () => received.filter(isActivityPost),
     updates: () => received.filter((r) => r.method === "PUT" && r.status < 300),
     failNext: (...more) => void failures.push(...more),
     setMember: (userId, account) => void memberAccounts.set(userId, account),
+    publishTenantKeys: (tenantId, jwks) => void tenantKeys.set(tenantId, jwks),
     waitFor(predicate, ms = 15_000) {
       const hit = received.find(predicate);
       if (hit) return Promise.resolve(hit);

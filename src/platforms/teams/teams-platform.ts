@@ -28,7 +28,8 @@ import { createTeamsMessenger, type TeamsMessenger } from "./teams-messenger.js"
 import type { TeamsServices } from "./teams-services.js";
 import { RouterAdapter } from "./transport/router-adapter.js";
 import { sdkLogger } from "./transport/sdk-logger.js";
-import { authOptions, type TeamsConfig } from "./transport/teams-auth.js";
+import { authOptions, inboundTokenPolicy, type TeamsConfig } from "./transport/teams-auth.js";
+import { createInboundTokenCheck } from "./transport/inbound-token-check.js";
 import { IN_TURN_POLICY, SendQueue, type SendQueueDeps } from "./transport/send-queue.js";
 import { TeamsConnector } from "./transport/teams-connector.js";
 
@@ -71,7 +72,11 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
     ...deps.testing?.queue,
     onRetry: ({ attempt, delayMs, error }) => log.warn({ attempt, delayMs, status: error.status }, "Bot Connector send failed; retrying"),
   });
-  const adapter = new RouterAdapter();
+  const tokenPolicy = inboundTokenPolicy(config);
+  const adapter = new RouterAdapter({
+    ...(tokenPolicy ? { checkToken: createInboundTokenCheck(tokenPolicy) } : {}),
+    onRefused: ({ code, detail }, activity) => log.warn({ code, detail, activityType: activity.type, activityId: activity.id }, "Teams request refused: token not accepted"),
+  });
   const app = new App({ ...authOptions(config), httpServerAdapter: adapter, logger: sdkLogger(log) });
   const connector = new TeamsConnector(app, queue, config.clientId ?? "local-bot");
 

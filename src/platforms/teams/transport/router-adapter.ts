@@ -4,6 +4,7 @@
 // built first and mounted later, before the 404 handler is added.
 import express, { type Router } from "express";
 import type { HttpMethod, HttpRouteHandler, IHttpServerAdapter } from "@microsoft/teams.apps";
+import type { InboundTokenCheck, InboundTokenVerdict } from "./inbound-token-check.js";
 
 /** Bot Framework caps a message at ~100 KB (UTF-16); anything much bigger is not from Teams. */
 const MAX_BODY = "256kb";
@@ -12,6 +13,14 @@ const MAX_BODY = "256kb";
 export class RouterAdapter implements IHttpServerAdapter {
   /** Mount this on the shared Express app. */
   readonly router: Router = express.Router();
+
+  constructor(
+    private readonly options: {
+      /** Runs before the SDK; a refusal answers 401 and the SDK never sees the activity. Absent in local mode. */
+      checkToken?: InboundTokenCheck;
+      onRefused?: (verdict: Extract<InboundTokenVerdict, { ok: false }>, activity: { type: string; id?: unknown }) => void;
+    } = {},
+  ) {}
 
   /** Called by the SDK's HttpServer.initialize() for the messaging endpoint. */
   registerRoute(method: HttpMethod, path: string, handler: HttpRouteHandler): void {
@@ -22,6 +31,14 @@ export class RouterAdapter implements IHttpServerAdapter {
         if (!req.body || typeof req.body !== "object" || typeof req.body.type !== "string") {
           res.status(400).json({ error: "not_an_activity" });
           return;
+        }
+        if (this.options.checkToken) {
+          const verdict = await this.options.checkToken(req.headers.authorization, req.body);
+          if (!verdict.ok) {
+            this.options.onRefused?.(verdict, req.body);
+            res.status(401).json({ error: "unauthorized" });
+            return;
+          }
         }
         const response = await handler({ body: req.body, headers: req.headers as Record<string, string | string[]> });
         if (response.body === undefined) res.status(response.status).end();

@@ -3,13 +3,20 @@
 // test harness (or a sovereign cloud) can point a started bot at its own endpoints.
 import { PUBLIC, withOverrides, type CloudEnvironment, type TokenProviderFn } from "@microsoft/teams.api";
 import type { Config } from "../../../config.js";
+import type { InboundTokenPolicy } from "./inbound-token-check.js";
 
 /** The Teams part of the config (non-null). */
 export type TeamsConfig = NonNullable<Config["teams"]>;
 
-/** The public cloud, with the OpenID metadata URL replaced when configured (JWKS is derived from it). */
+/**
+ * The public cloud, with the OpenID metadata URL (JWKS is derived from it) and the Entra login
+ * endpoint replaced when configured.
+ */
 export function cloudFor(config: TeamsConfig): CloudEnvironment {
-  return config.openIdMetadataUrl ? withOverrides(PUBLIC, { openIdMetadataUrl: config.openIdMetadataUrl }) : PUBLIC;
+  return withOverrides(PUBLIC, {
+    ...(config.openIdMetadataUrl ? { openIdMetadataUrl: config.openIdMetadataUrl } : {}),
+    ...(config.loginEndpoint ? { loginEndpoint: config.loginEndpoint } : {}),
+  });
 }
 
 /** Renew a cached token this long before it expires. */
@@ -79,4 +86,21 @@ export function authOptions(config: TeamsConfig): TeamsAuthOptions {
     return { ...base, clientSecret: "", token };
   }
   return { ...base, clientSecret: config.clientSecret };
+}
+
+/**
+ * Whose tokens /api/messages accepts (checked before the SDK, see inbound-token-check.ts); null in
+ * local mode, where nothing is authenticated and the bot holds no token to leak.
+ */
+export function inboundTokenPolicy(config: TeamsConfig): InboundTokenPolicy | null {
+  if (config.localMode) return null;
+  if (!config.clientId) throw new Error("Teams needs CLIENT_ID outside local mode");
+  const cloud = cloudFor(config);
+  return {
+    appId: config.clientId,
+    tenantId: config.tenantId,
+    botFrameworkIssuer: cloud.tokenIssuer,
+    botFrameworkOpenIdMetadataUrl: cloud.openIdMetadataUrl,
+    loginEndpoint: cloud.loginEndpoint,
+  };
 }

@@ -41,7 +41,7 @@ export async function startTeamsHarness(options: { auth: boolean; env?: Record<s
     APP_SECRET: "teams-harness-secret-0123456789abcdef",
     SCHEDULER_ENABLED: "false",
     ...(options.auth
-      ? { CLIENT_ID: APP_ID, CLIENT_SECRET: "harness-secret", TENANT_ID: "tenant-aaaa-0001", TEAMS_OPENID_METADATA_URL: connector.openIdMetadataUrl, TEAMS_TOKEN_URL: connector.tokenUrl }
+      ? { CLIENT_ID: APP_ID, CLIENT_SECRET: "harness-secret", TENANT_ID: "tenant-aaaa-0001", TEAMS_OPENID_METADATA_URL: connector.openIdMetadataUrl, TEAMS_TOKEN_URL: connector.tokenUrl, TEAMS_LOGIN_ENDPOINT: connector.loginEndpoint }
       : { TEAMS_LOCAL_MODE: "true" }),
     ...options.env,
   };
