@@ -12,11 +12,15 @@ import type { MessageSender } from "../../scheduling/outbox/message-sender.js";
 import { createSlackOutboxSender } from "./transport/slack-outbox-sender.js";
 import { botTokenResolver } from "./transport/bot-tokens.js";
 import { createInstallationStore } from "./transport/installation-store.js";
-import { dropRedeliveredEvents } from "./transport/retry-dedupe.js";
+import { dropRedeliveredEvents, processedEventKey } from "./transport/retry-dedupe.js";
+import { isEventCallback } from "./transport/events-receiver.js";
 import { buildBoltApp, webClientOptions, type SlackConfig } from "./transport/slack-app.js";
 import { createSlackMessenger, type SlackMessenger } from "./transport/slack-messenger.js";
 import { registerUninstallListeners } from "./listeners/events/uninstall.js";
 import { registerFeatureListeners, type SlackFeatureDeps } from "./listeners/register.js";
+
+/** What Bolt's extended error handler receives (the last overload of App.error; not exported by Bolt). */
+type ExtendedErrorHandlerArgs = Parameters<Parameters<App["error"]>[0]>[0];
 
 /** What the Slack platform needs from the composition root. */
 export interface SlackPlatformDeps {
@@ -72,8 +76,15 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     botToken: botTokenResolver(slack, store),
   });
 
-  app.error(async (error) => {
+  app.error(async ({ error, body }: ExtendedErrorHandlerArgs) => {
     logger.error({ err: error }, "Slack listener failed");
+    if (slack.mode.kind === "socket" || !isEventCallback(body)) return;
+    // An Events API delivery that failed (typically: the database is down) must not be lost.
+    // Forget its event id so the redelivery is handled, then rethrow: EventsApiReceiver answers
+    // 500 and Slack retries. If the database is down the id was never stored in the first place.
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === "string") await deps.processedEvents.forget(processedEventKey(eventId)).catch(() => {});
+    throw error;
   });
   app.use(dropRedeliveredEvents({ processedEvents: deps.processedEvents, clock: deps.clock, logger }));
   registerUninstallListeners(app, {

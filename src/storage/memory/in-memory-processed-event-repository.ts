@@ -11,6 +11,10 @@ export class InMemoryProcessedEventRepository implements ProcessedEventRepositor
     return true;
   }
 
+  async forget(key: string): Promise<void> {
+    this.seen.delete(key);
+  }
+
   async prune(olderThan: Date): Promise<number> {
     let pruned = 0;
     for (const [key, at] of [...this.seen]) {

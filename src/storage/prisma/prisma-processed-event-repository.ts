@@ -12,6 +12,10 @@ export class PrismaProcessedEventRepository implements ProcessedEventRepository 
     return count === 1;
   }
 
+  async forget(key: string): Promise<void> {
+    await this.prisma.processedEvent.deleteMany({ where: { key } });
+  }
+
   async prune(olderThan: Date): Promise<number> {
     const { count } = await this.prisma.processedEvent.deleteMany({ where: { receivedAt: { lt: olderThan } } });
     return count;

@@ -19,6 +19,9 @@ class RecordingProcessedEvents implements ProcessedEventRepository {
     this.keys.add(key);
     return true;
   }
+  async forget(key: string): Promise<void> {
+    this.keys.delete(key);
+  }
   async prune(): Promise<number> {
     return 0;
   }

@@ -4,12 +4,13 @@
 //   socket → Bolt's SocketModeReceiver (app-level token), no HTTP routes at all.
 // The Router is what the shared HTTP server mounts, so Slack shares the one port with /healthz
 // and Teams; the freshness guard sits in front of Bolt's own signature check.
-import { App, ExpressReceiver, type InstallationStore } from "@slack/bolt";
+import { App, type InstallationStore } from "@slack/bolt";
 import express, { type Router } from "express";
 import type { Config } from "../../../config.js";
 import type { Logger } from "../../../logger.js";
 import type { AckLatencyRecorder } from "./ack-latency.js";
 import { boltLogger } from "./bolt-logger.js";
+import { EventsApiReceiver } from "./events-receiver.js";
 import { requestFreshnessGuard } from "./request-freshness.js";
 
 /** Slack's part of the configuration. */
@@ -82,6 +83,7 @@ export function buildBoltApp(options: BoltAppOptions): BuiltBoltApp {
       token: mode.botToken,
       clientOptions,
       logger: log,
+      extendedErrorHandler: true,
       deferInitialization: true,
     });
     return { app, router: null };
@@ -91,7 +93,7 @@ export function buildBoltApp(options: BoltAppOptions): BuiltBoltApp {
   router.use(SLACK_PATHS.events, requestFreshnessGuard(options.nowSec));
   const oauth = mode.kind === "oauth" ? mode : null;
   if (oauth && !options.installationStore) throw new Error("Slack OAuth mode needs an installation store");
-  const receiver = new ExpressReceiver({
+  const receiver = new EventsApiReceiver({
     signingSecret: slack.signingSecret,
     logger: log,
     endpoints: SLACK_PATHS.events,
@@ -123,6 +125,9 @@ export function buildBoltApp(options: BoltAppOptions): BuiltBoltApp {
     ...(oauth ? {} : { token: mode.kind === "single" ? mode.botToken : undefined }),
     clientOptions,
     logger: log,
+    // The error handler gets the request body, so it can tell an Events API failure (answer 500
+    // so Slack retries) from a command's (already acked).
+    extendedErrorHandler: true,
     // auth.test runs in init(), awaited at start-up, instead of floating from the constructor.
     deferInitialization: true,
   });
