@@ -13,7 +13,7 @@ export function renderHelp(view: HelpView): SlackMessage[] {
   const blocks = [
     header(view.title),
     ...sections(escapeMrkdwn(view.intro)),
-    ...view.sections.flatMap((s) => [divider(), ...sections(`*${s.command}*  ${escapeMrkdwn(s.description)}\n${s.examples.map((e) => `• \`${e}\``).join("\n")}`)]),
+    ...view.sections.flatMap((s) => [divider(), ...sections(`*${escapeMrkdwn(s.command)}*  ${escapeMrkdwn(s.description)}\n${s.examples.map((e) => `• \`${escapeMrkdwn(e)}\``).join("\n")}`)]),
     context([escapeMrkdwn(view.footer)]),
   ];
   return toMessages(view.title, blocks);

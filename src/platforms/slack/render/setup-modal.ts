@@ -5,7 +5,7 @@ import type { types } from "@slack/bolt";
 import type { Choice, SetupFormView } from "../../../core/alliance/alliance-views.js";
 import { MODAL } from "../ids.js";
 import { header, option, plain } from "./blocks.js";
-import { BLOCK_KIT } from "./limits.js";
+import { BLOCK_KIT, escapeMrkdwn } from "./limits.js";
 
 /** Most organisation rows the modal offers (the setup allows 10). */
 export const MAX_ORGANIZATION_ROWS = 10;
@@ -59,7 +59,7 @@ export function renderSetupModal(view: SetupFormView, privateMetadata: string): 
   const v = view.values;
   const l = view.labels;
   const rows = organizationRowCount(v.organizations.length);
-  const orgBlocks: types.KnownBlock[] = [header(l.organizations), { type: "context", elements: [{ type: "mrkdwn", text: l.organizationsHint }] }];
+  const orgBlocks: types.KnownBlock[] = [header(l.organizations), { type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(l.organizationsHint) }] }];
   for (let i = 0; i < rows; i++) {
     const org = v.organizations[i];
     const label = view.organizationLabels[i] ?? `${i + 1}`;

@@ -13,7 +13,10 @@ import { MODAL } from "../../ids.js";
 import { buttonActionSchema, entityIdValue, inputValue, submittedViewSchema } from "../../payloads.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
+import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately, respondWith } from "../common.js";
+import { joinSlackText, slackText, textMessage } from "../../render/message.js";
+import { context } from "../../render/blocks.js";
+import { escapeMrkdwn } from "../../render/limits.js";
 import type { SlackListenerContext } from "../register.js";
 import { answerCommandAsMember } from "../trust/org-choice.js";
 import { commitmentViewContext, requestConfirmation } from "./commitment-context.js";
@@ -42,12 +45,11 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
     const viewCtx = await commitmentViewContext(ctx, actor.allianceId, actor.locale, actor.timeZone);
     const { events } = await commitments.get(actor, commitment.id);
     const [message] = renderMessages(buildCommitmentCard(commitment, viewCtx, actor, events)).messages;
-    await respond({
-      response_type: options.inChannel ? "in_channel" : "ephemeral",
-      replace_original: options.replace ?? false,
-      text: `${text} ${message?.text ?? ""}`.trim(),
-      blocks: [{ type: "context", elements: [{ type: "mrkdwn", text }] }, ...(message?.blocks ?? [])] as never,
-    });
+    await respondWith(
+      respond,
+      { text: message ? joinSlackText(slackText(text), message.text) : slackText(text), blocks: [context([escapeMrkdwn(text)]), ...(message?.blocks ?? [])] },
+      options,
+    );
   };
 
   const memberBySlackId = async (actor: SlackActor, slackUserId: string, client: Parameters<SlackListenerContext["resolveActor"]>[1]) => {
@@ -75,7 +77,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
         case "list": {
           const list = await commitments.list(actor, parsed.filter);
           const view = buildCommitmentList(list, parsed.filter, await commitmentViewContext(ctx, actor.allianceId, locale, actor.timeZone));
-          for (const message of renderMessages(view).messages) await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+          for (const message of renderMessages(view).messages) await respondWith(respond, message);
           return;
         }
         case "create": {
@@ -170,7 +172,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
     await afterAck(ctx, undefined, () => locale, async () => {
       const viewCtx = await commitmentViewContext(ctx, actor.allianceId, locale, actor.timeZone);
       const [message] = renderMessages(buildCommitmentCard(created, viewCtx, actor)).messages;
-      const posted = { text: translate(locale, "commitments.result.created", { ref: commitmentRef(created) }), blocks: message?.blocks };
+      const posted = { text: slackText(translate(locale, "commitments.result.created", { ref: commitmentRef(created) })), blocks: message?.blocks };
       await ctx.messenger.post({ teamId: actor.teamId, channel }, posted).catch(() => ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, posted));
     });
   });
@@ -250,7 +252,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
         text = translate(locale, "commitments.result.resolved", { ref: commitmentRef(result.commitment), status: translate(locale, `commitments.status.${result.commitment.status}`) });
       }
       await ack();
-      await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, { text });
+      await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, textMessage(text));
     } catch (error) {
       await ack({ response_action: "errors", errors: { "f.reason": errorText(locale, error) } });
     }

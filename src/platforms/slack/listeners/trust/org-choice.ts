@@ -5,11 +5,11 @@ import { buildChooseOrganizationView } from "../../../../core/alliance/alliance-
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { ACTION, MODAL } from "../../ids.js";
 import { actions, button, sections } from "../../render/blocks.js";
-import { toMessages } from "../../render/message.js";
+import { textMessage, toMessages } from "../../render/message.js";
 import { inputValue, submittedViewSchema } from "../../payloads.js";
 import { renderChooseOrganizationModal } from "../../render/alliance-blocks.js";
 import type { SlackActor, SlackIdentity } from "../../session/slack-actor.js";
-import { afterAck, afterAckAsMember, errorText, interactionIdentity } from "../common.js";
+import { afterAck, afterAckAsMember, errorText, interactionIdentity, respondWith } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 
 /** Opens the question. */
@@ -30,7 +30,7 @@ export async function askOrganizationOnce(actor: SlackActor, respond: RespondFn)
     ...sections(translate(actor.locale, "slack.org.asked")),
     ...actions([button(translate(actor.locale, "alliance.chooseOrg.title"), ACTION.chooseOrganization, "ask", "primary")]),
   ])[0];
-  if (message) await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+  if (message) await respondWith(respond, message);
 }
 
 /**
@@ -81,6 +81,6 @@ export function registerOrganizationChoice(app: App, ctx: SlackListenerContext):
     await ack();
     ctx.forgetActors();
     const name = (await ctx.alliances.listOrganizations(actor.allianceId)).find((o) => o.id === organizationId)?.name ?? "";
-    await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, { text: translate(actor.locale, "alliance.chooseOrg.done", { name }) });
+    await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, textMessage(translate(actor.locale, "alliance.chooseOrg.done", { name })));
   });
 }

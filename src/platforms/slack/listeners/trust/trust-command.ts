@@ -4,7 +4,7 @@ import type { App } from "@slack/bolt";
 import { buildHelpView } from "../../../../core/alliance/alliance-views.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { renderMessages } from "../../render/render-view.js";
-import { commandIdentity, parseCommand, replyPrivately } from "../common.js";
+import { commandIdentity, parseCommand, replyPrivately, respondWith } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 import { openCultureModal, registerCultureFlow } from "./culture-flow.js";
 import { answerCommandAsMember, openChooseOrganization, registerOrganizationChoice } from "./org-choice.js";
@@ -42,7 +42,7 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
       switch (sub) {
         case "help": {
           for (const message of renderMessages(buildHelpView(locale, "slack", actor.alliance.anonymityThreshold)).messages) {
-            await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+            await respondWith(respond, message);
           }
           return;
         }
@@ -61,7 +61,7 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
           return await replyPrivately(respond, translate(locale, "slack.dmSent"));
         case "forget-me":
           for (const message of forgetMeConfirmation(actor)) {
-            await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+            await respondWith(respond, message);
           }
           return;
         case "health":
