@@ -4,7 +4,7 @@
 import type { types } from "@slack/bolt";
 import type { Choice, SetupFormView } from "../../../core/alliance/alliance-views.js";
 import { MODAL } from "../ids.js";
-import { header, option, plain } from "./blocks.js";
+import { header, option, plain, textInput } from "./blocks.js";
 import { BLOCK_KIT, escapeMrkdwn } from "./limits.js";
 
 /** Most organisation rows the modal offers (the setup allows 10). */
@@ -36,7 +36,7 @@ const text = (blockId: string, label: string, initial: unknown, options: { optio
   optional: options.optional ?? false,
   label: plain(label, BLOCK_KIT.inputLabel),
   ...(options.hint ? { hint: plain(options.hint, BLOCK_KIT.inputHint) } : {}),
-  element: { type: "plain_text_input", action_id: "value", ...(typeof initial === "string" && initial ? { initial_value: initial } : {}), ...(options.max ? { max_length: options.max } : {}) },
+  element: textInput({ max: options.max ?? BLOCK_KIT.inputValue, initial: typeof initial === "string" ? initial : null }),
 });
 
 const number = (blockId: string, label: string, initial: unknown, min: number, max: number, hint?: string): types.InputBlock => ({

@@ -5,6 +5,7 @@ import type { AdaptiveCardActionResponse } from "@microsoft/teams.api";
 import { z } from "zod";
 import { translate } from "../../../core/i18n/catalogue.js";
 import { isDomainError } from "../../../core/shared/errors.js";
+import { COMMAND_TEXT_MAX } from "../../../core/shared/input-limits.js";
 import type { Logger } from "../../../logger.js";
 import type { ProcessedEventRepository } from "../../../core/alliance/processed-event-repository.js";
 import { parseCommand, type TeamsCommand } from "../commands/command-parser.js";
@@ -130,6 +131,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           return;
         }
         const text = commandTextOf(activity);
+        const length = Array.from(text).length;
+        if (length > COMMAND_TEXT_MAX) return void (await reply({ text: translate(turn.locale, "error.INPUT_TOO_LONG", { length, max: COMMAND_TEXT_MAX }) }));
         const parsed = parseCommand(text);
         const handler = parsed ? commands.get(parsed.command) : undefined;
         if (parsed && handler) return handler({ turn, args: parsed.args, reply });

@@ -3,7 +3,7 @@
 import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
 import { parseCommitCommand, type CommandProblem } from "../../../../core/commitments/commit-command.js";
-import { commitmentRef, type Beneficiary, type Commitment } from "../../../../core/commitments/commitment.js";
+import { COMMITMENT_LIMITS, commitmentRef, type Beneficiary, type Commitment } from "../../../../core/commitments/commitment.js";
 import type { CommitmentService } from "../../../../core/commitments/commitment-service.js";
 import { buildCommitmentCard, buildCommitmentList, COMMITMENT_ACTION_IDS, formatDue } from "../../../../core/commitments/commitment-views.js";
 import { parseDueDate } from "../../../../core/commitments/due-date.js";
@@ -13,7 +13,7 @@ import { MODAL } from "../../ids.js";
 import { buttonActionSchema, entityIdValue, inputValue, submittedViewSchema } from "../../payloads.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately, respondWith } from "../common.js";
+import { afterAck, afterAckAsMember, errorText, interactionIdentity, parseCommand, replyPrivately, respondWith } from "../common.js";
 import { joinSlackText, slackText, textMessage } from "../../render/message.js";
 import { context } from "../../render/blocks.js";
 import { escapeMrkdwn } from "../../render/limits.js";
@@ -58,9 +58,10 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
   };
 
   app.command("/commit", async ({ ack, command, respond, client }) => {
-    const cmd = parseCommand(command);
+    // Ack first: anything refused before the ack gets no answer at all (Bolt gives up after 3 s).
     await ack();
-    await answerCommandAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
+    const cmd = parseCommand(command);
+    await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
       const { locale } = actor;
       const organizations = await ctx.alliances.listOrganizations(actor.allianceId);
       const parsed = await parseCommitCommand(cmd.text, {
@@ -106,6 +107,9 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
             return;
           }
           const { draft } = parsed;
+          // Too long to pre-fill without cutting what they wrote: say so in chat, naming the limit.
+          const length = draft.text?.length ?? 0;
+          if (length > COMMITMENT_LIMITS.textMax) return await replyPrivately(respond, translate(locale, "commitments.tooLong", { length, max: COMMITMENT_LIMITS.textMax }));
           const slackIdOf = async (memberId: string | null | undefined) => (memberId ? ((await ctx.memberRepository.get(memberId))?.externalId ?? null) : null);
           const b = draft.beneficiary;
           const problems = [

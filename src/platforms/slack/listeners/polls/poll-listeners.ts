@@ -12,7 +12,7 @@ import { renderPollMessage } from "../../render/poll-blocks.js";
 import type { PollPublisher } from "../../services/poll-publisher.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { slackErrorCode } from "../../transport/slack-errors.js";
-import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately, respondWith } from "../common.js";
+import { afterAck, afterAckAsMember, errorText, interactionIdentity, parseCommand, replyPrivately, respondWith } from "../common.js";
 import { channelLink, joinSlackText, slackText, textMessage } from "../../render/message.js";
 import type { SlackListenerContext } from "../register.js";
 import { answerCommandAsMember } from "../trust/org-choice.js";
@@ -53,9 +53,10 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
   };
 
   app.command("/poll", async ({ ack, command, respond, client }) => {
-    const cmd = parseCommand(command);
+    // Ack first: anything refused before the ack gets no answer at all (Bolt gives up after 3 s).
     await ack();
-    await answerCommandAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
+    const cmd = parseCommand(command);
+    await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
       const { locale } = actor;
       const text = cmd.text.trim();
       if (text === "") {
