@@ -75,6 +75,12 @@ function elementProblems(raw: unknown, at: string): string[] {
     const value = element.value as string | undefined;
     if (value !== undefined && value.length > 2000) problems.push(`${at}.value > 2000`);
   }
+  if (element.type === "plain_text_input") {
+    // Slack refuses a pre-filled value longer than the input's own max_length (or its 3000 cap).
+    const initial = element.initial_value as string | undefined;
+    const max = Math.min((element.max_length as number | undefined) ?? 3000, 3000);
+    if (initial !== undefined && Array.from(initial).length > max) problems.push(`${at}.initial_value length ${Array.from(initial).length} > max_length ${max}`);
+  }
   const options = element.options as Array<{ text: { text: string }; value: string }> | undefined;
   if (options) {
     if (options.length > 100) problems.push(`${at}.options > 100`);

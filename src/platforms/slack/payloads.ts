@@ -12,7 +12,8 @@ export const commandSchema = z.object({
   user_id: id,
   user_name: z.string().optional(),
   channel_id: id,
-  text: z.string().max(4000).default(""),
+  // Any length: COMMAND_TEXT_MAX is checked after the ack (a refusal before it is never seen).
+  text: z.string().default(""),
   trigger_id: id,
   response_url: z.string().url().optional(),
 });

@@ -3,44 +3,16 @@
  * ambiguous input opening a pre-filled form whose mistakes show in place.
  */
 import { describe, expect, it } from "vitest";
-import { blockAction, commandFields, selectValue, sendCommand, sendInteraction, textValue, viewSubmission } from "../../fakes/slack-requests.js";
-import { freshTeam } from "./support/slack-bot.js";
+import { blockAction, selectValue, sendInteraction, textValue, viewSubmission } from "../../fakes/slack-requests.js";
 import { useSlackBot } from "./support/use-slack-bot.js";
+import { sendCommit, setUpAlliance } from "./support/alliance-setup.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 const bot = useSlackBot();
 
-let seq = 0;
-async function commit(text: string, teamId: string, userId = "U0ALICE") {
-  const id = `c${++seq}`;
-  const res = await sendCommand(bot.eventsUrl, commandFields("/commit", text, bot.fake.responseUrl(id), { teamId, userId }));
-  expect(res.status).toBe(200);
-  return id;
-}
-
-/** A team with Alpha (alice) and Beta (bob) set up through the real setup modal. */
-async function alliance(): Promise<string> {
-  const teamId = freshTeam();
-  bot.fake.addUser({ id: "U0ALICE", teamId, name: "Alice", email: "alice@alpha.example" });
-  bot.fake.addUser({ id: "U0BOB", teamId, name: "Bob", email: "bob@beta.example" });
-  await sendCommand(bot.eventsUrl, commandFields("/trust", "setup", bot.fake.responseUrl(`s-${teamId}`), { teamId, userId: "U0ALICE" }));
-  const [open] = await bot.fake.waitFor("views.open");
-  const values = {
-    name: { value: textValue("Bridge") },
-    "organizations.0.name": { value: textValue("Alpha") },
-    "organizations.0.emailDomains": { value: textValue("alpha.example") },
-    "organizations.1.name": { value: textValue("Beta") },
-    "organizations.1.emailDomains": { value: textValue("beta.example") },
-    timezone: { value: textValue("Europe/Amsterdam") },
-  };
-  const res = await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", values, open?.args.view.private_metadata, { teamId, userId: "U0ALICE" }));
-  expect(res.text).toBe("");
-  // Bob becomes a member (and is mapped to Beta by his e-mail domain).
-  await bot.fake.waitForResponse(await commit("list", teamId, "U0BOB"));
-  bot.fake.reset();
-  return teamId;
-}
+const commit = (text: string, teamId: string, userId = "U0ALICE") => sendCommit(bot, text, teamId, userId);
+const alliance = () => setUpAlliance(bot);
 
 const buttonsOf = (blocks: Any[]) => blocks.flatMap((b: Any) => (b.type === "actions" ? b.elements : []));
 

@@ -9,6 +9,7 @@ import { systemClock } from "../../../src/core/shared/clock.js";
 import { SlackSendError } from "../../../src/platforms/slack/transport/slack-errors.js";
 import { InMemoryInstallationRepository } from "../../../src/storage/memory/in-memory-installation-repository.js";
 import { InMemoryProcessedEventRepository } from "../../../src/storage/memory/in-memory-processed-event-repository.js";
+import { textMessage } from "../../../src/platforms/slack/render/message.js";
 import { commandFields, eventEnvelope, sendCommand, sendEvent } from "../../fakes/slack-requests.js";
 import { eventually, settle, slackConfig, startSlackHarness, type SlackHarness } from "./support/slack-harness.js";
 
@@ -90,7 +91,7 @@ describe("OAuth install", () => {
 
   it("lets the messenger post to an installed workspace with that workspace's token", async () => {
     await install();
-    const posted = await h.platform.messenger.post({ teamId: "T222", channel: "C9" }, { text: "scheduled" });
+    const posted = await h.platform.messenger.post({ teamId: "T222", channel: "C9" }, textMessage("scheduled"));
     expect(posted.ts).toMatch(/^\d+\.\d+$/);
     expect(h.fake.callsTo("chat.postMessage").at(-1)?.token).toBe("xoxb-test-T222");
   });
@@ -105,7 +106,7 @@ describe("uninstall", () => {
     // Nothing can use the old token any more: not requests, not scheduled posts.
     await sendCommand(h.eventsUrl, commandFields("/probe", "", h.fake.responseUrl("o3"), { teamId: "T222" }));
     await settle();
-    const error = await h.platform.messenger.post({ teamId: "T222", channel: "C9" }, { text: "x" }).catch((e: unknown) => e);
+    const error = await h.platform.messenger.post({ teamId: "T222", channel: "C9" }, textMessage("x")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SlackSendError);
     expect((error as SlackSendError).retryAfterMs).toBeNull();
     expect(seen).toEqual([]);

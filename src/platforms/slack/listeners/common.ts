@@ -5,6 +5,8 @@ import { hasMessage, translate, type MessageParams } from "../../../core/i18n/ca
 import { isDomainError } from "../../../core/shared/errors.js";
 import type { Locale } from "../../../core/shared/refs.js";
 import type { Logger } from "../../../logger.js";
+import { textMessage } from "../render/message.js";
+import type { SlackMessage } from "../transport/slack-messenger.js";
 import { commandSchema, interactionUserSchema, type CommandPayload } from "../payloads.js";
 import type { WorkLimiter } from "../services/work-limiter.js";
 import type { ActorResolver, SlackActor, SlackIdentity } from "../session/slack-actor.js";
@@ -37,9 +39,23 @@ export function interactionIdentity(body: unknown): SlackIdentity {
   };
 }
 
-/** Posts a private answer to the user through response_url (no Web API rate limit). */
+/**
+ * Answers through response_url (no Web API rate limit): privately unless `inChannel`. The only
+ * place listeners call `respond`, so every answer's `text` is a `SlackText` (escaped by
+ * render/message.ts) and user input in it cannot mention anyone.
+ */
+export async function respondWith(respond: RespondFn, message: SlackMessage, options: { inChannel?: boolean; replace?: boolean } = {}): Promise<void> {
+  await respond({
+    response_type: options.inChannel ? "in_channel" : "ephemeral",
+    replace_original: options.replace ?? false,
+    text: message.text,
+    ...(message.blocks ? { blocks: message.blocks as never } : {}),
+  });
+}
+
+/** Posts a private plain-text answer to the user through response_url. */
 export async function replyPrivately(respond: RespondFn, text: string): Promise<void> {
-  await respond({ response_type: "ephemeral", replace_original: false, text });
+  await respondWith(respond, textMessage(text));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { types } from "@slack/bolt";
 import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView } from "../../../core/alliance/alliance-views.js";
 import { ACTION, MODAL } from "../ids.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
-import { actions, button, context, divider, header, option, plain, sections } from "./blocks.js";
+import { actions, button, context, divider, header, option, plain, sections, textInput } from "./blocks.js";
 import { BLOCK_KIT, escapeMrkdwn } from "./limits.js";
 import { toMessages } from "./message.js";
 
@@ -13,7 +13,7 @@ export function renderHelp(view: HelpView): SlackMessage[] {
   const blocks = [
     header(view.title),
     ...sections(escapeMrkdwn(view.intro)),
-    ...view.sections.flatMap((s) => [divider(), ...sections(`*${s.command}*  ${escapeMrkdwn(s.description)}\n${s.examples.map((e) => `• \`${e}\``).join("\n")}`)]),
+    ...view.sections.flatMap((s) => [divider(), ...sections(`*${escapeMrkdwn(s.command)}*  ${escapeMrkdwn(s.description)}\n${s.examples.map((e) => `• \`${escapeMrkdwn(e)}\``).join("\n")}`)]),
     context([escapeMrkdwn(view.footer)]),
   ];
   return toMessages(view.title, blocks);
@@ -62,7 +62,7 @@ export function renderChooseOrganizationModal(view: ChooseOrganizationView, priv
       block_id: "org.new",
       optional: view.organizations.length > 0,
       label: plain(view.newLabel, BLOCK_KIT.inputLabel),
-      element: { type: "plain_text_input", action_id: "value", max_length: 80 },
+      element: textInput({ max: 80 }),
     });
   }
   return {

@@ -34,6 +34,23 @@ export function sectionWith(text: string, accessory: types.SectionBlock["accesso
   };
 }
 
+/**
+ * A plain_text_input of at most `max` characters. A pre-filled value longer than that is cut to
+ * fit: Slack refuses the whole modal otherwise (the member saw "Something went wrong"). Callers
+ * that must not shorten what a member typed refuse over-long input before they get here.
+ */
+export function textInput(options: { max: number; initial?: string | null | undefined; multiline?: boolean; placeholder?: string }): types.PlainTextInput {
+  const max = Math.min(options.max, BLOCK_KIT.inputValue);
+  return {
+    type: "plain_text_input",
+    action_id: "value",
+    max_length: max,
+    ...(options.multiline ? { multiline: true } : {}),
+    ...(options.initial ? { initial_value: Array.from(options.initial).slice(0, max).join("") } : {}),
+    ...(options.placeholder ? { placeholder: plain(options.placeholder, BLOCK_KIT.placeholder) } : {}),
+  };
+}
+
 /** A header block (plain text, 150 characters). */
 export function header(text: string): types.HeaderBlock {
   return { type: "header", text: plain(text, BLOCK_KIT.headerText) };

@@ -22,6 +22,8 @@ export const BLOCK_KIT = {
   privateMetadata: 3000,
   inputLabel: 2000,
   inputHint: 2000,
+  /** plain_text_input max_length and initial_value. */
+  inputValue: 3000,
   /** Slack rejects messages whose blocks carry much more text than this (msg_blocks_too_long). */
   messageBlockTextBudget: 11_000,
   /** Fallback `text` of a message; Slack truncates above 40k, notifications need far less. */

@@ -57,7 +57,7 @@ function breakdownBlocks(view: PollView, room: { blocks: number; text: number })
   const breakdown = view.breakdown;
   if (!breakdown) return [];
   const rowText = (row: NonNullable<PollView["breakdown"]>["rows"][number], labelMax: number) =>
-    [`*${escapeMrkdwn(row.name)}* · ${escapeMrkdwn(row.votersText)}`, ...row.options.map((o) => `${escapeMrkdwn(truncate(o.label, labelMax))}: ${o.figureText ?? "–"}`)].join("\n");
+    [`*${escapeMrkdwn(row.name)}* · ${escapeMrkdwn(row.votersText)}`, ...row.options.map((o) => `${escapeMrkdwn(truncate(o.label, labelMax))}: ${escapeMrkdwn(o.figureText ?? "–")}`)].join("\n");
   const title = `*${escapeMrkdwn(breakdown.title)}*`;
   const hidden = breakdown.hiddenText ? [context([escapeMrkdwn(breakdown.hiddenText)])] : [];
   const perRow = (labelMax: number) => [divider(), ...sections(title), ...breakdown.rows.flatMap((row) => sections(rowText(row, labelMax))), ...hidden];

@@ -4,8 +4,8 @@
 import type { types } from "@slack/bolt";
 import type { Choice, SetupFormView } from "../../../core/alliance/alliance-views.js";
 import { MODAL } from "../ids.js";
-import { header, option, plain } from "./blocks.js";
-import { BLOCK_KIT } from "./limits.js";
+import { header, option, plain, textInput } from "./blocks.js";
+import { BLOCK_KIT, escapeMrkdwn } from "./limits.js";
 
 /** Most organisation rows the modal offers (the setup allows 10). */
 export const MAX_ORGANIZATION_ROWS = 10;
@@ -36,7 +36,7 @@ const text = (blockId: string, label: string, initial: unknown, options: { optio
   optional: options.optional ?? false,
   label: plain(label, BLOCK_KIT.inputLabel),
   ...(options.hint ? { hint: plain(options.hint, BLOCK_KIT.inputHint) } : {}),
-  element: { type: "plain_text_input", action_id: "value", ...(typeof initial === "string" && initial ? { initial_value: initial } : {}), ...(options.max ? { max_length: options.max } : {}) },
+  element: textInput({ max: options.max ?? BLOCK_KIT.inputValue, initial: typeof initial === "string" ? initial : null }),
 });
 
 const number = (blockId: string, label: string, initial: unknown, min: number, max: number, hint?: string): types.InputBlock => ({
@@ -59,7 +59,7 @@ export function renderSetupModal(view: SetupFormView, privateMetadata: string): 
   const v = view.values;
   const l = view.labels;
   const rows = organizationRowCount(v.organizations.length);
-  const orgBlocks: types.KnownBlock[] = [header(l.organizations), { type: "context", elements: [{ type: "mrkdwn", text: l.organizationsHint }] }];
+  const orgBlocks: types.KnownBlock[] = [header(l.organizations), { type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(l.organizationsHint) }] }];
   for (let i = 0; i < rows; i++) {
     const org = v.organizations[i];
     const label = view.organizationLabels[i] ?? `${i + 1}`;

@@ -10,9 +10,10 @@ import { toMessages } from "./message.js";
 
 const RAG_ICON: Record<string, string> = { green: "🟢", amber: "🟠", red: "🔴", none: "⚪" };
 
+/** A monospace table; cells are escaped (Slack's &, <, > rules hold inside code blocks too). */
 function table(t: PresentedTable): string {
   if (t.rows.length === 0) return "";
-  const all = [t.columns, ...t.rows];
+  const all = [t.columns, ...t.rows].map((row) => row.map((cell) => escapeMrkdwn(cell ?? "")));
   const widths = t.columns.map((_, c) => Math.max(...all.map((row) => (row[c] ?? "").length)));
   const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ").trimEnd();
   return "```\n" + all.map(line).join("\n") + "\n```";

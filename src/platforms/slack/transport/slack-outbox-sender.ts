@@ -22,6 +22,7 @@ import type { WorkspaceRepository } from "../../../core/alliance/workspace-repos
 import type { View } from "../../../core/views.js";
 import type { MessageSender, SendOutcome } from "../../../scheduling/outbox/message-sender.js";
 import type { LeasedMessage } from "../../../scheduling/outbox/outbox-message.js";
+import { slackText } from "../render/message.js";
 import { renderMessages } from "../render/render-view.js";
 import { SlackSendError, classifySlackError } from "./slack-errors.js";
 import type { SlackMessage, SlackMessenger } from "./slack-messenger.js";
@@ -52,7 +53,7 @@ export function createSlackOutboxSender(deps: { messenger: SlackMessenger; works
   const teamOf = async (workspaceId: string): Promise<string> => (await deps.workspaces.get(workspaceId))?.externalId ?? workspaceId;
 
   const messagesOf = (payload: z.infer<typeof messagePayload>): SlackMessage[] =>
-    "view" in payload ? renderMessages(payload.view as unknown as View).messages : [{ text: payload.text, blocks: payload.blocks }];
+    "view" in payload ? renderMessages(payload.view as unknown as View).messages : [{ text: slackText(payload.text), blocks: payload.blocks }];
 
   const send = async (message: LeasedMessage): Promise<string> => {
     const teamId = await teamOf(message.workspaceId);

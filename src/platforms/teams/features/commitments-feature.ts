@@ -3,7 +3,7 @@
 // answers with a form card pre-filled with what it understood, the Teams stand-in for a modal.
 import { z } from "zod";
 import { parseCommitCommand, type CommitCommand } from "../../../core/commitments/commit-command.js";
-import type { Commitment, CommitmentOutcome } from "../../../core/commitments/commitment.js";
+import { COMMITMENT_LIMITS, type Commitment, type CommitmentOutcome } from "../../../core/commitments/commitment.js";
 import type { CommitmentService } from "../../../core/commitments/commitment-service.js";
 import { buildCommitmentCard, buildCommitmentList, buildConfirmRequest, COMMITMENT_ACTION_IDS } from "../../../core/commitments/commitment-views.js";
 import { parseDueDate } from "../../../core/commitments/due-date.js";
@@ -11,7 +11,7 @@ import { translate } from "../../../core/i18n/catalogue.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { Actor } from "../../../core/shared/refs.js";
 import type { Clock } from "../../../core/shared/clock.js";
-import { commandProblemText, renderCommitmentCreateForm, COMMITMENT_FORM_VERB } from "../render/commitment-form-card.js";
+import { commandProblemText, renderCommitmentCreateForm, COMMITMENT_FORM_VERB, DUE_TEXT_MAX } from "../render/commitment-form-card.js";
 import { renderView } from "../render/render-view.js";
 import type { ActionHandler, ActionResult, CommandContext, TeamsFeature } from "../handlers/feature-types.js";
 import { commandTextWithMentions } from "../handlers/inbound-activity.js";
@@ -81,6 +81,9 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
           const problems = command.problems.map((p) => commandProblemText(turn.locale, p)).join(" ");
           return void (await reply(await cardOf(turn, commitment, problems || undefined)));
         }
+        // Too long to pre-fill without cutting what they wrote: say so, naming the limit.
+        const length = command.draft.text?.length ?? 0;
+        if (length > COMMITMENT_LIMITS.textMax) return void (await reply({ text: translate(turn.locale, "commitments.tooLong", { length, max: COMMITMENT_LIMITS.textMax }) }));
         const organizations = await services.alliances.listOrganizations(turn.member.allianceId);
         return void (await reply(renderCommitmentCreateForm({ locale: turn.locale, draft: command.draft, missing: command.missing, problems: command.problems, organizations })));
       }
@@ -151,7 +154,12 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
       }),
       async [COMMITMENT_FORM_VERB]({ turn, data }) {
         const input = z
-          .object({ text: z.string().trim().max(500).default(""), beneficiary: z.string().max(100).default(""), due: z.string().trim().max(100).default(""), definitionOfDone: z.string().trim().max(500).optional() })
+          .object({
+            text: z.string().trim().max(COMMITMENT_LIMITS.textMax).default(""),
+            beneficiary: z.string().max(100).default(""),
+            due: z.string().trim().max(DUE_TEXT_MAX).default(""),
+            definitionOfDone: z.string().trim().max(COMMITMENT_LIMITS.definitionOfDoneMax).optional(),
+          })
           .parse(data);
         const alliance = await services.alliances.getAlliance(turn.member.allianceId);
         const dueAt = input.due ? parseDueDate(input.due, { now: clock.now(), timeZone: alliance.timezone, locale: turn.locale }).dueAt : null;

@@ -5,11 +5,12 @@ import type { AdaptiveCardActionResponse } from "@microsoft/teams.api";
 import { z } from "zod";
 import { translate } from "../../../core/i18n/catalogue.js";
 import { isDomainError } from "../../../core/shared/errors.js";
+import { COMMAND_TEXT_MAX } from "../../../core/shared/input-limits.js";
 import type { Logger } from "../../../logger.js";
 import type { ProcessedEventRepository } from "../../../core/alliance/processed-event-repository.js";
 import { parseCommand, type TeamsCommand } from "../commands/command-parser.js";
 import type { CardRender } from "../render/render-types.js";
-import { toMessage } from "../render/to-message.js";
+import { toInvokeAnswer, toMessage } from "../render/to-message.js";
 import { IN_TURN_POLICY } from "../transport/send-queue.js";
 import type { TeamsConnector } from "../transport/teams-connector.js";
 import type { ActionHandler, ActionResult, CommandHandler, Reply, TeamsFeature } from "./feature-types.js";
@@ -99,17 +100,23 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
+  /**
+   * Claims the activity in the processed-events table (atomic across instances). Activity ids are
+   * unique within a conversation, so a redelivered or replayed activity (message, card submit or
+   * Action.Execute) is seen as such and changes nothing.
+   */
+  async function firstDelivery(activity: { id?: string | undefined; conversation: { id: string } }): Promise<boolean> {
+    if (!activity.id || !deps.processedEvents) return true;
+    return deps.processedEvents.markProcessed(`teams:${activity.conversation.id}:${activity.id}`, deps.now?.() ?? new Date());
+  }
+
   return {
     withTurn,
 
     async onMessage(raw) {
       const activity = parseInbound(raw);
       if (!activity) return;
-      // Activity ids are unique within a conversation; a second delivery of one changes nothing.
-      if (activity.id && deps.processedEvents) {
-        const key = `teams:${activity.conversation.id}:${activity.id}`;
-        if (!(await deps.processedEvents.markProcessed(key, deps.now?.() ?? new Date()))) return;
-      }
+      if (!(await firstDelivery(activity))) return;
       await withTurn(activity, async (turn, reply) => {
         const submitted = submitSchema.safeParse(activity.value);
         if (submitted.success && !activity.text) {
@@ -124,6 +131,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           return;
         }
         const text = commandTextOf(activity);
+        const length = Array.from(text).length;
+        if (length > COMMAND_TEXT_MAX) return void (await reply({ text: translate(turn.locale, "error.INPUT_TOO_LONG", { length, max: COMMAND_TEXT_MAX }) }));
         const parsed = parseCommand(text);
         const handler = parsed ? commands.get(parsed.command) : undefined;
         if (parsed && handler) return handler({ turn, args: parsed.args, reply });
@@ -138,14 +147,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (!activity || !execute.success) {
         return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "not an Action.Execute", innerHttpError: { statusCode: 400, body: null } } };
       }
+      // A replayed invoke (same activity id) answers with nothing rather than acting twice.
+      if (!(await firstDelivery(activity))) return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" };
       let response: CardActionResponse | undefined;
       await withTurn(activity, async (turn) => {
         const { verb, data = {} } = execute.data.action;
         const result = await runAction(turn, verb, data, activity.replyToId ?? null);
+        const answer = toInvokeAnswer(result.kind === "card" ? result.render : { text: result.text });
         response =
-          result.kind === "card" && result.render.card
-            ? { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result.render.card }
-            : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: result.kind === "message" ? result.text : (result.render.text ?? "") };
+          "card" in answer
+            ? { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: answer.card }
+            : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: answer.toast };
       });
       return response ?? { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" };
     },

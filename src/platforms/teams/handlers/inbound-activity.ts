@@ -15,7 +15,9 @@ export const inboundActivitySchema = z.object({
   id: z.string().max(512).optional(),
   name: z.string().max(256).optional(),
   action: z.string().max(64).optional(),
-  text: z.string().max(28_000).optional(),
+  // Teams caps a message near 28 KB; anything up to the 100 KB activity limit is read, so an
+  // over-long command is answered (COMMAND_TEXT_MAX) instead of silently dropped.
+  text: z.string().max(100_000).optional(),
   value: z.unknown().optional(),
   locale: z.string().max(32).optional(),
   replyToId: z.string().max(512).optional(),

@@ -14,6 +14,9 @@ export function userErrorText(error: unknown, locale: Locale): { text: string; e
     return { text: translate(locale, "error.INVALID_INPUT", { reason: error.code, ...error.details }), expected: true };
   }
   if (error instanceof ZodError) {
+    // Over-long card input (a client that ignores maxLength, or a crafted submit): name the limit.
+    const tooLong = error.issues.find((issue) => issue.code === "too_big" && issue.origin === "string");
+    if (tooLong && tooLong.code === "too_big") return { text: translate(locale, "error.FIELD_TOO_LONG", { max: Number(tooLong.maximum) }), expected: true };
     const reason = error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
     return { text: translate(locale, "teams.card.invalid", { reason }), expected: true };
   }

@@ -2,10 +2,17 @@
 // pre-filled with what the bot understood, with the problems spelled out above the fields.
 import type { CardElement } from "@microsoft/teams.cards";
 import type { CommandProblem, CommitmentDraft, DraftField } from "../../../core/commitments/commit-command.js";
+import { COMMITMENT_LIMITS } from "../../../core/commitments/commitment.js";
 import { translate, type MessageParams } from "../../../core/i18n/catalogue.js";
 import type { Locale } from "../../../core/shared/refs.js";
 import { button, card, errorText, heading, note } from "./card-kit.js";
 import type { CardRender } from "./render-types.js";
+
+/** Longest due-date phrase the form takes. */
+export const DUE_TEXT_MAX = 100;
+
+/** A pre-filled value cut to its field's maxLength (longer text is refused in chat before a form opens). */
+const within = (value: string, max: number): string => Array.from(value).slice(0, max).join("");
 
 /** The verb of the form's submit button. */
 export const COMMITMENT_FORM_VERB = "commitment.create";
@@ -38,7 +45,7 @@ export function renderCommitmentCreateForm(options: {
   for (const problem of options.problems) body.push(errorText(commandProblemText(locale, problem)));
   const beneficiaryOrg = draft.beneficiary?.organizationId ?? undefined;
   body.push(
-    { type: "Input.Text", id: "text", label: t("commitments.form.text"), isRequired: true, maxLength: 500, ...(draft.text ? { value: draft.text } : {}) } as CardElement,
+    { type: "Input.Text", id: "text", label: t("commitments.form.text"), isRequired: true, maxLength: COMMITMENT_LIMITS.textMax, ...(draft.text ? { value: within(draft.text, COMMITMENT_LIMITS.textMax) } : {}) } as CardElement,
     {
       type: "Input.ChoiceSet",
       id: "beneficiary",
@@ -48,8 +55,8 @@ export function renderCommitmentCreateForm(options: {
       choices: options.organizations.map((o) => ({ title: o.name, value: o.id })),
       ...(beneficiaryOrg ? { value: beneficiaryOrg } : {}),
     } as CardElement,
-    { type: "Input.Text", id: "due", label: t("commitments.form.due"), placeholder: t("commitments.form.dueHint"), maxLength: 100, ...(draft.dueText ? { value: draft.dueText } : {}) } as CardElement,
-    { type: "Input.Text", id: "definitionOfDone", label: t("commitments.form.definitionOfDone"), isMultiline: true, maxLength: 500 } as CardElement,
+    { type: "Input.Text", id: "due", label: t("commitments.form.due"), placeholder: t("commitments.form.dueHint"), maxLength: DUE_TEXT_MAX, ...(draft.dueText ? { value: within(draft.dueText, DUE_TEXT_MAX) } : {}) } as CardElement,
+    { type: "Input.Text", id: "definitionOfDone", label: t("commitments.form.definitionOfDone"), isMultiline: true, maxLength: COMMITMENT_LIMITS.definitionOfDoneMax } as CardElement,
   );
   return { card: card(body, [button(t("common.save"), { verb: COMMITMENT_FORM_VERB }, { style: "positive" })]), summary: t("commitments.form.title") };
 }

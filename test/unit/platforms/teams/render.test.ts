@@ -5,81 +5,18 @@
  * (Teams' webhook limit is 28 KB; bots may send 100 KB).
  */
 import { describe, expect, it } from "vitest";
-import { buildChooseOrganizationView, buildForgetMeConfirmView, buildHelpView, buildSetupFormView } from "../../../../src/core/alliance/alliance-views.js";
-import type { CommitmentCardView, CommitmentListView } from "../../../../src/core/commitments/commitment-views.js";
-import { buildCultureFormView } from "../../../../src/core/culture-fit/culture-fit-views.js";
-import type { PollView } from "../../../../src/core/polls/poll-views.js";
+import { buildSetupFormView } from "../../../../src/core/alliance/alliance-views.js";
+import type { CommitmentListView } from "../../../../src/core/commitments/commitment-views.js";
 import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
 import { summaryView } from "../../../../src/core/summary/summary-views.js";
-import type { View, ViewKind } from "../../../../src/core/views.js";
 import { CARD_BUDGET_BYTES, messageBytes } from "../../../../src/platforms/teams/render/card-kit.js";
 import { renderView } from "../../../../src/platforms/teams/render/render-view.js";
 import { toMessage } from "../../../../src/platforms/teams/render/to-message.js";
 import { renderCommitmentCreateForm } from "../../../../src/platforms/teams/render/commitment-form-card.js";
 import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
+import { pollView, viewSamples } from "../../../fixtures/view-samples.js";
 import { perceivedPeriod } from "../../core/trust-health/period-builder.js";
 import { NO_COMMITMENT_EVENTS } from "../../../../src/core/trust-health/trust-health-inputs.js";
-
-function pollView(overrides: Partial<PollView> = {}): PollView {
-  const options = Array.from({ length: 10 }, (_, i) => ({
-    optionId: `opt${i}`, label: `Option ${i} `.padEnd(75, "x"), count: i, percent: i * 2, figureText: `${i} · ${i * 2}%`, barRatio: i / 45,
-  }));
-  return {
-    kind: "poll", pollId: "p".repeat(25), locale: "en", question: "Q".repeat(300), status: "open", acceptsVotes: true,
-    mode: "multiple", maxChoices: 3, anonymous: true, visibility: "live", flags: ["Anonymous", "Up to 3 choices", "Live results"],
-    voteHint: "Choose up to 3 options.", options, resultsHiddenText: null, totalVoters: 45, totalVotersText: "45 votes",
-    breakdown: {
-      title: "By organisation",
-      rows: Array.from({ length: 10 }, (_, o) => ({ organizationId: `org${o}`, name: `Organisation ${o}`.padEnd(80, "o"), voters: 5, votersText: "5 votes", options })),
-      hiddenText: "Not shown to protect anonymity: Gamma",
-    },
-    closesAt: null, statusText: "Open", anonymityNote: "Anonymous: nobody can see who voted what.",
-    ...overrides,
-  };
-}
-
-const commitmentCard: CommitmentCardView = {
-  kind: "commitment_card", commitmentId: "c1", number: 12, title: "#12 Send the draft contract", statusText: "Open",
-  confirmationText: null, fields: [{ label: "Owner", value: "Ann (Acme)" }, { label: "For", value: "Beta" }], overdue: false, disputeText: null,
-  actions: [
-    { actionId: "commitment.kept", label: "Kept", value: "c1", style: "primary", opensForm: false },
-    { actionId: "commitment.renegotiate", label: "New date…", value: "c1", style: "default", opensForm: true },
-    { actionId: "commitment.dispute", label: "Dispute…", value: "c1", style: "danger", opensForm: true },
-  ],
-};
-
-/** One sample per view kind: adding a kind to View makes this object fail the type check. */
-const samples: { [K in ViewKind]: Extract<View, { kind: K }> } = {
-  text: { kind: "text", text: "Hello" },
-  poll: pollView(),
-  "alliance.help": buildHelpView("en", "teams", 5),
-  "alliance.setup-form": buildSetupFormView("en", { name: "A", organizations: [] }),
-  "alliance.choose-organization": buildChooseOrganizationView("en", [{ id: "o1", allianceId: "a", name: "Acme", emailDomains: [], slackTeamIds: [] }]),
-  "alliance.my-data": {
-    kind: "alliance.my-data", title: "Your data", intro: "Here", profile: "Ann", sections: [{ key: "x", label: "X", count: 2 }], note: "n",
-    file: { name: "my-data.json", mimeType: "application/json", content: "{}" },
-  },
-  "alliance.forget-me-confirm": buildForgetMeConfirmView("en", "m1"),
-  commitment_card: commitmentCard,
-  commitment_list: { kind: "commitment_list", title: "Mine", emptyText: null, items: [{ commitmentId: "c1", number: 1, line: "#1 x", statusText: "Open", overdue: true }] },
-  commitment_check_in: { kind: "commitment_check_in", variant: "due_today", text: "Kept?", card: commitmentCard },
-  commitment_confirm_request: { kind: "commitment_confirm_request", text: "Do you agree?", card: commitmentCard },
-  trust_health_summary: summaryView(buildTrustHealthSummary(workedInput), "en"),
-  "pulse.question": {
-    kind: "pulse.question", locale: "en", roundId: "r1", itemKey: "rel1", targetOrganizationId: "o2", intro: "Intro", progress: "Question 1 of 4",
-    pillar: "Reliability", about: "About Beta", prompt: "Beta kept its agreements.", options: ([1, 2, 3, 4, 5] as const).map((value) => ({ value, label: `L${value}` })),
-    cantSayLabel: "Can't say", comment: { label: "Comment", placeholder: "", maxLength: 500 }, current: { score: null, comment: "x" }, closesText: "Open until Sunday",
-  },
-  "pulse.answered": { kind: "pulse.answered", roundId: "r1", itemKey: "rel1", targetOrganizationId: "o2", prompt: "P", text: "Saved", remaining: 3 },
-  "pulse.thank-you": { kind: "pulse.thank-you", text: "Thanks" },
-  "culture.assessment-form": buildCultureFormView({ locale: "en", k: 5, organizationName: "Acme", periodKey: "2026-Q4" }),
-  "culture.result": {
-    kind: "culture.result", locale: "en", title: "Culture fit", periodKey: "2026-Q4", emptyText: null,
-    organizations: [{ organizationId: "o1", name: "Acme", hiddenText: null, profile: null, lines: ["Dominant type: Clan"] }],
-    differenceLines: ["Distance between Acme and Beta: 13.3 out of 100"], maturityText: null,
-    radar: { axes: [{ quadrant: "clan", label: "Clan" }, { quadrant: "adhocracy", label: "Adhocracy" }, { quadrant: "market", label: "Market" }, { quadrant: "hierarchy", label: "Hierarchy" }], series: [{ organizationId: "o1", label: "Acme", view: "now", values: [40, 20, 20, 20] }] },
-  },
-};
 
 /** Every object in a card tree with a `type`. */
 function nodes(tree: unknown): Array<Record<string, any>> {
@@ -96,7 +33,7 @@ function nodes(tree: unknown): Array<Record<string, any>> {
 }
 
 describe("renderView", () => {
-  it.each(Object.values(samples).map((view) => [view.kind, view] as const))("renders %s as a 1.5 card or text within budget", (_kind, view) => {
+  it.each(Object.values(viewSamples).map((view) => [view.kind, view] as const))("renders %s as a 1.5 card or text within budget", (_kind, view) => {
     const render = renderView(view);
     expect(render.card ?? render.text).toBeTruthy();
     if (render.card) {
@@ -107,7 +44,7 @@ describe("renderView", () => {
   });
 
   it("gives every Action.Execute button an Action.Submit fallback carrying the same verb and data", () => {
-    for (const view of Object.values(samples)) {
+    for (const view of Object.values(viewSamples)) {
       // `refresh` is Universal Actions only (clients without it simply never refresh): no fallback.
       const { refresh: _refresh, ...card } = (renderView(view).card ?? {}) as Record<string, unknown>;
       for (const action of nodes(card).filter((n) => n.type === "Action.Execute")) {
@@ -124,8 +61,8 @@ describe("renderView", () => {
     });
     const sizes = {
       poll: messageBytes(toMessage(renderView(pollView(), { poll: { myChoice: ["opt1", "opt2"], canClose: true } }))),
-      culture: messageBytes(toMessage(renderView(samples["culture.assessment-form"]))),
-      summary: messageBytes(toMessage(renderView(samples.trust_health_summary))),
+      culture: messageBytes(toMessage(renderView(viewSamples["culture.assessment-form"]))),
+      summary: messageBytes(toMessage(renderView(viewSamples.trust_health_summary))),
       setup: messageBytes(toMessage(renderView(setup, { setup: { canChooseHereAsSteering: true } }))),
     };
     for (const size of Object.values(sizes)) expect(size).toBeLessThan(CARD_BUDGET_BYTES);
@@ -198,7 +135,7 @@ describe("commitment form card", () => {
 
 describe("summary card", () => {
   it("uses Teams chart elements with a text fallback", () => {
-    const charts = nodes(renderView(samples.trust_health_summary).card).filter((n) => String(n.type).startsWith("Chart."));
+    const charts = nodes(renderView(viewSamples.trust_health_summary).card).filter((n) => String(n.type).startsWith("Chart."));
     expect(charts.map((c) => c.type)).toEqual(expect.arrayContaining(["Chart.Line"]));
     for (const chart of charts) expect(chart.fallback).toBeTruthy();
   });

@@ -3,7 +3,7 @@
 import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
 import { parseCommitCommand, type CommandProblem } from "../../../../core/commitments/commit-command.js";
-import { commitmentRef, type Beneficiary, type Commitment } from "../../../../core/commitments/commitment.js";
+import { COMMITMENT_LIMITS, commitmentRef, type Beneficiary, type Commitment } from "../../../../core/commitments/commitment.js";
 import type { CommitmentService } from "../../../../core/commitments/commitment-service.js";
 import { buildCommitmentCard, buildCommitmentList, COMMITMENT_ACTION_IDS, formatDue } from "../../../../core/commitments/commitment-views.js";
 import { parseDueDate } from "../../../../core/commitments/due-date.js";
@@ -13,7 +13,10 @@ import { MODAL } from "../../ids.js";
 import { buttonActionSchema, entityIdValue, inputValue, submittedViewSchema } from "../../payloads.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
+import { afterAck, afterAckAsMember, errorText, interactionIdentity, parseCommand, replyPrivately, respondWith } from "../common.js";
+import { joinSlackText, slackText, textMessage } from "../../render/message.js";
+import { context } from "../../render/blocks.js";
+import { escapeMrkdwn } from "../../render/limits.js";
 import type { SlackListenerContext } from "../register.js";
 import { answerCommandAsMember } from "../trust/org-choice.js";
 import { commitmentViewContext, requestConfirmation } from "./commitment-context.js";
@@ -42,12 +45,11 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
     const viewCtx = await commitmentViewContext(ctx, actor.allianceId, actor.locale, actor.timeZone);
     const { events } = await commitments.get(actor, commitment.id);
     const [message] = renderMessages(buildCommitmentCard(commitment, viewCtx, actor, events)).messages;
-    await respond({
-      response_type: options.inChannel ? "in_channel" : "ephemeral",
-      replace_original: options.replace ?? false,
-      text: `${text} ${message?.text ?? ""}`.trim(),
-      blocks: [{ type: "context", elements: [{ type: "mrkdwn", text }] }, ...(message?.blocks ?? [])] as never,
-    });
+    await respondWith(
+      respond,
+      { text: message ? joinSlackText(slackText(text), message.text) : slackText(text), blocks: [context([escapeMrkdwn(text)]), ...(message?.blocks ?? [])] },
+      options,
+    );
   };
 
   const memberBySlackId = async (actor: SlackActor, slackUserId: string, client: Parameters<SlackListenerContext["resolveActor"]>[1]) => {
@@ -56,9 +58,10 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
   };
 
   app.command("/commit", async ({ ack, command, respond, client }) => {
-    const cmd = parseCommand(command);
+    // Ack first: anything refused before the ack gets no answer at all (Bolt gives up after 3 s).
     await ack();
-    await answerCommandAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
+    const cmd = parseCommand(command);
+    await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
       const { locale } = actor;
       const organizations = await ctx.alliances.listOrganizations(actor.allianceId);
       const parsed = await parseCommitCommand(cmd.text, {
@@ -75,7 +78,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
         case "list": {
           const list = await commitments.list(actor, parsed.filter);
           const view = buildCommitmentList(list, parsed.filter, await commitmentViewContext(ctx, actor.allianceId, locale, actor.timeZone));
-          for (const message of renderMessages(view).messages) await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+          for (const message of renderMessages(view).messages) await respondWith(respond, message);
           return;
         }
         case "create": {
@@ -104,6 +107,9 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
             return;
           }
           const { draft } = parsed;
+          // Too long to pre-fill without cutting what they wrote: say so in chat, naming the limit.
+          const length = draft.text?.length ?? 0;
+          if (length > COMMITMENT_LIMITS.textMax) return await replyPrivately(respond, translate(locale, "commitments.tooLong", { length, max: COMMITMENT_LIMITS.textMax }));
           const slackIdOf = async (memberId: string | null | undefined) => (memberId ? ((await ctx.memberRepository.get(memberId))?.externalId ?? null) : null);
           const b = draft.beneficiary;
           const problems = [
@@ -170,7 +176,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
     await afterAck(ctx, undefined, () => locale, async () => {
       const viewCtx = await commitmentViewContext(ctx, actor.allianceId, locale, actor.timeZone);
       const [message] = renderMessages(buildCommitmentCard(created, viewCtx, actor)).messages;
-      const posted = { text: translate(locale, "commitments.result.created", { ref: commitmentRef(created) }), blocks: message?.blocks };
+      const posted = { text: slackText(translate(locale, "commitments.result.created", { ref: commitmentRef(created) })), blocks: message?.blocks };
       await ctx.messenger.post({ teamId: actor.teamId, channel }, posted).catch(() => ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, posted));
     });
   });
@@ -250,7 +256,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
         text = translate(locale, "commitments.result.resolved", { ref: commitmentRef(result.commitment), status: translate(locale, `commitments.status.${result.commitment.status}`) });
       }
       await ack();
-      await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, { text });
+      await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, textMessage(text));
     } catch (error) {
       await ack({ response_action: "errors", errors: { "f.reason": errorText(locale, error) } });
     }

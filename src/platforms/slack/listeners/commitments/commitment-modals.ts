@@ -7,8 +7,11 @@ import { COMMITMENT_LIMITS } from "../../../../core/commitments/commitment.js";
 import { translator } from "../../../../core/i18n/catalogue.js";
 import type { Locale } from "../../../../core/shared/refs.js";
 import { MODAL } from "../../ids.js";
-import { context, option, plain } from "../../render/blocks.js";
+import { context, option, plain, textInput } from "../../render/blocks.js";
 import { BLOCK_KIT, escapeMrkdwn } from "../../render/limits.js";
+
+/** Longest due-date phrase the forms take ("in two weeks on Friday at 17:00" fits easily). */
+const DUE_TEXT_MAX = 100;
 
 /** What the create form starts with. */
 export interface CreateFormDraft {
@@ -39,14 +42,14 @@ export function buildCreateModal(locale: Locale, draft: CreateFormDraft, organiz
   // Before setup there is no organisation to choose: say why rather than leave the list out silently.
   if (orgOptions.length === 0) blocks.push(context([`⚠️ ${escapeMrkdwn(t("commitments.form.noOrganizations", { setup: "`/trust setup`" }))}`]));
   blocks.push(
-    input("c.text", t("commitments.form.text"), { type: "plain_text_input", action_id: "value", multiline: true, max_length: COMMITMENT_LIMITS.textMax, ...(draft.text ? { initial_value: draft.text } : {}) }, false),
+    input("c.text", t("commitments.form.text"), textInput({ max: COMMITMENT_LIMITS.textMax, multiline: true, initial: draft.text }), false),
     input("c.owner", t("commitments.form.owner"), { type: "users_select", action_id: "value", ...(draft.ownerSlackId ? { initial_user: draft.ownerSlackId } : {}) }, true),
   );
   if (orgOptions.length) blocks.push(input("c.org", t("commitments.form.beneficiary"), { type: "static_select", action_id: "value", options: orgOptions, ...(initialOrg ? { initial_option: initialOrg } : {}) }, true));
   blocks.push(
     input("c.person", t("commitments.form.beneficiary"), { type: "users_select", action_id: "value", ...(draft.personSlackId ? { initial_user: draft.personSlackId } : {}) }, true),
-    input("c.due", t("commitments.form.due"), { type: "plain_text_input", action_id: "value", max_length: 100, ...(draft.dueText ? { initial_value: draft.dueText } : {}) }, true, t("commitments.form.dueHint")),
-    input("c.dod", t("commitments.form.definitionOfDone"), { type: "plain_text_input", action_id: "value", multiline: true, max_length: COMMITMENT_LIMITS.definitionOfDoneMax }, true),
+    input("c.due", t("commitments.form.due"), textInput({ max: DUE_TEXT_MAX, initial: draft.dueText }), true, t("commitments.form.dueHint")),
+    input("c.dod", t("commitments.form.definitionOfDone"), textInput({ max: COMMITMENT_LIMITS.definitionOfDoneMax, multiline: true }), true),
   );
   return {
     type: "modal",
@@ -67,13 +70,13 @@ export function buildFollowUpModal(locale: Locale, kind: FollowUp, commitmentId:
   const t = translator(locale);
   const blocks: types.KnownBlock[] = [];
   if (kind === "renegotiate") {
-    blocks.push(input("f.due", t("commitments.form.due"), { type: "plain_text_input", action_id: "value", max_length: 100 }, false, t("commitments.form.dueHint")));
+    blocks.push(input("f.due", t("commitments.form.due"), textInput({ max: DUE_TEXT_MAX }), false, t("commitments.form.dueHint")));
   }
   if (kind === "resolve") {
     const outcomes = (["kept", "kept_late", "broken"] as const).map((o) => option(statusLabels[o], o));
     blocks.push(input("f.outcome", t("commitments.action.resolve"), { type: "static_select", action_id: "value", options: outcomes }, false));
   }
-  blocks.push(input("f.reason", t("commitments.form.reason"), { type: "plain_text_input", action_id: "value", multiline: true, max_length: COMMITMENT_LIMITS.reasonMax }, kind !== "dispute"));
+  blocks.push(input("f.reason", t("commitments.form.reason"), textInput({ max: COMMITMENT_LIMITS.reasonMax, multiline: true }), kind !== "dispute"));
   const title = kind === "renegotiate" ? t("commitments.form.renegotiateTitle", { ref }) : `${t(`commitments.action.${kind}`)} ${ref}`;
   return {
     type: "modal",

@@ -12,7 +12,8 @@ import { renderPollMessage } from "../../render/poll-blocks.js";
 import type { PollPublisher } from "../../services/poll-publisher.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { slackErrorCode } from "../../transport/slack-errors.js";
-import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
+import { afterAck, afterAckAsMember, errorText, interactionIdentity, parseCommand, replyPrivately, respondWith } from "../common.js";
+import { channelLink, joinSlackText, slackText, textMessage } from "../../render/message.js";
 import type { SlackListenerContext } from "../register.js";
 import { answerCommandAsMember } from "../trust/org-choice.js";
 import { parsePollCommand, type PollGrammarError } from "../../../../core/polls/poll-command.js";
@@ -52,9 +53,10 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
   };
 
   app.command("/poll", async ({ ack, command, respond, client }) => {
-    const cmd = parseCommand(command);
+    // Ack first: anything refused before the ack gets no answer at all (Bolt gives up after 3 s).
     await ack();
-    await answerCommandAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
+    const cmd = parseCommand(command);
+    await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
       const { locale } = actor;
       const text = cmd.text.trim();
       if (text === "") {
@@ -106,7 +108,7 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
       try {
         await publish(actor, pollId, channel, undefined);
       } catch (error) {
-        await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, { text: errorText(actor.locale, error) });
+        await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, textMessage(errorText(actor.locale, error)));
       }
     });
   });
@@ -148,7 +150,7 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
       const { locale } = actor;
       const results = await polls.getResults(actor, pollId);
       const message = renderPollMessage(buildPollView(results, { locale, timeZone: actor.alliance.timezone, now: clock.now() }));
-      await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+      await respondWith(respond, message);
     });
   });
 
@@ -168,8 +170,8 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
         const text = poll.closesAt
           ? translate(memberLocale, "polls.reminder", { question: poll.question, at: poll.closesAt.toISOString().slice(0, 16).replace("T", " ") })
           : translate(memberLocale, "polls.reminder.noDeadline", { question: poll.question });
-        const where = poll.message ? ` <#${poll.message.conversationId}>` : "";
-        await ctx.messenger.sendDirect({ teamId: actor.teamId, user: member.externalId }, { text: `${text}${where}` });
+        const reminder = poll.message ? joinSlackText(slackText(text), channelLink(poll.message.conversationId)) : slackText(text);
+        await ctx.messenger.sendDirect({ teamId: actor.teamId, user: member.externalId }, { text: reminder });
         count += 1;
       }
       await replyPrivately(respond, count === 0 ? translate(locale, "slack.poll.remindedNone") : translate(locale, "slack.poll.reminded", { count }));

@@ -8,7 +8,7 @@ import { POLL_TEMPLATES } from "../../../../core/polls/poll-templates.js";
 import type { Locale } from "../../../../core/shared/refs.js";
 import { MODAL } from "../../ids.js";
 import { checkedValues, inputValue } from "../../payloads.js";
-import { option, plain } from "../../render/blocks.js";
+import { option, plain, textInput } from "../../render/blocks.js";
 import { BLOCK_KIT } from "../../render/limits.js";
 
 /** Block ids of the modal's inputs (also where errors are shown). */
@@ -54,14 +54,14 @@ export function buildPollModal(locale: Locale, channel: string): types.ModalView
       input(POLL_BLOCK.template, t("polls.create.template"), { type: "static_select", action_id: "value", options: templates, ...(templates[0] ? { initial_option: templates[0] } : {}) }, {
         hint: plain(t("slack.poll.modal.optionsFromTemplate"), BLOCK_KIT.inputHint),
       }),
-      input(POLL_BLOCK.question, t("polls.create.question"), { type: "plain_text_input", action_id: "value", max_length: POLL_LIMITS.questionMaxLength }, { optional: true }),
+      input(POLL_BLOCK.question, t("polls.create.question"), textInput({ max: POLL_LIMITS.questionMaxLength }), { optional: true }),
       input(POLL_BLOCK.options, t("polls.create.options"), { type: "plain_text_input", action_id: "value", multiline: true, placeholder: plain(t("slack.poll.modal.optionsPlaceholder"), BLOCK_KIT.placeholder) }, { optional: true }),
       input(POLL_BLOCK.anonymous, t("polls.create.anonymous"), { type: "checkboxes", action_id: "value", options: [anonymous], initial_options: [anonymous] }, { optional: true }),
       input(POLL_BLOCK.mode, t("polls.create.mode"), { type: "static_select", action_id: "value", options: modes, ...(modes[0] ? { initial_option: modes[0] } : {}) }),
       input(POLL_BLOCK.maxChoices, t("polls.create.maxChoices"), { type: "number_input", action_id: "value", is_decimal_allowed: false, min_value: "1", max_value: String(POLL_LIMITS.maxOptions) }, { optional: true }),
       input(POLL_BLOCK.visibility, t("polls.create.visibility"), { type: "static_select", action_id: "value", options: visibilities, ...(visibilities[0] ? { initial_option: visibilities[0] } : {}) }),
-      input(POLL_BLOCK.closes, t("polls.create.closesAt"), { type: "plain_text_input", action_id: "value", max_length: 100 }, { optional: true, hint: plain(t("slack.poll.modal.closesHint"), BLOCK_KIT.inputHint) }),
-      input(POLL_BLOCK.recurrence, t("polls.create.recurrence"), { type: "plain_text_input", action_id: "value", max_length: 100 }, { optional: true, hint: plain(t("slack.poll.modal.recurrenceHint"), BLOCK_KIT.inputHint) }),
+      input(POLL_BLOCK.closes, t("polls.create.closesAt"), textInput({ max: 100 }), { optional: true, hint: plain(t("slack.poll.modal.closesHint"), BLOCK_KIT.inputHint) }),
+      input(POLL_BLOCK.recurrence, t("polls.create.recurrence"), textInput({ max: 100 }), { optional: true, hint: plain(t("slack.poll.modal.recurrenceHint"), BLOCK_KIT.inputHint) }),
     ],
   };
 }

@@ -12,7 +12,7 @@ import { plain } from "../../render/blocks.js";
 import { BLOCK_KIT } from "../../render/limits.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAckAsMember, commandIdentity, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
+import { afterAckAsMember, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 import { answerCommandAsMember } from "../trust/org-choice.js";
 
@@ -48,9 +48,10 @@ const commentMeta = z.object({ r: z.string(), i: z.string(), t: z.string(), c: z
 /** Registers /pulse, the answer buttons and the comment modal. */
 export function registerPulseListeners(app: App, ctx: SlackListenerContext, pulse: PulseService): void {
   app.command("/pulse", async ({ ack, command, respond, client }) => {
-    const cmd = parseCommand(command);
+    // Ack first: anything refused before the ack gets no answer at all (Bolt gives up after 3 s).
     await ack();
-    await answerCommandAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
+    const cmd = parseCommand(command);
+    await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
       const { locale } = actor;
       const sent = await sendPendingPulse(ctx, pulse, actor);
       await replyPrivately(respond, translate(locale, sent > 0 ? "slack.pulse.sent" : "slack.pulse.none"));

@@ -11,6 +11,7 @@ import { inputValue, submittedViewSchema } from "../../payloads.js";
 import { cultureBlockId, cultureDifferenceBlockId, cultureModalErrors, renderCultureModal } from "../../render/culture-blocks.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { errorText, interactionIdentity } from "../common.js";
+import { textMessage } from "../../render/message.js";
 import type { SlackListenerContext } from "../register.js";
 
 /** Opens the assessment, pre-filled with the member's own answers of this period. */
@@ -70,6 +71,6 @@ export function registerCultureFlow(app: App, ctx: SlackListenerContext, culture
       return;
     }
     await ack();
-    await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, { text: translate(actor.locale, "culture.submitted") });
+    await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, textMessage(translate(actor.locale, "culture.submitted")));
   });
 }

@@ -13,7 +13,7 @@ import { actionContainerSchema } from "../../payloads.js";
 import { actions, button } from "../../render/blocks.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAckAsMember, interactionIdentity, replyPrivately } from "../common.js";
+import { afterAckAsMember, interactionIdentity, replyPrivately, respondWith } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 
 /**
@@ -70,7 +70,7 @@ export async function showHealth(ctx: SlackListenerContext, actor: SlackActor, r
   const { messages } = renderMessages(view);
   for (const [i, message] of messages.entries()) {
     const share = i === messages.length - 1 ? actions([button(translate(actor.locale, "slack.health.share"), ACTION.healthShare, "share")]) : [];
-    await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: [...(message.blocks ?? []), ...share] as never });
+    await respondWith(respond, { ...message, blocks: [...(message.blocks ?? []), ...share] });
   }
 }
 

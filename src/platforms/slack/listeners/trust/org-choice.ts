@@ -5,11 +5,12 @@ import { buildChooseOrganizationView } from "../../../../core/alliance/alliance-
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { ACTION, MODAL } from "../../ids.js";
 import { actions, button, sections } from "../../render/blocks.js";
-import { toMessages } from "../../render/message.js";
-import { inputValue, submittedViewSchema } from "../../payloads.js";
+import { textMessage, toMessages } from "../../render/message.js";
+import { COMMAND_TEXT_MAX } from "../../../../core/shared/input-limits.js";
+import { inputValue, submittedViewSchema, type CommandPayload } from "../../payloads.js";
 import { renderChooseOrganizationModal } from "../../render/alliance-blocks.js";
-import type { SlackActor, SlackIdentity } from "../../session/slack-actor.js";
-import { afterAck, afterAckAsMember, errorText, interactionIdentity } from "../common.js";
+import type { SlackActor } from "../../session/slack-actor.js";
+import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, replyPrivately, respondWith } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 
 /** Opens the question. */
@@ -30,21 +31,25 @@ export async function askOrganizationOnce(actor: SlackActor, respond: RespondFn)
     ...sections(translate(actor.locale, "slack.org.asked")),
     ...actions([button(translate(actor.locale, "alliance.chooseOrg.title"), ACTION.chooseOrganization, "ask", "primary")]),
   ])[0];
-  if (message) await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+  if (message) await respondWith(respond, message);
 }
 
 /**
  * A slash command's post-ack work as the member (see afterAckAsMember), then the one-time
  * organisation question: asked after the answer, and not after an error, so the answer comes first.
+ * A command longer than COMMAND_TEXT_MAX is refused here, in the member's language and naming the
+ * limit: after the ack, so the member always gets an answer.
  */
 export async function answerCommandAsMember(
   ctx: SlackListenerContext,
   respond: RespondFn,
-  identity: () => SlackIdentity,
+  cmd: CommandPayload,
   client: Parameters<SlackListenerContext["resolveActor"]>[1],
   work: (actor: SlackActor) => Promise<void>,
 ): Promise<void> {
-  await afterAckAsMember(ctx, respond, identity, client, async (actor) => {
+  await afterAckAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
+    const length = Array.from(cmd.text).length;
+    if (length > COMMAND_TEXT_MAX) return await replyPrivately(respond, translate(actor.locale, "error.INPUT_TOO_LONG", { length, max: COMMAND_TEXT_MAX }));
     await work(actor);
     await askOrganizationOnce(actor, respond);
   });
@@ -81,6 +86,6 @@ export function registerOrganizationChoice(app: App, ctx: SlackListenerContext):
     await ack();
     ctx.forgetActors();
     const name = (await ctx.alliances.listOrganizations(actor.allianceId)).find((o) => o.id === organizationId)?.name ?? "";
-    await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, { text: translate(actor.locale, "alliance.chooseOrg.done", { name }) });
+    await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, textMessage(translate(actor.locale, "alliance.chooseOrg.done", { name })));
   });
 }

@@ -10,7 +10,8 @@ import { ACTION } from "../../ids.js";
 import { buttonActionSchema, entityIdValue } from "../../payloads.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAck, interactionIdentity } from "../common.js";
+import { afterAck, interactionIdentity, respondWith } from "../common.js";
+import { textMessage } from "../../render/message.js";
 import type { SlackListenerContext } from "../register.js";
 
 /** Sends the member's data export to their DM. */
@@ -45,7 +46,7 @@ export function registerPrivacyFlow(app: App, ctx: SlackListenerContext, privacy
       }
       const result = await privacy.forgetMe(memberId);
       ctx.forgetActors();
-      await respond({ response_type: "ephemeral", replace_original: true, text: buildForgetMeDoneText(locale, result) });
+      await respondWith(respond, textMessage(buildForgetMeDoneText(locale, result)), { replace: true });
     });
   });
 
@@ -54,6 +55,6 @@ export function registerPrivacyFlow(app: App, ctx: SlackListenerContext, privacy
     const identity = interactionIdentity(body);
     const known = await ctx.workspaces.find("slack", identity.teamId);
     const member = known ? await ctx.memberRepository.findByExternalId(known.id, identity.userId) : null;
-    await respond({ response_type: "ephemeral", replace_original: true, text: translate(member?.locale ?? "en", "slack.forget.cancelled") });
+    await respondWith(respond, textMessage(translate(member?.locale ?? "en", "slack.forget.cancelled")), { replace: true });
   });
 }

@@ -9,6 +9,7 @@ import { inputValue, submittedViewSchema } from "../../payloads.js";
 import { renderSetupModal, setupErrorBlockId, MAX_ORGANIZATION_ROWS } from "../../render/setup-modal.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { errorText, interactionIdentity } from "../common.js";
+import { textMessage } from "../../render/message.js";
 import type { SlackListenerContext } from "../register.js";
 import { z } from "zod";
 
@@ -89,9 +90,9 @@ export function registerSetupFlow(app: App, ctx: SlackListenerContext): void {
     }
     await ack();
     ctx.forgetActors();
-    const text = translate(result.alliance.locale, "alliance.setup.saved", { name: result.alliance.name });
-    await ctx.messenger.postEphemeral({ teamId: actor.teamId, channel: metadata.c || actor.userId, user: actor.userId }, { text }).catch(async () => {
-      await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, { text });
+    const saved = textMessage(translate(result.alliance.locale, "alliance.setup.saved", { name: result.alliance.name }));
+    await ctx.messenger.postEphemeral({ teamId: actor.teamId, channel: metadata.c || actor.userId, user: actor.userId }, saved).catch(async () => {
+      await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, saved);
     });
   });
 }

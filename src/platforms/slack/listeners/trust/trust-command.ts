@@ -4,7 +4,7 @@ import type { App } from "@slack/bolt";
 import { buildHelpView } from "../../../../core/alliance/alliance-views.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { renderMessages } from "../../render/render-view.js";
-import { commandIdentity, parseCommand, replyPrivately } from "../common.js";
+import { parseCommand, replyPrivately, respondWith } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 import { openCultureModal, registerCultureFlow } from "./culture-flow.js";
 import { answerCommandAsMember, openChooseOrganization, registerOrganizationChoice } from "./org-choice.js";
@@ -33,16 +33,17 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
   registerHealthShare(app, ctx);
 
   app.command("/trust", async ({ ack, command, respond, client }) => {
-    const cmd = parseCommand(command);
+    // Ack first: anything refused before the ack gets no answer at all (Bolt gives up after 3 s).
     await ack();
+    const cmd = parseCommand(command);
     const [word = "", ...rest] = cmd.text.trim().toLowerCase().split(/\s+/);
     const sub = SUBCOMMANDS[word];
-    await answerCommandAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
+    await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
       const { locale } = actor;
       switch (sub) {
         case "help": {
           for (const message of renderMessages(buildHelpView(locale, "slack", actor.alliance.anonymityThreshold)).messages) {
-            await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+            await respondWith(respond, message);
           }
           return;
         }
@@ -61,7 +62,7 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
           return await replyPrivately(respond, translate(locale, "slack.dmSent"));
         case "forget-me":
           for (const message of forgetMeConfirmation(actor)) {
-            await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks as never });
+            await respondWith(respond, message);
           }
           return;
         case "health":
