@@ -213,6 +213,24 @@ describe("polls", () => {
     expect((await h.bot.services.polls.getResults(null, pollId)).totalVoters).toBe(2);
   });
 
+  it("keeps an earlier choice when a multiple-choice card is submitted twice at once, and takes away only what the voter unticked", async () => {
+    const [posted] = await say(channel(USERS.ann), 'poll "Which days?" "Yes" "No" "Maybe" multiple');
+    const publicVote = executeActions(cardOf(posted)).find((a) => a.verb === "poll.vote")!;
+    const id = publicVote.data.pollId!;
+    const [yes, no] = (await h.bot.services.polls.getResults(null, id)).poll.options.map((o) => o.id) as [string, string];
+    await press(channel(USERS.bob), "poll.vote", { ...publicVote.data, choice: no });
+    // The shared card shows nobody's choice: ticking Yes there (twice, at once) adds Yes.
+    const [, second] = await Promise.all([0, 1].map(() => press(channel(USERS.bob), "poll.vote", { ...publicVote.data, choice: yes })));
+    const member = await memberOf(USERS.bob);
+    const bob = { memberId: member.id, allianceId: member.allianceId, organizationId: member.organizationId, role: member.role };
+    expect(await h.bot.services.polls.myChoice(bob, id)).toEqual([yes, no]);
+    // Bob's own card carries what it showed him; unticking No there removes No only.
+    const ownVote = executeActions(invokeCard(second!.res)).find((a) => a.verb === "poll.vote")!;
+    expect(ownVote.data.seen?.split(",").sort()).toEqual([yes, no].sort());
+    await press(channel(USERS.bob), "poll.vote", { ...ownVote.data, choice: yes });
+    expect(await h.bot.services.polls.myChoice(bob, id)).toEqual([yes]);
+  });
+
   it("offers a form for 'poll' without arguments and posts a template poll from it", async () => {
     const [form] = await say(channel(USERS.ann), "poll");
     expect(inputIds(cardOf(form))).toEqual(expect.arrayContaining(["template", "question", "options", "anonymous", "closes"]));
