@@ -6,6 +6,7 @@
 import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultAllianceSettings } from "../../../src/core/alliance/alliance-defaults.js";
 import { buildTrustHealthSummary } from "../../../src/core/summary/build-summary.js";
 import { summaryView } from "../../../src/core/summary/summary-views.js";
 import type { RecordedRequest } from "../../fakes/fake-bot-connector.js";
@@ -266,6 +267,19 @@ describe("commitments", () => {
     expect(cardText(invokeCard(confirmed.res))).toContain("Confirmed");
     const { commitment } = await h.bot.services.commitments.get(await h.bot.services.members.getActor((await memberOf(USERS.bob)).id), commitmentId);
     expect(commitment).toMatchObject({ status: "kept", confirmation: "confirmed" });
+  });
+
+  it("refuses a commitment form carrying another alliance's organisation id, or a made-up one, and stores nothing", async () => {
+    const stores = h.bot.services.stores.alliances;
+    const elsewhere = await stores.create(defaultAllianceSettings("Elsewhere", "en"));
+    const foreign = await stores.addOrganization(elsewhere.id, { name: "Beta", emailDomains: [], slackTeamIds: [] });
+    const ann = await h.bot.services.members.getActor((await memberOf(USERS.ann)).id);
+    const before = await h.bot.services.commitments.list(ann, "mine", { includeResolved: true });
+    for (const beneficiary of [foreign.id, "cmadeup0000000000000000000"]) {
+      const { res } = await press(channel(USERS.ann), "commitment.create", { text: "Send the forged plan", beneficiary, due: "friday" });
+      expect(JSON.stringify(res.body)).toContain("That organisation isn't one of this alliance's partners. Please pick one from the list.");
+    }
+    expect(await h.bot.services.commitments.list(ann, "mine", { includeResolved: true })).toEqual(before);
   });
 
   it("refuses a confirmation from the owner's own side", async () => {
