@@ -1,6 +1,7 @@
 // The core services over the Prisma repositories, built once by the composition root and shared
 // by every platform and the scheduler. Each service gets only the ports it needs; the small
 // "directory" adapters here map the alliance module onto what polls and pulse ask for.
+import type { AllianceScope } from "./core/alliance/alliance-scope.js";
 import { AllianceService } from "./core/alliance/alliance-service.js";
 import { MemberService } from "./core/alliance/member-service.js";
 import { commitmentsPersonalData, pulsePersonalData } from "./core/alliance/personal-data-sources.js";
@@ -76,7 +77,14 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
   });
 
   const commitmentRepository = new PrismaCommitmentRepository(prisma);
-  const commitments = createCommitmentService({ commitments: commitmentRepository, clock });
+  const scope: AllianceScope = {
+    organization: (id) => stores.alliances.getOrganization(id),
+    member: async (id) => {
+      const member = await stores.members.get(id);
+      return member && { allianceId: member.allianceId, organizationId: member.organizationId, erased: member.erasedAt !== null };
+    },
+  };
+  const commitments = createCommitmentService({ commitments: commitmentRepository, clock, scope });
 
   const respondentHash = createKeyedHasher(secret, "pulse-respondent/v1");
   const pulse = createPulseService({

@@ -1,7 +1,8 @@
 // The same PollRepository contract against the in-memory implementation and Prisma on every
 // storage target (PGlite always, PostgreSQL when TEST_DATABASE_URL is set).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NewPoll } from "../../src/core/polls/poll.js";
+import type { NewPoll, Poll } from "../../src/core/polls/poll.js";
+import { applyChoiceChange, type ChoiceChange } from "../../src/core/polls/poll-rules.js";
 import type { PollRepository } from "../../src/core/polls/poll-repository.js";
 import type { Database } from "../../src/storage/database.js";
 import { InMemoryPollRepository } from "../../src/storage/memory/in-memory-poll-repository.js";
@@ -155,6 +156,47 @@ function contract(name: string, harness: Harness): void {
       const ballots = await harness.repo().listBallots(poll.id);
       expect(ballots).toHaveLength(1);
       expect(choices.map((c) => c[0])).toContain(ballots[0]?.optionIds[0]);
+    });
+
+    describe("changeBallot (a click on a multiple-choice poll)", () => {
+      const castOn = new Date("2026-03-02T00:00:00.000Z");
+      const multiple = async (labels: string[], anonymous = false) =>
+        harness.repo().create(draft(await harness.newAlliance(), { mode: "multiple", maxChoices: labels.length, options: labels, anonymous }));
+      /** The service's own rule (applyChoiceChange) applied to whatever the repository hands over. */
+      const click = (poll: Poll, voterKey: string, change: ChoiceChange) =>
+        harness.repo().changeBallot(poll.id, voterKey, T0, (current) => ({
+          pollId: poll.id, voterKey, memberId: null, organizationId: "org-1", castOn,
+          optionIds: applyChoiceChange(poll, current?.optionIds ?? [], change),
+        }));
+
+      it("ends with No and Yes when a voter who chose No double-clicks Yes, both clicks at once", async () => {
+        const poll = await multiple(["Yes", "No"]);
+        const [yes, no] = poll.options.map((option) => option.id) as [string, string];
+        await click(poll, "a:double", { select: [no], unselect: [] });
+        const results = await Promise.all([click(poll, "a:double", { select: [yes], unselect: [] }), click(poll, "a:double", { select: [yes], unselect: [] })]);
+        expect((await harness.repo().findBallot(poll.id, "a:double"))?.optionIds).toEqual([yes, no]);
+        expect(results.filter((result) => result.outcome === "recorded" && result.changed)).toHaveLength(1);
+      });
+
+      it("applies many concurrent clicks of one voter one after another, so none is lost", async () => {
+        const labels = Array.from({ length: 10 }, (_, i) => `Option ${i + 1}`);
+        const poll = await multiple(labels);
+        const ids = poll.options.map((option) => option.id);
+        await Promise.all(ids.flatMap((id) => [click(poll, "m:many", { select: [id], unselect: [] }), click(poll, "m:many", { select: [id], unselect: [] })]));
+        expect((await harness.repo().findBallot(poll.id, "m:many"))?.optionIds).toEqual(ids);
+        await Promise.all(ids.slice(1).map((id) => click(poll, "m:many", { select: [], unselect: [id] })));
+        expect((await harness.repo().findBallot(poll.id, "m:many"))?.optionIds).toEqual(ids.slice(0, 1));
+      });
+
+      it("writes nothing when the rule refuses the change, and nothing after close", async () => {
+        const poll = await multiple(["Yes", "No"]);
+        const [yes] = poll.options.map((option) => option.id) as [string];
+        await expect(click(poll, "m:refused", { select: [], unselect: [yes] })).rejects.toMatchObject({ code: "POLL_NO_CHOICE" });
+        expect(await harness.repo().findBallot(poll.id, "m:refused")).toBeNull();
+        await harness.repo().close(poll.id, T0);
+        expect(await click(poll, "m:refused", { select: [yes], unselect: [] })).toEqual({ outcome: "closed" });
+        expect(await harness.repo().changeBallot("no-such-poll", "m:x", T0, () => { throw new Error("not called"); })).toEqual({ outcome: "not_found" });
+      });
     });
 
     it("counts one change when the same vote arrives many times at once (double clicks, retries)", async () => {

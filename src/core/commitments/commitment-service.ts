@@ -5,6 +5,7 @@
  * allows it (commitment-state-machine.ts); and writes with the version it read, retrying a few
  * times when another instance got there first.
  */
+import { assertMemberInAlliance, assertOrganizationInAlliance, type AllianceScope, type ScopedField } from "../alliance/alliance-scope.js";
 import type { Clock } from "../shared/clock.js";
 import { DomainError, isDomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/refs.js";
@@ -21,6 +22,8 @@ import { assertDueInFuture } from "./due-date.js";
 export interface CommitmentServiceDeps {
   commitments: CommitmentRepository;
   clock: Clock;
+  /** Where organisations and members belong: every id from a client is checked against it. */
+  scope: AllianceScope;
   /** Tries when another instance changed the same commitment in between; default 3. */
   maxAttempts?: number;
 }
@@ -91,6 +94,25 @@ export function createCommitmentService(deps: CommitmentServiceDeps): Commitment
       throw new DomainError("NOT_FOUND", `commitment ${String(ref)}`, { ref: String(ref) });
     }
     return found;
+  }
+
+  /**
+   * The owner and beneficiary ids come from a form or card the client filled in: each must be the
+   * actor's alliance's, and a member's organisation must be the one on record. Checked before
+   * anything is written.
+   */
+  async function assertInAlliance(allianceId: string, input: CreateCommitmentInput): Promise<void> {
+    const { scope } = deps;
+    const memberWithOrganization = async (memberId: string, organizationId: string | null, field: ScopedField) => {
+      const member = await assertMemberInAlliance(scope, allianceId, memberId, field);
+      if (organizationId !== null && organizationId !== member.organizationId) {
+        throw new DomainError("UNKNOWN_ORGANIZATION", `organisation ${organizationId} is not ${memberId}'s`, { field });
+      }
+    };
+    if (input.owner) await memberWithOrganization(input.owner.memberId, input.owner.organizationId, "owner");
+    const b = input.beneficiary;
+    if (b.kind === "organization") await assertOrganizationInAlliance(scope, allianceId, b.organizationId, "beneficiary");
+    else await memberWithOrganization(b.memberId ?? "", b.organizationId, "beneficiary");
   }
 
   async function replayOf(key: string | null): Promise<CommitmentWriteResult | null> {
@@ -173,6 +195,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps): Commitment
       const key = scopedKey(actor.allianceId, options.idempotencyKey);
       const replay = await replayOf(key);
       if (replay) return replay;
+      await assertInAlliance(actor.allianceId, input);
       const owner = input.owner ?? { memberId: actor.memberId, organizationId: actor.organizationId };
       if (owner.organizationId === null) {
         throw new DomainError("MEMBER_WITHOUT_ORGANIZATION", "the owner has no organisation", { memberId: owner.memberId });

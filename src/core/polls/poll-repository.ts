@@ -51,6 +51,13 @@ export interface PollRepository {
    * Concurrent calls for the same voter leave exactly one ballot.
    */
   recordBallot(ballot: PollBallot, now: Date): Promise<RecordBallotResult>;
+  /**
+   * Replaces the ballot of (pollId, voterKey) with `next(current)` in one atomic step, only while
+   * the poll is open at `now`. Calls for the same voter are serialised: each `next` sees the ballot
+   * the previous call left, so two concurrent "add Yes" clicks both add to the stored choice and
+   * neither undoes the other. Whatever `next` throws is rethrown with nothing written.
+   */
+  changeBallot(pollId: string, voterKey: string, now: Date, next: (current: PollBallot | null) => PollBallot): Promise<RecordBallotResult>;
   findBallot(pollId: string, voterKey: string): Promise<PollBallot | null>;
   /** Every ballot of the poll, in no meaningful order (never insertion order for anonymous polls). */
   listBallots(pollId: string): Promise<PollBallot[]>;

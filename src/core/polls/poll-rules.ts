@@ -147,3 +147,28 @@ export function validateChoice(poll: Poll, optionIds: readonly string[]): string
   }
   return poll.options.filter((option) => chosen.has(option.id)).map((option) => option.id);
 }
+
+/**
+ * What one click on a multiple-choice poll means: options to add and options to take away, as the
+ * voter meant them when they clicked. Applying the same change twice gives the same choice, so a
+ * double click or a retried request cannot undo the vote it repeats.
+ */
+export interface ChoiceChange {
+  select: readonly string[];
+  unselect: readonly string[];
+}
+
+/**
+ * The voter's new choice after `change`, from their `current` stored choice (empty when they have
+ * not voted). On a single-choice poll the selected option simply replaces the choice. Validated
+ * like any choice (known options, at least one, at most maxChoices).
+ */
+export function applyChoiceChange(poll: Poll, current: readonly string[], change: ChoiceChange): string[] {
+  if (poll.mode === "single") return validateChoice(poll, change.select);
+  const known = new Set(poll.options.map((option) => option.id));
+  for (const id of [...change.select, ...change.unselect]) {
+    if (!known.has(id)) throw new DomainError("POLL_UNKNOWN_OPTION", "unknown option", { optionId: id });
+  }
+  const removed = new Set(change.unselect);
+  return validateChoice(poll, [...current.filter((id) => !removed.has(id)), ...change.select.filter((id) => !removed.has(id))]);
+}

@@ -5,7 +5,7 @@ import type { Poll, PollBallot, PollMessageRef } from "./poll.js";
 import type { ResultsHiddenReason } from "./poll-access.js";
 import type { PollCsv } from "./poll-csv.js";
 import type { PollRepository } from "./poll-repository.js";
-import type { PollInput } from "./poll-rules.js";
+import type { ChoiceChange, PollInput } from "./poll-rules.js";
 import type { PollTally } from "./poll-tally.js";
 import type { VoterKeyHasher } from "./voter-key.js";
 
@@ -65,6 +65,11 @@ export interface PollService {
   createRecurringInstance(pollId: string, closesAt: Date | null, runAt?: Date): Promise<Poll>;
   getPoll(viewer: Actor, pollId: string): Promise<Poll>;
   castVote(voter: Actor, pollId: string, optionIds: readonly string[]): Promise<CastVoteResult>;
+  /**
+   * A click on a multiple-choice poll: adds `select` to and removes `unselect` from the voter's
+   * stored choice atomically, so repeating a click changes nothing (single choice: castVote).
+   */
+  changeChoice(voter: Actor, pollId: string, change: ChoiceChange): Promise<CastVoteResult>;
   /** The voter's own current choice (to pre-fill a form), or null. */
   myChoice(voter: Actor, pollId: string): Promise<string[] | null>;
   closePoll(actor: Actor, pollId: string): Promise<{ poll: Poll; changed: boolean }>;

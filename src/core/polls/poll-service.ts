@@ -8,8 +8,9 @@ import type { Actor, Locale } from "../shared/refs.js";
 import { acceptsVotes, dayOf, type Poll } from "./poll.js";
 import { assertMayClose, assertMayExport, assertSameAlliance, resultsHiddenReason } from "./poll-access.js";
 import { buildPollCsv } from "./poll-csv.js";
-import { validateChoice, validateNewPoll, type PollInput } from "./poll-rules.js";
-import type { PollResults, PollService, PollServiceDeps, TemplatePollSettings } from "./poll-service-types.js";
+import { applyChoiceChange, validateChoice, validateNewPoll, type ChoiceChange, type PollInput } from "./poll-rules.js";
+import type { RecordBallotResult } from "./poll-repository.js";
+import type { CastVoteResult, PollResults, PollService, PollServiceDeps, TemplatePollSettings } from "./poll-service-types.js";
 import { tallyPoll } from "./poll-tally.js";
 import { findPollTemplate } from "./poll-templates.js";
 import { voterKeyFor } from "./voter-key.js";
@@ -17,6 +18,16 @@ import { voterKeyFor } from "./voter-key.js";
 /** The id of a recurring poll's run at `runAt`'s minute: "<source id>-run-202611230800" (UTC). */
 export function recurringRunId(sourceId: string, runAt: Date): string {
   return `${sourceId}-run-${runAt.toISOString().slice(0, 16).replace(/\D/g, "")}`;
+}
+
+/**
+ * What a vote did. The repository re-checks "open" in the same write, so a close that lands
+ * between the service's check and the write still refuses the vote.
+ */
+function voteOutcome(poll: Poll, result: RecordBallotResult): CastVoteResult {
+  if (result.outcome === "closed") throw new DomainError("POLL_CLOSED", "poll closed");
+  if (result.outcome === "not_found") throw new DomainError("NOT_FOUND", "poll not found");
+  return { poll, ballot: result.ballot, changed: result.changed, replaced: result.changed && result.previousOptionIds !== null };
 }
 
 /** Builds the poll service over its ports. */
@@ -118,11 +129,25 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
         },
         now,
       );
-      // The repository re-checks "open" in the same write, so a close that lands between our
-      // check and the write still refuses the vote.
-      if (result.outcome === "closed") throw new DomainError("POLL_CLOSED", "poll closed");
-      if (result.outcome === "not_found") throw new DomainError("NOT_FOUND", "poll not found");
-      return { poll, ballot: result.ballot, changed: result.changed, replaced: result.changed && result.previousOptionIds !== null };
+      return voteOutcome(poll, result);
+    },
+
+    async changeChoice(voter: Actor, pollId: string, change: ChoiceChange) {
+      const poll = await load(voter, pollId);
+      const now = clock.now();
+      if (!acceptsVotes(poll, now)) throw new DomainError("POLL_CLOSED", "poll closed");
+      if (poll.mode === "single") return service.castVote(voter, pollId, change.select);
+      // The change is applied to the stored choice inside the repository's atomic step, never to a
+      // choice read in an earlier request: a concurrent click cannot be lost or undone.
+      const result = await polls.changeBallot(poll.id, voterKeyFor(poll, voter.memberId, hasher), now, (current) => ({
+        pollId: poll.id,
+        voterKey: voterKeyFor(poll, voter.memberId, hasher),
+        memberId: poll.anonymous ? null : voter.memberId,
+        organizationId: voter.organizationId,
+        optionIds: applyChoiceChange(poll, current?.optionIds ?? [], change),
+        castOn: dayOf(now),
+      }));
+      return voteOutcome(poll, result);
     },
 
     async myChoice(voter: Actor, pollId: string) {

@@ -8,6 +8,9 @@ export type DomainErrorCode =
   | "FORBIDDEN"
   | "INVALID_INPUT"
   | "CONFLICT"
+  // an id from a client that is not the actor's alliance's (or does not exist)
+  | "UNKNOWN_ORGANIZATION"
+  | "UNKNOWN_MEMBER"
   // polls
   | "POLL_CLOSED"
   | "POLL_TOO_FEW_OPTIONS"

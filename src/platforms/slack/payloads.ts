@@ -48,9 +48,15 @@ export const submittedViewSchema = z.object({
 });
 
 /** Values of our own buttons. */
-export const pollVoteValue = z.string().regex(/^[^:]{1,64}:[^:]{1,64}(:m)?$/).transform((v) => {
+/**
+ * A vote button: "poll:option" (single choice), "poll:option:m" (multiple choice: select this
+ * option) or "poll:option:u" (multiple choice: take this option away). A multiple-choice button says
+ * what the voter wants, never "toggle", so a double click cannot undo the first click.
+ */
+export const pollVoteValue = z.string().regex(/^[^:]{1,64}:[^:]{1,64}(:[mu])?$/).transform((v) => {
   const [pollId = "", optionId = "", flag] = v.split(":");
-  return { pollId, optionId, multiple: flag === "m" };
+  const intent = flag === "m" ? ("select" as const) : flag === "u" ? ("unselect" as const) : ("single" as const);
+  return { pollId, optionId, intent };
 });
 export const entityIdValue = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 

@@ -104,7 +104,20 @@ export class InMemoryPollRepository implements PollRepository {
     const poll = this.polls.get(ballot.pollId);
     if (!poll) return { outcome: "not_found" };
     if (!acceptsVotes(poll, now)) return { outcome: "closed" };
-    const byVoter = this.ballots.get(poll.id) as Map<string, PollBallot>;
+    return this.write(ballot);
+  }
+
+  async changeBallot(pollId: string, voterKey: string, now: Date, next: (current: PollBallot | null) => PollBallot): Promise<RecordBallotResult> {
+    const poll = this.polls.get(pollId);
+    if (!poll) return { outcome: "not_found" };
+    if (!acceptsVotes(poll, now)) return { outcome: "closed" };
+    // No await between reading and writing: in one process that is the atomic step.
+    const current = this.ballots.get(pollId)?.get(voterKey);
+    return this.write({ ...next(current ? copy(current) : null), pollId, voterKey });
+  }
+
+  private write(ballot: PollBallot): RecordBallotResult {
+    const byVoter = this.ballots.get(ballot.pollId) as Map<string, PollBallot>;
     const previous = byVoter.get(ballot.voterKey);
     if (previous && sameChoice(previous.optionIds, ballot.optionIds) && previous.organizationId === ballot.organizationId) {
       return { outcome: "recorded", ballot: copy(previous), changed: false, previousOptionIds: [...previous.optionIds] };

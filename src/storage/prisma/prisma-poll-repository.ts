@@ -50,6 +50,13 @@ function toBallot(row: BallotRow): PollBallot {
   };
 }
 
+/** Same choice and organisation: writing it again would change nothing. */
+const sameBallot = (a: PollBallot, b: PollBallot): boolean =>
+  a.organizationId === b.organizationId && a.optionIds.length === b.optionIds.length && a.optionIds.every((id, i) => id === b.optionIds[i]);
+
+/** A change waits for the voter's previous one; generous limits because PGlite has one connection. */
+const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
+
 /** Ballot values as read back through row_to_json (dates as "YYYY-MM-DD"). */
 type BallotJson = Omit<BallotRow, "castOn"> & { castOn: string };
 const fromJson = (json: BallotJson): PollBallot => toBallot({ ...json, castOn: new Date(`${json.castOn}T00:00:00.000Z`) });
@@ -202,6 +209,34 @@ export class PrismaPollRepository implements PollRepository {
     const stored = previous ?? (await this.findBallot(ballot.pollId, ballot.voterKey));
     if (stored === null) throw new Error("ballot neither written nor found");
     return { outcome: "recorded", ballot: stored, changed: false, previousOptionIds: [...stored.optionIds] };
+  }
+
+  async changeBallot(pollId: string, voterKey: string, now: Date, next: (current: PollBallot | null) => PollBallot): Promise<RecordBallotResult> {
+    return this.prisma.$transaction(async (tx): Promise<RecordBallotResult> => {
+      // FOR SHARE: a close waits for this change (or this change sees the close), as in recordBallot.
+      const open = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT id FROM "Poll" WHERE id = ${pollId} AND status = 'open'
+          AND ("closesAt" IS NULL OR "closesAt" > ${now.toISOString()}::timestamp)
+        FOR SHARE`;
+      if (open.length === 0) return { outcome: (await tx.poll.count({ where: { id: pollId } })) === 0 ? "not_found" : "closed" };
+      // Serialise this voter's changes: the advisory lock covers a first ballot (no row to lock
+      // yet), the row lock makes a concurrent recordBallot of the same voter wait for us.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`poll-ballot:${pollId}:${voterKey}`}, 0))`;
+      await tx.$executeRaw`SELECT 1 FROM "PollBallot" WHERE "pollId" = ${pollId} AND "voterKey" = ${voterKey} FOR UPDATE`;
+      const row = await tx.pollBallot.findUnique({ where: { pollId_voterKey: { pollId, voterKey } } });
+      const previous = row ? toBallot(row) : null;
+      const ballot: PollBallot = { ...next(previous), pollId, voterKey };
+      if (previous !== null && sameBallot(previous, ballot)) {
+        return { outcome: "recorded", ballot: previous, changed: false, previousOptionIds: [...previous.optionIds] };
+      }
+      const values = { memberId: ballot.memberId, organizationId: ballot.organizationId, optionIds: ballot.optionIds, castOn: ballot.castOn };
+      await tx.pollBallot.upsert({
+        where: { pollId_voterKey: { pollId, voterKey } },
+        create: { id: randomUUID(), pollId, voterKey, ...values },
+        update: values,
+      });
+      return { outcome: "recorded", ballot, changed: true, previousOptionIds: previous?.optionIds ?? null };
+    }, TX_OPTIONS);
   }
 
   async findBallot(pollId: string, voterKey: string): Promise<PollBallot | null> {

@@ -55,6 +55,29 @@ describe("/commit", () => {
     expect(texts.filter((t) => t.includes("Already done"))).toHaveLength(1);
   });
 
+  it("refuses a form submitted with another alliance's organisation id, or a made-up one, under the field, and stores nothing", async () => {
+    const formOf = async (teamId: string) => {
+      await commit("prepare the budget by fridya", teamId);
+      const [open] = await bot.fake.waitFor("views.open");
+      bot.fake.reset();
+      return open?.args.view;
+    };
+    const ours = await alliance();
+    const theirs = await alliance();
+    const view = await formOf(ours);
+    const betaOf = (form: Any) => form.blocks.find((b: Any) => b.block_id === "c.org").element.options.find((o: Any) => o.text.text === "Beta").value;
+    const foreign = betaOf(await formOf(theirs));
+    const submit = (orgId: string) =>
+      sendInteraction(bot.eventsUrl, viewSubmission("commitment.create", { "c.text": { value: textValue("prepare the budget") }, "c.org": { value: selectValue(orgId) }, "c.due": { value: textValue("next friday") } }, view.private_metadata, { teamId: ours, userId: "U0ALICE" }));
+    for (const orgId of [foreign, "cmadeup0000000000000000000"]) {
+      const refused = await submit(orgId);
+      expect(refused.json).toEqual({ response_action: "errors", errors: { "c.org": "That organisation isn't one of this alliance's partners. Please pick one from the list." } });
+    }
+    expect((await submit(betaOf(view))).text).toBe("");
+    const [post] = await bot.fake.waitFor("chat.postMessage");
+    expect(post?.args.text).toContain("Agreement #1 logged."); // the refused forms stored nothing
+  });
+
   it("opens a pre-filled form for ambiguous input and shows a bad date under the date field", async () => {
     const teamId = await alliance();
     await commit("prepare the budget by fridya", teamId);

@@ -73,6 +73,28 @@ describe("voting", () => {
     expect(textOf(update?.args.blocks)).toContain("1 · 100%");
   });
 
+  it("keeps both votes when a voter who chose No double-clicks Yes on a multiple-choice poll (50 ms apart)", async () => {
+    const { teamId, post } = await createPoll(`"Which days?" "Yes" "No" "Maybe" multiple`);
+    const [yes, no] = voteButtons(post.args.blocks);
+    const pollId = yes.value.split(":")[0];
+    await vote(teamId, "1.5", no.value, "U0DOUBLE", "dbl-no");
+    await bot.fake.waitForResponse("dbl-no");
+    const first = vote(teamId, "1.5", yes.value, "U0DOUBLE", "dbl-yes1");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = vote(teamId, "1.5", yes.value, "U0DOUBLE", "dbl-yes2");
+    expect((await Promise.all([first, second])).map((res) => res.status)).toEqual([200, 200]);
+    await bot.fake.waitForResponse("dbl-yes1");
+    const last = await bot.fake.waitForResponse("dbl-yes2");
+    expect(last.body.text).toContain("Yes, No");
+    const results = await bot.services.polls.getResults(null, pollId);
+    expect(results.tally?.options.map((o) => [o.label, o.count])).toEqual([["Yes", 1], ["No", 1], ["Maybe", 0]]);
+    // Taking an option away is an explicit "Remove" button in the voter's own receipt.
+    const remove = last.body.blocks.flatMap((b: Any) => b.elements ?? []).find((e: Any) => e.text.text === "Remove “No”");
+    await sendInteraction(bot.eventsUrl, blockAction({ actionId: "poll.vote", value: remove.value }, { ts: "1.5" }, bot.fake.responseUrl("dbl-rm"), { teamId, userId: "U0DOUBLE" }));
+    expect((await bot.fake.waitForResponse("dbl-rm")).body.text).toContain("Your vote is changed to: Yes.");
+    await settle(2500); // let this poll's coalesced message updates finish before the next test
+  });
+
   it("refuses a vote on a closed poll politely", async () => {
     const { teamId, post } = await createPoll(`"Closed soon?" "Yes" "No"`);
     const pollId = voteButtons(post.args.blocks)[0].value.split(":")[0];

@@ -6,6 +6,7 @@
 import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultAllianceSettings } from "../../../src/core/alliance/alliance-defaults.js";
 import { buildTrustHealthSummary } from "../../../src/core/summary/build-summary.js";
 import { summaryView } from "../../../src/core/summary/summary-views.js";
 import type { RecordedRequest } from "../../fakes/fake-bot-connector.js";
@@ -213,6 +214,24 @@ describe("polls", () => {
     expect((await h.bot.services.polls.getResults(null, pollId)).totalVoters).toBe(2);
   });
 
+  it("keeps an earlier choice when a multiple-choice card is submitted twice at once, and takes away only what the voter unticked", async () => {
+    const [posted] = await say(channel(USERS.ann), 'poll "Which days?" "Yes" "No" "Maybe" multiple');
+    const publicVote = executeActions(cardOf(posted)).find((a) => a.verb === "poll.vote")!;
+    const id = publicVote.data.pollId!;
+    const [yes, no] = (await h.bot.services.polls.getResults(null, id)).poll.options.map((o) => o.id) as [string, string];
+    await press(channel(USERS.bob), "poll.vote", { ...publicVote.data, choice: no });
+    // The shared card shows nobody's choice: ticking Yes there (twice, at once) adds Yes.
+    const [, second] = await Promise.all([0, 1].map(() => press(channel(USERS.bob), "poll.vote", { ...publicVote.data, choice: yes })));
+    const member = await memberOf(USERS.bob);
+    const bob = { memberId: member.id, allianceId: member.allianceId, organizationId: member.organizationId, role: member.role };
+    expect(await h.bot.services.polls.myChoice(bob, id)).toEqual([yes, no]);
+    // Bob's own card carries what it showed him; unticking No there removes No only.
+    const ownVote = executeActions(invokeCard(second!.res)).find((a) => a.verb === "poll.vote")!;
+    expect(ownVote.data.seen?.split(",").sort()).toEqual([yes, no].sort());
+    await press(channel(USERS.bob), "poll.vote", { ...ownVote.data, choice: yes });
+    expect(await h.bot.services.polls.myChoice(bob, id)).toEqual([yes]);
+  });
+
   it("offers a form for 'poll' without arguments and posts a template poll from it", async () => {
     const [form] = await say(channel(USERS.ann), "poll");
     expect(inputIds(cardOf(form))).toEqual(expect.arrayContaining(["template", "question", "options", "anonymous", "closes"]));
@@ -248,6 +267,19 @@ describe("commitments", () => {
     expect(cardText(invokeCard(confirmed.res))).toContain("Confirmed");
     const { commitment } = await h.bot.services.commitments.get(await h.bot.services.members.getActor((await memberOf(USERS.bob)).id), commitmentId);
     expect(commitment).toMatchObject({ status: "kept", confirmation: "confirmed" });
+  });
+
+  it("refuses a commitment form carrying another alliance's organisation id, or a made-up one, and stores nothing", async () => {
+    const stores = h.bot.services.stores.alliances;
+    const elsewhere = await stores.create(defaultAllianceSettings("Elsewhere", "en"));
+    const foreign = await stores.addOrganization(elsewhere.id, { name: "Beta", emailDomains: [], slackTeamIds: [] });
+    const ann = await h.bot.services.members.getActor((await memberOf(USERS.ann)).id);
+    const before = await h.bot.services.commitments.list(ann, "mine", { includeResolved: true });
+    for (const beneficiary of [foreign.id, "cmadeup0000000000000000000"]) {
+      const { res } = await press(channel(USERS.ann), "commitment.create", { text: "Send the forged plan", beneficiary, due: "friday" });
+      expect(JSON.stringify(res.body)).toContain("That organisation isn't one of this alliance's partners. Please pick one from the list.");
+    }
+    expect(await h.bot.services.commitments.list(ann, "mine", { includeResolved: true })).toEqual(before);
   });
 
   it("refuses a confirmation from the owner's own side", async () => {

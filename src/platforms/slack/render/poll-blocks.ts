@@ -15,6 +15,24 @@ import { toSingleMessage } from "./message.js";
  */
 export const voteValue = (pollId: string, optionId: string, multiple = false): string => `${pollId}:${optionId}${multiple ? ":m" : ""}`;
 
+/** The value of a "remove this option" button in a voter's private receipt (multiple choice). */
+export const unvoteValue = (pollId: string, optionId: string): string => `${pollId}:${optionId}:u`;
+
+/**
+ * The private answer to a vote. On a multiple-choice poll it lists a "Remove …" button per chosen
+ * option: the channel message is the same for everyone, so its buttons can only add an option;
+ * taking one away happens here, where the voter sees their own choice.
+ */
+export function renderVoteReceipt(
+  text: string,
+  receipt: { pollId: string; multiple: boolean; chosen: ReadonlyArray<{ optionId: string; label: string }>; locale: PollView["locale"] },
+): SlackMessage {
+  const t = translator(receipt.locale);
+  const removable = receipt.multiple && receipt.chosen.length > 1 ? receipt.chosen : [];
+  const remove = removable.map((option) => button(t("polls.button.unselect", { label: truncate(option.label, 60) }), ACTION.pollVote, unvoteValue(receipt.pollId, option.optionId)));
+  return toSingleMessage(text, [...sections(escapeMrkdwn(text)), ...actions(remove, "poll.receipt")]);
+}
+
 /** Renders the channel message of a poll. */
 export function renderPollMessage(view: PollView): SlackMessage {
   const t = translator(view.locale);

@@ -96,10 +96,15 @@ export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
 
   const vote = async ({ turn, data }: { turn: Turn; data: Record<string, unknown> }): Promise<ActionResult> => {
     const id = pollId.parse(data.pollId);
-    const choice = z.string().max(2_000).optional().parse(data.choice);
-    const optionIds = (choice ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const ids = (field: unknown) => (z.string().max(2_000).optional().parse(field) ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const optionIds = ids(data.choice);
+    // `seen` is what the card showed as the voter's choice (see poll-card.ts): what is ticked is
+    // added and what was shown but is no longer ticked is taken away, applied by the core to the
+    // stored choice in one atomic step. Submitting the same card twice changes nothing.
+    const submitted = new Set(optionIds);
+    const unselect = ids(data.seen).filter((option) => !submitted.has(option));
     try {
-      await service().castVote(turn.member, id, optionIds);
+      await service().changeChoice(turn.member, id, { select: optionIds, unselect });
     } catch (error) {
       // Rule violations (closed, too many choices, none chosen) are shown inside the card.
       if (!isDomainError(error) || error.code === "NOT_FOUND" || error.code === "FORBIDDEN") throw error;

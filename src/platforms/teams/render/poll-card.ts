@@ -85,7 +85,9 @@ export function renderPollCard(view: PollView, options: PollCardOptions = {}): C
         ...(chosen.size > 0 ? { value: [...chosen].join(",") } : {}),
       } as CardElement,
     );
-    actions.push(button(t("polls.button.vote"), { verb: POLL_VERBS.vote, ...pollData }, { style: "positive" }));
+    // `seen` is the choice this card showed the voter (none on the shared card): the vote is the
+    // difference between it and what they submit, so a repeated submit changes nothing.
+    actions.push(button(t("polls.button.vote"), { verb: POLL_VERBS.vote, ...pollData, seen: [...chosen].join(",") }, { style: "positive" }));
   } else {
     body.push(note(view.voteHint));
   }

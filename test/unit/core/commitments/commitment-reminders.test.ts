@@ -4,6 +4,7 @@ import { createCommitmentService, type CommitmentService } from "../../../../src
 import { FixedClock } from "../../../../src/core/shared/clock.js";
 import type { Actor } from "../../../../src/core/shared/refs.js";
 import { InMemoryCommitmentRepository } from "../../../../src/storage/memory/in-memory-commitment-repository.js";
+import { fixedScope } from "../../../support/alliance-scope.js";
 
 const AMS = "Europe/Amsterdam";
 const alliance = { id: "al", timezone: AMS, commitmentReminderDays: 2 };
@@ -20,7 +21,7 @@ let repo: InMemoryCommitmentRepository;
 beforeEach(async () => {
   repo = new InMemoryCommitmentRepository();
   clock = new FixedClock(MONDAY);
-  service = createCommitmentService({ commitments: repo, clock });
+  service = createCommitmentService({ commitments: repo, clock, scope: fixedScope({ al: { organizations: ["org-a", "org-b"], members: { ann: "org-a" } } }) });
   await service.create(ann, { text: "Send the draft contract", beneficiary: forB, dueAt: FRIDAY_END });
 });
 

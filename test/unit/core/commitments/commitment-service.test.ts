@@ -6,6 +6,12 @@ import { FixedClock } from "../../../../src/core/shared/clock.js";
 import { DomainError, isDomainError } from "../../../../src/core/shared/errors.js";
 import type { Actor } from "../../../../src/core/shared/refs.js";
 import { InMemoryCommitmentRepository } from "../../../../src/storage/memory/in-memory-commitment-repository.js";
+import { fixedScope } from "../../../support/alliance-scope.js";
+
+const scope = fixedScope({
+  al: { organizations: ["org-a", "org-b", "org-c"], members: { ann: "org-a", amir: "org-a", bob: "org-b", sam: "org-c", ada: "org-c" } },
+  "other-alliance": { organizations: ["org-x", "org-y"], members: { olga: "org-x", yuri: "org-y" } },
+});
 
 const NOW = new Date("2026-03-25T10:00:00Z");
 const DUE = new Date("2026-03-27T22:59:59.999Z");
@@ -34,7 +40,7 @@ let service: CommitmentService;
 beforeEach(() => {
   repo = new InMemoryCommitmentRepository();
   clock = new FixedClock(NOW);
-  service = createCommitmentService({ commitments: repo, clock });
+  service = createCommitmentService({ commitments: repo, clock, scope });
 });
 
 const createForB = (by: Actor = ann, overrides: Partial<Parameters<CommitmentService["create"]>[1]> = {}) =>
@@ -81,6 +87,23 @@ describe("CommitmentService.create", () => {
     const b = await service.create(ann, { text: "Book the venue", beneficiary: { kind: "organization", organizationId: "org-b" } }, { idempotencyKey: "trigger-1" });
     expect(b).toEqual({ commitment: a.commitment, replayed: true });
     expect((await repo.list({ allianceId: "al" })).map((c) => c.id)).toEqual([first.commitment.id, a.commitment.id]);
+  });
+
+  it("refuses another alliance's or an unknown organisation or member, naming the field, and stores nothing", async () => {
+    const refused = [
+      [{ beneficiary: { kind: "organization" as const, organizationId: "org-y" } }, "UNKNOWN_ORGANIZATION", "beneficiary"],
+      [{ beneficiary: { kind: "organization" as const, organizationId: "no-such-org" } }, "UNKNOWN_ORGANIZATION", "beneficiary"],
+      [{ beneficiary: { kind: "member" as const, memberId: "yuri", organizationId: "org-y" } }, "UNKNOWN_MEMBER", "beneficiary"],
+      [{ beneficiary: { kind: "member" as const, memberId: "bob", organizationId: "org-y" } }, "UNKNOWN_ORGANIZATION", "beneficiary"],
+      [{ owner: { memberId: "olga", organizationId: "org-x" } }, "UNKNOWN_MEMBER", "owner"],
+      [{ owner: { memberId: "amir", organizationId: "org-x" } }, "UNKNOWN_ORGANIZATION", "owner"],
+      [{ owner: { memberId: "ghost", organizationId: "org-a" } }, "UNKNOWN_MEMBER", "owner"],
+    ] as const;
+    for (const [overrides, code, field] of refused) {
+      const error = await createForB(ann, overrides).then(() => null, (e: unknown) => e);
+      expect(error, JSON.stringify(overrides)).toMatchObject({ code, details: { field } });
+    }
+    expect(await repo.list({ allianceId: "al" })).toEqual([]);
   });
 
   it("scopes idempotency keys to the alliance", async () => {
@@ -210,7 +233,7 @@ describe("CommitmentService idempotency and concurrency", () => {
       }
       return repo.applyChange(...args);
     };
-    const svc = createCommitmentService({ commitments: racing, clock });
+    const svc = createCommitmentService({ commitments: racing, clock, scope });
     const result = await svc.reportOutcome(ann, 1, "kept");
     expect(result.commitment).toMatchObject({ status: "kept", version: 2, renegotiations: 1 });
   });
@@ -223,7 +246,7 @@ describe("CommitmentService idempotency and concurrency", () => {
       tries++;
       throw new DomainError("CONFLICT");
     };
-    const svc = createCommitmentService({ commitments: always, clock, maxAttempts: 2 });
+    const svc = createCommitmentService({ commitments: always, clock, scope, maxAttempts: 2 });
     expect(await codeOf(svc.reportOutcome(ann, 1, "kept"))).toBe("CONFLICT");
     expect(tries).toBe(2);
   });

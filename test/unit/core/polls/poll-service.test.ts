@@ -138,6 +138,29 @@ describe("castVote", () => {
   });
 });
 
+describe("changeChoice (a click that says what the voter wants)", () => {
+  it("adds and takes away options on the stored choice; repeating a click changes nothing", async () => {
+    const poll = await newPoll({ mode: "multiple", maxChoices: 3 });
+    const [a, b, c] = poll.options.map((o) => o.id) as [string, string, string];
+    await service.changeChoice(actor("v1"), poll.id, { select: [b], unselect: [] });
+    const twice = await Promise.all([0, 1].map(() => service.changeChoice(actor("v1"), poll.id, { select: [a], unselect: [] })));
+    expect(twice.map((r) => r.changed).sort()).toEqual([false, true]);
+    expect(await service.myChoice(actor("v1"), poll.id)).toEqual([a, b]);
+    await service.changeChoice(actor("v1"), poll.id, { select: [c], unselect: [a] });
+    expect(await service.myChoice(actor("v1"), poll.id)).toEqual([b, c]);
+    await expectCode(service.changeChoice(actor("v1"), poll.id, { select: [], unselect: [b, c] }), "POLL_NO_CHOICE");
+    await expectCode(service.changeChoice(actor("v1"), poll.id, { select: ["bogus"], unselect: [] }), "POLL_UNKNOWN_OPTION");
+  });
+
+  it("replaces the choice on a single-choice poll", async () => {
+    const poll = await newPoll();
+    const [a, b] = poll.options.map((o) => o.id) as [string, string];
+    await service.changeChoice(actor("v1"), poll.id, { select: [a], unselect: [] });
+    expect((await service.changeChoice(actor("v1"), poll.id, { select: [b], unselect: [a] })).replaced).toBe(true);
+    expect(await service.myChoice(actor("v1"), poll.id)).toEqual([b]);
+  });
+});
+
 describe("closePoll and closeExpired", () => {
   it("lets the creator or an admin close, not another member before the deadline", async () => {
     const poll = await newPoll();

@@ -1,5 +1,6 @@
 // /commit and the commitment buttons and forms. The command grammar is the core's
 // (parseCommitCommand); ambiguous or incomplete input opens a pre-filled form instead of failing.
+import { isDomainError } from "../../../../core/shared/errors.js";
 import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
 import { parseCommitCommand, type CommandProblem } from "../../../../core/commitments/commit-command.js";
@@ -170,7 +171,10 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
       const owner = ownerId && ownerId !== actor.userId ? await memberBySlackId(actor, ownerId, client) : undefined;
       created = (await commitments.create(actor, { text, ...(owner ? { owner } : {}), beneficiary, dueAt, definitionOfDone: inputValue(state.values, "c.dod") }, { idempotencyKey: `slack:view:${(body as { view?: { id?: string } }).view?.id ?? ""}:${text}` })).commitment;
     } catch (error) {
-      return fail("c.text", errorText(locale, error));
+      // The core names the field whose id it refused (another alliance's or an unknown one).
+      const field = isDomainError(error) ? error.details.field : undefined;
+      const block = field === "owner" ? "c.owner" : field === "beneficiary" ? (personId || !state.values["c.org"] ? "c.person" : "c.org") : "c.text";
+      return fail(block, errorText(locale, error));
     }
     await ack();
     await afterAck(ctx, undefined, () => locale, async () => {

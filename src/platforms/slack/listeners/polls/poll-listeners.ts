@@ -8,7 +8,7 @@ import { DomainError, isDomainError } from "../../../../core/shared/errors.js";
 import type { Locale } from "../../../../core/shared/refs.js";
 import { ACTION, MODAL } from "../../ids.js";
 import { buttonActionSchema, pollVoteValue, entityIdValue, submittedViewSchema } from "../../payloads.js";
-import { renderPollMessage } from "../../render/poll-blocks.js";
+import { renderPollMessage, renderVoteReceipt } from "../../render/poll-blocks.js";
 import type { PollPublisher } from "../../services/poll-publisher.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { slackErrorCode } from "../../transport/slack-errors.js";
@@ -115,19 +115,20 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
 
   app.action(ACTION.pollVote, async ({ ack, body, action, respond, client }) => {
     await ack();
-    const { pollId, optionId, multiple } = pollVoteValue.parse(buttonActionSchema.parse(action).value);
+    const { pollId, optionId, intent } = pollVoteValue.parse(buttonActionSchema.parse(action).value);
     await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
       const { locale } = actor;
-      let choice = [optionId];
-      if (multiple) {
-        // A click toggles the option within the voter's current choice.
-        const mine = (await polls.myChoice(actor, pollId)) ?? [];
-        choice = mine.includes(optionId) ? mine.filter((id) => id !== optionId) : [...mine, optionId];
-      }
-      const result = await polls.castVote(actor, pollId, choice);
-      const labels = result.ballot.optionIds.map((id) => result.poll.options.find((o) => o.id === id)?.label ?? "?").join(", ");
+      // A multiple-choice button says "add" or "take away", and the core applies it to the stored
+      // choice atomically: two quick clicks on "Yes" add Yes once instead of undoing it.
+      const result =
+        intent === "single"
+          ? await polls.castVote(actor, pollId, [optionId])
+          : await polls.changeChoice(actor, pollId, intent === "select" ? { select: [optionId], unselect: [] } : { select: [], unselect: [optionId] });
+      const chosen = result.ballot.optionIds.map((id) => ({ optionId: id, label: result.poll.options.find((o) => o.id === id)?.label ?? "?" }));
       const key = !result.changed ? "polls.vote.unchanged" : result.replaced ? "polls.vote.changed" : "polls.vote.recorded";
-      await replyPrivately(respond, `${translate(locale, key, { choices: labels })} ${translate(locale, "polls.vote.changeHint")}`);
+      const text = `${translate(locale, key, { choices: chosen.map((o) => o.label).join(", ") })} ${translate(locale, "polls.vote.changeHint")}`;
+      const receipt = renderVoteReceipt(text, { pollId, multiple: result.poll.mode === "multiple", chosen, locale });
+      await respond({ response_type: "ephemeral", replace_original: false, text: receipt.text, blocks: receipt.blocks as never });
       if (result.changed) publisher.requestUpdate(pollId);
     });
   });
