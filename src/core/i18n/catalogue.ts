@@ -9,12 +9,13 @@ import { commonMessages } from "./messages/common.js";
 import { cultureMessages } from "./messages/culture.js";
 import { pollMessages } from "./messages/polls.js";
 import { pulseMessages } from "./messages/pulse.js";
+import { reachMessages } from "./messages/reach.js";
 import { slackMessages } from "./messages/slack.js";
 import { summaryMessages } from "./messages/summary.js";
 import { teamsMessages } from "./messages/teams.js";
 import { trustHealthMessages } from "./messages/trust-health.js";
 
-const modules = [commonMessages, trustHealthMessages, pollMessages, pulseMessages, allianceMessages, summaryMessages, teamsMessages, commitmentMessages, slackMessages, cultureMessages] as const;
+const modules = [commonMessages, trustHealthMessages, pollMessages, pulseMessages, allianceMessages, summaryMessages, teamsMessages, commitmentMessages, slackMessages, cultureMessages, reachMessages] as const;
 
 type Module = (typeof modules)[number];
 /** Every key any feature defined. */

@@ -15,6 +15,8 @@ import { createInstallationStore } from "./transport/installation-store.js";
 import { dropRedeliveredEvents } from "./transport/retry-dedupe.js";
 import { buildBoltApp, webClientOptions, type SlackConfig } from "./transport/slack-app.js";
 import { createSlackMessenger, type SlackMessenger } from "./transport/slack-messenger.js";
+import { createSlackPersonalOpener } from "./transport/slack-personal-opener.js";
+import type { PersonalConversationOpener } from "../../scheduling/personal-reach.js";
 import { registerUninstallListeners } from "./listeners/events/uninstall.js";
 import { registerFeatureListeners, type SlackFeatureDeps } from "./listeners/register.js";
 
@@ -46,6 +48,8 @@ export interface SlackPlatform {
   readonly ackLatency: AckLatencyRecorder;
   /** The outbox's Slack sender (null without the feature services, which supply the workspaces). */
   readonly outboxSender: MessageSender | null;
+  /** Opens a DM with a member who never wrote to the bot, for the scheduler (conversations.open). */
+  readonly personalOpener: PersonalConversationOpener;
   stop(): Promise<void>;
 }
 
@@ -88,6 +92,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     bolt: app,
     ackLatency,
     outboxSender: deps.features ? createSlackOutboxSender({ messenger, workspaces: deps.features.workspaces }) : null,
+    personalOpener: createSlackPersonalOpener(messenger),
     messenger,
     mount(express) {
       if (router) express.use(router);
