@@ -364,6 +364,32 @@ describe("health, privacy, language", () => {
     expect(cas?.erasedAt).not.toBeNull();
   });
 
+  // Issue 11: the group welcome said "type help", which never reaches the bot in a group; help
+  // showed Slack's forms. Each is checked in the form Teams delivers it.
+  it("tells a group chat to @mention the bot, and shows Teams' own words in help, in the member's language", async () => {
+    const group: ActivityScope = { serviceUrl: h.connector.serviceUrl, user: USERS.ann, conversationType: "groupChat", conversationId: "19:group-welcome@thread.v2" };
+    const mark = h.connector.mark();
+    expect((await h.post(botAddedActivity(group))).status).toBe(200);
+    const welcome = h.connector.since(mark).find((r) => r.path.includes("group-welcome") && r.method === "POST");
+    expect(welcome?.body.text).toContain("**@Alliance Trust Bot help**");
+    expect(welcome?.body.text).not.toMatch(/type \*\*help/i);
+
+    const [unknown] = await say(channel(USERS.ann), "coffee?");
+    expect(unknown?.body.text).toContain("@Alliance Trust Bot help");
+
+    const [help] = await say(channel(USERS.bob), "help");
+    const en = cardText(cardOf(help));
+    expect(en).toContain("**health** · The current trust-health summary.");
+    expect(en).toContain("**organisation** · See or choose the organisation you work for.");
+    expect(en).toContain("mention me first: @Alliance Trust Bot poll");
+    expect(en).not.toMatch(/trust health|forget-me/);
+    const [hulp] = await say(personal(USERS.bob, "nl-NL"), "hulp");
+    const nl = cardText(cardOf(hulp));
+    expect(nl).toContain("**gezondheid** · De actuele samenvatting van de vertrouwensgezondheid.");
+    expect(nl).toContain("**vergeet mij**");
+    expect(nl).toContain("afspraak lijst verlopen");
+  });
+
   it("speaks Dutch to a Dutch client and understands the Dutch commands", async () => {
     const [help] = await say(personal(USERS.bob, "nl-NL"), "hulp");
     expect(cardText(cardOf(help))).toContain("wat ik kan");
