@@ -390,6 +390,13 @@ describe("health, privacy, language", () => {
     expect(nl).toContain("afspraak lijst verlopen");
   });
 
+  it("says which agreement number was not found and how to list yours, in Teams' words", async () => {
+    const [en] = await say(personal(USERS.bob), "commit kept 99999");
+    expect(en?.body.text).toBe("There is no agreement #99999 in this alliance. To see the numbers of yours, type commit list mine.");
+    const [nl] = await say(personal(USERS.bob, "nl-NL"), "afspraak nagekomen 99999");
+    expect(nl?.body.text).toBe("Er is geen afspraak #99999 in deze alliantie. Typ afspraak lijst mijn om de nummers van de jouwe te zien.");
+  });
+
   it("speaks Dutch to a Dutch client and understands the Dutch commands", async () => {
     const [help] = await say(personal(USERS.bob, "nl-NL"), "hulp");
     expect(cardText(cardOf(help))).toContain("wat ik kan");
