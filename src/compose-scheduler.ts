@@ -15,6 +15,7 @@ import type { MessageSender } from "./scheduling/outbox/message-sender.js";
 import { Outbox } from "./scheduling/outbox/outbox.js";
 import { OutboxDispatcher } from "./scheduling/outbox/outbox-dispatcher.js";
 import { createPlatformMessageSender } from "./scheduling/platform-message-sender.js";
+import type { PersonalConversationOpener } from "./scheduling/personal-reach.js";
 import { Scheduler } from "./scheduling/scheduler.js";
 import { PrismaJobClaimStore } from "./storage/prisma/prisma-job-claim-store.js";
 import { PrismaOutboxStore } from "./storage/prisma/prisma-outbox-store.js";
@@ -38,6 +39,8 @@ export function startScheduling(deps: {
   services: CoreServices;
   prisma: PrismaClient;
   senders: Partial<Record<Platform, MessageSender | null>>;
+  /** Open 1:1 conversations with members who never wrote to the bot (pulse, reminders). */
+  openers?: Partial<Record<Platform, PersonalConversationOpener | null>>;
 }): RunningScheduling | null {
   const { config, logger, services, prisma } = deps;
   if (!config.scheduler.enabled) return null;
@@ -62,6 +65,7 @@ export function startScheduling(deps: {
     closedPolls: (since) => polls.listClosedSince(since),
     outbox,
     renderCharts: (summary, locale) => renderSummaryCharts(summary, locale),
+    ...(deps.openers ? { openers: deps.openers } : {}),
     logger,
   });
   const scheduler = new Scheduler(

@@ -77,6 +77,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       services,
       prisma: database.prisma,
       senders: { slack: slack?.outboxSender ?? null, teams: teams?.outboxSender ?? null },
+      openers: { slack: slack?.personalOpener ?? null, teams: teams?.personalOpener ?? null },
     });
     for (const line of describePlatforms(config)) logger.info(line);
     logger.info(

@@ -7,6 +7,7 @@ import { actorOf } from "../core/alliance/member.js";
 import type { DueReminder, ReminderKind } from "../core/commitments/commitment-reminders.js";
 import { buildCheckIn, type CommitmentViewContext } from "../core/commitments/commitment-views.js";
 import type { JobContext } from "./job-context.js";
+import { digestOf, notifyUnreachable, type Unreached } from "./unreachable-notice.js";
 
 async function viewContext(job: JobContext, alliance: Alliance, now: Date): Promise<Omit<CommitmentViewContext, "locale">> {
   // Names for the cards: the alliance's members and organisations, read once per run.
@@ -15,18 +16,19 @@ async function viewContext(job: JobContext, alliance: Alliance, now: Date): Prom
   return { timeZone: alliance.timezone, now, memberName: (id) => members.get(id), organizationName: (id) => organizations.get(id) };
 }
 
-async function send(job: JobContext, alliance: Alliance, reminder: DueReminder, context: Omit<CommitmentViewContext, "locale">, now: Date): Promise<boolean> {
+/** Queues one reminder; "unreachable" when the owner's platform refuses a 1:1 conversation. */
+async function send(job: JobContext, alliance: Alliance, reminder: DueReminder, context: Omit<CommitmentViewContext, "locale">, now: Date): Promise<"sent" | "skipped" | Unreached> {
   const ownerId = reminder.commitment.ownerMemberId;
-  if (ownerId === null) return false; // the owner was forgotten: nobody to ask
+  if (ownerId === null) return "skipped"; // the owner was forgotten: nobody to ask
   const owner = await job.services.stores.members.get(ownerId);
-  if (!owner || owner.erasedAt) return false;
-  const to = await job.personalOf(ownerId, `commitment ${reminder.kind}`);
-  if (!to) return false;
+  if (!owner || owner.erasedAt) return "skipped";
+  const reach = await job.reachPersonal(ownerId, `commitment ${reminder.kind}`);
+  if (reach.kind !== "reached") return reach.kind === "skipped" ? "skipped" : reach;
   const locale = owner.locale ?? alliance.locale;
-  await job.queueView(reminder.key, to, buildCheckIn(reminder, { ...context, locale }, actorOf(owner)), locale);
+  await job.queueView(reminder.key, reach.to, buildCheckIn(reminder, { ...context, locale }, actorOf(owner)), locale);
   // Recorded after queueing: a crash in between re-queues under the same key, which is a no-op.
   await job.services.commitments.markReminded(reminder, now);
-  return true;
+  return "sent";
 }
 
 /** Sends the alliance's due reminders of `kind` at `now`. */
@@ -36,6 +38,18 @@ export async function runCommitmentNudges(job: JobContext, kind: ReminderKind, a
   if (due.length === 0) return;
   const context = await viewContext(job, alliance, now);
   let sent = 0;
-  for (const reminder of due) if (await send(job, alliance, reminder, context, now)) sent++;
-  job.deps.logger?.info({ allianceId, localDate, kind, due: due.length, sent }, "commitment reminders queued");
+  const unreached: Unreached[] = [];
+  const unreachedKeys: string[] = [];
+  for (const reminder of due) {
+    const outcome = await send(job, alliance, reminder, context, now);
+    if (outcome === "sent") sent++;
+    else if (outcome !== "skipped") {
+      unreached.push(outcome);
+      unreachedKeys.push(reminder.key);
+    }
+  }
+  // An unreached reminder stays due and is tried again the next day; the notice's key names the
+  // reminders (not the day), so the admins hear about the same people once.
+  await notifyUnreachable(job, alliance, kind === "before_due" ? "commitment_before_due" : "commitment_due_today", `commitments:${allianceId}:${digestOf(unreachedKeys)}`, unreached);
+  job.deps.logger?.info({ allianceId, localDate, kind, due: due.length, sent, unreached: unreached.length }, "commitment reminders queued");
 }

@@ -81,6 +81,11 @@ export interface FakeBotConnector {
   setMember(userId: string, account: { name?: string; email?: string; userPrincipalName?: string } | null): void;
   /** Publishes `jwks` as Entra tenant `tenantId`'s signing keys (any tenant can exist in Entra). */
   publishTenantKeys(tenantId: string, jwks: { keys: unknown[] }): void;
+  /**
+   * POST /v3/conversations for this user (AAD or 29: id) answers `status`: 403 as Teams does when
+   * the app is not installed for the user, 404 for a user the tenant does not know.
+   */
+  refuseConversationWith(userId: string, status: 403 | 404): void;
   /** Resolves with the first recorded request matching `predicate` (waits up to `ms`). */
   waitFor(predicate: (request: RecordedRequest) => boolean, ms?: number): Promise<RecordedRequest>;
   /** Number of requests recorded so far; pass to `since` to see only what came after. */
@@ -96,6 +101,7 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
   const failures: ScriptedFailure[] = [];
   const memberAccounts = new Map<string, { name?: string; email?: string; userPrincipalName?: string } | null>();
   const tenantKeys = new Map<string, { keys: unknown[] }>();
+  const refusedConversations = new Map<string, 403 | 404>();
   const tokenKey = makeSigningKey("fake-sts-key");
   let activityCounter = 0;
   let base = "";
@@ -134,8 +140,20 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
     } else if (req.method === "PUT" && (match = path.match(/^\/v3\/conversations\/(.+?)\/activities\/(.+)$/))) {
       answer(200, { id: match[2] });
     } else if (req.method === "POST" && path === "/v3/conversations") {
-      const memberId = body?.members?.[0]?.id ?? "unknown";
-      answer(200, { id: `a:fake-1on1-${memberId}`, serviceUrl: `${base}/` });
+      // A 1:1 chat needs exactly one member and the tenant; Teams creates it only where the app
+      // is installed for that user (personally or in a team they are in).
+      const memberId = body?.members?.[0]?.id;
+      const tenantId = body?.tenantId ?? body?.channelData?.tenant?.id;
+      const refused = typeof memberId === "string" ? refusedConversations.get(memberId) : undefined;
+      if (typeof memberId !== "string" || body.members.length !== 1 || typeof tenantId !== "string") {
+        answer(400, { error: { code: "BadArgument", message: "one member and a tenant id are required" } });
+      } else if (refused === 403) {
+        answer(403, { error: { code: "Forbidden", message: "The bot is not installed for this user (scripted by fake connector)" } });
+      } else if (refused === 404) {
+        answer(404, { error: { code: "NotFound", message: "User not found in tenant (scripted by fake connector)" } });
+      } else {
+        answer(200, { id: `a:fake-1on1-${memberId}`, serviceUrl: `${base}/` });
+      }
     } else if (req.method === "GET" && (match = path.match(/^\/v3\/conversations\/(.+?)\/members\/(.+)$/))) {
       // Teams answers with the AAD object id of the 29: user; the fake derives it as "aad-<name>".
       const userId = match[2] ?? "";
@@ -191,6 +209,7 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
     failNext: (...more) => void failures.push(...more),
     setMember: (userId, account) => void memberAccounts.set(userId, account),
     publishTenantKeys: (tenantId, jwks) => void tenantKeys.set(tenantId, jwks),
+    refuseConversationWith: (userId, status) => void refusedConversations.set(userId, status),
     waitFor(predicate, ms = 15_000) {
       const hit = received.find(predicate);
       if (hit) return Promise.resolve(hit);

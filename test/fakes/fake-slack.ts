@@ -94,6 +94,8 @@ export class FakeSlack extends EventEmitter {
     ["xoxb-test-T111", { teamId: "T111", botUserId: "UBOT111", botId: "BBOT111" }],
   ]);
   readonly users = new Map<string, FakeUser>();
+  /** Users conversations.open refuses, with Slack's error (user_not_found, cannot_dm_bot, …). */
+  readonly undmable = new Map<string, string>();
   /** Messages posted with chat.postMessage (for conversations.history). */
   readonly posted: Array<{ channel: string; ts: string; text: unknown; metadata: unknown }> = [];
   /** False: conversations.history answers missing_scope, like an install without *:history. */
@@ -149,6 +151,7 @@ export class FakeSlack extends EventEmitter {
     this.sharedFiles.length = 0;
     this.pendingFiles.clear();
     this.overrides.clear();
+    this.undmable.clear();
   }
 
   /** Registers a user for users.info. */
@@ -285,7 +288,10 @@ export class FakeSlack extends EventEmitter {
       case "chat.delete":
         return { ok: true, channel: args.channel, ts: args.ts };
       case "conversations.open": {
+        // The same DM channel for the same user every time, as Slack does.
         const users = String(args.users ?? "");
+        const refused = this.undmable.get(users);
+        if (refused) return { ok: false, error: refused };
         return users ? { ok: true, channel: { id: `D${users.split(",")[0]}` } } : { ok: false, error: "invalid_arguments" };
       }
       case "users.info": {

@@ -79,6 +79,8 @@ export interface HelpView {
   title: string;
   intro: string;
   sections: Array<{ command: string; description: string; examples: string[] }>;
+  /** How to ask on this platform (Teams: @mention in groups; both languages work). */
+  tips: string[];
   footer: string;
 }
 
@@ -180,29 +182,50 @@ export function buildForgetMeDoneText(locale: Locale, result: ForgetResult): str
   return translate(locale, result.alreadyErased ? "alliance.forgetMe.alreadyDone" : "alliance.forgetMe.done");
 }
 
-/** The help overview. Slack commands start with "/", Teams users type the word to the bot. */
+/**
+ * The help overview, in each platform's own way of asking. Slack: the slash commands, with the
+ * `/trust` subcommands in the member's language. Teams: the words typed to the bot in the
+ * member's language (both languages are understood, which the tips say), one section per
+ * command including `organisation`, and that group chats and channels need an @mention.
+ */
 export function buildHelpView(locale: Locale, platform: Platform, anonymityThreshold: number): HelpView {
   const t = translator(locale);
-  const p = platform === "slack" ? "/" : "";
-  const ex = (key: MessageKey) => t(key, { p });
+  const word = (command: "poll" | "commit" | "pulse" | "health" | "setup" | "culture" | "organization" | "myData" | "forgetMe" | "help") =>
+    t(`teams.command.${command}`);
+  const names = platform === "slack" ? { poll: "/poll", commit: "/commit", pulse: "/pulse" } : { poll: word("poll"), commit: word("commit"), pulse: word("pulse") };
+  const shared = [
+    { command: names.poll, description: t("alliance.help.poll"), examples: [t("alliance.help.poll.example1", names), t("alliance.help.poll.example2", names)] },
+    {
+      command: names.commit,
+      description: t("alliance.help.commit"),
+      examples: [t("alliance.help.commit.example1", names), t("alliance.help.commit.example2", names), t("alliance.help.commit.example3", names)],
+    },
+    { command: names.pulse, description: t("alliance.help.pulse"), examples: [names.pulse] },
+  ];
+  const sections =
+    platform === "slack"
+      ? [
+          ...shared,
+          {
+            command: "/trust",
+            description: t("alliance.help.trust"),
+            examples: (["health", "setup", "culture", "organization", "myData", "forgetMe", "help"] as const).map((sub) => t(`alliance.help.trust.${sub}`)),
+          },
+        ]
+      : [
+          ...shared,
+          ...(["health", "setup", "culture", "organization", "myData", "forgetMe", "help"] as const).map((command) => ({
+            command: word(command),
+            description: t(`alliance.help.${command}`),
+            examples: [],
+          })),
+        ];
   return {
     kind: "alliance.help",
     title: t("alliance.help.title"),
     intro: t("alliance.help.intro"),
-    sections: [
-      { command: `${p}poll`, description: t("alliance.help.poll"), examples: [ex("alliance.help.poll.example1"), ex("alliance.help.poll.example2")] },
-      {
-        command: `${p}commit`,
-        description: t("alliance.help.commit"),
-        examples: [ex("alliance.help.commit.example1"), ex("alliance.help.commit.example2"), ex("alliance.help.commit.example3")],
-      },
-      { command: `${p}pulse`, description: t("alliance.help.pulse"), examples: [ex("alliance.help.pulse.example1")] },
-      {
-        command: `${p}trust`,
-        description: t("alliance.help.trust"),
-        examples: (["health", "setup", "culture", "myData", "forgetMe", "help"] as const).map((sub) => ex(`alliance.help.trust.${sub}`)),
-      },
-    ],
+    sections,
+    tips: platform === "slack" ? [t("alliance.help.slack.languages")] : [t("alliance.help.teams.mention", names), t("alliance.help.teams.languages")],
     footer: t("alliance.help.footer", { k: anonymityThreshold }),
   };
 }

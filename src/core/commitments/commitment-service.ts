@@ -91,6 +91,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps): Commitment
       ? await repo.findByNumber(actor.allianceId, asNumber)
       : await repo.findById(String(ref));
     if (!found || found.allianceId !== actor.allianceId) {
+      // A number the member typed: say which one and how to list theirs (issue 11); an id (a
+      // button on an old card) has nothing to show the member.
+      if (Number.isInteger(asNumber)) throw new DomainError("COMMITMENT_NOT_FOUND", `commitment #${asNumber}`, { number: asNumber });
       throw new DomainError("NOT_FOUND", `commitment ${String(ref)}`, { ref: String(ref) });
     }
     return found;

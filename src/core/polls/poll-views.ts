@@ -101,7 +101,7 @@ export function buildPollView(results: PollResults, options: { locale: Locale; t
     options: poll.options.map((option) => optionView(t, option.id, option.label, figures?.find((f) => f.optionId === option.id))),
     resultsHiddenText,
     totalVoters: results.totalVoters,
-    totalVotersText: t(results.totalVoters === 1 ? "polls.voters.one" : "polls.voters.many", { count: results.totalVoters }),
+    totalVotersText: t("polls.voters", { count: results.totalVoters }),
     breakdown: breakdownView(t, results),
     closesAt: poll.closesAt,
     statusText:
@@ -141,7 +141,7 @@ function breakdownView(t: Translator, results: PollResults): PollView["breakdown
       organizationId: org.organizationId,
       name: name(org.organizationId),
       voters: org.voters,
-      votersText: t(org.voters === 1 ? "polls.voters.one" : "polls.voters.many", { count: org.voters }),
+      votersText: t("polls.voters", { count: org.voters }),
       options: org.options.map((option) => optionView(t, option.optionId, option.label, option)),
     })),
     hiddenText: hidden.length === 0 ? null : t("polls.breakdown.hidden", { organizations: hidden.join(", "), k: tally.k }),

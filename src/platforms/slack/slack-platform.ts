@@ -16,6 +16,8 @@ import { dropRedeliveredEvents, processedEventKey } from "./transport/retry-dedu
 import { isEventCallback } from "./transport/events-receiver.js";
 import { buildBoltApp, webClientOptions, type SlackConfig } from "./transport/slack-app.js";
 import { createSlackMessenger, type SlackMessenger } from "./transport/slack-messenger.js";
+import { createSlackPersonalOpener } from "./transport/slack-personal-opener.js";
+import type { PersonalConversationOpener } from "../../scheduling/personal-reach.js";
 import { registerUninstallListeners } from "./listeners/events/uninstall.js";
 import { registerFeatureListeners, type SlackFeatureDeps } from "./listeners/register.js";
 
@@ -50,6 +52,8 @@ export interface SlackPlatform {
   readonly ackLatency: AckLatencyRecorder;
   /** The outbox's Slack sender (null without the feature services, which supply the workspaces). */
   readonly outboxSender: MessageSender | null;
+  /** Opens a DM with a member who never wrote to the bot, for the scheduler (conversations.open). */
+  readonly personalOpener: PersonalConversationOpener;
   stop(): Promise<void>;
 }
 
@@ -99,6 +103,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     bolt: app,
     ackLatency,
     outboxSender: deps.features ? createSlackOutboxSender({ messenger, workspaces: deps.features.workspaces }) : null,
+    personalOpener: createSlackPersonalOpener(messenger),
     messenger,
     mount(express) {
       if (router) express.use(router);

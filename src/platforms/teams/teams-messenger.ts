@@ -31,6 +31,12 @@ export interface TeamsMessenger {
   post(conversation: ConversationRef, view: View, options?: SendOptions): Promise<TeamsPostedMessage>;
   update(conversation: ConversationRef, messageId: string, view: View, options?: SendOptions): Promise<void>;
   sendDirect(recipient: DirectRecipient, view: View, options?: SendOptions): Promise<TeamsPostedMessage>;
+  /**
+   * The member's stored 1:1 chat, else a new one (POST /v3/conversations, which Teams allows
+   * where the app is installed for the user), stored for the next send. Throws what the
+   * connector throws (403 when the app is not installed for them, 404 for an unknown user).
+   */
+  openPersonal(recipient: DirectRecipient, policy?: RetryPolicy): Promise<ConversationRef>;
   /** Sends an already rendered message (the outbox stores rendered payloads). */
   postMessage(conversation: ConversationRef, message: OutgoingMessage, policy?: RetryPolicy): Promise<TeamsPostedMessage>;
 }
@@ -74,24 +80,22 @@ export function createTeamsMessenger(deps: {
     async update(conversation, messageId, view, options = {}) {
       await deps.connector.update(targetOf(conversation), messageId, render(view, options), options.policy ?? PROACTIVE_POLICY);
     },
+    async openPersonal(recipient, policy = PROACTIVE_POLICY) {
+      const stored = await deps.conversations.findPersonalConversation(recipient.memberId);
+      if (stored?.serviceUrl) return stored;
+      const serviceUrl = deps.serviceUrlFor(recipient.workspaceId) ?? deps.fallbackServiceUrl;
+      const conversationId = await deps.connector.createPersonalConversation({ serviceUrl, tenantId: recipient.tenantId }, recipient.externalId, policy);
+      return deps.conversations.saveConversation({
+        workspaceId: recipient.workspaceId,
+        conversationId,
+        kind: "personal",
+        serviceUrl,
+        tenantId: recipient.tenantId,
+        memberId: recipient.memberId,
+      });
+    },
     async sendDirect(recipient, view, options = {}) {
-      let conversation = await deps.conversations.findPersonalConversation(recipient.memberId);
-      if (!conversation?.serviceUrl) {
-        const serviceUrl = deps.serviceUrlFor(recipient.workspaceId) ?? deps.fallbackServiceUrl;
-        const conversationId = await deps.connector.createPersonalConversation(
-          { serviceUrl, tenantId: recipient.tenantId },
-          recipient.externalId,
-          options.policy ?? PROACTIVE_POLICY,
-        );
-        conversation = await deps.conversations.saveConversation({
-          workspaceId: recipient.workspaceId,
-          conversationId,
-          kind: "personal",
-          serviceUrl,
-          tenantId: recipient.tenantId,
-          memberId: recipient.memberId,
-        });
-      }
+      const conversation = await messenger.openPersonal(recipient, options.policy);
       return messenger.post(conversation, view, options);
     },
   };

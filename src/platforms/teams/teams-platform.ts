@@ -25,6 +25,8 @@ import { createMemberProfileLookup } from "./handlers/member-profile.js";
 import type { CommandContext, TeamsFeature } from "./handlers/feature-types.js";
 import { onConversationUpdate, onInstallationUpdate } from "./handlers/install.js";
 import { createTeamsMessenger, type TeamsMessenger } from "./teams-messenger.js";
+import { createTeamsPersonalOpener } from "./teams-personal-opener.js";
+import type { PersonalConversationOpener } from "../../scheduling/personal-reach.js";
 import type { TeamsServices } from "./teams-services.js";
 import { RouterAdapter } from "./transport/router-adapter.js";
 import { sdkLogger } from "./transport/sdk-logger.js";
@@ -61,6 +63,8 @@ export interface TeamsPlatform {
   readonly connector: TeamsConnector;
   /** The outbox's sender for messages with platform "teams". */
   readonly outboxSender: MessageSender;
+  /** Opens the 1:1 chat with a member who never wrote to the bot, for the scheduler. */
+  readonly personalOpener: PersonalConversationOpener;
   stop(): Promise<void>;
 }
 
@@ -143,6 +147,7 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
     messenger,
     connector,
     outboxSender,
+    personalOpener: createTeamsPersonalOpener(messenger),
     async mount(express) {
       express.use(adapter.router);
       await app.initialize();

@@ -44,6 +44,13 @@ describe("/commit", () => {
     expect(JSON.stringify(done.body.blocks)).toContain("Thanks, #1 is confirmed.");
   });
 
+  // Issue 11: "/commit kept 99999" answered "I couldn't find that. It may have been removed."
+  it("says which agreement number was not found and how to list yours", async () => {
+    const teamId = await alliance();
+    const reply = await bot.fake.waitForResponse(await commit("kept 99999", teamId));
+    expect(reply.body.text).toBe("There is no agreement #99999 in this alliance. To see the numbers of yours, type /commit list mine.");
+  });
+
   it("treats a double-clicked button as one change", async () => {
     const teamId = await alliance();
     const created = await bot.fake.waitForResponse(await commit("book the venue for Beta by friday", teamId));

@@ -396,6 +396,39 @@ describe("health, privacy, language", () => {
     expect(cas?.erasedAt).not.toBeNull();
   });
 
+  // Issue 11: the group welcome said "type help", which never reaches the bot in a group; help
+  // showed Slack's forms. Each is checked in the form Teams delivers it.
+  it("tells a group chat to @mention the bot, and shows Teams' own words in help, in the member's language", async () => {
+    const group: ActivityScope = { serviceUrl: h.connector.serviceUrl, user: USERS.ann, conversationType: "groupChat", conversationId: "19:group-welcome@thread.v2" };
+    const mark = h.connector.mark();
+    expect((await h.post(botAddedActivity(group))).status).toBe(200);
+    const welcome = h.connector.since(mark).find((r) => r.path.includes("group-welcome") && r.method === "POST");
+    expect(welcome?.body.text).toContain("**@Alliance Trust Bot help**");
+    expect(welcome?.body.text).not.toMatch(/type \*\*help/i);
+
+    const [unknown] = await say(channel(USERS.ann), "coffee?");
+    expect(unknown?.body.text).toContain("@Alliance Trust Bot help");
+
+    const [help] = await say(channel(USERS.bob), "help");
+    const en = cardText(cardOf(help));
+    expect(en).toContain("**health** · The current trust-health summary.");
+    expect(en).toContain("**organisation** · See or choose the organisation you work for.");
+    expect(en).toContain("mention me first: @Alliance Trust Bot poll");
+    expect(en).not.toMatch(/trust health|forget-me/);
+    const [hulp] = await say(personal(USERS.bob, "nl-NL"), "hulp");
+    const nl = cardText(cardOf(hulp));
+    expect(nl).toContain("**gezondheid** · De actuele samenvatting van de vertrouwensgezondheid.");
+    expect(nl).toContain("**vergeet mij**");
+    expect(nl).toContain("afspraak lijst verlopen");
+  });
+
+  it("says which agreement number was not found and how to list yours, in Teams' words", async () => {
+    const [en] = await say(personal(USERS.bob), "commit kept 99999");
+    expect(en?.body.text).toBe("There is no agreement #99999 in this alliance. To see the numbers of yours, type commit list mine.");
+    const [nl] = await say(personal(USERS.bob, "nl-NL"), "afspraak nagekomen 99999");
+    expect(nl?.body.text).toBe("Er is geen afspraak #99999 in deze alliantie. Typ afspraak lijst mijn om de nummers van de jouwe te zien.");
+  });
+
   it("speaks Dutch to a Dutch client and understands the Dutch commands", async () => {
     const [help] = await say(personal(USERS.bob, "nl-NL"), "hulp");
     expect(cardText(cardOf(help))).toContain("wat ik kan");

@@ -3,6 +3,7 @@ import { defineMessages } from "../define-messages.js";
 /** Strings of the commitments feature: cards, lists, check-ins, the create form and errors. */
 export const commitmentMessages = defineMessages(
   {
+    "error.COMMITMENT_NOT_FOUND": "There is no agreement #{number} in this alliance. To see the numbers of yours, type {commit} list mine.",
     "error.COMMITMENT_ILLEGAL_TRANSITION": "That isn't possible for this agreement in its current state. Show it again to see where it stands.",
     "error.COMMITMENT_DUE_DATE_UNPARSEABLE": "I couldn't read “{text}” as a date. Try “friday”, “in 2 weeks”, “tomorrow 17:00” or “2026-12-05”.",
     "error.COMMITMENT_DUE_DATE_IN_PAST": "{date} has already passed. Please pick a date in the future.",
@@ -27,8 +28,8 @@ export const commitmentMessages = defineMessages(
     "commitments.field.renegotiated": "Renegotiated",
     "commitments.noDueDate": "no due date",
     "commitments.renegotiatedTimes": "{count}×",
-    "commitments.overdueDays": "overdue by {days} day(s)",
-    "commitments.dueInDays": "due in {days} day(s)",
+    "commitments.overdueDays": "overdue by {days, plural, one {# day} other {# days}}",
+    "commitments.dueInDays": "due in {days, plural, one {# day} other {# days}}",
     "commitments.dueToday": "due today",
     "commitments.disputeOpen": "Disputed by {who}: {reason}",
     "commitments.action.kept": "Kept",
@@ -81,6 +82,7 @@ export const commitmentMessages = defineMessages(
       "commit <what> [owner @person] [for <organisation or @person>] [by <date>]\ncommit list [mine|ours|owed|overdue|disputed]\ncommit kept|late|broken <#nr> [reason]\ncommit renegotiate <#nr> <new date> [reason]\ncommit withdraw <#nr> [reason]",
   },
   {
+    "error.COMMITMENT_NOT_FOUND": "Er is geen afspraak #{number} in deze alliantie. Typ {commit} lijst mijn om de nummers van de jouwe te zien.",
     "error.COMMITMENT_ILLEGAL_TRANSITION": "Dat kan niet in de huidige stand van deze afspraak. Bekijk haar opnieuw om te zien hoe ze ervoor staat.",
     "error.COMMITMENT_DUE_DATE_UNPARSEABLE": "Ik kon “{text}” niet als datum lezen. Probeer “vrijdag”, “over 2 weken”, “morgen 17:00” of “2026-12-05”.",
     "error.COMMITMENT_DUE_DATE_IN_PAST": "{date} is al voorbij. Kies een datum in de toekomst.",
@@ -105,8 +107,8 @@ export const commitmentMessages = defineMessages(
     "commitments.field.renegotiated": "Opnieuw afgesproken",
     "commitments.noDueDate": "geen deadline",
     "commitments.renegotiatedTimes": "{count}×",
-    "commitments.overdueDays": "{days} dag(en) over de deadline",
-    "commitments.dueInDays": "over {days} dag(en)",
+    "commitments.overdueDays": "{days, plural, one {# dag} other {# dagen}} over de deadline",
+    "commitments.dueInDays": "over {days, plural, one {# dag} other {# dagen}}",
     "commitments.dueToday": "vandaag",
     "commitments.disputeOpen": "Betwist door {who}: {reason}",
     "commitments.action.kept": "Nagekomen",

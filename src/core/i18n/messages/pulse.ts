@@ -73,7 +73,7 @@ export const pulseMessages = defineMessages(
     "pulse.scale.5": "Strongly agree",
     "pulse.scale.cantSay": "Can't say",
     // prompts
-    "pulse.intro": "Time for the alliance pulse: {count} short questions. Answers are anonymous; results are shown only for groups of at least {k} people.",
+    "pulse.intro": "Time for the alliance pulse: {count, plural, one {# short question} other {# short questions}}. Answers are anonymous; results are shown only for groups of at least {k} people.",
     "pulse.progress": "Question {n} of {total}",
     "pulse.about.partner": "About {partner}",
     "pulse.about.self": "About your own organisation",
@@ -158,7 +158,7 @@ export const pulseMessages = defineMessages(
     "pulse.scale.5": "Helemaal eens",
     "pulse.scale.cantSay": "Weet ik niet",
     // vragen
-    "pulse.intro": "Tijd voor de alliantie-pulse: {count} korte vragen. Je antwoorden zijn anoniem; uitkomsten worden alleen getoond voor groepen van minstens {k} personen.",
+    "pulse.intro": "Tijd voor de alliantie-pulse: {count, plural, one {# korte vraag} other {# korte vragen}}. Je antwoorden zijn anoniem; uitkomsten worden alleen getoond voor groepen van minstens {k} personen.",
     "pulse.progress": "Vraag {n} van {total}",
     "pulse.about.partner": "Over {partner}",
     "pulse.about.self": "Over je eigen organisatie",

@@ -4,7 +4,7 @@ import { defineMessages } from "../define-messages.js";
 export const summaryMessages = defineMessages(
   {
     "summary.title": "Trust health · {alliance}",
-    "summary.subtitle": "{period} · uncertainty of the content: {uncertainty}",
+    "summary.subtitle": "{period} · {uncertainty}",
     "summary.index": "Trust-health index",
     "summary.heading.diagnosis": "Diagnosis",
     "summary.heading.nextSteps": "What to do next",
@@ -19,7 +19,7 @@ export const summaryMessages = defineMessages(
     "summary.column.score": "Score",
     "summary.column.status": "Status",
     "summary.column.trend": "Trend",
-    "summary.column.series": "Last {n} periods",
+    "summary.column.series": "{n, plural, one {Last period} other {Last # periods}}",
     "summary.column.basis": "Based on",
     "summary.column.organization": "Organisation",
     "summary.column.keptRate": "Kept (resolved)",
@@ -35,7 +35,7 @@ export const summaryMessages = defineMessages(
     "summary.keptRate": "{rate}% ({n})",
     "summary.gapMarked": "{gap} ⚠",
     "summary.reciprocity":
-      "Reciprocity balance: {balance} out of 100, from {n} delivered commitments (0 = one-way, 100 = even give and take).",
+      "Reciprocity balance: {balance} out of 100, from {n, plural, one {# delivered commitment} other {# delivered commitments}} (0 = one-way, 100 = even give and take).",
     "summary.reciprocityNone": "Reciprocity balance: no commitments between partners were delivered in {period}.",
     "summary.clarity": "Clear agreements: {share}% of {n} commitments have an owner, a due date and a definition of done.",
     "summary.clarityNone": "Clear agreements: no new commitments were logged in {period}.",
@@ -74,7 +74,7 @@ export const summaryMessages = defineMessages(
   },
   {
     "summary.title": "Vertrouwensgezondheid · {alliance}",
-    "summary.subtitle": "{period} · onzekerheid over de inhoud: {uncertainty}",
+    "summary.subtitle": "{period} · {uncertainty}",
     "summary.index": "Vertrouwensindex",
     "summary.heading.diagnosis": "Diagnose",
     "summary.heading.nextSteps": "Wat nu te doen",
@@ -89,7 +89,7 @@ export const summaryMessages = defineMessages(
     "summary.column.score": "Score",
     "summary.column.status": "Status",
     "summary.column.trend": "Trend",
-    "summary.column.series": "Laatste {n} perioden",
+    "summary.column.series": "{n, plural, one {Laatste periode} other {Laatste # perioden}}",
     "summary.column.basis": "Gebaseerd op",
     "summary.column.organization": "Organisatie",
     "summary.column.keptRate": "Nagekomen (afgerond)",
@@ -105,7 +105,7 @@ export const summaryMessages = defineMessages(
     "summary.keptRate": "{rate}% ({n})",
     "summary.gapMarked": "{gap} ⚠",
     "summary.reciprocity":
-      "Wederkerigheid: {balance} van 100, op basis van {n} geleverde toezeggingen (0 = eenrichtingsverkeer, 100 = evenwichtig geven en nemen).",
+      "Wederkerigheid: {balance} van 100, op basis van {n, plural, one {# geleverde toezegging} other {# geleverde toezeggingen}} (0 = eenrichtingsverkeer, 100 = evenwichtig geven en nemen).",
     "summary.reciprocityNone": "Wederkerigheid: in {period} zijn geen toezeggingen tussen partners geleverd.",
     "summary.clarity":
       "Duidelijke afspraken: {share}% van {n} toezeggingen heeft een eigenaar, een datum en een omschrijving van wanneer het klaar is.",

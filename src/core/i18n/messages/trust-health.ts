@@ -21,11 +21,11 @@ export const trustHealthMessages = defineMessages(
     "trustHealth.trend.new": "new",
     "trustHealth.trend.no_data": "–",
     "trustHealth.noData": "no data",
-    "trustHealth.uncertainty.low": "low",
-    "trustHealth.uncertainty.medium": "medium",
-    "trustHealth.uncertainty.high": "high",
+    "trustHealth.uncertainty.low": "a collaboration with a clear goal",
+    "trustHealth.uncertainty.medium": "a collaboration whose outcome is partly open",
+    "trustHealth.uncertainty.high": "an innovative collaboration with an open outcome",
     "trustHealth.uncertaintyNote":
-      "Uncertainty of the content is {level}, so trust weighs {weight}× in the index and counts as low below {below}.",
+      "This is {level}, so trust weighs {weight}× in the index and counts as low below {below}.",
 
     "trustHealth.diagnosis.insufficient_data.title": "Not enough data yet",
     "trustHealth.diagnosis.insufficient_data.explanation":
@@ -124,11 +124,11 @@ export const trustHealthMessages = defineMessages(
     "trustHealth.trend.new": "nieuw",
     "trustHealth.trend.no_data": "–",
     "trustHealth.noData": "geen gegevens",
-    "trustHealth.uncertainty.low": "laag",
-    "trustHealth.uncertainty.medium": "gemiddeld",
-    "trustHealth.uncertainty.high": "hoog",
+    "trustHealth.uncertainty.low": "een samenwerking met een helder doel",
+    "trustHealth.uncertainty.medium": "een samenwerking met een deels open uitkomst",
+    "trustHealth.uncertainty.high": "een vernieuwende samenwerking met een open uitkomst",
     "trustHealth.uncertaintyNote":
-      "De onzekerheid over de inhoud is {level}; daarom telt vertrouwen {weight}× mee in de index en geldt het als laag onder {below}.",
+      "Dit is {level}; daarom telt vertrouwen {weight}× mee in de index en geldt het als laag onder {below}.",
 
     "trustHealth.diagnosis.insufficient_data.title": "Nog niet genoeg gegevens",
     "trustHealth.diagnosis.insufficient_data.explanation":

@@ -11,11 +11,14 @@ import { commandSchema, interactionUserSchema, type CommandPayload } from "../pa
 import type { WorkLimiter } from "../services/work-limiter.js";
 import type { ActorResolver, SlackActor, SlackIdentity } from "../session/slack-actor.js";
 
+/** How Slack users ask, for error texts that tell them what to type (`{commit} list mine`). */
+const SLACK_COMMANDS: MessageParams = { commit: "/commit", poll: "/poll", pulse: "/pulse" };
+
 /** The user-facing text for `error`: the catalogue's `error.<CODE>`, or the generic apology. */
 export function errorText(locale: Locale, error: unknown): string {
   if (isDomainError(error)) {
     const key = `error.${error.code}`;
-    if (hasMessage(key)) return translate(locale, key, error.details as MessageParams);
+    if (hasMessage(key)) return translate(locale, key, { ...SLACK_COMMANDS, ...(error.details as MessageParams) });
   }
   return translate(locale, "error.unexpected");
 }

@@ -14,7 +14,7 @@ export function renderHelp(view: HelpView): SlackMessage[] {
     header(view.title),
     ...sections(escapeMrkdwn(view.intro)),
     ...view.sections.flatMap((s) => [divider(), ...sections(`*${escapeMrkdwn(s.command)}*  ${escapeMrkdwn(s.description)}\n${s.examples.map((e) => `• \`${escapeMrkdwn(e)}\``).join("\n")}`)]),
-    context([escapeMrkdwn(view.footer)]),
+    context([...view.tips, view.footer].map(escapeMrkdwn)),
   ];
   return toMessages(view.title, blocks);
 }

@@ -24,7 +24,7 @@ export class SlackSendError extends Error {
 const PERMANENT = new Set([
   "channel_not_found", "not_in_channel", "is_archived", "invalid_auth", "not_authed", "account_inactive",
   "token_revoked", "token_expired", "no_permission", "missing_scope", "invalid_blocks", "msg_too_long",
-  "message_not_found", "cant_update_message", "user_not_found", "cannot_dm_bot", "user_disabled", "invalid_arguments",
+  "message_not_found", "cant_update_message", "user_not_found", "user_not_visible", "cannot_dm_bot", "user_disabled", "invalid_arguments",
 ]);
 
 /** Classifies anything a WebClient call threw (matched by the SDK's stable `code` strings). */

@@ -137,7 +137,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         const handler = parsed ? commands.get(parsed.command) : undefined;
         if (parsed && handler) return handler({ turn, args: parsed.args, reply });
         if (deps.onUnknown) return deps.onUnknown(turn, text, reply);
-        await reply({ text: translate(turn.locale, "teams.unknownCommand", { text: text.slice(0, 80) }) });
+        // In a group chat or channel a bare "help" never reaches the bot: say to mention it.
+        await reply({ text: translate(turn.locale, turn.kind === "personal" ? "teams.unknownCommand" : "teams.unknownCommand.group", { text: text.slice(0, 80) }) });
       });
     },
 

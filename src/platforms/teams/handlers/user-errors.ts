@@ -10,7 +10,9 @@ import type { Locale } from "../../../core/shared/refs.js";
 export function userErrorText(error: unknown, locale: Locale): { text: string; expected: boolean } {
   if (isDomainError(error)) {
     const key = `error.${error.code}`;
-    if (hasMessage(key)) return { text: translate(locale, key, error.details), expected: true };
+    // Error texts that say what to type use Teams' words in the member's language.
+    const commands = { commit: translate(locale, "teams.command.commit"), poll: translate(locale, "teams.command.poll"), pulse: translate(locale, "teams.command.pulse") };
+    if (hasMessage(key)) return { text: translate(locale, key, { ...commands, ...error.details }), expected: true };
     return { text: translate(locale, "error.INVALID_INPUT", { reason: error.code, ...error.details }), expected: true };
   }
   if (error instanceof ZodError) {

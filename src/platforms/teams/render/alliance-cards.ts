@@ -28,7 +28,7 @@ export function renderHelpCard(view: HelpView): CardRender {
       ),
     );
   }
-  body.push(note(view.footer));
+  body.push(container(view.tips.map((tip) => text(tip)), { separator: true }), note(view.footer));
   return { card: card(body), summary: view.title };
 }
 

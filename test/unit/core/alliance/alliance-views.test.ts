@@ -47,13 +47,28 @@ describe("alliance views", () => {
     const slack = buildHelpView(locale, "slack", 5);
     expect(slack.sections.map((s) => s.command)).toEqual(["/poll", "/commit", "/pulse", "/trust"]);
     const trust = slack.sections[3]!.examples.join("\n");
-    for (const sub of ["health", "setup", "culture", "my-data", "forget-me", "help"]) expect(trust).toContain(`/trust ${sub}`);
+    const subs = locale === "nl" ? ["gezondheid", "instellingen", "cultuur", "organisatie", "mijn-gegevens", "vergeet-mij", "hulp"] : ["health", "setup", "culture", "organisation", "my-data", "forget-me", "help"];
+    for (const sub of subs) expect(trust).toContain(`/trust ${sub}:`);
     expect(slack.sections.every((s) => s.examples.length > 0)).toBe(true);
     expect(strings(slack).join("\n")).not.toMatch(/\{\w+\}/);
     expect(slack.footer).toContain("5");
+  });
+
+  // Issue 11: Teams help showed Slack's forms ("trust health", "trust forget-me"), never said
+  // that plain words or the Dutch ones work or that groups need an @mention, and left out
+  // organisation.
+  it.each([
+    ["en", ["poll", "commit", "pulse", "health", "setup", "culture", "organisation", "my data", "forget me", "help"], /mention me first: @Alliance Trust Bot poll/],
+    ["nl", ["peiling", "afspraak", "pulse", "gezondheid", "instellingen", "cultuur", "organisatie", "mijn gegevens", "vergeet mij", "hulp"], /Noem mij eerst in een groepschat of kanaal: @Alliance Trust Bot peiling/],
+  ] as const)("Teams help in %s shows the words typed to the bot, in that language, and how to ask in groups", (locale, words, mention) => {
     const teams = buildHelpView(locale, "teams", 5);
-    expect(teams.sections.map((s) => s.command)).toEqual(["poll", "commit", "pulse", "trust"]);
-    expect(strings(teams).join("\n")).not.toContain("/trust");
+    expect(teams.sections.map((s) => s.command)).toEqual(words);
+    for (const word of words) expect(parseCommand(word), word).not.toBeNull();
+    const all = strings(teams).join("\n");
+    expect(all).not.toMatch(/trust (health|setup|culture|help|hulp)|forget-me|my-data|\/\w/);
+    expect(all).not.toMatch(/\{\w+\}/);
+    expect(teams.tips.join("\n")).toMatch(mention);
+    expect(teams.tips.join("\n")).toMatch(/gezondheid/);
   });
 
   // Help and grammar drifted once ("--anonymous" advertised, refused): every example the help
@@ -97,9 +112,10 @@ describe("alliance views", () => {
       expect(kinds).toEqual(["create", "list", "outcome"]);
     });
 
-    it("the Teams forms of the pulse and trust examples are commands", () => {
-      for (const example of [...section("teams", 2).examples, ...section("teams", 3).examples]) {
-        expect(parseCommand(example.split(":")[0]!), example).not.toBeNull();
+    it("every Teams section is a command and its examples parse as that command", () => {
+      for (const s of buildHelpView(locale, "teams", 5).sections) {
+        expect(parseCommand(s.command), s.command).not.toBeNull();
+        for (const example of s.examples) expect(parseCommand(example)?.command, example).toBe(parseCommand(s.command)?.command);
       }
     });
   });

@@ -268,7 +268,7 @@ describe("CommitmentService lookups and lists", () => {
     expect((await service.get(bob, "#2")).commitment.id).toBe(ids[1]?.id);
     expect((await service.get(bob, 3)).commitment.id).toBe(ids[2]?.id);
     expect((await service.get(bob, ids[0]!.id)).commitment.number).toBe(1);
-    expect(await codeOf(service.get(bob, "#99"))).toBe("NOT_FOUND");
+    expect(await codeOf(service.get(bob, "#99"))).toBe("COMMITMENT_NOT_FOUND");
     expect(await codeOf(service.get(actor("x", "o", "admin", "elsewhere"), ids[0]!.id))).toBe("NOT_FOUND");
   });
 

@@ -35,7 +35,7 @@ describe("commitment views", () => {
     expect(card.fields).toEqual([
       { label: "Owner", value: "Ann (Acme)" },
       { label: "For", value: "Gemeente Utrecht" },
-      { label: "Due", value: "Fri, 27 Mar 2026 · due in 2 day(s)" },
+      { label: "Due", value: "Fri, 27 Mar 2026 · due in 2 days" },
       { label: "Done when", value: "Signed PDF in the shared folder" },
     ]);
   });
@@ -68,7 +68,7 @@ describe("commitment views", () => {
     const overdue = { ...base, dueAt: new Date("2026-03-20T22:59:59.999Z") };
     const list = buildCommitmentList([overdue], "overdue", ctx());
     expect(list.title).toBe("Overdue agreements");
-    expect(list.items).toEqual([{ commitmentId: "c1", number: 12, line: "#12 Send the draft contract — Gemeente Utrecht · Fri, 20 Mar 2026 · overdue by 5 day(s)", statusText: "Open", overdue: true }]);
+    expect(list.items).toEqual([{ commitmentId: "c1", number: 12, line: "#12 Send the draft contract — Gemeente Utrecht · Fri, 20 Mar 2026 · overdue by 5 days", statusText: "Open", overdue: true }]);
     expect(buildCommitmentList([], "mine", ctx("nl"))).toMatchObject({ title: "Mijn open afspraken", emptyText: "Niets te zien.", items: [] });
   });
 

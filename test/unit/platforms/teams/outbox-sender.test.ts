@@ -36,6 +36,9 @@ async function setup(fail?: () => never) {
       calls.push(`direct ${recipient.externalId} ${recipient.tenantId} ${view.kind}`);
       return { conversationId: "a:1on1", messageId: "act-3" };
     },
+    async openPersonal() {
+      throw new Error("the outbox sender opens chats through sendDirect");
+    },
   };
   const sender = createTeamsMessageSender({ messenger, conversations, workspaces, members });
   const message = (over: Partial<LeasedMessage>): LeasedMessage => ({
