@@ -59,6 +59,12 @@ export interface SummaryServiceDeps {
 
 /** Pulse rounds that perceived scores read at least, so every pillar has been asked. */
 export const MIN_PERCEIVED_ROUNDS = 2;
+/**
+ * Pulse rounds the per-partner perception (how each partner is seen, the perception matrix) reads:
+ * directional trust items come round only every few weeks (pulse-rotation.ts), so a partner's
+ * trust needs a longer window than the alliance-wide pillar scores.
+ */
+export const PARTNER_PERCEPTION_ROUNDS = 8;
 
 /** The key of the latest summary period that has ended at `now`. */
 export function reportedPeriodKey(alliance: Pick<Alliance, "summary" | "timezone">, now: Date): string {
@@ -69,7 +75,7 @@ export function reportedPeriodKey(alliance: Pick<Alliance, "summary" | "timezone
 /** Builds the summary service. */
 export function createSummaryService(deps: SummaryServiceDeps) {
   /** The pulse rounds (keys of the pulse cadence) that started inside a summary period. */
-  function pulseKeysOf(alliance: Alliance, window: { start: Date; end: Date }): { own: string[]; perceived: string[] } {
+  function pulseKeysOf(alliance: Alliance, window: { start: Date; end: Date }): { own: string[]; perceived: string[]; partners: string[] } {
     const cadence = alliance.pulse.cadence;
     const first = periodKeyFor(cadence, window.start, alliance.timezone);
     const last = periodKeyFor(cadence, new Date(window.end.getTime() - 1), alliance.timezone);
@@ -77,19 +83,35 @@ export function createSummaryService(deps: SummaryServiceDeps) {
     // (pulse-rotation.ts), so perception reads at least the last two rounds.
     const previous = shiftPeriodKey(cadence, last, 1 - MIN_PERCEIVED_ROUNDS);
     const from = periodIndex(cadence, previous) < periodIndex(cadence, first) ? previous : first;
-    return { own: periodKeysBetween(cadence, first, last), perceived: periodKeysBetween(cadence, from, last) };
+    const partnersFrom = shiftPeriodKey(cadence, last, 1 - PARTNER_PERCEPTION_ROUNDS);
+    return {
+      own: periodKeysBetween(cadence, first, last),
+      perceived: periodKeysBetween(cadence, from, last),
+      partners: periodKeysBetween(cadence, periodIndex(cadence, partnersFrom) < periodIndex(cadence, from) ? partnersFrom : from, last),
+    };
   }
 
-  /** Perception over the rounds of `perceived`, participation of the period's own rounds only. */
+  /**
+   * Pillar perception over the rounds of `perceived`; how each partner is seen (seenByPartners and
+   * the perception matrix, each k-anonymous within its own aggregate) over `partners`;
+   * participation of the period's own rounds only.
+   */
   async function pulseFigures(alliance: Alliance, window: { start: Date; end: Date }): Promise<PulseFigures> {
     const keys = pulseKeysOf(alliance, window);
-    const [perceived, own] = await Promise.all([deps.pulse.aggregates(alliance, keys.perceived), deps.pulse.aggregates(alliance, keys.own)]);
+    const [perceived, own, partners] = await Promise.all([
+      deps.pulse.aggregates(alliance, keys.perceived),
+      deps.pulse.aggregates(alliance, keys.own),
+      deps.pulse.aggregates(alliance, keys.partners),
+    ]);
     const ownParticipation = new Map(own.organizations.map((o) => [o.organizationId, o.participation]));
+    const seen = new Map(partners.organizations.map((o) => [o.organizationId, o.seenByPartners]));
     return {
       ...perceived,
       participation: own.participation,
+      perception: partners.perception,
       organizations: perceived.organizations.map((o) => ({
         ...o,
+        seenByPartners: seen.get(o.organizationId) ?? {},
         participation: ownParticipation.get(o.organizationId) ?? { invited: 0, completed: 0, rate: null },
       })),
     };

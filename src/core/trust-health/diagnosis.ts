@@ -116,7 +116,9 @@ const distance = (e: SubjectEvidence) => (e.trust && e.record ? Math.abs(e.trust
  * The alliance's headline: the worst verdict among the subjects that have one (ties: the larger
  * distance between trust and record, then an organisation before a direction before the alliance
  * as a whole). When every organisation with a verdict shares the worst one, it is about the
- * alliance as a whole and no partner is singled out.
+ * alliance as a whole and no partner is singled out. When the worst verdict is "healthy", the
+ * headline is the alliance as a whole's own verdict, healthy only when that is clear too and every
+ * organisation with a record is itself clearly healthy.
  */
 export function allianceDiagnosis(subjects: readonly SubjectDiagnosis[], uncertainty: UncertaintyLevel): DiagnosisResult {
   const thresholds = thresholdsFor(uncertainty);
@@ -133,8 +135,13 @@ export function allianceDiagnosis(subjects: readonly SubjectDiagnosis[], uncerta
   );
   const worst = ranked[0];
   if (!worst || worst.diagnosis === "insufficient_data") return { ...alliance, thresholds };
-  // A healthy headline is about everyone: nobody is singled out for being fine.
-  if (worst.diagnosis === "healthy") return { subject: { kind: "alliance" }, diagnosis: "healthy", evidence: alliance.evidence, thresholds };
+  // A healthy headline is about everyone, so the alliance as a whole must be clearly healthy too:
+  // one partner that is fine says nothing about a partner without evidence.
+  // Nor may a partner without a clear verdict of its own hide behind its partners' health.
+  if (worst.diagnosis === "healthy") {
+    const doubtful = subjects.some((s) => s.subject.kind === "organization" && s.evidence.record !== null && s.diagnosis !== "healthy");
+    return doubtful ? { ...alliance, diagnosis: "insufficient_data", thresholds } : { ...alliance, thresholds };
+  }
   const givers = subjects.filter((s) => s.subject.kind === "organization" && s.diagnosis !== "insufficient_data");
   if (givers.length >= 2 && givers.every((g) => g.diagnosis === worst.diagnosis)) {
     return { subject: { kind: "alliance" }, diagnosis: worst.diagnosis, evidence: alliance.evidence, thresholds };

@@ -7,6 +7,7 @@ import { uncalibrateLikert } from "./calibration.js";
 import { diagnoseSubject, thresholdsFor, type DiagnosisThresholds, type SubjectDiagnosis, type SubjectEvidence } from "./diagnosis.js";
 import { betaQuantile, keptRateEstimate, likertEstimate, type Estimate } from "./estimates.js";
 import { round1 } from "./pillar-scores.js";
+import { EFFECTIVE_SAMPLE_SCALE } from "./record-window.js";
 import { FLAG_LEVEL, LOPSIDED_BALANCE_BELOW, PERCEPTION_GAP_POINTS } from "./trust-health-constants.js";
 import type { ObservedRecord, Perceived, TrustHealthPeriodInput } from "./trust-health-inputs.js";
 import type { UncertaintyLevel } from "../alliance/alliance.js";
@@ -14,7 +15,8 @@ import type { UncertaintyLevel } from "../alliance/alliance.js";
 /** A kept-rate estimate of a rolled record; null without any resolved outcome. */
 export function recordEstimate(record: ObservedRecord | null | undefined, level?: number): Estimate | null {
   if (!record || record.resolved <= 0) return null;
-  return keptRateEstimate(record.keptRate * record.resolved, record.resolved, record.outcomes ?? record.resolved, level);
+  const effective = record.resolved * EFFECTIVE_SAMPLE_SCALE;
+  return keptRateEstimate(record.keptRate * effective, effective, record.outcomes ?? record.resolved, level);
 }
 
 /** A perceived score's estimate; null when absent or hidden for anonymity. */

@@ -36,11 +36,23 @@ const empty = (): Counts => ({ kept: 0, resolved: 0, outcomes: 0 });
 const directionKey = (d: Pick<DirectionPeriodInput, "fromOrganizationId" | "toOrganizationId">) =>
   `${d.fromOrganizationId}→${d.toOrganizationId}`;
 
+/** d^a for a = 0 … RECORD_WINDOW_PERIODS − 1. */
+export const RECENCY_WEIGHTS: readonly number[] = Array.from({ length: RECORD_WINDOW_PERIODS }, (_, age) => RECENCY_DECAY ** age);
+
+/**
+ * c = Σ d^a / Σ d^(2a): weighted counts × c = Kish's effective sample size of the window (for
+ * even volumes). The estimates use it, so the intervals are as wide as the evidence really is:
+ * neither the raw count (which ignores that old outcomes count less) nor the plain weighted count
+ * (which throws evidence away).
+ */
+export const EFFECTIVE_SAMPLE_SCALE =
+  RECENCY_WEIGHTS.reduce((a, b) => a + b, 0) / RECENCY_WEIGHTS.reduce((a, b) => a + b * b, 0);
+
 /** The window of period `index`: [period, weight] from the period itself back. */
 function windowOf(periods: readonly TrustHealthPeriodInput[], index: number): Array<[TrustHealthPeriodInput, number]> {
   const window: Array<[TrustHealthPeriodInput, number]> = [];
   for (let age = 0; age < RECORD_WINDOW_PERIODS && index - age >= 0; age++) {
-    window.push([periods[index - age]!, RECENCY_DECAY ** age]);
+    window.push([periods[index - age]!, RECENCY_WEIGHTS[age]!]);
   }
   return window;
 }

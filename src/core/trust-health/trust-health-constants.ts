@@ -39,9 +39,12 @@ export const FLAG_LEVEL = 0.95;
 /** Assumed spread (standard deviation) of one person's 1–5 answers, for intervals on means. */
 export const LIKERT_ANSWER_SD = 1;
 /** Periods the observed record rolls over, the reported one included. */
-export const RECORD_WINDOW_PERIODS = 6;
-/** Weight of a period in the record per period of age: 1, 0.8, 0.64, … */
-export const RECENCY_DECAY = 0.8;
+export const RECORD_WINDOW_PERIODS = 8;
+/**
+ * Relative weight of a period in the record per period of age: 1, 0.85, 0.72, … (then scaled so
+ * the weighted count is the window's effective sample size, see record-window.ts).
+ */
+export const RECENCY_DECAY = 0.85;
 
 /** A change smaller than this (in absolute points) is "steady". */
 export const STEADY_BAND = 3;
