@@ -120,7 +120,14 @@ export function computeTrustHealth(args: TrustHealthArgs): TrustHealthReport {
       series: seriesOf((i) => (i === indexes.length - 1 ? indexScore : (indexes[i] ?? null))),
       cappedBy: red && capped ? { subject: red.subject, diagnosis: red.diagnosis } : null,
     },
-    diagnosis: { ...diagnosis, steps: diagnosisSteps(diagnosis.diagnosis) },
+    // Only the headline's own fields: the finding it came from also carries its gap and markers.
+    diagnosis: {
+      subject: diagnosis.subject,
+      diagnosis: diagnosis.diagnosis,
+      evidence: diagnosis.evidence,
+      thresholds: diagnosis.thresholds,
+      steps: diagnosisSteps(diagnosis.diagnosis),
+    },
     findings: findings.filter((f) => f.subject.kind !== "alliance"),
     reciprocityPairs: reciprocityPairs(current),
     sayVsDo: sayVsDo(args.say, periods, scores),
