@@ -32,7 +32,7 @@ describe("healthIndex", () => {
       fc.property(score, score, score, score, fc.double({ min: 0, max: 100, noNaN: true }), (reliability, reciprocity, transparency, clear_agreements, trust) => {
         const s = { reliability, reciprocity, transparency, clear_agreements, trust };
         const [low, medium, high] = (["low", "medium", "high"] as const).map((u) => healthIndex(s, u));
-        if (low === null || medium === null || high === null) return;
+        if (low == null || medium == null || high == null) return;
         expect(high).toBeLessThanOrEqual(medium + 0.1);
         expect(medium).toBeLessThanOrEqual(low + 0.1);
         const backed = { ...s, trust: Math.min(trust, foundationsMean(s) ?? trust) };
