@@ -5,8 +5,8 @@
 import type { Alliance } from "../alliance/alliance.js";
 import { eventStep } from "../trust-health/next-steps.js";
 import { participationRate } from "../trust-health/notable-events.js";
+import { perceptionGap } from "../trust-health/partner-findings.js";
 import { round1 } from "../trust-health/pillar-scores.js";
-import { PERCEPTION_GAP_POINTS } from "../trust-health/trust-health-constants.js";
 import type {
   CommitmentEventsInput,
   OrganizationPeriodInput,
@@ -14,6 +14,7 @@ import type {
   SayInput,
   TrustHealthPeriodInput,
 } from "../trust-health/trust-health-inputs.js";
+import { rollPeriod } from "../trust-health/record-window.js";
 import { computeTrustHealth } from "../trust-health/trust-health-report.js";
 import type {
   CultureFitHighlights,
@@ -41,16 +42,16 @@ function participationFigure(participation: Participation | null): Participation
 function organizationRow(org: OrganizationPeriodInput): SummaryOrganization {
   const keptRate = org.observed && org.observed.resolved > 0 ? round1(org.observed.keptRate * 100) : null;
   const perceived = org.perceivedByPartners?.kind === "score" ? round1(org.perceivedByPartners.score) : null;
-  const gap = keptRate !== null && perceived !== null ? round1(keptRate - perceived) : null;
+  const gap = perceptionGap(org.observed, org.perceivedByPartners);
   return {
     organizationId: org.organizationId,
     name: org.name,
     keptRate,
-    resolved: org.observed?.resolved ?? 0,
+    resolved: org.observed?.outcomes ?? org.observed?.resolved ?? 0,
     perceivedReliability: perceived,
     perceivedHidden: org.perceivedByPartners?.kind === "hidden",
-    gap,
-    gapMarked: gap !== null && Math.abs(gap) >= PERCEPTION_GAP_POINTS,
+    gap: gap?.gap ?? null,
+    gapMarked: gap?.flagged ?? false,
     participation: participationFigure(org.participation),
   };
 }
@@ -70,6 +71,11 @@ function hiddenMarkers(summary: Omit<TrustHealthSummary, "hidden">): HiddenMarke
     ...summary.organizations
       .filter((o) => o.perceivedHidden)
       .map((o): HiddenMarker => ({ kind: "organization_reliability", organizationId: o.organizationId })),
+    ...summary.findings.flatMap((f): HiddenMarker[] =>
+      f.perceptionHidden && f.subject.kind === "pair"
+        ? [{ kind: "pair_perception", fromOrganizationId: f.subject.fromOrganizationId, toOrganizationId: f.subject.toOrganizationId }]
+        : [],
+    ),
     ...(summary.cultureFit?.organizations ?? [])
       .filter((o) => o.hidden)
       .map((o): HiddenMarker => ({ kind: "culture_profile", organizationId: o.organizationId })),
@@ -84,10 +90,11 @@ export function buildTrustHealthSummary(input: SummaryInput): TrustHealthSummary
     say: input.say,
     commitmentEvents: input.commitmentEvents,
   });
-  const current = input.periods.at(-1)!; // computeTrustHealth refused an empty list
+  // The record window as the model rolled it, so the rows show what the verdicts rest on.
+  const current = rollPeriod(input.periods, input.periods.length - 1); // computeTrustHealth refused an empty list
   const { reciprocity, clarity } = current.observed;
   const withoutHidden: Omit<TrustHealthSummary, "hidden"> = {
-    version: 1,
+    version: 2,
     alliance: { ...input.alliance },
     period: { key: report.periodKey, label: report.label },
     generatedAt: input.generatedAt.toISOString(),
@@ -108,11 +115,13 @@ export function buildTrustHealthSummary(input: SummaryInput): TrustHealthSummary
     reciprocity: {
       imbalance: reciprocity ? reciprocity.imbalance : null,
       balance: reciprocity ? round1((1 - reciprocity.imbalance) * 100) : null,
-      exchanges: reciprocity?.exchanges ?? 0,
+      exchanges: round1(reciprocity?.exchanges ?? 0),
+      pairs: report.reciprocityPairs,
     },
+    findings: report.findings,
     clarity: {
       share: clarity && clarity.commitments > 0 ? round1(clarity.share * 100) : null,
-      commitments: clarity?.commitments ?? 0,
+      commitments: round1(clarity?.commitments ?? 0),
     },
     diagnosis: report.diagnosis,
     sayVsDo: report.sayVsDo,

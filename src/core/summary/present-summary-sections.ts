@@ -121,6 +121,11 @@ export function hiddenNote(summary: TrustHealthSummary, t: Translator): string |
         });
       case "culture_profile":
         return t("summary.hidden.culture_profile", { organization: cultureName(marker.organizationId) });
+      case "pair_perception":
+        return t("summary.hidden.pair_perception", {
+          giver: organizationName(summary, t, marker.fromOrganizationId),
+          receiver: organizationName(summary, t, marker.toOrganizationId),
+        });
     }
   });
   return t("summary.hiddenNote", { k: summary.alliance.anonymityThreshold, what: what.join("; ") });

@@ -7,6 +7,7 @@ import type { Locale } from "../shared/refs.js";
 import type { Trend, Rag } from "../trust-health/rag-and-trend.js";
 import { AMBER_THRESHOLD, GREEN_THRESHOLD, SERIES_LENGTH } from "../trust-health/trust-health-constants.js";
 import { MIN_POINTS_FOR_CORRELATION } from "../trust-health/trust-health-constants.js";
+import { cappedNote, lopsidedNotes, partnersTable, reciprocityLines, talkSteps, verdictText } from "./present-partners.js";
 import { cultureItems, cultureLines, eventStepText, eventText, hiddenNote, type CultureItem } from "./present-summary-sections.js";
 import { formatDelta, formatPercent, formatPeriod, formatR, formatScore, formatShare, sparkline } from "./summary-format.js";
 import type { CultureFitHighlights, SummaryPillar, TrustHealthSummary } from "./summary-model.js";
@@ -34,8 +35,12 @@ export interface SummaryPresentation {
   locale: Locale;
   title: string;
   subtitle: string;
-  index: { label: string; score: string; rag: Rag; status: string; trend: string; sparkline: string };
-  diagnosis: { heading: string; title: string; explanation: string; uncertaintyNote: string };
+  /** `capped` says which partner verdict held the index below green. */
+  index: { label: string; score: string; rag: Rag; status: string; trend: string; sparkline: string; capped: string | null };
+  /** `verdict` names the partner; `notes` name lopsided give and take. */
+  diagnosis: { heading: string; title: string; verdict: string; explanation: string; notes: string[]; uncertaintyNote: string };
+  /** Each organisation as giver and each direction: kept-rate, trust, rating, gap, verdict. */
+  partners: { heading: string; table: PresentedTable };
   nextSteps: { heading: string; items: string[] };
   pillars: { heading: string; columns: string[]; items: PresentedPillar[] };
   reliability: { heading: string; table: PresentedTable };
@@ -120,7 +125,7 @@ function presentCulture(culture: CultureFitHighlights, k: number, t: Translator,
 /** The whole summary, translated and formatted for `locale`. */
 export function presentSummary(summary: TrustHealthSummary, locale: Locale): SummaryPresentation {
   const t = translator(locale);
-  const basis = summary.diagnosis.basis;
+  const thresholds = summary.diagnosis.thresholds;
   const fmt = (v: number | null) => scoreText(v, t, locale);
   const trustPillar = summary.pillars.find((p) => p.pillar === "trust");
   // "None … in week 47, 2026": the figures are per period, so "none yet" would be untrue.
@@ -155,23 +160,23 @@ export function presentSummary(summary: TrustHealthSummary, locale: Locale): Sum
       status: t(`trustHealth.rag.${summary.index.rag}`),
       trend: trendText(summary.index.trend, t, locale),
       sparkline: sparkline(summary.index.series),
+      capped: cappedNote(summary, t),
     },
     diagnosis: {
       heading: t("summary.heading.diagnosis"),
       title: t(`trustHealth.diagnosis.${summary.diagnosis.diagnosis}.title`),
-      explanation: t(`trustHealth.diagnosis.${summary.diagnosis.diagnosis}.explanation`, {
-        trust: fmt(basis.trust),
-        foundations: fmt(basis.foundations),
-        record: fmt(basis.reliabilityRecord),
-        below: basis.trustLowBelow,
-      }),
+      verdict: verdictText(summary, summary.diagnosis, t, locale),
+      explanation: t(`trustHealth.diagnosis.${summary.diagnosis.diagnosis}.explanation`),
+      notes: lopsidedNotes(summary, t, locale),
       uncertaintyNote: t("trustHealth.uncertaintyNote", {
-        level: t(`trustHealth.uncertainty.${basis.uncertainty}`),
+        level: t(`trustHealth.uncertainty.${thresholds.uncertainty}`),
         weight: trustPillar?.weight ?? 1,
-        below: basis.trustLowBelow,
+        below: thresholds.trustLowBelow,
+        fragile: thresholds.fragileRecordBelow,
       }),
     },
-    nextSteps: { heading: t("summary.heading.nextSteps"), items: summary.diagnosis.steps.map((key) => t(key)) },
+    nextSteps: { heading: t("summary.heading.nextSteps"), items: [...talkSteps(summary, t), ...summary.diagnosis.steps.map((key) => t(key))] },
+    partners: { heading: t("summary.heading.partners"), table: partnersTable(summary, t, locale) },
     pillars: {
       heading: t("summary.heading.pillars"),
       columns: [
@@ -217,10 +222,11 @@ export function presentSummary(summary: TrustHealthSummary, locale: Locale): Sum
       lines: [
         summary.reciprocity.balance === null
           ? t("summary.reciprocityNone", { period })
-          : t("summary.reciprocity", { balance: formatScore(summary.reciprocity.balance, locale), n: summary.reciprocity.exchanges }),
+          : t("summary.reciprocity", { balance: formatScore(summary.reciprocity.balance, locale), n: formatScore(summary.reciprocity.exchanges, locale) }),
+        ...reciprocityLines(summary, t, locale),
         summary.clarity.share === null
           ? t("summary.clarityNone", { period })
-          : t("summary.clarity", { share: formatPercent(summary.clarity.share, locale), n: summary.clarity.commitments }),
+          : t("summary.clarity", { share: formatPercent(summary.clarity.share, locale), n: formatScore(summary.clarity.commitments, locale) }),
       ],
     },
     sayVsDo: sayVsDoSection(summary, t, locale),

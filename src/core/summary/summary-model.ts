@@ -5,7 +5,8 @@
  */
 import type { UncertaintyLevel } from "../alliance/alliance.js";
 import type { MessageKey } from "../i18n/catalogue.js";
-import type { DiagnosisResult } from "../trust-health/diagnosis.js";
+import type { Diagnosis, DiagnosisResult, DiagnosisSubject } from "../trust-health/diagnosis.js";
+import type { PartnerFinding, ReciprocityPair } from "../trust-health/partner-findings.js";
 import type { NotableEvent } from "../trust-health/notable-events.js";
 import type { ObservedPart } from "../trust-health/pillar-scores.js";
 import type { Pillar } from "../trust-health/pillars.js";
@@ -49,9 +50,9 @@ export interface SummaryOrganization {
   /** How its partners rated its reliability (0–100); null when nobody did or it is hidden. */
   perceivedReliability: number | null;
   perceivedHidden: boolean;
-  /** keptRate − perceivedReliability, when both exist. */
+  /** keptRate − perceivedReliability (posterior mean − calibrated rating), when both exist. */
   gap: number | null;
-  /** |gap| ≥ PERCEPTION_GAP_POINTS. */
+  /** |gap| ≥ PERCEPTION_GAP_POINTS and clear of noise at FLAG_LEVEL (partner-findings.ts). */
   gapMarked: boolean;
   participation: ParticipationFigure | null;
 }
@@ -86,6 +87,8 @@ export interface CultureFitHighlights {
 export type HiddenMarker =
   | { kind: "pillar_perception"; pillar: Pillar }
   | { kind: "organization_reliability"; organizationId: string }
+  /** How the receiver's people see the giver (from → to is giver → receiver). */
+  | { kind: "pair_perception"; fromOrganizationId: string; toOrganizationId: string }
   | { kind: "culture_profile"; organizationId: string };
 
 /** A notable event and the next step that goes with it. */
@@ -97,15 +100,25 @@ export interface SummaryEvent {
 /** The whole summary of one period. */
 export interface TrustHealthSummary {
   /** Bumped when the shape changes, so stored summaries can be read back safely. */
-  version: 1;
+  version: 2;
   alliance: { id: string; name: string; uncertainty: UncertaintyLevel; anonymityThreshold: number };
   period: { key: string; label: string };
   /** ISO timestamp. */
   generatedAt: string;
-  index: { score: number | null; rag: Rag; trend: Trend; series: SeriesPoint[] };
+  index: {
+    score: number | null;
+    rag: Rag;
+    trend: Trend;
+    series: SeriesPoint[];
+    /** The partner verdict that held the index below green, or null. */
+    cappedBy: { subject: DiagnosisSubject; diagnosis: Diagnosis } | null;
+  };
   pillars: SummaryPillar[];
   organizations: SummaryOrganization[];
-  reciprocity: { imbalance: number | null; balance: number | null; exchanges: number };
+  /** Each organisation as giver and each direction giver → receiver, with its verdict. */
+  findings: PartnerFinding[];
+  /** `pairs`: who delivered how much to whom, both ways (recency-weighted kept commitments). */
+  reciprocity: { imbalance: number | null; balance: number | null; exchanges: number; pairs: ReciprocityPair[] };
   clarity: { share: number | null; commitments: number };
   diagnosis: DiagnosisResult & { steps: readonly MessageKey[] };
   sayVsDo: SayVsDo;

@@ -28,6 +28,15 @@ const commitmentRef = z.object({
   dueDate: z.string().nullable(),
 });
 
+const estimate = z.object({ value: score, low: score, high: score, basis: z.number().min(0) });
+const subject = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("alliance") }),
+  z.object({ kind: z.literal("organization"), organizationId: z.string() }),
+  z.object({ kind: z.literal("pair"), fromOrganizationId: z.string(), toOrganizationId: z.string() }),
+]);
+const evidence = z.object({ record: estimate.nullable(), trust: estimate.nullable(), perceivedReliability: estimate.nullable() });
+const diagnosis = z.enum(DIAGNOSES);
+
 const event = z.discriminatedUnion("kind", [
   z.object({ kind: z.enum(["commitment_broken", "commitment_disputed"]), commitment: commitmentRef }),
   z.object({ kind: z.literal("commitment_overdue"), commitment: commitmentRef.extend({ daysOverdue: z.number() }) }),
@@ -42,11 +51,11 @@ const event = z.discriminatedUnion("kind", [
 ]);
 
 const summarySchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   alliance: z.object({ id: z.string(), name: z.string(), uncertainty, anonymityThreshold: z.number().int().min(3) }),
   period: z.object({ key: z.string(), label: z.string() }),
   generatedAt: z.iso.datetime(),
-  index: z.object({ score: score.nullable(), rag, trend, series }),
+  index: z.object({ score: score.nullable(), rag, trend, series, cappedBy: z.object({ subject, diagnosis }).nullable() }),
   pillars: z.array(
     z.object({
       pillar,
@@ -54,7 +63,7 @@ const summarySchema = z.object({
       rag,
       trend,
       series,
-      observed: z.object({ value: score, count: z.number().int().min(0) }).nullable(),
+      observed: z.object({ value: score, count: z.number().min(0) }).nullable(),
       perceived: score.nullable(),
       observedWeight: z.number().min(0).max(1),
       perceivedHidden: z.boolean(),
@@ -74,18 +83,36 @@ const summarySchema = z.object({
       participation: participation.nullable(),
     }),
   ),
-  reciprocity: z.object({ imbalance: z.number().min(0).max(1).nullable(), balance: score.nullable(), exchanges: z.number().int().min(0) }),
-  clarity: z.object({ share: score.nullable(), commitments: z.number().int().min(0) }),
-  diagnosis: z.object({
-    diagnosis: z.enum(DIAGNOSES),
-    basis: z.object({
-      trust: score.nullable(),
-      foundations: score.nullable(),
-      reliabilityRecord: score.nullable(),
-      reliabilityRecordSource: z.enum(["observed", "pillar"]).nullable(),
-      trustLowBelow: z.number(),
-      uncertainty,
+  findings: z.array(
+    z.object({
+      subject,
+      diagnosis,
+      evidence,
+      gap: z.object({ gap: z.number(), flagged: z.boolean() }).nullable(),
+      perceptionHidden: z.boolean(),
     }),
+  ),
+  reciprocity: z.object({
+    imbalance: z.number().min(0).max(1).nullable(),
+    balance: score.nullable(),
+    exchanges: z.number().min(0),
+    pairs: z.array(
+      z.object({
+        organizationA: z.string(),
+        organizationB: z.string(),
+        deliveredAToB: z.number().min(0),
+        deliveredBToA: z.number().min(0),
+        balance: z.number().min(0).max(1).nullable(),
+        lopsidedGiver: z.string().nullable(),
+      }),
+    ),
+  }),
+  clarity: z.object({ share: score.nullable(), commitments: z.number().min(0) }),
+  diagnosis: z.object({
+    subject,
+    diagnosis,
+    evidence,
+    thresholds: z.object({ uncertainty, trustLowBelow: z.number(), fragileRecordBelow: z.number() }),
     steps: z.array(messageKey),
   }),
   sayVsDo: z.object({
@@ -133,6 +160,7 @@ const summarySchema = z.object({
     z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("pillar_perception"), pillar }),
       z.object({ kind: z.literal("organization_reliability"), organizationId: z.string() }),
+      z.object({ kind: z.literal("pair_perception"), fromOrganizationId: z.string(), toOrganizationId: z.string() }),
       z.object({ kind: z.literal("culture_profile"), organizationId: z.string() }),
     ]),
   ),

@@ -3,9 +3,10 @@
  * other modules' published figures for the reported period and the seven before it, and builds
  * the summary with buildSummaryFromFigures. Platform-free; storage comes in through ports.
  *
- * Windows: observed (commitment) figures roll over about four weeks, perceived (pulse) figures
- * over at least the last two rounds (a round asks only some pillars), participation is the
- * period's own rounds.
+ * Windows: each period's commitment figures are its own; the model rolls them over a
+ * recency-weighted window of RECORD_WINDOW_PERIODS periods (trust-health/record-window.ts), so the
+ * service reads that many periods more than the series shows. Perceived (pulse) figures span at
+ * least the last two rounds (a round asks only some pillars); participation is the period's own.
  *
  * Which period: the latest COMPLETE summary period at `now` (the week that ended last Sunday for
  * a weekly cadence). The weekly post goes out on Monday morning, when the new week holds no
@@ -13,7 +14,7 @@
  * that just ended means the post, a retry of it and an on-demand request all show the same
  * finished figures.
  */
-import type { Alliance, Cadence, Organization } from "../alliance/alliance.js";
+import type { Alliance, Organization } from "../alliance/alliance.js";
 import type { CommitmentService } from "../commitments/commitment-service.js";
 import type { CultureFitService } from "../culture-fit/culture-fit-service.js";
 import type { Poll } from "../polls/poll.js";
@@ -25,7 +26,7 @@ import { periodIndex, periodKeyFor, periodKeysBetween, periodWindow, shiftPeriod
 import type { PulseService } from "../pulse/pulse-service.js";
 import type { Clock } from "../shared/clock.js";
 import type { Locale } from "../shared/refs.js";
-import { SERIES_LENGTH } from "../trust-health/trust-health-constants.js";
+import { RECORD_WINDOW_PERIODS, SERIES_LENGTH } from "../trust-health/trust-health-constants.js";
 import { buildSummaryFromFigures, type PeriodFigures, type SummaryFromFiguresInput } from "./summary-from-figures.js";
 import type { TrustHealthSummary } from "./summary-model.js";
 import type { StoredSummary, SummaryRepository } from "./summary-repository.js";
@@ -56,14 +57,14 @@ export interface SummaryServiceDeps {
   clock: Clock;
 }
 
-/**
- * How many summary periods the observed (commitment) figures look back, the reported one
- * included: about four weeks whatever the cadence, so one quiet week does not swing the score.
- */
-export const OBSERVED_WINDOW_PERIODS: Readonly<Record<Cadence, number>> = { weekly: 4, biweekly: 2, monthly: 1 };
-
 /** Pulse rounds that perceived scores read at least, so every pillar has been asked. */
 export const MIN_PERCEIVED_ROUNDS = 2;
+/**
+ * Pulse rounds the per-partner perception (how each partner is seen, the perception matrix) reads:
+ * directional trust items come round only every few weeks (pulse-rotation.ts), so a partner's
+ * trust needs a longer window than the alliance-wide pillar scores.
+ */
+export const PARTNER_PERCEPTION_ROUNDS = 8;
 
 /** The key of the latest summary period that has ended at `now`. */
 export function reportedPeriodKey(alliance: Pick<Alliance, "summary" | "timezone">, now: Date): string {
@@ -74,7 +75,7 @@ export function reportedPeriodKey(alliance: Pick<Alliance, "summary" | "timezone
 /** Builds the summary service. */
 export function createSummaryService(deps: SummaryServiceDeps) {
   /** The pulse rounds (keys of the pulse cadence) that started inside a summary period. */
-  function pulseKeysOf(alliance: Alliance, window: { start: Date; end: Date }): { own: string[]; perceived: string[] } {
+  function pulseKeysOf(alliance: Alliance, window: { start: Date; end: Date }): { own: string[]; perceived: string[]; partners: string[] } {
     const cadence = alliance.pulse.cadence;
     const first = periodKeyFor(cadence, window.start, alliance.timezone);
     const last = periodKeyFor(cadence, new Date(window.end.getTime() - 1), alliance.timezone);
@@ -82,34 +83,46 @@ export function createSummaryService(deps: SummaryServiceDeps) {
     // (pulse-rotation.ts), so perception reads at least the last two rounds.
     const previous = shiftPeriodKey(cadence, last, 1 - MIN_PERCEIVED_ROUNDS);
     const from = periodIndex(cadence, previous) < periodIndex(cadence, first) ? previous : first;
-    return { own: periodKeysBetween(cadence, first, last), perceived: periodKeysBetween(cadence, from, last) };
+    const partnersFrom = shiftPeriodKey(cadence, last, 1 - PARTNER_PERCEPTION_ROUNDS);
+    return {
+      own: periodKeysBetween(cadence, first, last),
+      perceived: periodKeysBetween(cadence, from, last),
+      partners: periodKeysBetween(cadence, periodIndex(cadence, partnersFrom) < periodIndex(cadence, from) ? partnersFrom : from, last),
+    };
   }
 
-  /** Perception over the rounds of `perceived`, participation of the period's own rounds only. */
+  /**
+   * Pillar perception over the rounds of `perceived`; how each partner is seen (seenByPartners and
+   * the perception matrix, each k-anonymous within its own aggregate) over `partners`;
+   * participation of the period's own rounds only.
+   */
   async function pulseFigures(alliance: Alliance, window: { start: Date; end: Date }): Promise<PulseFigures> {
     const keys = pulseKeysOf(alliance, window);
-    const [perceived, own] = await Promise.all([deps.pulse.aggregates(alliance, keys.perceived), deps.pulse.aggregates(alliance, keys.own)]);
+    const [perceived, own, partners] = await Promise.all([
+      deps.pulse.aggregates(alliance, keys.perceived),
+      deps.pulse.aggregates(alliance, keys.own),
+      deps.pulse.aggregates(alliance, keys.partners),
+    ]);
     const ownParticipation = new Map(own.organizations.map((o) => [o.organizationId, o.participation]));
+    const seen = new Map(partners.organizations.map((o) => [o.organizationId, o.seenByPartners]));
     return {
       ...perceived,
       participation: own.participation,
+      perception: partners.perception,
       organizations: perceived.organizations.map((o) => ({
         ...o,
+        seenByPartners: seen.get(o.organizationId) ?? {},
         participation: ownParticipation.get(o.organizationId) ?? { invited: 0, completed: 0, rate: null },
       })),
     };
   }
 
-  async function periodFigures(alliance: Alliance, periodKey: string, now: Date): Promise<PeriodFigures> {
-    const cadence = alliance.summary.cadence;
-    const window = periodWindow(cadence, periodKey, alliance.timezone);
-    const rolling = {
-      start: periodWindow(cadence, shiftPeriodKey(cadence, periodKey, 1 - OBSERVED_WINDOW_PERIODS[cadence]), alliance.timezone).start,
-      end: window.end,
-    };
+  /** One period's own figures; `withPulse` false for the periods that only fill the record window. */
+  async function periodFigures(alliance: Alliance, periodKey: string, now: Date, withPulse: boolean): Promise<PeriodFigures> {
+    const window = periodWindow(alliance.summary.cadence, periodKey, alliance.timezone);
     const [commitments, pulse] = await Promise.all([
-      deps.commitments.figures(alliance.id, rolling, { timeZone: alliance.timezone, now }),
-      pulseFigures(alliance, window),
+      deps.commitments.figures(alliance.id, window, { timeZone: alliance.timezone, now }),
+      withPulse ? pulseFigures(alliance, window) : null,
     ]);
     return { periodKey, label: periodKey, commitments, pulse };
   }
@@ -128,12 +141,13 @@ export function createSummaryService(deps: SummaryServiceDeps) {
   async function build(allianceId: string, periodKey: string, now: Date): Promise<TrustHealthSummary> {
     const alliance = await deps.alliances.getAlliance(allianceId);
     const cadence = alliance.summary.cadence;
-    const keys = Array.from({ length: SERIES_LENGTH }, (_, i) => shiftPeriodKey(cadence, periodKey, i - SERIES_LENGTH + 1));
+    const count = SERIES_LENGTH + RECORD_WINDOW_PERIODS - 1;
+    const keys = Array.from({ length: count }, (_, i) => shiftPeriodKey(cadence, periodKey, i - count + 1));
     const window = periodWindow(cadence, periodKey, alliance.timezone);
     const asOf = new Date(Math.min(window.end.getTime(), now.getTime()));
     const [organizations, periods, currentCommitments, poll, cultureFit] = await Promise.all([
       deps.alliances.listOrganizations(allianceId),
-      Promise.all(keys.map((key) => periodFigures(alliance, key, now))),
+      Promise.all(keys.map((key, i) => periodFigures(alliance, key, now, i >= count - SERIES_LENGTH))),
       deps.commitments.figures(allianceId, window, { timeZone: alliance.timezone, now }),
       briefPoll(allianceId, asOf),
       deps.culture.periods(allianceId).then((held) => (held.length > 0 ? deps.culture.profiles(alliance) : null)),

@@ -2,20 +2,22 @@
  * Adapters from the other modules' published figures to the trust-health inputs. They are the
  * only place that knows those shapes, so a change there means a change here, not in the model.
  *
- * Windows: pass commitment figures computed over a rolling window (e.g. the last four weeks up to
- * the period's end) to periodInputFromFigures, so the observed share does not swing on a quiet
- * week; pass the current period's figures to commitmentEventsFromFigures for the events list.
+ * Windows: pass each period's OWN commitment figures to periodInputFromFigures; the model rolls
+ * them over a recency-weighted window (record-window.ts). Pass the current period's figures to
+ * commitmentEventsFromFigures for the events list.
  */
 import type { CommitmentFigureRef, CommitmentFigures } from "../commitments/commitment-figures.js";
 import type { Poll } from "../polls/poll.js";
 import type { PollTally } from "../polls/poll-tally.js";
 import { COLLABORATION_PRIORITIES_TEMPLATE } from "../polls/poll-templates.js";
 import type { PulseCategoryFigures, PulseFigure, PulseFigures } from "../pulse/pulse-figures.js";
+import { calibrateLikert } from "./calibration.js";
 import { isPillar, PILLARS, type Pillar } from "./pillars.js";
 import { reciprocityImbalance, type ReciprocityFlow } from "./reciprocity.js";
 import type {
   CommitmentEventsInput,
   CommitmentRef,
+  DirectionPeriodInput,
   GroupPillarScores,
   OrganizationPeriodInput,
   Perceived,
@@ -23,10 +25,46 @@ import type {
   TrustHealthPeriodInput,
 } from "./trust-health-inputs.js";
 
-/** A published pulse figure as a perceived score (the pulse module already uses 0–100). */
+/**
+ * A published pulse figure as a perceived score on the calibrated scale (calibration.ts): the
+ * pulse module's linear 0–100 score is not comparable with a kept-rate, its mean is.
+ */
 export function perceivedFromPulse(figure: PulseFigure | undefined): Perceived | null {
   if (!figure) return null;
-  return figure.kind === "hidden" ? { kind: "hidden" } : { kind: "score", score: figure.score, respondents: figure.respondents };
+  return figure.kind === "hidden"
+    ? { kind: "hidden" }
+    : { kind: "score", score: calibrateLikert(figure.mean), mean: figure.mean, respondents: figure.respondents };
+}
+
+/**
+ * Every direction giver → receiver between two different partners: what the giver owed the
+ * receiver (byDirection), what it delivered (reciprocity pairs) and how the receiver's people see
+ * the giver (perception cells receiver → giver, already k-anonymous: hidden cells stay hidden).
+ */
+function directionsFromFigures(commitments: CommitmentFigures | null, pulse: PulseFigures | null): DirectionPeriodInput[] {
+  const directions = new Map<string, DirectionPeriodInput>();
+  const direction = (from: string, to: string) => {
+    const key = `${from}→${to}`;
+    let d = directions.get(key);
+    if (!d) {
+      directions.set(key, (d = { fromOrganizationId: from, toOrganizationId: to, observed: null, delivered: 0, perceivedReliability: null, trust: null }));
+    }
+    return d;
+  };
+  for (const f of commitments?.byDirection ?? []) {
+    if (f.reliability !== null && f.resolved > 0) direction(f.fromOrganizationId, f.toOrganizationId).observed = { keptRate: f.reliability, resolved: f.resolved };
+  }
+  for (const pair of commitments?.reciprocity ?? []) {
+    if (pair.deliveredAToB > 0) direction(pair.organizationA, pair.organizationB).delivered = pair.deliveredAToB;
+    if (pair.deliveredBToA > 0) direction(pair.organizationB, pair.organizationA).delivered = pair.deliveredBToA;
+  }
+  for (const cell of pulse?.perception ?? []) {
+    if (cell.self) continue;
+    // The cell is how `from`'s people see `to`: evidence about the giver `to` towards `from`.
+    if (cell.category === "reliability") direction(cell.toOrganizationId, cell.fromOrganizationId).perceivedReliability = perceivedFromPulse(cell.figure);
+    if (cell.category === "trust") direction(cell.toOrganizationId, cell.fromOrganizationId).trust = perceivedFromPulse(cell.figure);
+  }
+  return [...directions.values()];
 }
 
 function perceivedByPillar(figures: PulseCategoryFigures): TrustHealthPeriodInput["perceived"] {
@@ -61,7 +99,7 @@ function groupsFromPulse(pulse: PulseFigures): GroupPillarScores[] {
     const scores: Partial<Record<Pillar, number>> = {};
     for (const pillar of PILLARS) {
       const figure = org.answeredBy[pillar];
-      if (figure?.kind === "score") scores[pillar] = figure.score;
+      if (figure?.kind === "score") scores[pillar] = calibrateLikert(figure.mean);
     }
     return scores.trust === undefined ? [] : [{ groupId: org.organizationId, scores }];
   });
@@ -83,8 +121,9 @@ export function periodInputFromFigures(args: {
     return {
       organizationId: org.id,
       name: org.name,
-      observed: owned && owned.reliability !== null ? { keptRate: owned.reliability, resolved: owned.resolved } : null,
+      observed: owned && owned.reliability !== null && owned.resolved > 0 ? { keptRate: owned.reliability, resolved: owned.resolved } : null,
       perceivedByPartners: perceivedFromPulse(pulseOrg?.seenByPartners.reliability),
+      trustByPartners: perceivedFromPulse(pulseOrg?.seenByPartners.trust),
       participation: pulseOrg ? { invited: pulseOrg.participation.invited, responded: pulseOrg.participation.completed } : null,
     };
   });
@@ -101,6 +140,7 @@ export function periodInputFromFigures(args: {
       reciprocity: commitments ? reciprocityImbalance(reciprocityFlows(commitments)) : null,
     },
     organizations,
+    directions: directionsFromFigures(commitments, pulse),
     groups: pulse ? groupsFromPulse(pulse) : [],
   };
 }

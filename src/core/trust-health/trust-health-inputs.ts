@@ -8,11 +8,15 @@
  */
 import type { Pillar } from "./pillars.js";
 
-/** A perceived (pulse) score on 0–100, i.e. (mean of the 1–5 answers − 1) / 4 · 100. */
+/**
+ * A perceived (pulse) score: `score` is the mean of the 1–5 answers on the calibrated 0–100 scale
+ * (calibration.ts); `mean` is that mean itself, for the interval (absent: derived from `score`).
+ */
 export interface PerceivedScore {
   kind: "score";
   score: number;
   respondents: number;
+  mean?: number;
 }
 
 /** A figure suppressed because fewer than k people contributed. */
@@ -23,10 +27,15 @@ export interface HiddenFigure {
 /** A perceived score, or the marker that it was hidden; absence (null/undefined) means no answers. */
 export type Perceived = PerceivedScore | HiddenFigure;
 
-/** Observed reliability: kept share of resolved commitments (0–1) and how many were resolved. */
+/**
+ * Observed reliability: kept share of resolved commitments (0–1) and how many were resolved. After
+ * the model rolls the window (record-window.ts) `resolved` is recency-weighted and `outcomes` is
+ * the plain count behind it; an input period may leave `outcomes` out (then it equals `resolved`).
+ */
 export interface ObservedRecord {
   keptRate: number;
   resolved: number;
+  outcomes?: number;
 }
 
 /** Agreement clarity: share (0–1) of commitments with owner, due date and definition of done. */
@@ -58,7 +67,26 @@ export interface OrganizationPeriodInput {
   observed: ObservedRecord | null;
   /** How its partners rated its reliability (directional pulse items); null when nobody did. */
   perceivedByPartners: Perceived | null;
+  /** How much its partners trust it (directional trust items); null when nobody answered. */
+  trustByPartners?: Perceived | null;
   participation: Participation | null;
+}
+
+/**
+ * One direction between two partners, giver → receiver: what the giver owed the receiver and how
+ * the receiver's people see the giver (perception-matrix cells, k-anonymous in the pulse module).
+ */
+export interface DirectionPeriodInput {
+  fromOrganizationId: string;
+  toOrganizationId: string;
+  /** Commitments the giver owned for the receiver, resolved in the period. */
+  observed: ObservedRecord | null;
+  /** Kept commitments delivered giver → receiver in the period (reciprocity). */
+  delivered: number;
+  /** The receiver's people on the giver's reliability; null when none or below k (then hidden). */
+  perceivedReliability: Perceived | null;
+  /** The receiver's people on their trust in the giver. */
+  trust: Perceived | null;
 }
 
 /**
@@ -88,6 +116,8 @@ export interface TrustHealthPeriodInput {
     reciprocity: ReciprocityRecord | null;
   };
   organizations: OrganizationPeriodInput[];
+  /** Every direction with commitments or perception in the period; may be empty. */
+  directions?: DirectionPeriodInput[];
   /** Per-group pillar scores for "say vs do"; may be empty. */
   groups: GroupPillarScores[];
 }

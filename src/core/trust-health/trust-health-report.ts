@@ -5,8 +5,10 @@
 import type { UncertaintyLevel } from "../alliance/alliance.js";
 import type { MessageKey } from "../i18n/catalogue.js";
 import { DomainError } from "../shared/errors.js";
-import { diagnose, type DiagnosisResult } from "./diagnosis.js";
-import { healthIndex, pillarWeight } from "./health-index.js";
+import { allianceDiagnosis, isRedVerdict, type DiagnosisResult, type DiagnosisSubject } from "./diagnosis.js";
+import { CAPPED_INDEX, healthIndex, pillarWeight } from "./health-index.js";
+import { partnerFindings, reciprocityPairs, type PartnerFinding, type ReciprocityPair } from "./partner-findings.js";
+import { rollPeriods } from "./record-window.js";
 import { diagnosisSteps } from "./next-steps.js";
 import { notableEvents, type NotableEvent } from "./notable-events.js";
 import { scorePeriod, type PillarScoreParts } from "./pillar-scores.js";
@@ -34,15 +36,30 @@ export interface TrustHealthReport {
   label: string;
   uncertainty: UncertaintyLevel;
   pillars: PillarReport[];
-  index: { score: number | null; rag: Rag; trend: Trend; series: SeriesPoint[] };
+  index: {
+    score: number | null;
+    rag: Rag;
+    trend: Trend;
+    series: SeriesPoint[];
+    /** The partner verdict that held the index below green, or null. */
+    cappedBy: { subject: DiagnosisSubject; diagnosis: PartnerFinding["diagnosis"] } | null;
+  };
   diagnosis: DiagnosisResult & { steps: readonly MessageKey[] };
+  /** The alliance as a whole, each organisation as giver and each direction, with verdicts. */
+  findings: PartnerFinding[];
+  /** Give and take per pair of partners, both ways. */
+  reciprocityPairs: ReciprocityPair[];
   sayVsDo: SayVsDo;
   events: NotableEvent[];
 }
 
 /** Inputs of computeTrustHealth. */
 export interface TrustHealthArgs {
-  /** Oldest first; the last one is the current period. Pass at least SERIES_LENGTH when you have them. */
+  /**
+   * Oldest first; the last one is the current period. Each carries its OWN period's commitment
+   * figures: the model rolls the record window (record-window.ts). Pass SERIES_LENGTH +
+   * RECORD_WINDOW_PERIODS − 1 periods for a full series with full windows.
+   */
   periods: readonly TrustHealthPeriodInput[];
   uncertainty: UncertaintyLevel;
   say: SayInput | null;
@@ -53,9 +70,10 @@ type Scores = Record<Pillar, number | null>;
 
 /** Computes the trust-health report for the last of `periods`. */
 export function computeTrustHealth(args: TrustHealthArgs): TrustHealthReport {
-  const { periods, uncertainty } = args;
-  const current = periods.at(-1);
-  if (!current) throw new DomainError("INVALID_INPUT", "trust health needs at least one period", { reason: "no periods" });
+  const { uncertainty } = args;
+  if (args.periods.length === 0) throw new DomainError("INVALID_INPUT", "trust health needs at least one period", { reason: "no periods" });
+  const periods = rollPeriods(args.periods);
+  const current = periods.at(-1)!;
   const previous = periods.at(-2) ?? null;
 
   const scored = periods.map((period) => scorePeriod(period));
@@ -83,8 +101,13 @@ export function computeTrustHealth(args: TrustHealthArgs): TrustHealthReport {
     };
   });
 
-  const indexScore = indexes.at(-1) ?? null;
-  const diagnosis = diagnose(currentScores, current.observed.reliability, uncertainty);
+  const findings = partnerFindings(current, uncertainty);
+  const diagnosis = allianceDiagnosis(findings, uncertainty);
+  // The headline may not be green while any partner's own verdict is red (docs §4.1).
+  const red = isRedVerdict(diagnosis.diagnosis) ? diagnosis : findings.find((f) => isRedVerdict(f.diagnosis));
+  const rawIndex = indexes.at(-1) ?? null;
+  const capped = red !== undefined && rawIndex !== null && rawIndex > CAPPED_INDEX;
+  const indexScore = capped ? CAPPED_INDEX : rawIndex;
   return {
     periodKey: current.periodKey,
     label: current.label,
@@ -94,9 +117,19 @@ export function computeTrustHealth(args: TrustHealthArgs): TrustHealthReport {
       score: indexScore,
       rag: ragOf(indexScore),
       trend: trendOf(indexScore, indexes.length > 1 ? (indexes.at(-2) ?? null) : null),
-      series: seriesOf((i) => indexes[i] ?? null),
+      series: seriesOf((i) => (i === indexes.length - 1 ? indexScore : (indexes[i] ?? null))),
+      cappedBy: red && capped ? { subject: red.subject, diagnosis: red.diagnosis } : null,
     },
-    diagnosis: { ...diagnosis, steps: diagnosisSteps(diagnosis.diagnosis) },
+    // Only the headline's own fields: the finding it came from also carries its gap and markers.
+    diagnosis: {
+      subject: diagnosis.subject,
+      diagnosis: diagnosis.diagnosis,
+      evidence: diagnosis.evidence,
+      thresholds: diagnosis.thresholds,
+      steps: diagnosisSteps(diagnosis.diagnosis),
+    },
+    findings: findings.filter((f) => f.subject.kind !== "alliance"),
+    reciprocityPairs: reciprocityPairs(current),
     sayVsDo: sayVsDo(args.say, periods, scores),
     events: notableEvents({
       commitments: args.commitmentEvents,

@@ -25,26 +25,26 @@ export const trustHealthMessages = defineMessages(
     "trustHealth.uncertainty.medium": "a collaboration whose outcome is partly open",
     "trustHealth.uncertainty.high": "an innovative collaboration with an open outcome",
     "trustHealth.uncertaintyNote":
-      "This is {level}, so trust weighs {weight}× in the index and counts as low below {below}.",
+      "This is {level}: trust weighs {weight}× in the index but counts only as far as the foundations back it; it is low below {below}, and with high trust a record below {fragile} is fragile.",
 
-    "trustHealth.diagnosis.insufficient_data.title": "Not enough data yet",
+    "trustHealth.diagnosis.insufficient_data.title": "Not enough evidence yet",
     "trustHealth.diagnosis.insufficient_data.explanation":
-      "A diagnosis needs a trust score, a reliability score and at least two foundation pillars with data.",
+      "No figure clears its threshold by more than one extra answer or outcome could change, so there is no verdict yet.",
     "trustHealth.diagnosis.fragile_trust.title": "Fragile trust",
     "trustHealth.diagnosis.fragile_trust.explanation":
-      "Trust feels high ({trust}), but the record does not back it up (reliability record {record}, foundations {foundations}). Trust that rests on a feeling alone does not survive the first setback.",
+      "Trust rests on a feeling the record does not back up; it does not survive the first setback.",
     "trustHealth.diagnosis.foundations_weak.title": "Work on the foundations first",
     "trustHealth.diagnosis.foundations_weak.explanation":
-      "The foundations are weak (foundations {foundations}, reliability record {record}) and trust is {trust}. Trust does not exist up front; it grows out of reliability, reciprocity, transparency and clear agreements.",
+      "Trust does not exist up front; it grows out of reliability, reciprocity, transparency and clear agreements.",
     "trustHealth.diagnosis.trust_lags.title": "Trust lags behind",
     "trustHealth.diagnosis.trust_lags.explanation":
-      "The foundations are there (foundations {foundations}, reliability record {record}), but trust is low ({trust}, below {below}). Being reliable is not yet the same as trusting each other.",
+      "The foundations are there, but being reliable is not yet the same as trusting each other.",
     "trustHealth.diagnosis.healthy.title": "Healthy",
     "trustHealth.diagnosis.healthy.explanation":
-      "Strong foundations (foundations {foundations}, reliability record {record}) and trust of {trust}.",
+      "Agreements are kept and trust is in line with the record.",
     "trustHealth.diagnosis.developing.title": "Foundations under construction",
     "trustHealth.diagnosis.developing.explanation":
-      "The foundations are neither weak nor strong yet (foundations {foundations}, reliability record {record}); trust is {trust}.",
+      "The record is neither weak nor strong yet.",
 
     "trustHealth.step.insufficient_data.1":
       "Log agreements between the partners as commitments and answer the pulse check-ins; the diagnosis appears once there are enough answers.",
@@ -97,6 +97,31 @@ export const trustHealthMessages = defineMessages(
     "trustHealth.eventStep.pillar_turned_red": "Put {pillar} on the agenda of the next steering-committee meeting.",
     "trustHealth.anyone": "anyone",
 
+    "trustHealth.record.pair": "{giver} keeps {kept}% of what it owes {receiver} ({low}–{high}%, based on {n} outcomes)",
+    "trustHealth.record.organization": "{giver} keeps {kept}% of what it owes its partners ({low}–{high}%, based on {n} outcomes)",
+    "trustHealth.record.alliance": "The partners keep {kept}% of what they owe each other ({low}–{high}%, based on {n} outcomes)",
+    "trustHealth.trustIn.pair": "{receiver}'s trust in {giver}",
+    "trustHealth.trustIn.organization": "trust in {giver}",
+    "trustHealth.trustIn.alliance": "trust between the partners",
+    "trustHealth.trustFigure": "{score}, {low}–{high}, based on {n} people",
+    "trustHealth.verdict.fragile_trust": "Fragile trust: {record}, while {trustIn} is high ({trust}).",
+    "trustHealth.verdict.foundations_weak": "Foundations weak: {record}; that is clearly below {amber}.",
+    "trustHealth.verdict.trust_lags": "Trust lags: {record}, but {trustIn} is low ({trust}; low is below {below}).",
+    "trustHealth.verdict.healthy": "Healthy: {record}, and {trustIn} is {trust}.",
+    "trustHealth.verdict.developing": "Developing: {record}; neither weak nor strong yet.",
+    "trustHealth.verdict.insufficient_data": "Not enough evidence yet: no verdict that one extra answer or outcome could overturn.",
+    "trustHealth.noTrustFigure": "no trust figure",
+    "trustHealth.talk.fragile_trust":
+      "{giver} and {receiver}: go through what {giver} promised {receiver} and did not deliver, and agree what happens next before leaning on the good feeling.",
+    "trustHealth.talk.foundations_weak":
+      "{giver} and {receiver}: go through what {giver} promised {receiver} and did not deliver, and agree fewer, clearer commitments that {giver} can keep.",
+    "trustHealth.talk.trust_lags":
+      "{receiver} and {giver}: {giver} keeps its agreements; talk about shared values and where you are heading, so trust can catch up with the record.",
+    "trustHealth.talk.developing": "{giver} and {receiver}: agree which commitments {giver} keeps next and review them together.",
+    "trustHealth.talk.lopsided": "{taker} and {giver}: {giver} delivers much more to {taker} than the other way round; talk about what {taker} can give back.",
+    "trustHealth.partners": "its partners",
+    "trustHealth.lopsided": "Give and take is lopsided: {giver} delivered {given} to {taker}, {taker} delivered {received} to {giver}.",
+
     "trustHealth.sayVsDo.not_enough_data":
       "Not enough data yet to see what moves trust (needs {min} data points per pillar).",
     "trustHealth.sayVsDo.no_poll": "No poll result yet on what members think matters most.",
@@ -128,26 +153,26 @@ export const trustHealthMessages = defineMessages(
     "trustHealth.uncertainty.medium": "een samenwerking met een deels open uitkomst",
     "trustHealth.uncertainty.high": "een vernieuwende samenwerking met een open uitkomst",
     "trustHealth.uncertaintyNote":
-      "Dit is {level}; daarom telt vertrouwen {weight}× mee in de index en geldt het als laag onder {below}.",
+      "Dit is {level}: vertrouwen telt {weight}× mee in de index, maar alleen voor zover de fundamenten het dragen; het is laag onder {below}, en bij hoog vertrouwen is nakomen onder {fragile} broos.",
 
-    "trustHealth.diagnosis.insufficient_data.title": "Nog niet genoeg gegevens",
+    "trustHealth.diagnosis.insufficient_data.title": "Nog niet genoeg bewijs",
     "trustHealth.diagnosis.insufficient_data.explanation":
-      "Voor een diagnose zijn een score voor vertrouwen, een score voor betrouwbaarheid en minstens twee fundamenten met gegevens nodig.",
+      "Geen enkel cijfer ligt zo ver voorbij zijn drempel dat één extra antwoord of uitkomst het niet kan veranderen; daarom nog geen oordeel.",
     "trustHealth.diagnosis.fragile_trust.title": "Broos vertrouwen",
     "trustHealth.diagnosis.fragile_trust.explanation":
-      "Het vertrouwen voelt hoog ({trust}), maar de feiten ondersteunen het niet (nakomen van afspraken {record}, fundamenten {foundations}). Vertrouwen dat alleen op een gevoel rust, houdt de eerste tegenslag niet.",
+      "Het vertrouwen rust op een gevoel dat de feiten niet ondersteunen; het houdt de eerste tegenslag niet.",
     "trustHealth.diagnosis.foundations_weak.title": "Eerst aan de fundamenten werken",
     "trustHealth.diagnosis.foundations_weak.explanation":
-      "De fundamenten zijn zwak (fundamenten {foundations}, nakomen van afspraken {record}) en het vertrouwen is {trust}. Vertrouwen bestaat niet op voorhand; het groeit uit betrouwbaarheid, wederkerigheid, transparantie en duidelijke afspraken.",
+      "Vertrouwen bestaat niet op voorhand; het groeit uit betrouwbaarheid, wederkerigheid, transparantie en duidelijke afspraken.",
     "trustHealth.diagnosis.trust_lags.title": "Vertrouwen blijft achter",
     "trustHealth.diagnosis.trust_lags.explanation":
-      "De fundamenten staan (fundamenten {foundations}, nakomen van afspraken {record}), maar het vertrouwen is laag ({trust}, onder {below}). Betrouwbaar zijn is nog niet hetzelfde als elkaar vertrouwen.",
+      "De fundamenten staan, maar betrouwbaar zijn is nog niet hetzelfde als elkaar vertrouwen.",
     "trustHealth.diagnosis.healthy.title": "Gezond",
     "trustHealth.diagnosis.healthy.explanation":
-      "Sterke fundamenten (fundamenten {foundations}, nakomen van afspraken {record}) en een vertrouwen van {trust}.",
+      "Afspraken worden nagekomen en het vertrouwen past bij de feiten.",
     "trustHealth.diagnosis.developing.title": "Fundamenten in opbouw",
     "trustHealth.diagnosis.developing.explanation":
-      "De fundamenten zijn nog niet zwak en nog niet sterk (fundamenten {foundations}, nakomen van afspraken {record}); het vertrouwen is {trust}.",
+      "Het nakomen van afspraken is nog niet zwak en nog niet sterk.",
 
     "trustHealth.step.insufficient_data.1":
       "Leg afspraken tussen de partners vast als toezeggingen en beantwoord de pulsvragen; de diagnose verschijnt zodra er genoeg antwoorden zijn.",
@@ -199,6 +224,31 @@ export const trustHealthMessages = defineMessages(
       "Vraag de sponsor van die organisatie waarom minder mensen antwoorden; minder antwoorden maken de scores minder betrouwbaar en kunnen een probleem verbergen.",
     "trustHealth.eventStep.pillar_turned_red": "Zet {pillar} op de agenda van de volgende stuurgroepvergadering.",
     "trustHealth.anyone": "iedereen",
+
+    "trustHealth.record.pair": "{giver} komt {kept}% na van wat het {receiver} heeft toegezegd ({low}–{high}%, op basis van {n} uitkomsten)",
+    "trustHealth.record.organization": "{giver} komt {kept}% na van wat het zijn partners heeft toegezegd ({low}–{high}%, op basis van {n} uitkomsten)",
+    "trustHealth.record.alliance": "De partners komen {kept}% na van wat ze elkaar hebben toegezegd ({low}–{high}%, op basis van {n} uitkomsten)",
+    "trustHealth.trustIn.pair": "het vertrouwen van {receiver} in {giver}",
+    "trustHealth.trustIn.organization": "het vertrouwen in {giver}",
+    "trustHealth.trustIn.alliance": "het vertrouwen tussen de partners",
+    "trustHealth.trustFigure": "{score}, {low}–{high}, op basis van {n} personen",
+    "trustHealth.verdict.fragile_trust": "Broos vertrouwen: {record}, terwijl {trustIn} hoog is ({trust}).",
+    "trustHealth.verdict.foundations_weak": "Zwakke fundamenten: {record}; dat ligt duidelijk onder {amber}.",
+    "trustHealth.verdict.trust_lags": "Vertrouwen blijft achter: {record}, maar {trustIn} is laag ({trust}; laag is onder {below}).",
+    "trustHealth.verdict.healthy": "Gezond: {record}, en {trustIn} is {trust}.",
+    "trustHealth.verdict.developing": "In opbouw: {record}; nog niet zwak en nog niet sterk.",
+    "trustHealth.verdict.insufficient_data": "Nog niet genoeg bewijs: geen oordeel dat één extra antwoord of uitkomst kan omdraaien.",
+    "trustHealth.noTrustFigure": "geen cijfer voor vertrouwen",
+    "trustHealth.talk.fragile_trust":
+      "{giver} en {receiver}: loop samen door wat {giver} aan {receiver} beloofde en niet leverde, en spreek af wat er nu gebeurt voordat je op het goede gevoel leunt.",
+    "trustHealth.talk.foundations_weak":
+      "{giver} en {receiver}: loop samen door wat {giver} aan {receiver} beloofde en niet leverde, en maak minder maar duidelijkere afspraken die {giver} kan nakomen.",
+    "trustHealth.talk.trust_lags":
+      "{receiver} en {giver}: {giver} komt zijn afspraken na; praat over gedeelde waarden en waar je naartoe gaat, zodat het vertrouwen de feiten kan inhalen.",
+    "trustHealth.talk.developing": "{giver} en {receiver}: spreek af welke toezeggingen {giver} als eerste nakomt en bespreek ze samen.",
+    "trustHealth.talk.lopsided": "{taker} en {giver}: {giver} levert veel meer aan {taker} dan andersom; bespreek wat {taker} terug kan geven.",
+    "trustHealth.partners": "zijn partners",
+    "trustHealth.lopsided": "Geven en nemen is scheef: {giver} leverde {given} aan {taker}, {taker} leverde {received} aan {giver}.",
 
     "trustHealth.sayVsDo.not_enough_data":
       "Nog niet genoeg gegevens om te zien wat het vertrouwen beweegt (nodig: {min} meetpunten per pijler).",

@@ -91,7 +91,14 @@ export function renderSummaryCard(view: SummaryView): CardRender {
         }),
       ],
     } as CardElement,
-    section(p.diagnosis.heading, [text(p.diagnosis.title, { weight: "Bolder" }), text(p.diagnosis.explanation), note(p.diagnosis.uncertaintyNote)]),
+    ...(p.index.capped ? [note(p.index.capped)] : []),
+    section(p.diagnosis.heading, [
+      text(p.diagnosis.title, { weight: "Bolder" }),
+      text(p.diagnosis.verdict, { weight: "Bolder" }),
+      text(p.diagnosis.explanation),
+      ...p.diagnosis.notes.map((n) => text(n)),
+      note(p.diagnosis.uncertaintyNote),
+    ]),
     section(p.nextSteps.heading, p.nextSteps.items.map((item, i) => text(`${i + 1}. ${item}`))),
   ];
 
@@ -106,6 +113,7 @@ export function renderSummaryCard(view: SummaryView): CardRender {
   const trend = trendChart(charts, p.pillars.items.map((i) => `${i.name}: ${i.sparkline}`), view.locale);
   body.push(section(p.pillars.heading, [...pillarRows, ...(trend ? [trend] : [])]));
 
+  if (p.partners.table.rows.length > 0) body.push(section(p.partners.heading, [table(p.partners.table)]));
   const kept = keptRateChart(charts, p.reliability.table);
   body.push(section(p.reliability.heading, [table(p.reliability.table), ...(kept ? [kept] : [])]));
   body.push(section(p.agreements.heading, p.agreements.lines.map((line) => text(line, { size: "Small" }))));

@@ -10,7 +10,7 @@ describe("buildTrustHealthSummary", () => {
 
   it("carries the model's index, pillars and diagnosis for the current period", () => {
     expect(summary.period).toEqual({ key: "2026-W10", label: "week 10" });
-    expect(summary.index.score).toBe(64.2);
+    expect(summary.index.score).toBe(59.4);
     expect(summary.pillars.map((p) => [p.pillar, p.score, p.rag])).toEqual([
       ["reliability", 77.6, "green"],
       ["reciprocity", 69.8, "amber"],
@@ -18,8 +18,9 @@ describe("buildTrustHealthSummary", () => {
       ["clear_agreements", 67, "amber"],
       ["trust", 55, "amber"],
     ]);
-    expect(summary.diagnosis.diagnosis).toBe("trust_lags");
-    expect(summary.diagnosis.steps).toHaveLength(3);
+    // 6 of 8 kept straddles the thresholds: not enough evidence yet (docs §8).
+    expect(summary.diagnosis.diagnosis).toBe("insufficient_data");
+    expect(summary.diagnosis.steps).toHaveLength(2);
   });
 
   it("shows observed vs perceived reliability per organisation, hiding what fewer than k rated", () => {
@@ -29,19 +30,20 @@ describe("buildTrustHealthSummary", () => {
     ]);
   });
 
-  it("marks a gap of 20 points or more", () => {
-    const period = {
+  it("marks a gap of 20 points or more only when it is clear of noise", () => {
+    const withOrg = (observed: { keptRate: number; resolved: number }, respondents: number) => ({
       ...week10,
-      organizations: [
-        { ...week10.organizations[0]!, observed: { keptRate: 0.5, resolved: 6 }, perceivedByPartners: { kind: "score" as const, score: 70, respondents: 6 } },
-      ],
-    };
-    const marked = buildTrustHealthSummary({ ...workedInput, periods: [week9, period] });
-    expect(marked.organizations[0]).toMatchObject({ gap: -20, gapMarked: true });
+      organizations: [{ ...week10.organizations[0]!, observed, perceivedByPartners: { kind: "score" as const, score: 85, respondents } }],
+    });
+    const noisy = buildTrustHealthSummary({ ...workedInput, periods: [week9, withOrg({ keptRate: 0.5, resolved: 6 }, 6)] });
+    expect(noisy.organizations[0]!.gap!).toBeLessThanOrEqual(-20);
+    expect(noisy.organizations[0]!.gapMarked).toBe(false);
+    const clear = buildTrustHealthSummary({ ...workedInput, periods: [week9, withOrg({ keptRate: 0.3, resolved: 30 }, 20)] });
+    expect(clear.organizations[0]!.gapMarked).toBe(true);
   });
 
   it("reports reciprocity balance, clarity and overall participation", () => {
-    expect(summary.reciprocity).toEqual({ imbalance: 0.25, balance: 75, exchanges: 8 });
+    expect(summary.reciprocity).toEqual({ imbalance: 0.25, balance: 75, exchanges: 8, pairs: [] });
     expect(summary.clarity).toEqual({ share: 75, commitments: 12 });
     expect(summary.participation).toEqual({ invited: 16, responded: 11, rate: 68.8 });
   });
@@ -87,7 +89,7 @@ describe("buildSummaryFromFigures", () => {
       cultureFit: null,
       generatedAt: new Date("2026-03-09T08:00:00Z"),
     });
-    expect(summary.pillars.find((p) => p.pillar === "reliability")?.score).toBe(77.6);
+    expect(summary.pillars.find((p) => p.pillar === "reliability")?.score).toBe(81.8); // calibrated perception: 0.48·75 + 0.52·88
     expect(summary.sayVsDo.topSaid).toBe("trust");
     expect(summary.events.map((e) => e.event.kind)).toEqual(["commitment_broken", "commitment_overdue"]);
     expect(summary.hidden).toEqual([

@@ -12,7 +12,7 @@ describe("parseStoredSummary", () => {
   });
 
   it("refuses a summary of another version with INVALID_INPUT", () => {
-    expect(() => parseStoredSummary({ ...stored, version: 2 })).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
+    expect(() => parseStoredSummary({ ...stored, version: 1 })).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
   });
 
   it("refuses a score outside 0–100 and names the field", () => {

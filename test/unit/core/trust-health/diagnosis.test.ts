@@ -1,88 +1,108 @@
+// The per-subject rules (docs/trust-health.md §5): a verdict only when the whole interval clears
+// the threshold, fragile trust sooner at higher uncertainty, and the alliance's headline the worst
+// material partner verdict, naming the partner.
 import { describe, expect, it } from "vitest";
-import { diagnose, reliabilityRecord } from "../../../../src/core/trust-health/diagnosis.js";
-import type { Pillar } from "../../../../src/core/trust-health/pillars.js";
+import {
+  allianceDiagnosis,
+  diagnoseSubject,
+  singledOut,
+  thresholdsFor,
+  type SubjectDiagnosis,
+  type SubjectEvidence,
+} from "../../../../src/core/trust-health/diagnosis.js";
+import { keptRateEstimate, likertEstimate } from "../../../../src/core/trust-health/estimates.js";
 
-type Scores = Record<Pillar, number | null>;
-const foundations = (value: number | null, trust: number | null): Scores => ({
-  reliability: value,
-  reciprocity: value,
-  transparency: value,
-  clear_agreements: value,
-  trust,
+const est = (value: number, low: number, high: number, basis = 20) => ({ value, low, high, basis });
+const evidence = (record: [number, number, number] | null, trust: [number, number, number] | null): SubjectEvidence => ({
+  record: record ? est(...record) : null,
+  trust: trust ? est(...trust) : null,
+  perceivedReliability: null,
+});
+const medium = thresholdsFor("medium");
+
+describe("diagnoseSubject", () => {
+  it("is fragile_trust when trust is clearly high and the record clearly below the bar", () => {
+    expect(diagnoseSubject(evidence([30, 20, 45], [85, 75, 92]), medium)).toBe("fragile_trust");
+  });
+
+  it("makes a middling record under high trust fragile only at higher uncertainty", () => {
+    const e = evidence([52, 40, 65], [85, 75, 92]);
+    expect(diagnoseSubject(e, thresholdsFor("high"))).toBe("fragile_trust");
+    expect(diagnoseSubject(e, thresholdsFor("low"))).toBe("insufficient_data");
+  });
+
+  it("is foundations_weak when the record is clearly below amber and trust is not clearly high", () => {
+    expect(diagnoseSubject(evidence([30, 20, 45], [55, 40, 72]), medium)).toBe("foundations_weak");
+    expect(diagnoseSubject(evidence([30, 20, 45], null), medium)).toBe("foundations_weak");
+  });
+
+  it("is trust_lags when the record is clearly strong and trust clearly low", () => {
+    expect(diagnoseSubject(evidence([92, 80, 98], [45, 35, 55]), medium)).toBe("trust_lags");
+  });
+
+  it("is healthy when the record is clearly strong and trust clearly not low", () => {
+    expect(diagnoseSubject(evidence([92, 80, 98], [85, 75, 92]), medium)).toBe("healthy");
+  });
+
+  it("is developing when the record is clearly between amber and green", () => {
+    expect(diagnoseSubject(evidence([60, 52, 68], [65, 50, 75]), medium)).toBe("developing");
+  });
+
+  it("gives no verdict when an interval straddles a threshold or a figure is missing", () => {
+    expect(diagnoseSubject(evidence([45, 25, 65], [85, 75, 92]), medium)).toBe("insufficient_data");
+    expect(diagnoseSubject(evidence(null, [85, 75, 92]), medium)).toBe("insufficient_data");
+    expect(diagnoseSubject(evidence([92, 80, 98], null), medium)).toBe("insufficient_data");
+  });
+
+  it("gives no verdict that one extra outcome would overturn: 0 of 3 kept is not yet weak", () => {
+    const record = keptRateEstimate(0, 3, 3);
+    expect(diagnoseSubject({ record, trust: likertEstimate(4.5, 10), perceivedReliability: null }, medium)).toBe("insufficient_data");
+    const more = keptRateEstimate(2, 16, 16);
+    expect(diagnoseSubject({ record: more, trust: likertEstimate(4.5, 10), perceivedReliability: null }, medium)).toBe("fragile_trust");
+  });
 });
 
-describe("diagnose", () => {
-  it("is insufficient_data without a trust score", () => {
-    expect(diagnose(foundations(80, null), null, "medium").diagnosis).toBe("insufficient_data");
+describe("allianceDiagnosis", () => {
+  const subject = (s: SubjectDiagnosis["subject"], diagnosis: SubjectDiagnosis["diagnosis"], e = evidence([90, 80, 95], [85, 75, 92])): SubjectDiagnosis => ({
+    subject: s,
+    diagnosis,
+    evidence: e,
   });
+  const alliance = subject({ kind: "alliance" }, "healthy");
 
-  it("is insufficient_data without a reliability score", () => {
-    const scores = { ...foundations(80, 60), reliability: null };
-    expect(diagnose(scores, null, "medium").diagnosis).toBe("insufficient_data");
-  });
-
-  it("is insufficient_data with reliability as the only foundation pillar", () => {
-    const scores: Scores = { reliability: 80, reciprocity: null, transparency: null, clear_agreements: null, trust: 60 };
-    expect(diagnose(scores, null, "medium").diagnosis).toBe("insufficient_data");
-  });
-
-  it("is fragile_trust when trust is high but the observed kept-rate is weak", () => {
-    const result = diagnose(foundations(75, 80), { keptRate: 0.4, resolved: 10 }, "medium");
+  it("is the worst partner verdict and names the partner", () => {
+    const result = allianceDiagnosis(
+      [
+        alliance,
+        subject({ kind: "organization", organizationId: "acme" }, "healthy"),
+        subject({ kind: "organization", organizationId: "globex" }, "fragile_trust", evidence([25, 15, 40], [85, 75, 92])),
+        subject({ kind: "pair", fromOrganizationId: "globex", toOrganizationId: "acme" }, "insufficient_data"),
+      ],
+      "medium",
+    );
     expect(result.diagnosis).toBe("fragile_trust");
-    expect(result.basis).toMatchObject({ reliabilityRecord: 40, reliabilityRecordSource: "observed", foundations: 75 });
+    expect(singledOut(result.subject)).toBe("globex");
   });
 
-  it("is fragile_trust when trust is high but the foundations average is weak", () => {
-    expect(diagnose(foundations(45, 75), null, "low").diagnosis).toBe("fragile_trust");
+  it("singles nobody out when every organisation shares the worst verdict", () => {
+    const weak = evidence([30, 20, 45], [50, 40, 60]);
+    const result = allianceDiagnosis(
+      [
+        subject({ kind: "alliance" }, "foundations_weak", weak),
+        subject({ kind: "organization", organizationId: "acme" }, "foundations_weak", weak),
+        subject({ kind: "organization", organizationId: "globex" }, "foundations_weak", weak),
+      ],
+      "medium",
+    );
+    expect(result).toMatchObject({ diagnosis: "foundations_weak", subject: { kind: "alliance" } });
   });
 
-  it("is foundations_weak when both are weak", () => {
-    expect(diagnose(foundations(45, 40), null, "medium").diagnosis).toBe("foundations_weak");
-  });
-
-  it("is foundations_weak when the foundations are weak and trust is middling", () => {
-    expect(diagnose(foundations(45, 65), null, "low").diagnosis).toBe("foundations_weak");
-  });
-
-  it("is trust_lags when the foundations and the record are strong but trust is low", () => {
-    const result = diagnose(foundations(80, 45), { keptRate: 0.9, resolved: 12 }, "low");
-    expect(result.diagnosis).toBe("trust_lags");
-    expect(result.basis.trustLowBelow).toBe(50);
-  });
-
-  it("is healthy when the foundations are strong and trust is not low", () => {
-    expect(diagnose(foundations(80, 75), { keptRate: 0.9, resolved: 12 }, "high").diagnosis).toBe("healthy");
-  });
-
-  it("is developing when the foundations are amber", () => {
-    expect(diagnose(foundations(60, 65), null, "medium").diagnosis).toBe("developing");
-  });
-
-  it("is developing when the foundations average is strong but the record is only amber", () => {
-    expect(diagnose(foundations(80, 40), { keptRate: 0.6, resolved: 10 }, "high").diagnosis).toBe("developing");
-  });
-
-  it("makes low trust the headline sooner as uncertainty rises", () => {
-    const strong = foundations(80, 55);
-    expect(diagnose(strong, null, "low").diagnosis).toBe("healthy");
-    expect(diagnose(strong, null, "medium").diagnosis).toBe("trust_lags");
-    expect(diagnose(strong, null, "high").diagnosis).toBe("trust_lags");
-    const trust65 = foundations(80, 65);
-    expect(diagnose(trust65, null, "medium").diagnosis).toBe("healthy");
-    expect(diagnose(trust65, null, "high").diagnosis).toBe("trust_lags");
-    // At exactly the bar trust is no longer low.
-    expect(diagnose(foundations(80, 60), null, "medium").diagnosis).toBe("healthy");
-    expect(diagnose(foundations(80, 70), null, "high").diagnosis).toBe("healthy");
-  });
-});
-
-describe("reliabilityRecord", () => {
-  it("uses the kept-rate from 5 resolved commitments", () => {
-    expect(reliabilityRecord({ keptRate: 0.6, resolved: 5 }, 80)).toEqual({ value: 60, source: "observed" });
-  });
-
-  it("falls back to the reliability pillar with fewer than 5 resolved", () => {
-    expect(reliabilityRecord({ keptRate: 0.2, resolved: 4 }, 75)).toEqual({ value: 75, source: "pillar" });
-    expect(reliabilityRecord(null, null)).toEqual({ value: null, source: null });
+  it("is healthy only when the alliance as a whole is, and no partner's record is clearly short of strong", () => {
+    const healthyAcme = subject({ kind: "organization", organizationId: "acme" }, "healthy");
+    expect(allianceDiagnosis([alliance, healthyAcme], "medium").diagnosis).toBe("healthy");
+    const unclear = subject({ kind: "alliance" }, "insufficient_data");
+    expect(allianceDiagnosis([unclear, healthyAcme], "medium").diagnosis).toBe("insufficient_data");
+    const doubtful = subject({ kind: "organization", organizationId: "globex" }, "insufficient_data", evidence([50, 30, 65], [85, 75, 92]));
+    expect(allianceDiagnosis([alliance, healthyAcme, doubtful], "medium").diagnosis).toBe("insufficient_data");
   });
 });

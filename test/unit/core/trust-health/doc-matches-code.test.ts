@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { TRUST_HEALTH_CONSTANTS } from "../../../../src/core/trust-health/trust-health-constants.js";
+import { LIKERT_CALIBRATION, TRUST_HEALTH_CONSTANTS } from "../../../../src/core/trust-health/trust-health-constants.js";
 
 const doc = readFileSync(path.resolve(import.meta.dirname, "../../../../docs/trust-health.md"), "utf8");
 
@@ -36,5 +36,18 @@ describe("docs/trust-health.md matches the code", () => {
     for (const [, name, value] of mentions) {
       expect(TRUST_HEALTH_CONSTANTS, `${name} in the text`).toHaveProperty(name ?? "", Number(value));
     }
+  });
+
+  it("shows the calibration anchors the code uses (§1.1)", () => {
+    const section = doc.split(/^### 1\.1 /m)[1]?.split(/^### /m)[0] ?? "";
+    const row = (label: string) =>
+      section
+        .split("\n")
+        .find((line) => line.startsWith(`| ${label}`))
+        ?.split("|")
+        .slice(2, -1)
+        .map((cell) => Number(cell.trim()));
+    expect(row("Mean answer")).toEqual(LIKERT_CALIBRATION.map(([answer]) => answer));
+    expect(row("Calibrated score")).toEqual(LIKERT_CALIBRATION.map(([, score]) => score));
   });
 });

@@ -21,10 +21,11 @@ describe("periodInputFromFigures", () => {
     pulse,
   });
 
-  it("maps pulse pillars to perceived scores, keeping hidden markers and dropping culture", () => {
+  it("maps pulse pillars to calibrated perceived scores, keeping hidden markers and dropping culture", () => {
+    // Calibration (docs §1.1): mean 4.2 → 85 + 0.2·15 = 88; mean 3.2 → 65 + 0.2·20 = 69.
     expect(input.perceived).toEqual({
-      reliability: { kind: "score", score: 80, respondents: 11 },
-      trust: { kind: "score", score: 55, respondents: 11 },
+      reliability: { kind: "score", score: 88, mean: 4.2, respondents: 11 },
+      trust: { kind: "score", score: 69, mean: 3.2, respondents: 11 },
       transparency: { kind: "hidden" },
     });
   });
@@ -39,19 +40,19 @@ describe("periodInputFromFigures", () => {
 
   it("maps each organisation's record, partners' rating and participation", () => {
     expect(input.organizations).toEqual([
-      { organizationId: "org-a", name: "Acme", observed: { keptRate: 0.8, resolved: 5 }, perceivedByPartners: { kind: "score", score: 75, respondents: 5 }, participation: { invited: 10, responded: 6 } },
-      { organizationId: "org-b", name: "Bolt", observed: { keptRate: 2 / 3, resolved: 3 }, perceivedByPartners: { kind: "hidden" }, participation: { invited: 6, responded: 5 } },
+      { organizationId: "org-a", name: "Acme", observed: { keptRate: 0.8, resolved: 5 }, perceivedByPartners: { kind: "score", score: 85, mean: 4, respondents: 5 }, trustByPartners: null, participation: { invited: 10, responded: 6 } },
+      { organizationId: "org-b", name: "Bolt", observed: { keptRate: 2 / 3, resolved: 3 }, perceivedByPartners: { kind: "hidden" }, trustByPartners: null, participation: { invited: 6, responded: 5 } },
     ]);
   });
 
   it("uses only organisations with a published trust score as say-vs-do groups", () => {
-    expect(input.groups).toEqual([{ groupId: "org-a", scores: { reliability: 75, trust: 50 } }]);
+    expect(input.groups).toEqual([{ groupId: "org-a", scores: { reliability: 85, trust: 65 } }]);
   });
 
   it("feeds the model end to end", () => {
     const report = computeTrustHealth({ periods: [input], uncertainty: "medium", say: null, commitmentEvents: NO_COMMITMENT_EVENTS });
-    // reliability: w = 0.48; 0.48·75 + 0.52·80 = 77.6
-    expect(report.pillars.find((p) => p.pillar === "reliability")?.score).toBe(77.6);
+    // reliability: w = 0.48; 0.48·75 + 0.52·88 = 81.8 (perceived calibrated)
+    expect(report.pillars.find((p) => p.pillar === "reliability")?.score).toBe(81.8);
     expect(report.pillars.find((p) => p.pillar === "transparency")?.parts.perceivedHidden).toBe(true);
   });
 });

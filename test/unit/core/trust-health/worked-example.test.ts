@@ -46,24 +46,28 @@ describe("trust-health worked example (docs/trust-health.md §8)", () => {
     expect(pillar(report, "trust").parts.observed).toBeNull();
   });
 
-  it("computes the index per uncertainty level: high 449.4/7 = 64.2, medium 394.4/6 = 65.7, low 339.4/5 = 67.9", () => {
-    expect(report.index.score).toBe(64.2);
-    expect(report.index.trend).toEqual({ direction: "steady", delta: 0.1 });
-    expect(run("medium").index.score).toBe(65.7);
-    expect(run("low").index.score).toBe(67.9);
+  it("computes the index per uncertainty level with backed trust and the gap penalty: high 59.4, medium 62.5, low 66.3", () => {
+    // F = 71.1 > trust 55, so trust counts as 55; high: 449.4/7 − 0.3·16.1 = 64.2 − 4.83 = 59.4
+    expect(report.index.score).toBe(59.4);
+    expect(report.index.trend).toEqual({ direction: "steady", delta: -0.7 });
+    expect(run("medium").index.score).toBe(62.5);
+    expect(run("low").index.score).toBe(66.3);
+    expect(report.index.cappedBy).toBeNull();
   });
 
-  it("diagnoses trust_lags at high and medium uncertainty but healthy at low", () => {
-    expect(report.diagnosis.diagnosis).toBe("trust_lags");
-    expect(report.diagnosis.basis).toMatchObject({
-      foundations: 71.1,
-      reliabilityRecord: 75,
-      reliabilityRecordSource: "observed",
-      trust: 55,
-      trustLowBelow: 70,
+  it("gives no verdict on 8 outcomes: 6 of 8 kept is 75.7 (54.9–90.1), which straddles 70", () => {
+    expect(report.diagnosis).toMatchObject({
+      diagnosis: "insufficient_data",
+      subject: { kind: "alliance" },
+      evidence: { record: { value: 75.7, low: 54.9, high: 90.1, basis: 8 }, trust: { value: 55, basis: 11 } },
+      thresholds: { trustLowBelow: 70, fragileRecordBelow: 70 },
     });
-    expect(run("medium").diagnosis.diagnosis).toBe("trust_lags");
-    expect(run("low").diagnosis.diagnosis).toBe("healthy");
+    expect(run("medium").diagnosis.diagnosis).toBe("insufficient_data");
+    expect(run("low").diagnosis.diagnosis).toBe("insufficient_data");
+    expect(report.findings.map((f) => [f.subject, f.diagnosis])).toEqual([
+      [{ kind: "organization", organizationId: "org-a" }, "insufficient_data"],
+      [{ kind: "organization", organizationId: "org-b" }, "insufficient_data"],
+    ]);
   });
 
   it("lists the broken and overdue commitments and Acme's participation drop of 20 points, not the alliance's 12.5", () => {
