@@ -57,3 +57,39 @@ export interface Benchmark {
   title: string;
   run(): Promise<CaseResult[]>;
 }
+
+/** One row of the issue-12 scale table: what was measured, against its target, in this run. */
+export interface ScaleRow {
+  row: string;
+  value: string;
+  target: string;
+  /** The floor measured in the same run (bare Bolt, plain INSERTs), when the row has one. */
+  floor?: string;
+}
+
+const scaleRows: ScaleRow[] = [];
+
+/** Records a row for the closing "scale targets" table (printed by run.ts). */
+export function scaleRow(row: ScaleRow): void {
+  scaleRows.push(row);
+}
+
+/** Prints the scale rows recorded so far as a markdown table. */
+export function reportScaleRows(): void {
+  if (scaleRows.length === 0) return;
+  console.log("\n## Scale targets (issue 12)\n| row | measured | floor (same run) | target |\n|---|---|---|---|");
+  for (const r of scaleRows) console.log(`| ${r.row} | ${r.value} | ${r.floor ?? "–"} | ${r.target} |`);
+}
+
+/** Resolves after `ms`. */
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** Runs `count` jobs with at most `concurrency` in flight; resolves when all finished. */
+export async function inParallel(count: number, concurrency: number, job: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await job(next++);
+    }),
+  );
+}

@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { report, type Benchmark } from "./lib.js";
+import { report, reportScaleRows, type Benchmark } from "./lib.js";
 
 const only = process.argv.slice(2);
 const files = readdirSync(import.meta.dirname)
@@ -19,4 +19,5 @@ for (const file of files) {
   report(module.default.title, results);
   console.log(`(${file}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
+reportScaleRows();
 process.exit(0);

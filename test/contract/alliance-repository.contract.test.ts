@@ -97,6 +97,15 @@ function contract(name: string, get: () => AllianceStores): void {
       expect(twice.filter((r) => r.created)).toHaveLength(1);
     });
 
+    it("yields exactly one admin when 50 first members of a fresh alliance arrive at once", async () => {
+      const { s, alliance, workspace } = await freshAlliance();
+      const results = await Promise.all(Array.from({ length: 50 }, () => s.members.createIfAbsent(newMember(alliance.id, workspace.id), { adminIfFirst: true })));
+      expect(results.filter((r) => r.created)).toHaveLength(50);
+      expect(results.filter((r) => r.member.role === "admin")).toHaveLength(1);
+      expect(await s.members.countAdmins(alliance.id)).toBe(1);
+      expect(await s.members.list(alliance.id)).toHaveLength(50);
+    });
+
     it("makes a newcomer admin only while the alliance has no current members", async () => {
       const { s, alliance, workspace } = await freshAlliance();
       const { member: first } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id), { adminIfFirst: true });
@@ -179,4 +188,38 @@ for (const target of storageTargets) {
     await db?.close();
   });
   contract(`prisma on ${target.name}`, () => stores);
+
+  // PGlite has one connection, so a transaction held open there blocks every other query anyway;
+  // the point is several connections (PostgreSQL), where a newcomer must not queue behind it.
+  it.runIf(target.name === "postgresql")(`prisma on ${target.name}: a newcomer to an alliance with members never waits for a lock on the alliance row`, async () => {
+    const workspace = await stores.workspaces.ensure("slack", `T${randomUUID()}`, "Acme HQ");
+    const alliance = await stores.alliances.create(defaultAllianceSettings("Locked"));
+    await stores.workspaces.bindAllianceIfUnbound(workspace.id, alliance.id);
+    const member = (externalId: string) => ({
+      allianceId: alliance.id, workspaceId: workspace.id, externalId, displayName: "Ann", email: null, organizationId: null, locale: null, timezone: null,
+    });
+    expect((await stores.members.createIfAbsent(member("UFOUNDER"), { adminIfFirst: true })).member.role).toBe("admin");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // Someone else is changing the alliance row (an admin saving settings) and has not committed.
+    // That takes FOR NO KEY UPDATE; the newcomer's foreign-key check only needs FOR KEY SHARE.
+    const holder = db.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "Alliance" SET "name" = "name" WHERE id = ${alliance.id}`;
+      locked();
+      await held;
+    }, { timeout: 20_000 });
+    await isLocked;
+    try {
+      const outcome = await Promise.race([
+        stores.members.createIfAbsent(member("UNEWCOMER"), { adminIfFirst: true }).then((r) => r.member.role),
+        new Promise<string>((resolve) => setTimeout(() => resolve("blocked"), 3_000)),
+      ]);
+      expect(outcome).toBe("member");
+    } finally {
+      release();
+      await holder;
+    }
+  });
 }

@@ -104,6 +104,8 @@ export class FakeSlack extends EventEmitter {
   filesReadScope = true;
   /** Where apps.connections.open points (Socket Mode tests). */
   socketUrl = "";
+  /** Every Web API call and response_url POST is answered this many ms late (a slow Slack). */
+  latencyMs = 0;
   url = "";
   private server: Server | undefined;
   private readonly overrides = new Map<string, Array<(call: RecordedCall) => Reply>>();
@@ -215,6 +217,7 @@ export class FakeSlack extends EventEmitter {
     const raw = await readBody(req);
     const url = new URL(req.url ?? "/", this.url);
     const contentType = req.headers["content-type"];
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
       res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
       res.end(typeof body === "string" ? body : JSON.stringify(body));

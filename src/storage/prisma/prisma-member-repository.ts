@@ -1,4 +1,5 @@
 // MemberRepository on Prisma: the only place Member rows ⇄ domain types are mapped.
+import { randomUUID } from "node:crypto";
 import type { Member as MemberRow } from "../../../generated/prisma/client.js";
 import { erasedMemberFields, type Member, type Role } from "../../core/alliance/member.js";
 import type { MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
@@ -47,10 +48,27 @@ export class PrismaMemberRepository implements MemberRepository {
       const { count } = await this.prisma.member.createMany({ data: [input], skipDuplicates: true });
       return { member: toMember(await this.prisma.member.findUniqueOrThrow({ where })), created: count === 1 };
     }
+    // Lock-free path, the one every newcomer but an alliance's founders takes: one INSERT that
+    // only happens while the alliance already has a current member (so the newcomer is plainly a
+    // member) and never waits for anyone else's transaction.
+    // Timestamps are written in UTC from here, like Prisma's own writes (the columns have no zone).
+    const now = new Date().toISOString();
+    const inserted = await this.prisma.$queryRaw<MemberRow[]>`
+      INSERT INTO "Member" ("id", "allianceId", "workspaceId", "externalId", "displayName", "email", "organizationId", "role", "locale", "timezone", "createdAt", "updatedAt")
+      SELECT ${randomUUID()}, ${input.allianceId}, ${input.workspaceId}, ${input.externalId}, ${input.displayName}, ${input.email},
+             ${input.organizationId}, 'member', ${input.locale}, ${input.timezone}, ${now}::timestamp, ${now}::timestamp
+      WHERE EXISTS (SELECT 1 FROM "Member" WHERE "allianceId" = ${input.allianceId} AND "erasedAt" IS NULL)
+      ON CONFLICT ("workspaceId", "externalId") DO NOTHING
+      RETURNING *`;
+    if (inserted[0]) return { member: toMember(inserted[0]), created: true };
+    const existing = await this.prisma.member.findUnique({ where });
+    if (existing) return { member: toMember(existing), created: false };
+    // No current member (yet): a fresh alliance's founder, or the alliance after everyone was
+    // forgotten. Only here is the alliance row locked, so founders racing each other are
+    // serialised and exactly one of them sees "no members yet" and becomes admin; a newcomer
+    // arriving meanwhile finds no committed member, comes here too and waits its turn.
     return this.prisma.$transaction(
       async (tx) => {
-        // The alliance row lock serialises creations in one alliance, so "no members yet" is
-        // decided by exactly one request, and the admin role is written with the row itself.
         await tx.$queryRaw`SELECT id FROM "Alliance" WHERE id = ${input.allianceId} FOR UPDATE`;
         const current = await tx.member.count({ where: { allianceId: input.allianceId, erasedAt: null } });
         const role: Role = current === 0 ? "admin" : "member";

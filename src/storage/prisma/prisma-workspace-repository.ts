@@ -31,10 +31,15 @@ export class PrismaWorkspaceRepository implements WorkspaceRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   async ensure(platform: Platform, externalId: string, name: string | null): Promise<Workspace> {
-    // ON CONFLICT DO NOTHING, then read: concurrent first contacts end with one row, no errors.
-    await this.prisma.workspace.createMany({ data: [{ platform, externalId, name }], skipDuplicates: true });
     const where = { platform_externalId: { platform, externalId } };
-    let row = await this.prisma.workspace.findUniqueOrThrow({ where });
+    // Every request of every user comes through here: read first, so the usual case is one
+    // SELECT and no write. Only an unseen workspace takes the insert: ON CONFLICT DO NOTHING,
+    // then read, so concurrent first contacts end with one row, no errors.
+    let row = await this.prisma.workspace.findUnique({ where });
+    if (!row) {
+      await this.prisma.workspace.createMany({ data: [{ platform, externalId, name }], skipDuplicates: true });
+      row = await this.prisma.workspace.findUniqueOrThrow({ where });
+    }
     if (name !== null && row.name !== name) row = await this.prisma.workspace.update({ where, data: { name } });
     return toWorkspace(row);
   }

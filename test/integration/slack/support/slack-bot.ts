@@ -7,6 +7,7 @@ import { buildCoreServices, type CoreServices } from "../../../../src/compose-se
 import { systemClock, type Clock } from "../../../../src/core/shared/clock.js";
 import type { Database } from "../../../../src/storage/database.js";
 import { PrismaProcessedEventRepository } from "../../../../src/storage/prisma/prisma-processed-event-repository.js";
+import type { FakeSlack } from "../../../fakes/fake-slack.js";
 import { slackConfig, startSlackHarness, type SlackHarness } from "./slack-harness.js";
 
 /** A running bot plus its services, for asserting on stored state. */
@@ -15,7 +16,10 @@ export interface SlackBot extends SlackHarness {
 }
 
 /** Starts the Slack side of the bot on `database`. */
-export async function startSlackBot(database: Database, options: { clock?: Clock; pollUpdateIntervalMs?: number } = {}): Promise<SlackBot> {
+export async function startSlackBot(
+  database: Database,
+  options: { clock?: Clock; pollUpdateIntervalMs?: number; sharedFake?: FakeSlack } = {},
+): Promise<SlackBot> {
   const clock = options.clock ?? systemClock;
   const services = buildCoreServices({ prisma: database.prisma, clock, secret: "test-app-secret-0123456789abcdef0123" });
   const harness = await startSlackHarness((fake) => ({
@@ -27,7 +31,7 @@ export async function startSlackBot(database: Database, options: { clock?: Clock
       ...slackFeatures(services),
       pollUpdateIntervalMs: options.pollUpdateIntervalMs ?? 1000,
     },
-  }));
+  }), options.sharedFake ? { sharedFake: options.sharedFake } : {});
   return { ...harness, services };
 }
 

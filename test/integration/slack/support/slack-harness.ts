@@ -24,9 +24,13 @@ export function slackConfig(fake: FakeSlack, mode: SlackConfig["mode"] = { kind:
 }
 
 /** Starts fake + platform + server; `build` gets the fake so deps can point at it. */
-export async function startSlackHarness(build: (fake: FakeSlack) => Omit<SlackPlatformDeps, "logger"> & { logger?: SlackPlatformDeps["logger"] }): Promise<SlackHarness> {
-  const fake = new FakeSlack();
-  await fake.start(); // before the platform: init() calls auth.test
+export async function startSlackHarness(
+  build: (fake: FakeSlack) => Omit<SlackPlatformDeps, "logger"> & { logger?: SlackPlatformDeps["logger"] },
+  options: { sharedFake?: FakeSlack } = {},
+): Promise<SlackHarness> {
+  // A shared fake (several bot instances, one Slack) is started and stopped by its owner.
+  const fake = options.sharedFake ?? new FakeSlack();
+  if (!options.sharedFake) await fake.start(); // before the platform: init() calls auth.test
   const deps = build(fake);
   const logger = deps.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const platform = createSlackPlatform({ ...deps, logger });
@@ -44,7 +48,7 @@ export async function startSlackHarness(build: (fake: FakeSlack) => Omit<SlackPl
     async close() {
       await platform.stop();
       await http.close(100);
-      await fake.stop();
+      if (!options.sharedFake) await fake.stop();
     },
   };
 }

@@ -1,0 +1,174 @@
+// Votes as Slack sends them: signed HTTP clicks into the real Bolt app and services on embedded
+// PGlite, against the fake Web API (answering at once, or after 150 ms like a slow Slack). The
+// floor, measured in the same run on the same HTTP server stack, is a bare Bolt app that only acks.
+// Rows: ack p99 at 50 concurrent users vs the floor; 2,000 votes by distinct users on one poll,
+// time from the last ack until the message shows all of them; 1,000 votes in 10 s with a slow
+// Slack, chat.update calls and time until the message shows the right tally.
+import { pino } from "pino";
+import { createHttpServer, finishRoutes } from "../src/http/server.js";
+import { AckLatencyRecorder } from "../src/platforms/slack/transport/ack-latency.js";
+import { buildBoltApp } from "../src/platforms/slack/transport/slack-app.js";
+import type { Database } from "../src/storage/database.js";
+import { FakeSlack } from "../test/fakes/fake-slack.js";
+import { blockAction, commandFields, sendCommand, sendInteraction } from "../test/fakes/slack-requests.js";
+import { startSlackBot, type SlackBot } from "../test/integration/slack/support/slack-bot.js";
+import { slackConfig } from "../test/integration/slack/support/slack-harness.js";
+import { storageTargets } from "../test/support/databases.js";
+import { inParallel, scaleRow, sleep, summarise, type Benchmark, type CaseResult } from "./lib.js";
+
+/** The production update interval (the publisher's default). */
+const UPDATE_INTERVAL_MS = 1_500;
+
+/** A bare Bolt app on the same HTTP server stack that acks poll.vote and does nothing else. */
+async function startBareBolt(fake: FakeSlack): Promise<{ eventsUrl: string; ackLatency: AckLatencyRecorder; close(): Promise<void> }> {
+  const logger = pino({ level: "silent" });
+  const ackLatency = new AckLatencyRecorder();
+  const { app, router } = buildBoltApp({ slack: slackConfig(fake), logger, ackLatency });
+  app.action("poll.vote", async ({ ack }) => {
+    await ack();
+  });
+  await app.init();
+  const http = createHttpServer({ logger, ready: async () => {} });
+  http.app.use(router!);
+  finishRoutes(http.app, logger);
+  const port = await http.listen(0, "127.0.0.1");
+  return { eventsUrl: `http://127.0.0.1:${port}/slack/events`, ackLatency, close: () => http.close(100) };
+}
+
+/** Posts a poll through /poll and returns the vote button's value and the message ts. */
+export async function postPoll(bot: Pick<SlackBot, "eventsUrl" | "fake">, teamId: string, question: string): Promise<{ value: string; ts: string }> {
+  const before = bot.fake.callsTo("chat.postMessage").length;
+  await sendCommand(bot.eventsUrl, commandFields("/poll", `"${question}" "A" "B"`, bot.fake.responseUrl(`poll-${teamId}`), { teamId, userId: "U0CREATOR" }));
+  const [post] = (await bot.fake.waitFor("chat.postMessage", before + 1, 30_000)).slice(before);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const value = (post!.args.blocks as any[]).find((b) => b.accessory?.action_id === "poll.vote").accessory.value as string;
+  const ts = bot.fake.posted.at(-1)!.ts;
+  return { value, ts };
+}
+
+/** The vote count a chat.update of message `ts` shows ("Question? (1,234 votes)"), or null. */
+export function shownVotes(fake: FakeSlack, ts: string): number | null {
+  const last = fake.callsTo("chat.update").filter((c) => c.args.ts === ts).at(-1);
+  const match = /\(([\d,.]+) votes?\)\s*$/.exec(String(last?.args.text ?? ""));
+  return match ? Number(match[1]!.replace(/[,.]/g, "")) : null;
+}
+
+/** Sends `count` clicks by distinct users (`concurrency` at a time, or paced over `spreadMs`). */
+export async function sendVotes(
+  eventsUrl: string,
+  fake: FakeSlack,
+  poll: { value: string; ts: string },
+  options: { teamId: string; prefix: string; count: number; concurrency?: number; spreadMs?: number; url?: (i: number) => string },
+): Promise<{ clientMs: number[]; lastAckAt: number }> {
+  const clientMs: number[] = [];
+  const click = async (i: number) => {
+    const userId = `${options.prefix}${i}`;
+    fake.addUser({ id: userId, teamId: options.teamId, name: `Voter ${i}` });
+    const url = options.url?.(i) ?? eventsUrl;
+    const res = await sendInteraction(url, blockAction({ actionId: "poll.vote", value: poll.value }, { ts: poll.ts }, fake.responseUrl(`${options.prefix}${i}`), { teamId: options.teamId, userId }));
+    if (res.status !== 200) throw new Error(`vote ${i}: HTTP ${res.status}`);
+    clientMs.push(res.ms);
+  };
+  if (options.spreadMs !== undefined) {
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: options.count }, async (_, i) => {
+        await sleep(started + (i * options.spreadMs!) / options.count - performance.now());
+        await click(i);
+      }),
+    );
+  } else {
+    await inParallel(options.count, options.concurrency ?? 1, click);
+  }
+  return { clientMs, lastAckAt: performance.now() };
+}
+
+/** Waits until the message shows `expected` votes; ms after `since`, or NaN after `timeoutMs`. */
+export async function untilShown(fake: FakeSlack, ts: string, expected: number, since: number, timeoutMs = 120_000): Promise<number> {
+  try {
+    await fake.waitUntil(() => (shownVotes(fake, ts) === expected ? true : undefined), `${expected} votes shown`, timeoutMs);
+    return performance.now() - since;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const seconds = (ms: number) => (Number.isNaN(ms) ? "never (timed out)" : `${(ms / 1000).toFixed(2)} s`);
+
+const benchmark: Benchmark = {
+  title: "Slack votes: acks against a bare-Bolt floor, and how fast the poll message catches up",
+  async run(): Promise<CaseResult[]> {
+    const target = storageTargets[0];
+    if (!target) throw new Error("no database");
+    const results: CaseResult[] = [];
+
+    // Ack p99 at 50 concurrent users: the floor first, then the bot, 500 first-time voters each.
+    const floorFake = new FakeSlack();
+    await floorFake.start();
+    const bare = await startBareBolt(floorFake);
+    await sendVotes(bare.eventsUrl, floorFake, { value: "{}", ts: "1.1" }, { teamId: "T0FLOOR", prefix: "UWARM", count: 50, concurrency: 10 });
+    bare.ackLatency.reset();
+    await sendVotes(bare.eventsUrl, floorFake, { value: "{}", ts: "1.1" }, { teamId: "T0FLOOR", prefix: "UFLOOR", count: 500, concurrency: 50 });
+    const floor = summarise("floor: bare Bolt ack, 50 concurrent (server-side)", bare.ackLatency.samples());
+    results.push(floor);
+    await bare.close();
+    await floorFake.stop();
+
+    let database: Database = await target.open();
+    let bot = await startSlackBot(database, { pollUpdateIntervalMs: UPDATE_INTERVAL_MS });
+    try {
+      const warm = await postPoll(bot, "T0ACK", "Warm-up?");
+      await sendVotes(bot.eventsUrl, bot.fake, warm, { teamId: "T0ACK", prefix: "UWARM", count: 50, concurrency: 10 });
+      bot.platform.ackLatency.reset();
+      await sendVotes(bot.eventsUrl, bot.fake, warm, { teamId: "T0ACK", prefix: "UACK", count: 500, concurrency: 50 });
+      const acks = summarise("bot: vote ack, 50 concurrent first-time voters (server-side)", bot.platform.ackLatency.samples());
+      results.push(acks);
+      scaleRow({
+        row: "Ack p99 vs the bare-Bolt floor at 50 concurrent users",
+        value: `${(acks.p99 / floor.p99).toFixed(1)}× (p99 ${acks.p99.toFixed(1)} ms)`,
+        floor: `p99 ${floor.p99.toFixed(1)} ms`,
+        target: "≤ 2×",
+      });
+      await untilShown(bot.fake, warm.ts, 550, performance.now(), 60_000);
+
+      // 2,000 votes by distinct users on one poll, 50 concurrent, fake Slack answering at once.
+      const big = await postPoll(bot, "T0BIG", "Two thousand?");
+      const sent = await sendVotes(bot.eventsUrl, bot.fake, big, { teamId: "T0BIG", prefix: "UBIG", count: 2000, concurrency: 50 });
+      const bigShownMs = await untilShown(bot.fake, big.ts, 2000, sent.lastAckAt);
+      results.push(summarise("2,000 votes, 50 concurrent: client round trip", sent.clientMs));
+      scaleRow({
+        row: "2,000 votes by distinct users on one poll (fake Slack answering at once): last ack → message shows every vote",
+        value: seconds(bigShownMs),
+        target: "≤ 2 s",
+      });
+    } finally {
+      await bot.close();
+      await database.close();
+    }
+
+    // 1,000 votes in 10 s with Slack answering every call after 150 ms (fresh database and bot).
+    database = await target.open();
+    bot = await startSlackBot(database, { pollUpdateIntervalMs: UPDATE_INTERVAL_MS });
+    try {
+      const slow = await postPoll(bot, "T0SLOW", "Slow Slack?");
+      bot.fake.latencyMs = 150;
+      const updatesBefore = bot.fake.callsTo("chat.update").length;
+      const sent = await sendVotes(bot.eventsUrl, bot.fake, slow, { teamId: "T0SLOW", prefix: "USLOW", count: 1000, spreadMs: 10_000 });
+      const slowShownMs = await untilShown(bot.fake, slow.ts, 1000, sent.lastAckAt);
+      await sleep(UPDATE_INTERVAL_MS * 2); // any trailing updates count too
+      const updates = bot.fake.callsTo("chat.update").length - updatesBefore;
+      results.push(summarise("1,000 votes in 10 s, Slack at 150 ms: client round trip", sent.clientMs));
+      scaleRow({
+        row: "1,000 votes in 10 s with Slack answering each call after 150 ms: chat.update calls / time to the right tally",
+        value: `${updates} / ${seconds(slowShownMs)}`,
+        target: "≤ 15 / ≤ 2 s",
+      });
+    } finally {
+      await bot.close();
+      await database.close();
+    }
+    return results;
+  },
+};
+
+export default benchmark;
