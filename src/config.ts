@@ -28,7 +28,7 @@ const url = (what: string) =>
     .or(z.literal("").transform(() => undefined));
 const timeZone = z.string().refine(isValidTimeZone, { error: "must be an IANA time zone such as Europe/Amsterdam" });
 
-const envSchema = z.object({
+export const envSchema = z.object({
   // core
   NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).default("development"),
   HOST: z.string().default("0.0.0.0"),
