@@ -185,12 +185,16 @@ function parseEach(source: Record<string, string | undefined>, problems: string[
   return env as Env;
 }
 
-/** Parses `source` (normally process.env); throws ConfigError listing every problem. */
-export function loadConfig(source: Record<string, string | undefined>): Readonly<Config> {
+/**
+ * Parses `source` (normally process.env); throws ConfigError listing every problem.
+ * `maintenance`: for the database commands (migrate, backup, restore, rotate-secret), which need
+ * no chat platform even in production.
+ */
+export function loadConfig(source: Record<string, string | undefined>, options: { maintenance?: boolean } = {}): Readonly<Config> {
   const problems: string[] = [];
   const env = parseEach(source, problems);
   const slack = slackFrom(env, problems);
-  const teams = teamsFrom(env, problems);
+  const teams = teamsFrom(env, options.maintenance ? [] : problems);
   if (env.NODE_ENV === "production" && !env.APP_SECRET && !("APP_SECRET" in source && problems.some((p) => p.startsWith("APP_SECRET")))) {
     problems.push("APP_SECRET: required in production (32+ random characters; encrypts tokens and keys anonymous answers)");
   }
