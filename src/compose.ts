@@ -30,6 +30,13 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** Printed when a bare `npm start` fell back to Teams local mode: what to do next. */
+const TRY_IT_LINES = [
+  "No chat platform is configured, so Teams local mode is on (no authentication, loopback only).",
+  "Try it: `npm run playground` opens a Teams-like chat in your browser; `npm run demo` writes a sample alliance's trust-health summary.",
+  "Connect Slack: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (docs/slack.md). Connect Teams: set CLIENT_ID and CLIENT_SECRET (docs/teams.md).",
+];
+
 /** Describes which platforms are on, and how to switch on the others, for the start-up log. */
 export function describePlatforms(config: Config): string[] {
   const lines: string[] = [];
@@ -37,6 +44,7 @@ export function describePlatforms(config: Config): string[] {
   else lines.push("Slack: disabled — set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_CLIENT_ID/SECRET for OAuth) to enable");
   if (config.teams) lines.push(`Teams: enabled (${config.teams.localMode ? "local mode, no authentication" : "authenticated"})`);
   else lines.push("Teams: disabled — set CLIENT_ID and CLIENT_SECRET (or TEAMS_LOCAL_MODE=true for local try-out) to enable");
+  if (config.teams?.localModeByDefault) lines.push(...TRY_IT_LINES);
   return lines;
 }
 

@@ -12,6 +12,12 @@ const optionalText = z
   .trim()
   .transform((value) => (value === "" ? undefined : value))
   .optional();
+// Unset or empty means "decide for me" (see TEAMS_LOCAL_MODE below).
+const optionalBool = z
+  .literal("")
+  .transform(() => undefined)
+  .or(bool)
+  .optional();
 const port = z.coerce.number({ error: "must be a number" }).int().min(0).max(65535);
 const url = (what: string) =>
   z
@@ -22,7 +28,7 @@ const url = (what: string) =>
     .or(z.literal("").transform(() => undefined));
 const timeZone = z.string().refine(isValidTimeZone, { error: "must be an IANA time zone such as Europe/Amsterdam" });
 
-const envSchema = z.object({
+export const envSchema = z.object({
   // core
   NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).default("development"),
   HOST: z.string().default("0.0.0.0"),
@@ -53,7 +59,8 @@ const envSchema = z.object({
   CLIENT_ID: optionalText,
   CLIENT_SECRET: optionalText,
   TENANT_ID: optionalText,
-  TEAMS_LOCAL_MODE: bool.default(false),
+  // Unset: on when nothing else is configured outside production, so a bare `npm start` can be tried.
+  TEAMS_LOCAL_MODE: optionalBool,
   TEAMS_OPENID_METADATA_URL: url("Bot Framework OpenID metadata"),
   TEAMS_TOKEN_URL: url("token endpoint for outgoing calls"),
   TEAMS_LOGIN_ENDPOINT: url("Entra login endpoint, e.g. https://login.microsoftonline.com"),
@@ -88,6 +95,8 @@ export interface Config {
     clientSecret: string | undefined;
     tenantId: string | undefined;
     localMode: boolean;
+    /** Local mode chosen because no platform was configured (start-up prints how to try it). */
+    localModeByDefault: boolean;
     openIdMetadataUrl: string | undefined;
     tokenUrl: string | undefined;
     /** Entra login endpoint (sovereign clouds, tests): single-tenant tokens and their keys come from here. */
@@ -129,7 +138,23 @@ function slackFrom(env: Env, problems: string[]): Config["slack"] {
   return mode && env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET, apiUrl: env.SLACK_API_URL, mode } : null;
 }
 
+/**
+ * A bare `npm start` (no platform, not production, TEAMS_LOCAL_MODE unset) runs Teams local mode
+ * so there is something to talk to; in production no platform at all is a configuration error.
+ */
+function noPlatformConfigured(env: Env, problems: string[]): boolean {
+  const slackSet = [env.SLACK_SIGNING_SECRET, env.SLACK_BOT_TOKEN, env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_APP_TOKEN].some(Boolean);
+  if (slackSet || env.CLIENT_ID || env.CLIENT_SECRET || env.TEAMS_LOCAL_MODE !== undefined) return false;
+  if (env.NODE_ENV === "production") {
+    problems.push("SLACK_SIGNING_SECRET / CLIENT_ID: no chat platform configured; production needs Slack credentials, Teams credentials or both");
+    return false;
+  }
+  return true;
+}
+
 function teamsFrom(env: Env, problems: string[]): Config["teams"] {
+  const byDefault = noPlatformConfigured(env, problems);
+  if (byDefault) env = { ...env, TEAMS_LOCAL_MODE: true };
   if (!env.CLIENT_ID && !env.CLIENT_SECRET && !env.TEAMS_LOCAL_MODE) return null;
   if (env.TEAMS_LOCAL_MODE) {
     if (env.CLIENT_ID || env.CLIENT_SECRET) problems.push("TEAMS_LOCAL_MODE: cannot be used together with CLIENT_ID/CLIENT_SECRET (local mode skips authentication)");
@@ -141,7 +166,8 @@ function teamsFrom(env: Env, problems: string[]): Config["teams"] {
     clientId: env.CLIENT_ID,
     clientSecret: env.CLIENT_SECRET,
     tenantId: env.TENANT_ID,
-    localMode: env.TEAMS_LOCAL_MODE,
+    localMode: env.TEAMS_LOCAL_MODE === true,
+    localModeByDefault: byDefault,
     openIdMetadataUrl: env.TEAMS_OPENID_METADATA_URL,
     tokenUrl: env.TEAMS_TOKEN_URL,
     loginEndpoint: env.TEAMS_LOGIN_ENDPOINT?.replace(/\/+$/, ""),
@@ -163,12 +189,16 @@ function parseEach(source: Record<string, string | undefined>, problems: string[
   return env as Env;
 }
 
-/** Parses `source` (normally process.env); throws ConfigError listing every problem. */
-export function loadConfig(source: Record<string, string | undefined>): Readonly<Config> {
+/**
+ * Parses `source` (normally process.env); throws ConfigError listing every problem.
+ * `maintenance`: for the database commands (migrate, backup, restore, rotate-secret), which need
+ * no chat platform even in production.
+ */
+export function loadConfig(source: Record<string, string | undefined>, options: { maintenance?: boolean } = {}): Readonly<Config> {
   const problems: string[] = [];
   const env = parseEach(source, problems);
   const slack = slackFrom(env, problems);
-  const teams = teamsFrom(env, problems);
+  const teams = teamsFrom(env, options.maintenance ? [] : problems);
   if (env.NODE_ENV === "production" && !env.APP_SECRET && !("APP_SECRET" in source && problems.some((p) => p.startsWith("APP_SECRET")))) {
     problems.push("APP_SECRET: required in production (32+ random characters; encrypts tokens and keys anonymous answers)");
   }

@@ -6,7 +6,7 @@ import { openDatabase } from "./database.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 try {
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, { maintenance: true });
   const db = await openDatabase(config.database);
   await db.close();
   const where = config.database.kind === "postgresql" ? "PostgreSQL" : `embedded PGlite in ${config.database.dataDir}`;

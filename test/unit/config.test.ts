@@ -17,7 +17,23 @@ describe("loadConfig", () => {
     expect(config.database).toEqual({ kind: "pglite", dataDir: "./data" });
     expect(config.http.port).toBe(3000);
     expect(config.slack).toBeNull();
-    expect(config.teams).toBeNull();
+    expect(config.teams).toMatchObject({ localMode: true, localModeByDefault: true, clientId: undefined });
+  });
+
+  it("starts Teams local mode only when nothing else is configured outside production", () => {
+    expect(loadConfig({ NODE_ENV: "test" }).teams?.localModeByDefault).toBe(true);
+    expect(loadConfig({ TEAMS_LOCAL_MODE: "" }).teams?.localModeByDefault).toBe(true);
+    expect(loadConfig({ TEAMS_LOCAL_MODE: "false" }).teams).toBeNull();
+    expect(loadConfig({ TEAMS_LOCAL_MODE: "true" }).teams).toMatchObject({ localMode: true, localModeByDefault: false });
+    expect(loadConfig({ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" }).teams).toBeNull();
+    expect(loadConfig({ CLIENT_ID: "id", CLIENT_SECRET: "x" }).teams).toMatchObject({ localMode: false, localModeByDefault: false });
+  });
+
+  it("keeps missing platform credentials a configuration error in production", () => {
+    expect(problemsOf({ NODE_ENV: "production", APP_SECRET: "x".repeat(32) })).toEqual([
+      expect.stringMatching(/no chat platform configured; production needs Slack credentials, Teams credentials or both/),
+    ]);
+    expect(problemsOf({ NODE_ENV: "production", APP_SECRET: "x".repeat(32), SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([]);
   });
 
   it("uses PostgreSQL when DATABASE_URL is set", () => {

@@ -65,6 +65,29 @@ export class PrismaInstallationRepository<I extends SlackInstallationShape = Sla
     return true;
   }
 
+  /**
+   * Re-encrypts every stored token with the cipher's current key (key rotation: the cipher holds
+   * the old key as a previous one, so each value decrypts with whichever key made it). Running it
+   * twice is harmless. Returns how many installations were rewritten.
+   */
+  async reencryptAll(): Promise<number> {
+    const rows = await this.prisma.installation.findMany({
+      where: { workspace: { platform: PLATFORM } },
+      select: { id: true, botTokenEnc: true, userTokenEnc: true, payloadEnc: true, workspace: { select: { externalId: true } } },
+    });
+    await this.prisma.$transaction(
+      rows.map((row) => {
+        const context = (column: string) => `${PLATFORM}:${row.workspace.externalId}:${column}`;
+        const reseal = (value: string | null, column: string) => (value === null ? null : this.cipher.encrypt(this.cipher.decrypt(value, context(column)), context(column)));
+        return this.prisma.installation.update({
+          where: { id: row.id },
+          data: { botTokenEnc: reseal(row.botTokenEnc, "bot"), userTokenEnc: reseal(row.userTokenEnc, "user"), payloadEnc: reseal(row.payloadEnc, "payload")! },
+        });
+      }),
+    );
+    return rows.length;
+  }
+
   private async find(query: InstallationQuery): Promise<{ id: string; externalId: string; payloadEnc: string } | null> {
     const externalId = installationWorkspaceId(query);
     if (!externalId) return null;

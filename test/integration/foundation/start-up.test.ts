@@ -17,7 +17,7 @@ afterAll(() => {
 // A child process compiles the whole bot with tsx first; on a loaded 2-core CI machine that alone
 // can take tens of seconds, so these tests get generous limits.
 describe("start-up", { timeout: 180_000 }, () => {
-  it("serves /healthz and /readyz on embedded PGlite with no configuration, and stops cleanly on SIGTERM", async () => {
+  it("serves /healthz and /readyz on embedded PGlite in Teams local mode with no configuration, says how to try it, and stops cleanly on SIGTERM", async () => {
     const dataDir = path.join(scratch, "fresh");
     const { child, output } = startMain({ DATA_DIR: dataDir });
     children.push(child);
@@ -27,7 +27,12 @@ describe("start-up", { timeout: 180_000 }, () => {
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(await ready.json()).toEqual({ status: "ready" });
     expect(output()).toContain("Slack: disabled");
-    expect(output()).toContain("Teams: disabled");
+    expect(output()).toContain("Teams: enabled (local mode, no authentication)");
+    expect(output()).toContain("npm run playground");
+    expect(output()).toContain("npm run demo");
+    expect(output()).toContain("Connect Slack: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
+    // Local mode takes unauthenticated requests, so it must only listen on loopback.
+    expect(output()).toContain("listening on http://127.0.0.1:");
     child.kill("SIGTERM");
     const code = await new Promise((resolve) => child.on("exit", resolve));
     expect(code).toBe(0);
@@ -42,6 +47,14 @@ describe("start-up", { timeout: 180_000 }, () => {
     expect(output).toContain("DEFAULT_LOCALE: must be en or nl");
     expect(output).toContain("SLACK_CLIENT_SECRET: required when SLACK_CLIENT_ID is set");
     expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it("in production, refuses to start with no chat platform configured", async () => {
+    const dataDir = path.join(scratch, "production-bare");
+    const { code, output } = await runMainToExit({ DATA_DIR: dataDir, NODE_ENV: "production", APP_SECRET: "p".repeat(32) });
+    expect(code).toBe(1);
+    expect(output).toContain("no chat platform configured");
     expect(existsSync(dataDir)).toBe(false);
   });
 
