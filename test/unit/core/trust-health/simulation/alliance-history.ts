@@ -18,6 +18,7 @@ import { uncalibrateLikert } from "../../../../../src/core/trust-health/calibrat
 import { InMemoryCommitmentRepository } from "../../../../../src/storage/memory/in-memory-commitment-repository.js";
 import { InMemoryPulseRepository } from "../../../../../src/storage/memory/in-memory-pulse-repository.js";
 import { InMemorySummaryRepository } from "../../../../../src/storage/memory/in-memory-summary-repository.js";
+import { fixedScope } from "../../../../support/alliance-scope.js";
 
 /** The ground truth of one simulated alliance. */
 export interface Truth {
@@ -92,7 +93,13 @@ export async function simulate(truth: Truth, seed: number): Promise<TrustHealthS
   const members = truth.organizations.flatMap((org) =>
     Array.from({ length: truth.people }, (_, i): Actor => ({ memberId: `${org}-${i}`, allianceId: alliance.id, organizationId: org, role: "member" })),
   );
-  const commitments = createCommitmentService({ commitments: new InMemoryCommitmentRepository(), clock });
+  const scope = fixedScope({
+    [alliance.id]: {
+      organizations: organizations.map((o) => o.id),
+      members: Object.fromEntries(members.map((m) => [m.memberId, m.organizationId])),
+    },
+  });
+  const commitments = createCommitmentService({ commitments: new InMemoryCommitmentRepository(), clock, scope });
   const pulse = createPulseService({
     repository: new InMemoryPulseRepository(),
     respondentKey: (round, member) => `${round}:${member}`,
