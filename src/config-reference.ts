@@ -63,6 +63,8 @@ export const CONFIG_GROUPS: readonly Group[] = [
         "Local try-out without authentication (Agents Playground); refused in production or with credentials. Empty: on when no platform at all is configured outside production (a bare `npm start`), else off.",
       TEAMS_OPENID_METADATA_URL: "Override for tests against a local fake of the Bot Framework OpenID metadata.",
       TEAMS_TOKEN_URL: "Override for tests against a local fake of the token endpoint for outgoing calls.",
+      TEAMS_LOGIN_ENDPOINT:
+        "Override of the Entra login endpoint whose OpenID metadata vouches for single-tenant tokens (default https://login.microsoftonline.com); for tests against a local fake.",
     },
   },
   {
