@@ -11,6 +11,7 @@ import { AckLatencyRecorder } from "./transport/ack-latency.js";
 import type { MessageSender } from "../../scheduling/outbox/message-sender.js";
 import { createSlackOutboxSender } from "./transport/slack-outbox-sender.js";
 import { botTokenResolver } from "./transport/bot-tokens.js";
+import { ConfiguredTokenState, DEAD_TOKEN_ERRORS } from "./transport/token-revocation.js";
 import { createInstallationStore } from "./transport/installation-store.js";
 import { dropRedeliveredEvents, processedEventKey } from "./transport/retry-dedupe.js";
 import { isEventCallback } from "./transport/events-receiver.js";
@@ -71,9 +72,20 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     unhandledRequestTimeoutMillis: deps.testing?.unhandledRequestTimeoutMillis,
     nowSec: deps.testing?.nowSec,
   });
+  // Single-workspace and Socket Mode: once Slack says the configured token is dead (uninstall,
+  // revocation, invalid_auth on a call) nothing is sent with it again until a restart.
+  const configuredToken =
+    slack.mode.kind === "oauth"
+      ? undefined
+      : new ConfiguredTokenState((reason) =>
+          logger.error({ reason }, "Slack no longer accepts the configured bot token; nothing more is sent to Slack. Reinstall the app, set the new SLACK_BOT_TOKEN and restart"),
+        );
   const messenger = createSlackMessenger({
     clientOptions: webClientOptions(slack, logger),
-    botToken: botTokenResolver(slack, store),
+    botToken: botTokenResolver(slack, store, configuredToken),
+    onPermanentFailure: (reason) => {
+      if (DEAD_TOKEN_ERRORS.has(reason)) configuredToken?.revoke(reason);
+    },
   });
 
   app.error(async ({ error, body }: ExtendedErrorHandlerArgs) => {
@@ -90,6 +102,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   registerUninstallListeners(app, {
     installations: slack.mode.kind === "oauth" ? deps.installations : null,
     forget: (query) => store?.forget(query),
+    ...(configuredToken ? { configuredToken } : {}),
     logger,
   });
   const features = deps.features ? registerFeatureListeners(app, { ...deps.features, messenger, logger, clock: deps.clock }) : null;

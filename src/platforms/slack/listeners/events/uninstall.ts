@@ -4,6 +4,7 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { InstallationRepository } from "../../../../core/alliance/installation-repository.js";
 import type { Logger } from "../../../../logger.js";
+import type { ConfiguredTokenState } from "../../transport/token-revocation.js";
 
 const tokensRevokedSchema = z.object({
   tokens: z.object({
@@ -34,13 +35,19 @@ function queryOf(body: unknown) {
 /** Registers the uninstall listeners; `forget` drops any cached copy of the installation. */
 export function registerUninstallListeners(
   app: App,
-  deps: { installations: InstallationRepository | null; forget: (query: ReturnType<typeof queryOf>) => void; logger: Logger },
+  deps: {
+    installations: InstallationRepository | null;
+    forget: (query: ReturnType<typeof queryOf>) => void;
+    /** Single-workspace and Socket Mode: the configured token, to stop using once revoked. */
+    configuredToken?: ConfiguredTokenState;
+    logger: Logger;
+  },
 ): void {
   app.event("app_uninstalled", async ({ body }) => {
     const query = queryOf(body);
     deps.forget(query);
     if (!deps.installations) {
-      deps.logger.warn({ teamId: query.teamId }, "Slack app uninstalled from a single-workspace install; remove SLACK_BOT_TOKEN");
+      deps.configuredToken?.revoke("app_uninstalled");
       return;
     }
     const deleted = await deps.installations.delete(query);
@@ -51,7 +58,10 @@ export function registerUninstallListeners(
     const query = queryOf(body);
     const { tokens } = tokensRevokedSchema.parse(event);
     deps.forget(query);
-    if (!deps.installations) return;
+    if (!deps.installations) {
+      if ((tokens.bot ?? []).length > 0) deps.configuredToken?.revoke("tokens_revoked");
+      return;
+    }
     if ((tokens.bot ?? []).length > 0) {
       // Without its bot token the installation is useless: delete it entirely.
       await deps.installations.delete(query);
