@@ -6,6 +6,7 @@ import type { Express } from "express";
 import type { InstallationRepository } from "../../core/alliance/installation-repository.js";
 import type { ProcessedEventRepository } from "../../core/alliance/processed-event-repository.js";
 import type { Clock } from "../../core/shared/clock.js";
+import type { UninstallRetention } from "../../core/alliance/uninstall-retention.js";
 import type { Logger } from "../../logger.js";
 import { AckLatencyRecorder } from "./transport/ack-latency.js";
 import type { MessageSender } from "../../scheduling/outbox/message-sender.js";
@@ -32,6 +33,8 @@ export interface SlackPlatformDeps {
   processedEvents: ProcessedEventRepository;
   /** Required in OAuth mode: where installations (tokens encrypted) are kept. */
   installations: InstallationRepository<Installation> | null;
+  /** Records uninstalls and reinstalls for the retention of personal data (core/alliance/uninstall-retention.ts). */
+  retention?: Pick<UninstallRetention, "recordUninstall" | "recordReinstall"> | undefined;
   /** The core services the listeners call; without them only the transport runs (tests). */
   features?: Omit<SlackFeatureDeps, "messenger" | "logger" | "clock"> | undefined;
   /** Test knobs. */
@@ -60,7 +63,8 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   if (slack.mode.kind === "oauth" && !deps.installations) {
     throw new Error("Slack OAuth mode needs an installation repository");
   }
-  const store = deps.installations ? createInstallationStore(deps.installations) : null;
+  const retention = deps.retention;
+  const store = deps.installations ? createInstallationStore(deps.installations, Date.now, async (workspace) => retention?.recordReinstall("slack", workspace)) : null;
   const ackLatency = new AckLatencyRecorder();
   const { app, router } = buildBoltApp({
     ackLatency,
@@ -103,6 +107,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     installations: slack.mode.kind === "oauth" ? deps.installations : null,
     forget: (query) => store?.forget(query),
     ...(configuredToken ? { configuredToken } : {}),
+    ...(retention ? { retention } : {}),
     logger,
   });
   const features = deps.features ? registerFeatureListeners(app, { ...deps.features, messenger, logger, clock: deps.clock }) : null;

@@ -23,6 +23,7 @@ export async function startSlackBot(database: Database, options: { clock?: Clock
     clock,
     processedEvents: new PrismaProcessedEventRepository(database.prisma),
     installations: null,
+    retention: services.retention,
     features: {
       ...slackFeatures(services),
       pollUpdateIntervalMs: options.pollUpdateIntervalMs ?? 1000,

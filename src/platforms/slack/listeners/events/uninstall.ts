@@ -1,8 +1,10 @@
-// app_uninstalled and tokens_revoked: delete the workspace's tokens at once (DESIGN.md §2.6).
+// app_uninstalled and tokens_revoked: delete the workspace's tokens at once (DESIGN.md §2.6), and
+// start the retention period after which the workspace's personal data is erased.
 // Bolt skips authorize() for these two events and never deletes an installation by itself.
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import type { InstallationRepository } from "../../../../core/alliance/installation-repository.js";
+import { installationWorkspaceId, type InstallationRepository } from "../../../../core/alliance/installation-repository.js";
+import type { UninstallRetention } from "../../../../core/alliance/uninstall-retention.js";
 import type { Logger } from "../../../../logger.js";
 import type { ConfiguredTokenState } from "../../transport/token-revocation.js";
 
@@ -40,18 +42,20 @@ export function registerUninstallListeners(
     forget: (query: ReturnType<typeof queryOf>) => void;
     /** Single-workspace and Socket Mode: the configured token, to stop using once revoked. */
     configuredToken?: ConfiguredTokenState;
+    /** Starts the retention period of the workspace's personal data. */
+    retention?: Pick<UninstallRetention, "recordUninstall">;
     logger: Logger;
   },
 ): void {
   app.event("app_uninstalled", async ({ body }) => {
     const query = queryOf(body);
     deps.forget(query);
-    if (!deps.installations) {
-      deps.configuredToken?.revoke("app_uninstalled");
-      return;
-    }
-    const deleted = await deps.installations.delete(query);
-    deps.logger.info({ teamId: query.teamId, deleted }, "Slack app uninstalled: tokens deleted");
+    deps.configuredToken?.revoke("app_uninstalled");
+    // Recorded first: if the database is down this throws, Slack is answered 500 and retries.
+    const workspace = installationWorkspaceId(query);
+    const retention = workspace ? await deps.retention?.recordUninstall("slack", workspace) : null;
+    const deleted = deps.installations ? await deps.installations.delete(query) : false;
+    deps.logger.info({ teamId: query.teamId, deleted, personalDataErasedAfter: retention?.eraseAfter }, "Slack app uninstalled: tokens deleted");
   });
 
   app.event("tokens_revoked", async ({ body, event }) => {
