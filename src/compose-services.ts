@@ -6,6 +6,7 @@ import { AllianceService } from "./core/alliance/alliance-service.js";
 import { MemberService } from "./core/alliance/member-service.js";
 import { commitmentsPersonalData, pulsePersonalData } from "./core/alliance/personal-data-sources.js";
 import { PrivacyService } from "./core/alliance/privacy-service.js";
+import { DEFAULT_RETENTION_DAYS_AFTER_UNINSTALL, UninstallRetention } from "./core/alliance/uninstall-retention.js";
 import { createCommitmentService, type CommitmentService } from "./core/commitments/commitment-service.js";
 import { createCultureFitService, type CultureFitService } from "./core/culture-fit/culture-fit-service.js";
 import { createPollPersonalDataSource } from "./core/polls/poll-personal-data.js";
@@ -24,6 +25,7 @@ import { PrismaPollRepository } from "./storage/prisma/prisma-poll-repository.js
 import { PrismaPulseRepository } from "./storage/prisma/prisma-pulse-repository.js";
 import { PrismaSummaryRepository } from "./storage/prisma/prisma-summary-repository.js";
 import { PrismaConversationRepository, PrismaWorkspaceRepository } from "./storage/prisma/prisma-workspace-repository.js";
+import { PrismaUninstalledWorkspaceStore } from "./storage/prisma/prisma-uninstalled-workspace-store.js";
 import type { PrismaClient } from "./storage/prisma-client.js";
 
 /** Every repository and service the platforms and the scheduler use. */
@@ -38,6 +40,8 @@ export interface CoreServices {
   alliances: AllianceService;
   members: MemberService;
   privacy: PrivacyService;
+  /** Erases an uninstalled workspace's personal data after the retention period. */
+  retention: UninstallRetention;
   polls: PollService;
   commitments: CommitmentService;
   pulse: PulseService;
@@ -45,8 +49,11 @@ export interface CoreServices {
   summary: SummaryService;
 }
 
-/** Builds the services over `prisma`; `secret` keys the anonymous voter and respondent hashes. */
-export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; secret: string }): CoreServices {
+/**
+ * Builds the services over `prisma`; `secret` keys the anonymous voter and respondent hashes;
+ * `retentionDays` is how long an uninstalled workspace's data is kept (default 30).
+ */
+export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; secret: string; retentionDays?: number }): CoreServices {
   const { prisma, clock, secret } = deps;
   const stores = {
     alliances: new PrismaAllianceRepository(prisma),
@@ -119,5 +126,11 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
     clock,
     sources: [commitmentsPersonalData(commitmentRepository), createPollPersonalDataSource(pollRepository), pulsePersonalData(pulse)],
   });
-  return { clock, stores, alliances, members, privacy, polls, commitments, pulse, culture, summary };
+  const retention = new UninstallRetention({
+    store: new PrismaUninstalledWorkspaceStore(prisma),
+    forgetMember: (memberId) => privacy.forgetMe(memberId),
+    clock,
+    retentionDays: deps.retentionDays ?? DEFAULT_RETENTION_DAYS_AFTER_UNINSTALL,
+  });
+  return { clock, stores, alliances, members, privacy, retention, polls, commitments, pulse, culture, summary };
 }

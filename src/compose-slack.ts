@@ -41,6 +41,7 @@ export function buildSlackPlatform(deps: { config: Config; logger: Logger; servi
     clock: services.clock,
     processedEvents: new PrismaProcessedEventRepository(prisma),
     installations,
+    retention: services.retention,
     features: slackFeatures(services),
   });
 }

@@ -57,7 +57,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       logger.info({ migrations: database.appliedMigrations }, "database migrated");
     }
     const secret = resolveAppSecret(config.appSecret, config.dataDir);
-    const services = buildCoreServices({ prisma: database.prisma, clock: systemClock, secret });
+    const services = buildCoreServices({ prisma: database.prisma, clock: systemClock, secret, retentionDays: config.retention.daysAfterUninstall });
     const http = createHttpServer({ logger, ready: () => database.ping() });
     const teams = config.teams
       ? createTeamsPlatform({

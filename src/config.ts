@@ -67,6 +67,8 @@ export const envSchema = z.object({
   // scheduling
   SCHEDULER_ENABLED: bool.default(true),
   SCHEDULER_CATCH_UP_HOURS: z.coerce.number({ error: "must be a number" }).min(0).max(24 * 14).default(24),
+  // privacy
+  RETENTION_DAYS_AFTER_UNINSTALL: z.coerce.number({ error: "must be a number of days" }).int({ error: "must be a whole number of days" }).min(0).max(3650).default(30),
   // security
   APP_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, { error: "must be at least 32 characters" }),
 });
@@ -103,6 +105,8 @@ export interface Config {
     loginEndpoint: string | undefined;
   } | null;
   scheduler: { enabled: boolean; catchUpHours: number };
+  /** Days an uninstalled workspace's personal data is kept before the retention job erases it. */
+  retention: { daysAfterUninstall: number };
   /** Key material for keyed hashes and token encryption; undefined means "generate and keep in DATA_DIR". */
   appSecret: string | undefined;
 }
@@ -215,6 +219,7 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
     slack,
     teams,
     scheduler: { enabled: env.SCHEDULER_ENABLED, catchUpHours: env.SCHEDULER_CATCH_UP_HOURS },
+    retention: { daysAfterUninstall: env.RETENTION_DAYS_AFTER_UNINSTALL },
     appSecret: env.APP_SECRET,
   };
   return deepFreeze(config);

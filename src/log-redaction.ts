@@ -75,7 +75,11 @@ export function redactSecrets(value: unknown): unknown {
     if (depth >= MAX_DEPTH) return "[too deep]";
     seen.add(current);
     try {
-      if (Array.isArray(current)) return current.map((item) => walk(item, depth + 1));
+      if (Array.isArray(current)) {
+        // Name/value pairs ([name, value] entries, Node's flat rawHeaders): a value right after a
+        // secret name is a secret too.
+        return current.map((item, i) => (i > 0 && typeof current[i - 1] === "string" && isSecretName(current[i - 1]) && typeof item === "string" ? REDACTED : walk(item, depth + 1)));
+      }
       if (current instanceof Error) return walkObject(errorToObject(current), depth);
       if (current instanceof Map) return walkObject(Object.fromEntries(current), depth);
       if (current instanceof Set) return [...current].map((item) => walk(item, depth + 1));

@@ -21,5 +21,10 @@ export function createCoreJobHandlers(deps: JobDeps): JobHandlers {
     runCommitmentCheckIns: (allianceId, localDate, now) => runCommitmentNudges(job, "due_today", allianceId, localDate, now),
     closeDuePolls: (now) => closeDuePolls(job, now),
     runPollRecurrences: (now) => runPollRecurrences(job, now),
+    eraseUninstalledWorkspaces: async (now) => {
+      for (const erased of await deps.services.retention.eraseDue(now)) {
+        deps.logger?.info({ ...erased }, "retention: erased the personal data of an uninstalled workspace");
+      }
+    },
   };
 }

@@ -21,12 +21,17 @@ export interface JobHandlers {
   closeDuePolls(now: Date): Promise<void>;
   /** Opens the next instance of every recurring poll that is due, across alliances. Runs every minute. */
   runPollRecurrences(now: Date): Promise<void>;
+  /**
+   * Erases the personal data of workspaces uninstalled longer ago than the retention period
+   * (core/alliance/uninstall-retention.ts). Runs once an hour; absent = no retention job.
+   */
+  eraseUninstalledWorkspaces?(now: Date): Promise<void>;
 }
 
 /** The per-alliance jobs, by the name stored in JobRun.job. */
 export type AllianceJobName = "summary" | "pulse-round" | "pulse-reminders" | "commitment-reminders" | "commitment-check-ins";
 /** The global per-minute sweeps. */
-export type SweepJobName = "poll-close" | "poll-recurrence";
+export type SweepJobName = "poll-close" | "poll-recurrence" | "retention";
 
 /** A local weekday and hour on a cadence, as alliance settings hold it. */
 export interface CadenceSetting {

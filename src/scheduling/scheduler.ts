@@ -56,6 +56,8 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
 };
 
 const SWEEPS: readonly SweepJobName[] = ["poll-close", "poll-recurrence"];
+/** Claimed per hour rather than per minute: erasing after a 30-day deadline is not urgent. */
+const HOURLY_SWEEPS: readonly SweepJobName[] = ["retention"];
 /** Sweep rows are tiny; deleting old ones a few times a day keeps the table small. */
 const PRUNE_EVERY_MS = 6 * 3_600_000;
 const label = (key: JobKey) => `${key.job}/${key.scope}/${key.periodKey}`;
@@ -199,9 +201,14 @@ export class Scheduler {
       const h = this.deps.handlers;
       await this.execute(key, () => (job === "poll-close" ? h.closeDuePolls(now) : h.runPollRecurrences(now)), report);
     }
+    const eraseUninstalled = this.deps.handlers.eraseUninstalledWorkspaces?.bind(this.deps.handlers);
+    if (eraseUninstalled) {
+      const key: JobKey = { job: "retention", scope: "*", periodKey: now.toISOString().slice(0, 13) }; // "2026-11-30T08"
+      if (await this.deps.claims.claimOnce(key, now, this.deps.instanceId)) await this.execute(key, () => eraseUninstalled(now), report);
+    }
     if (now.getTime() - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = now.getTime();
-      await this.deps.claims.prune(SWEEPS, new Date(now.getTime() - this.options.sweepRetentionMs));
+      await this.deps.claims.prune([...SWEEPS, ...HOURLY_SWEEPS], new Date(now.getTime() - this.options.sweepRetentionMs));
     }
   }
 

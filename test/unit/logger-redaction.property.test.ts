@@ -100,6 +100,13 @@ describe("log redaction", () => {
     expect(output()).toContain("rejected");
   });
 
+  it("redacts header name/value pairs: Node's flat rawHeaders and [name, value] entries", () => {
+    const { logger, output } = capture();
+    logger.warn({ req: { rawHeaders: ["Host", "example.org", "Authorization", "PAIRSECRET1"], entries: [["x-slack-signature", "PAIRSECRET2"], ["accept", "json"]] } }, "request");
+    expect(output()).not.toMatch(/PAIRSECRET/);
+    expect(output()).toContain("example.org");
+  });
+
   it("redacts child-logger bindings and survives cycles", () => {
     const { logger, output } = capture();
     const cyclic: Record<string, unknown> = { name: "loop" };

@@ -6,11 +6,13 @@ import type { Express } from "express";
 import type { InstallationRepository } from "../../core/alliance/installation-repository.js";
 import type { ProcessedEventRepository } from "../../core/alliance/processed-event-repository.js";
 import type { Clock } from "../../core/shared/clock.js";
+import type { UninstallRetention } from "../../core/alliance/uninstall-retention.js";
 import type { Logger } from "../../logger.js";
 import { AckLatencyRecorder } from "./transport/ack-latency.js";
 import type { MessageSender } from "../../scheduling/outbox/message-sender.js";
 import { createSlackOutboxSender } from "./transport/slack-outbox-sender.js";
 import { botTokenResolver } from "./transport/bot-tokens.js";
+import { ConfiguredTokenState, DEAD_TOKEN_ERRORS } from "./transport/token-revocation.js";
 import { createInstallationStore } from "./transport/installation-store.js";
 import { dropRedeliveredEvents, processedEventKey } from "./transport/retry-dedupe.js";
 import { isEventCallback } from "./transport/events-receiver.js";
@@ -33,6 +35,8 @@ export interface SlackPlatformDeps {
   processedEvents: ProcessedEventRepository;
   /** Required in OAuth mode: where installations (tokens encrypted) are kept. */
   installations: InstallationRepository<Installation> | null;
+  /** Records uninstalls and reinstalls for the retention of personal data (core/alliance/uninstall-retention.ts). */
+  retention?: Pick<UninstallRetention, "recordUninstall" | "recordReinstall"> | undefined;
   /** The core services the listeners call; without them only the transport runs (tests). */
   features?: Omit<SlackFeatureDeps, "messenger" | "logger" | "clock"> | undefined;
   /** Test knobs. */
@@ -63,7 +67,8 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   if (slack.mode.kind === "oauth" && !deps.installations) {
     throw new Error("Slack OAuth mode needs an installation repository");
   }
-  const store = deps.installations ? createInstallationStore(deps.installations) : null;
+  const retention = deps.retention;
+  const store = deps.installations ? createInstallationStore(deps.installations, Date.now, async (workspace) => retention?.recordReinstall("slack", workspace)) : null;
   const ackLatency = new AckLatencyRecorder();
   const { app, router } = buildBoltApp({
     ackLatency,
@@ -75,9 +80,20 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     unhandledRequestTimeoutMillis: deps.testing?.unhandledRequestTimeoutMillis,
     nowSec: deps.testing?.nowSec,
   });
+  // Single-workspace and Socket Mode: once Slack says the configured token is dead (uninstall,
+  // revocation, invalid_auth on a call) nothing is sent with it again until a restart.
+  const configuredToken =
+    slack.mode.kind === "oauth"
+      ? undefined
+      : new ConfiguredTokenState((reason) =>
+          logger.error({ reason }, "Slack no longer accepts the configured bot token; nothing more is sent to Slack. Reinstall the app, set the new SLACK_BOT_TOKEN and restart"),
+        );
   const messenger = createSlackMessenger({
     clientOptions: webClientOptions(slack, logger),
-    botToken: botTokenResolver(slack, store),
+    botToken: botTokenResolver(slack, store, configuredToken),
+    onPermanentFailure: (reason) => {
+      if (DEAD_TOKEN_ERRORS.has(reason)) configuredToken?.revoke(reason);
+    },
   });
 
   app.error(async ({ error, body }: ExtendedErrorHandlerArgs) => {
@@ -94,6 +110,8 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   registerUninstallListeners(app, {
     installations: slack.mode.kind === "oauth" ? deps.installations : null,
     forget: (query) => store?.forget(query),
+    ...(configuredToken ? { configuredToken } : {}),
+    ...(retention ? { retention } : {}),
     logger,
   });
   const features = deps.features ? registerFeatureListeners(app, { ...deps.features, messenger, logger, clock: deps.clock }) : null;

@@ -19,6 +19,8 @@ export class InstallationNotFoundError extends Error {
 export function createInstallationStore(
   repository: InstallationRepository<Installation>,
   now: () => number = Date.now,
+  /** Told about every (re)install, so a pending erasure of the workspace is called off. */
+  onInstalled: (workspaceExternalId: string) => Promise<void> = async () => {},
 ): InstallationStore & { forget(query: InstallationQuery<boolean>): void } {
   const cache = new Map<string, { installation: Installation; until: number }>();
   const keyOf = (query: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined }) =>
@@ -26,7 +28,9 @@ export function createInstallationStore(
   return {
     async storeInstallation(installation) {
       await repository.save(installation as Installation);
-      cache.delete(keyOf({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall }));
+      const key = keyOf({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall });
+      cache.delete(key);
+      if (key) await onInstalled(key);
     },
     async fetchInstallation(query) {
       const key = keyOf(query);

@@ -70,14 +70,21 @@ export interface SlackMessenger {
 }
 
 /** Builds the messenger on one WebClient; the token is chosen per call. */
-export function createSlackMessenger(deps: { clientOptions: webApi.WebClientOptions; botToken: BotTokenResolver }): SlackMessenger {
+export function createSlackMessenger(deps: {
+  clientOptions: webApi.WebClientOptions;
+  botToken: BotTokenResolver;
+  /** Told about every permanent failure (e.g. invalid_auth), to stop using a dead token. */
+  onPermanentFailure?: (reason: string) => void;
+}): SlackMessenger {
   const client = new webApi.WebClient(undefined, deps.clientOptions);
   const call = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
     } catch (error) {
       if (error instanceof SlackSendError) throw error;
-      throw new SlackSendError(classifySlackError(error));
+      const failure = classifySlackError(error);
+      if (failure.kind === "permanent") deps.onPermanentFailure?.(failure.reason);
+      throw new SlackSendError(failure);
     }
   };
   // The SDK's argument types are discriminated unions too strict for blocks built elsewhere.

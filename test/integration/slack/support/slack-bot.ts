@@ -27,6 +27,7 @@ export async function startSlackBot(
     clock,
     processedEvents: new PrismaProcessedEventRepository(database.prisma),
     installations: null,
+    retention: services.retention,
     features: {
       ...slackFeatures(services),
       pollUpdateIntervalMs: options.pollUpdateIntervalMs ?? 1000,

@@ -1,9 +1,12 @@
-// app_uninstalled and tokens_revoked: delete the workspace's tokens at once (DESIGN.md §2.6).
+// app_uninstalled and tokens_revoked: delete the workspace's tokens at once (DESIGN.md §2.6), and
+// start the retention period after which the workspace's personal data is erased.
 // Bolt skips authorize() for these two events and never deletes an installation by itself.
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import type { InstallationRepository } from "../../../../core/alliance/installation-repository.js";
+import { installationWorkspaceId, type InstallationRepository } from "../../../../core/alliance/installation-repository.js";
+import type { UninstallRetention } from "../../../../core/alliance/uninstall-retention.js";
 import type { Logger } from "../../../../logger.js";
+import type { ConfiguredTokenState } from "../../transport/token-revocation.js";
 
 const tokensRevokedSchema = z.object({
   tokens: z.object({
@@ -34,24 +37,35 @@ function queryOf(body: unknown) {
 /** Registers the uninstall listeners; `forget` drops any cached copy of the installation. */
 export function registerUninstallListeners(
   app: App,
-  deps: { installations: InstallationRepository | null; forget: (query: ReturnType<typeof queryOf>) => void; logger: Logger },
+  deps: {
+    installations: InstallationRepository | null;
+    forget: (query: ReturnType<typeof queryOf>) => void;
+    /** Single-workspace and Socket Mode: the configured token, to stop using once revoked. */
+    configuredToken?: ConfiguredTokenState;
+    /** Starts the retention period of the workspace's personal data. */
+    retention?: Pick<UninstallRetention, "recordUninstall">;
+    logger: Logger;
+  },
 ): void {
   app.event("app_uninstalled", async ({ body }) => {
     const query = queryOf(body);
     deps.forget(query);
-    if (!deps.installations) {
-      deps.logger.warn({ teamId: query.teamId }, "Slack app uninstalled from a single-workspace install; remove SLACK_BOT_TOKEN");
-      return;
-    }
-    const deleted = await deps.installations.delete(query);
-    deps.logger.info({ teamId: query.teamId, deleted }, "Slack app uninstalled: tokens deleted");
+    deps.configuredToken?.revoke("app_uninstalled");
+    // Recorded first: if the database is down this throws, Slack is answered 500 and retries.
+    const workspace = installationWorkspaceId(query);
+    const retention = workspace ? await deps.retention?.recordUninstall("slack", workspace) : null;
+    const deleted = deps.installations ? await deps.installations.delete(query) : false;
+    deps.logger.info({ teamId: query.teamId, deleted, personalDataErasedAfter: retention?.eraseAfter }, "Slack app uninstalled: tokens deleted");
   });
 
   app.event("tokens_revoked", async ({ body, event }) => {
     const query = queryOf(body);
     const { tokens } = tokensRevokedSchema.parse(event);
     deps.forget(query);
-    if (!deps.installations) return;
+    if (!deps.installations) {
+      if ((tokens.bot ?? []).length > 0) deps.configuredToken?.revoke("tokens_revoked");
+      return;
+    }
     if ((tokens.bot ?? []).length > 0) {
       // Without its bot token the installation is useless: delete it entirely.
       await deps.installations.delete(query);
