@@ -9,6 +9,7 @@ import { resolveAppSecret } from "./app-secret.js";
 import { buildCoreServices, type CoreServices } from "./compose-services.js";
 import { systemClock } from "./core/shared/clock.js";
 import { createTeamsPlatform, type TeamsPlatform } from "./platforms/teams/teams-platform.js";
+import { withPeriodicPrune } from "./core/alliance/pruning-processed-events.js";
 import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processed-event-repository.js";
 import { buildSlackPlatform } from "./compose-slack.js";
 import { startScheduling, type RunningScheduling } from "./compose-scheduler.js";
@@ -66,7 +67,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
           clock: services.clock,
           conversations: services.stores.conversations,
           workspaces: services.stores.workspaces,
-          processedEvents: new PrismaProcessedEventRepository(database.prisma),
+          processedEvents: withPeriodicPrune(new PrismaProcessedEventRepository(database.prisma), services.clock),
           services: { ...services, memberRepository: services.stores.members },
         })
       : null;
