@@ -1,6 +1,7 @@
 // pino: JSON lines in production (for log shippers), pretty in development (for people).
 // Tokens and secrets are redacted wherever they appear in a logged object.
 import { pino, type Logger } from "pino";
+import { currentRequestId } from "./request-context.js";
 
 export type { Logger };
 
@@ -38,7 +39,15 @@ export function createLogger(
   options: { level: string; pretty: boolean },
   destination?: NodeJS.WritableStream,
 ): Logger {
-  const base = { level: options.level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } };
+  const base = {
+    level: options.level,
+    redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    // Every line written while handling a request carries its id, whichever module logs it.
+    mixin: () => {
+      const reqId = currentRequestId();
+      return reqId ? { reqId } : {};
+    },
+  };
   if (options.pretty && !destination) {
     return pino({ ...base, transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:HH:MM:ss" } } });
   }

@@ -13,6 +13,7 @@ import { createSlackOutboxSender } from "./transport/slack-outbox-sender.js";
 import { botTokenResolver } from "./transport/bot-tokens.js";
 import { createInstallationStore } from "./transport/installation-store.js";
 import { dropRedeliveredEvents } from "./transport/retry-dedupe.js";
+import { labelSlackRequest } from "./transport/request-kind.js";
 import { buildBoltApp, webClientOptions, type SlackConfig } from "./transport/slack-app.js";
 import { createSlackMessenger, type SlackMessenger } from "./transport/slack-messenger.js";
 import { registerUninstallListeners } from "./listeners/events/uninstall.js";
@@ -75,6 +76,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   app.error(async (error) => {
     logger.error({ err: error }, "Slack listener failed");
   });
+  app.use(labelSlackRequest);
   app.use(dropRedeliveredEvents({ processedEvents: deps.processedEvents, clock: deps.clock, logger }));
   registerUninstallListeners(app, {
     installations: slack.mode.kind === "oauth" ? deps.installations : null,

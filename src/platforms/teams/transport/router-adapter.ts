@@ -4,6 +4,7 @@
 // built first and mounted later, before the 404 handler is added.
 import express, { type Router } from "express";
 import type { HttpMethod, HttpRouteHandler, IHttpServerAdapter } from "@microsoft/teams.apps";
+import { labelRequest } from "../../../request-context.js";
 
 /** Bot Framework caps a message at ~100 KB (UTF-16); anything much bigger is not from Teams. */
 const MAX_BODY = "256kb";
@@ -23,6 +24,7 @@ export class RouterAdapter implements IHttpServerAdapter {
           res.status(400).json({ error: "not_an_activity" });
           return;
         }
+        labelRequest("teams", req.body.type); // message, invoke, conversationUpdate, … for the metrics
         const response = await handler({ body: req.body, headers: req.headers as Record<string, string | string[]> });
         if (response.body === undefined) res.status(response.status).end();
         else res.status(response.status).json(response.body);
