@@ -8,6 +8,8 @@ import { startBot, type RunningBot } from "../../../src/compose.js";
 import { loadConfig } from "../../../src/config.js";
 import { createLogger } from "../../../src/logger.js";
 import { FakeSlack } from "../../fakes/fake-slack.js";
+import { messageActivity, USERS } from "../../fakes/teams-activities.js";
+import { startTeamsHarness } from "../teams/support/teams-harness.js";
 import { blockAction, commandFields, SIGNING_SECRET, sendCommand, sendInteraction, textValue, viewSubmission } from "../../fakes/slack-requests.js";
 
 const fake = new FakeSlack();
@@ -129,5 +131,24 @@ describe("metrics, request ids and readiness", { timeout: 120_000 }, () => {
     expect(Date.parse(body.platforms.slack!.lastInboundAt)).toBeGreaterThan(Date.now() - 120_000);
     expect(Date.parse(body.platforms.slack!.lastOutboundAt)).toBeGreaterThan(Date.now() - 120_000);
     expect(body.platforms.teams).toBeUndefined();
+  });
+});
+
+describe("metrics for Teams", { timeout: 120_000 }, () => {
+  it("counts Teams activities by type and shows Teams' last inbound success in /readyz", async () => {
+    const h = await startTeamsHarness({ auth: true });
+    try {
+      expect((await h.post(messageActivity({ serviceUrl: h.connector.serviceUrl, user: USERS.bob }, "help"))).status).toBe(200);
+      expect((await h.post(messageActivity({ serviceUrl: h.connector.serviceUrl, user: USERS.bob }, "help"), { authorization: "Bearer forged" })).status).toBe(401);
+      const text = (await h.bot.metrics.render()).body;
+      expect(sample(text, 'atb_requests_total{platform="teams",kind="message",status="200"}')).toBe(1);
+      expect(sample(text, 'atb_acks_total{platform="teams",kind="message"}')).toBe(1);
+      expect(text).toMatch(/^atb_requests_total\{platform="teams",kind="message",status="401"\} 1$/m);
+      const ready = (await (await fetch(`http://127.0.0.1:${h.bot.port}/readyz`)).json()) as { platforms: Record<string, { lastInboundAt: string | null }> };
+      expect(Object.keys(ready.platforms)).toEqual(["teams"]);
+      expect(Date.parse(ready.platforms.teams!.lastInboundAt ?? "")).toBeGreaterThan(Date.now() - 60_000);
+    } finally {
+      await h.close();
+    }
   });
 });
