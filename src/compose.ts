@@ -14,6 +14,11 @@ import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processe
 import { buildSlackPlatform } from "./compose-slack.js";
 import { startScheduling, type RunningScheduling } from "./compose-scheduler.js";
 import type { SlackPlatform } from "./platforms/slack/slack-platform.js";
+import { BotMetrics } from "./observability/metrics.js";
+import { PlatformHealth } from "./observability/platform-health.js";
+import { instrumentSender, instrumentServices } from "./observability/instrument.js";
+import { outboxDepth } from "./storage/prisma/prisma-outbox-depth.js";
+import { poolStatsOf } from "./storage/prisma-client.js";
 
 /** A started bot. */
 export interface RunningBot {
@@ -27,6 +32,8 @@ export interface RunningBot {
   readonly slack: SlackPlatform | null;
   /** The scheduler and outbox dispatcher, unless SCHEDULER_ENABLED=false. */
   readonly scheduling: RunningScheduling | null;
+  /** The Prometheus registry behind /metrics. */
+  readonly metrics: BotMetrics;
   /** Stops accepting work, finishes what is in flight, closes the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -58,8 +65,12 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       logger.info({ migrations: database.appliedMigrations }, "database migrated");
     }
     const secret = resolveAppSecret(config.appSecret, config.dataDir);
-    const services = buildCoreServices({ prisma: database.prisma, clock: systemClock, secret, retentionDays: config.retention.daysAfterUninstall });
-    const http = createHttpServer({ logger, ready: () => database.ping() });
+    // Metrics are recorded around the services and ports here, so the core never sees them.
+    const metrics = new BotMetrics();
+    const health = new PlatformHealth([...(config.slack ? (["slack"] as const) : []), ...(config.teams ? (["teams"] as const) : [])], metrics);
+    metrics.readFrom({ outboxDepth: () => outboxDepth(database.prisma), poolStats: () => poolStatsOf(database.prisma) });
+    const services = instrumentServices(buildCoreServices({ prisma: database.prisma, clock: systemClock, secret, retentionDays: config.retention.daysAfterUninstall }), metrics);
+    const http = createHttpServer({ logger, ready: () => database.ping(), metrics, health });
     const teams = config.teams
       ? createTeamsPlatform({
           config: config.teams,
@@ -75,6 +86,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const slack = buildSlackPlatform({ config, logger, services, prisma: database.prisma, secret });
     slack?.mount(http.app);
     await slack?.start();
+    if (slack && config.slack?.mode.kind !== "oauth") health.outbound("slack"); // auth.test answered
     finishRoutes(http.app, logger);
     // Teams local mode accepts unauthenticated requests, so it only ever listens on loopback.
     const host = config.teams?.localMode ? "127.0.0.1" : config.http.host;
@@ -85,8 +97,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       logger,
       services,
       prisma: database.prisma,
-      senders: { slack: slack?.outboxSender ?? null, teams: teams?.outboxSender ?? null },
+      senders: { slack: instrumentSender(slack?.outboxSender ?? null, "slack", health), teams: instrumentSender(teams?.outboxSender ?? null, "teams", health) },
       openers: { slack: slack?.personalOpener ?? null, teams: teams?.personalOpener ?? null },
+      metrics,
     });
     for (const line of describePlatforms(config)) logger.info(line);
     logger.info(
@@ -101,6 +114,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       teams,
       slack,
       scheduling,
+      metrics,
       stop() {
         stopping ??= (async () => {
           await http.close();
