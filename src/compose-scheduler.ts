@@ -18,7 +18,6 @@ import { createPlatformMessageSender } from "./scheduling/platform-message-sende
 import { Scheduler } from "./scheduling/scheduler.js";
 import { PrismaJobClaimStore } from "./storage/prisma/prisma-job-claim-store.js";
 import { PrismaOutboxStore } from "./storage/prisma/prisma-outbox-store.js";
-import { PrismaPollRepository } from "./storage/prisma/prisma-poll-repository.js";
 import { prismaScheduledAlliances } from "./storage/prisma/prisma-scheduled-alliances.js";
 import type { PrismaClient } from "./storage/prisma-client.js";
 
@@ -41,7 +40,7 @@ export function startScheduling(deps: {
 }): RunningScheduling | null {
   const { config, logger, services, prisma } = deps;
   if (!config.scheduler.enabled) return null;
-  const polls = new PrismaPollRepository(prisma);
+  const polls = services.stores.polls;
   const store = new PrismaOutboxStore(prisma);
   const dispatcher = new OutboxDispatcher({
     store,

@@ -11,7 +11,7 @@ import { buildPollCsv } from "./poll-csv.js";
 import { applyChoiceChange, validateChoice, validateNewPoll, type ChoiceChange, type PollInput } from "./poll-rules.js";
 import type { RecordBallotResult } from "./poll-repository.js";
 import type { CastVoteResult, PollResults, PollService, PollServiceDeps, TemplatePollSettings } from "./poll-service-types.js";
-import { tallyPoll } from "./poll-tally.js";
+import { tallyPoll, type PollTally } from "./poll-tally.js";
 import { findPollTemplate } from "./poll-templates.js";
 import { voterKeyFor } from "./voter-key.js";
 
@@ -51,20 +51,38 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
       directory.anonymityThreshold(poll.allianceId),
     ]);
     const hiddenReason = resultsHiddenReason(poll, viewer);
-    const tally =
+    const counted =
       hiddenReason === null
         ? tallyPoll(poll, ballots, {
             k: effectiveAnonymityThreshold(configuredK),
             organizationIds: organizations.map((org) => org.id),
           })
         : null;
+    const { tally, figuresAsOf } = counted !== null && poll.anonymous && poll.status === "open" ? await stepped(poll.id, counted) : { tally: counted, figuresAsOf: null };
     return {
       poll,
       totalVoters: ballots.length,
       hiddenReason,
       tally,
+      figuresAsOf,
       organizationNames: Object.fromEntries(organizations.map((org) => [org.id, org.name])),
     };
+  }
+
+  /**
+   * The figures of an open anonymous poll move only in steps of at least k new voters: between
+   * steps everyone sees the figures last published. Otherwise the message updated just after a
+   * lone vote would show, by its difference, what that person chose. Closed polls show all.
+   */
+  async function stepped(pollId: string, current: PollTally): Promise<{ tally: PollTally; figuresAsOf: number | null }> {
+    if (!current.overallPublished) return { tally: current, figuresAsOf: null }; // fewer than k: nothing shown
+    const published = await polls.getPublishedTally(pollId);
+    if (published === null || current.totalVoters >= published.totalVoters + current.k) {
+      // Losing a race to another instance is fine: its figures are a step as well.
+      await polls.publishTally(pollId, current, published?.totalVoters ?? null);
+      return { tally: current, figuresAsOf: null };
+    }
+    return { tally: published, figuresAsOf: published.totalVoters };
   }
 
   const service: PollService = {

@@ -80,6 +80,9 @@ export function buildPollView(results: PollResults, options: { locale: Locale; t
   if (results.hiddenReason === "after_close") resultsHiddenText = t("polls.hidden.afterClose");
   else if (results.hiddenReason === "steering_only") resultsHiddenText = t("polls.hidden.steeringOnly");
   else if (tally !== null && !tally.overallPublished) resultsHiddenText = t("polls.hidden.tooFewVoters", { k: tally.k });
+  else if (tally !== null && results.figuresAsOf !== null && results.figuresAsOf !== results.totalVoters) {
+    resultsHiddenText = t("polls.hidden.stepped", { count: results.figuresAsOf, k: tally.k });
+  }
 
   return {
     kind: "poll",
