@@ -50,6 +50,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     }
     const secret = resolveAppSecret(config.appSecret, config.dataDir);
     const services = buildCoreServices({ prisma: database.prisma, clock: systemClock, secret });
+    const sealed = await services.stores.polls.sealPlainAnonymousBallots();
+    if (sealed > 0) logger.info({ ballots: sealed }, "sealed anonymous ballots stored before sealing");
     const http = createHttpServer({ logger, ready: () => database.ping() });
     const teams = config.teams
       ? createTeamsPlatform({

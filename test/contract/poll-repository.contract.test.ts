@@ -315,6 +315,27 @@ function contract(name: string, harness: Harness): void {
         expect(rows[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       });
 
+      it("seals anonymous ballots stored in plain columns before sealing existed, and leaves named ones", async () => {
+        const repo = harness.repo();
+        if (!(repo instanceof PrismaPollRepository)) throw new Error("prisma only");
+        const poll = await harness.repo().create(draft(await harness.newAlliance(), { anonymous: true }));
+        const option = poll.options[0]?.id as string;
+        await db().prisma.$executeRaw`
+          INSERT INTO "PollBallot" (id, "pollId", "voterKey", "memberId", "organizationId", "optionIds", "castOn")
+          VALUES (gen_random_uuid()::text, ${poll.id}, 'a:legacy', NULL, 'org-1', ARRAY[${option}], DATE '2026-03-02'),
+                 (gen_random_uuid()::text, ${poll.id}, 'm:named', 'named', 'org-1', ARRAY[${option}], DATE '2026-03-02')`;
+        expect(await repo.sealPlainAnonymousBallots()).toBeGreaterThanOrEqual(1);
+        expect(await repo.sealPlainAnonymousBallots()).toBe(0);
+        const rows = await db().prisma.$queryRaw<Array<{ voterKey: string; row: string }>>`
+          SELECT "voterKey", row_to_json(b)::text AS row FROM "PollBallot" b WHERE "pollId" = ${poll.id} ORDER BY "voterKey"`;
+        expect(rows.find((r) => r.voterKey === "a:legacy")?.row).not.toMatch(new RegExp(`${option}|org-1`));
+        expect(rows.find((r) => r.voterKey === "m:named")?.row).toContain(option);
+        expect((await harness.repo().listBallots(poll.id)).map((b) => [b.voterKey, b.optionIds, b.organizationId])).toEqual([
+          ["a:legacy", [option], "org-1"],
+          ["m:named", [option], "org-1"],
+        ]);
+      });
+
       it("gives a reader of the database no way to tell from an anonymous ballot's row or its place in the table what voter i chose", async () => {
         // First-time voters' members are created in voting order, so an attacker knows voter i's
         // rank. They pair it with ballot i by physical order (ctid), by id and by castOn and read
@@ -371,7 +392,7 @@ contract("in-memory", {
 
 for (const target of storageTargets) {
   let db: Database;
-  let repo: PollRepository;
+  let repo: PrismaPollRepository;
   beforeAll(async () => {
     db = await target.open();
     repo = new PrismaPollRepository(db.prisma, createBallotSealer("test-secret-0123456789abcdef"));

@@ -273,6 +273,22 @@ export class PrismaPollRepository implements PollRepository {
     return count === 1;
   }
 
+  /**
+   * Seals anonymous ballots written before sealing existed (plain choice and organisation
+   * columns). Run at start-up; rows are rewritten in random order so their new physical order
+   * says nothing either. Idempotent; returns how many it sealed.
+   */
+  async sealPlainAnonymousBallots(): Promise<number> {
+    const rows = await this.prisma.$queryRaw<BallotRow[]>`
+      SELECT "pollId", "voterKey", "memberId", "organizationId", "optionIds", "sealed", "castOn"
+      FROM "PollBallot" WHERE "voterKey" LIKE 'a:%' AND "sealed" IS NULL ORDER BY random()`;
+    for (const row of rows) {
+      const columns = toColumns(toBallot(row, this.sealer), this.sealer);
+      await this.prisma.pollBallot.updateMany({ where: { pollId: row.pollId, voterKey: row.voterKey, sealed: null }, data: columns });
+    }
+    return rows.length;
+  }
+
   async findBallot(pollId: string, voterKey: string): Promise<PollBallot | null> {
     const row = await this.prisma.pollBallot.findUnique({ where: { pollId_voterKey: { pollId, voterKey } } });
     return row ? toBallot(row, this.sealer) : null;
