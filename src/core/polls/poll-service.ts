@@ -72,9 +72,12 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
   /**
    * The figures of an open anonymous poll move only in steps of at least k new voters: between
    * steps everyone sees the figures last published. Otherwise the message updated just after a
-   * lone vote would show, by its difference, what that person chose. Closed polls show all.
+   * lone vote would show, by its difference, what that person chose. Per-organisation rows wait
+   * for the close: a step of k voters may hold one person from an organisation, and comparing two
+   * steps' rows would single them out. Closed polls show everything.
    */
-  async function stepped(pollId: string, current: PollTally): Promise<{ tally: PollTally; figuresAsOf: number | null }> {
+  async function stepped(pollId: string, counted: PollTally): Promise<{ tally: PollTally; figuresAsOf: number | null }> {
+    const current: PollTally = { ...counted, organizations: [], hiddenOrganizations: [] };
     if (!current.overallPublished) return { tally: current, figuresAsOf: null }; // fewer than k: nothing shown
     const published = await polls.getPublishedTally(pollId);
     if (published === null || current.totalVoters >= published.totalVoters + current.k) {

@@ -115,7 +115,7 @@ export function buildPollView(results: PollResults, options: { locale: Locale; t
           : open
             ? t("polls.status.openUntil", { at: when(poll.closesAt) })
             : t("polls.status.closing"),
-    anonymityNote: poll.anonymous ? t("polls.note.anonymous", { k: tally?.k ?? 5 }) : null,
+    anonymityNote: poll.anonymous ? t(poll.status === "open" ? "polls.note.anonymousOpen" : "polls.note.anonymous", { k: tally?.k ?? 5 }) : null,
   };
 }
 

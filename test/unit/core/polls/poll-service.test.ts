@@ -172,6 +172,7 @@ describe("live figures of an anonymous poll", () => {
     const afterLoneVote = await service.getResults(null, poll.id);
     expect(afterLoneVote.tally?.options.map((o) => o.count)).toEqual([3, 0, 0]); // the lone Salad vote does not show
     expect(afterLoneVote).toMatchObject({ totalVoters: 4, figuresAsOf: 3 });
+    expect(afterLoneVote.tally).toMatchObject({ organizations: [], hiddenOrganizations: [] }); // per organisation: at close
     await service.castVote(actor("v1"), poll.id, [salad]); // a changed vote waits for the next step too
     await service.castVote(actor("v5"), poll.id, [pizza]);
     expect(await counts()).toEqual([3, 0, 0]);
@@ -180,7 +181,9 @@ describe("live figures of an anonymous poll", () => {
     expect((await service.getResults(steering, poll.id)).figuresAsOf).toBe(6);
     await service.castVote(actor("v7"), poll.id, [salad]);
     await service.closePoll(creator, poll.id);
-    expect(await service.getResults(null, poll.id)).toMatchObject({ figuresAsOf: null, totalVoters: 7 });
+    const closed = await service.getResults(null, poll.id);
+    expect(closed).toMatchObject({ figuresAsOf: null, totalVoters: 7 });
+    expect(closed.tally?.organizations.map((o) => [o.organizationId, o.voters])).toEqual([["org-a", 7]]);
     expect(await counts()).toEqual([4, 3, 0]);
   });
 
@@ -226,11 +229,14 @@ describe("getResults", () => {
     return poll;
   }
 
-  it("shows live results with a per-organisation breakdown at k", async () => {
+  it("shows live results of an anonymous poll overall while open, and the per-organisation breakdown at k once closed", async () => {
     const poll = await votedPoll({ visibility: "live", anonymous: true });
+    const live = await service.getResults(null, poll.id);
+    expect(live.hiddenReason).toBeNull();
+    expect(live.tally?.options.map((o) => o.count)).toEqual([3, 4, 0]);
+    expect(live.tally?.organizations).toEqual([]);
+    await service.closePoll(creator, poll.id);
     const results = await service.getResults(null, poll.id);
-    expect(results.hiddenReason).toBeNull();
-    expect(results.tally?.options.map((o) => o.count)).toEqual([3, 4, 0]);
     expect(results.tally?.organizations.map((o) => [o.organizationId, o.voters])).toEqual([
       ["org-a", 3],
       ["org-b", 4],
