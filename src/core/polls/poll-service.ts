@@ -58,7 +58,8 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
             organizationIds: organizations.map((org) => org.id),
           })
         : null;
-    const { tally, figuresAsOf } = counted !== null && poll.anonymous && poll.status === "open" ? await stepped(poll.id, counted) : { tally: counted, figuresAsOf: null };
+    const live = counted !== null && poll.anonymous && poll.status === "open";
+    const { tally, figuresAsOf } = live ? await stepped(poll.id, counted) : { tally: counted, figuresAsOf: null };
     return {
       poll,
       totalVoters: ballots.length,
@@ -160,9 +161,10 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
       if (poll.mode === "single") return service.castVote(voter, pollId, change.select);
       // The change is applied to the stored choice inside the repository's atomic step, never to a
       // choice read in an earlier request: a concurrent click cannot be lost or undone.
-      const result = await polls.changeBallot(poll.id, voterKeyFor(poll, voter.memberId, hasher), now, (current) => ({
+      const voterKey = voterKeyFor(poll, voter.memberId, hasher);
+      const result = await polls.changeBallot(poll.id, voterKey, now, (current) => ({
         pollId: poll.id,
-        voterKey: voterKeyFor(poll, voter.memberId, hasher),
+        voterKey,
         memberId: poll.anonymous ? null : voter.memberId,
         organizationId: voter.organizationId,
         optionIds: applyChoiceChange(poll, current?.optionIds ?? [], change),
