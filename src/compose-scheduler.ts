@@ -19,7 +19,6 @@ import type { PersonalConversationOpener } from "./scheduling/personal-reach.js"
 import { Scheduler } from "./scheduling/scheduler.js";
 import { PrismaJobClaimStore } from "./storage/prisma/prisma-job-claim-store.js";
 import { PrismaOutboxStore } from "./storage/prisma/prisma-outbox-store.js";
-import { PrismaPollRepository } from "./storage/prisma/prisma-poll-repository.js";
 import { prismaScheduledAlliances } from "./storage/prisma/prisma-scheduled-alliances.js";
 import type { PrismaClient } from "./storage/prisma-client.js";
 import type { BotMetrics } from "./observability/metrics.js";
@@ -48,7 +47,7 @@ export function startScheduling(deps: {
 }): RunningScheduling | null {
   const { config, logger, services, prisma } = deps;
   if (!config.scheduler.enabled) return null;
-  const polls = new PrismaPollRepository(prisma);
+  const polls = services.stores.polls;
   const prismaStore = new PrismaOutboxStore(prisma);
   const store = deps.metrics ? instrumentOutboxStore(prismaStore, deps.metrics) : prismaStore;
   const dispatcher = new OutboxDispatcher({

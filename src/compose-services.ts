@@ -22,6 +22,7 @@ import { PrismaCommitmentRepository } from "./storage/prisma/prisma-commitment-r
 import { PrismaCultureFitRepository } from "./storage/prisma/prisma-culture-fit-repository.js";
 import { PrismaMemberRepository } from "./storage/prisma/prisma-member-repository.js";
 import { PrismaPollRepository } from "./storage/prisma/prisma-poll-repository.js";
+import { createBallotSealer } from "./storage/ballot-seal.js";
 import { PrismaPulseRepository } from "./storage/prisma/prisma-pulse-repository.js";
 import { PrismaSummaryRepository } from "./storage/prisma/prisma-summary-repository.js";
 import { PrismaConversationRepository, PrismaWorkspaceRepository } from "./storage/prisma/prisma-workspace-repository.js";
@@ -36,6 +37,8 @@ export interface CoreServices {
     members: PrismaMemberRepository;
     workspaces: PrismaWorkspaceRepository;
     conversations: PrismaConversationRepository;
+    /** Also read by the scheduler (recurring and closed polls); seals anonymous ballots. */
+    polls: PrismaPollRepository;
   };
   alliances: AllianceService;
   members: MemberService;
@@ -64,7 +67,7 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
   const alliances = new AllianceService(stores);
   const members = new MemberService({ alliances: stores.alliances, members: stores.members, allianceService: alliances });
 
-  const pollRepository = new PrismaPollRepository(prisma);
+  const pollRepository = new PrismaPollRepository(prisma, createBallotSealer(secret));
   const polls = createPollService({
     polls: pollRepository,
     clock,
@@ -132,5 +135,5 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
     clock,
     retentionDays: deps.retentionDays ?? DEFAULT_RETENTION_DAYS_AFTER_UNINSTALL,
   });
-  return { clock, stores, alliances, members, privacy, retention, polls, commitments, pulse, culture, summary };
+  return { clock, stores: { ...stores, polls: pollRepository }, alliances, members, privacy, retention, polls, commitments, pulse, culture, summary };
 }

@@ -70,6 +70,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const health = new PlatformHealth([...(config.slack ? (["slack"] as const) : []), ...(config.teams ? (["teams"] as const) : [])], metrics);
     metrics.readFrom({ outboxDepth: () => outboxDepth(database.prisma), poolStats: () => poolStatsOf(database.prisma) });
     const services = instrumentServices(buildCoreServices({ prisma: database.prisma, clock: systemClock, secret, retentionDays: config.retention.daysAfterUninstall }), metrics);
+    const sealed = await services.stores.polls.sealPlainAnonymousBallots();
+    if (sealed > 0) logger.info({ ballots: sealed }, "sealed anonymous ballots stored before sealing");
     const http = createHttpServer({ logger, ready: () => database.ping(), metrics, health });
     const teams = config.teams
       ? createTeamsPlatform({
