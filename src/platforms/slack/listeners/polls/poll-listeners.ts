@@ -128,7 +128,7 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
       const key = !result.changed ? "polls.vote.unchanged" : result.replaced ? "polls.vote.changed" : "polls.vote.recorded";
       const text = `${translate(locale, key, { choices: chosen.map((o) => o.label).join(", ") })} ${translate(locale, "polls.vote.changeHint")}`;
       const receipt = renderVoteReceipt(text, { pollId, multiple: result.poll.mode === "multiple", chosen, locale });
-      await respond({ response_type: "ephemeral", replace_original: false, text: receipt.text, blocks: receipt.blocks as never });
+      await respondWith(respond, receipt);
       if (result.changed) publisher.requestUpdate(pollId);
     });
   });
