@@ -109,12 +109,13 @@ export function diagnoseSubject(evidence: SubjectEvidence, thresholds: Diagnosis
   return "insufficient_data";
 }
 
-const subjectRank = (s: DiagnosisSubject) => (s.kind === "organization" ? 0 : s.kind === "pair" ? 1 : 2);
+// On equal severity and distance the direction wins: it says who owes whom.
+const subjectRank = (s: DiagnosisSubject) => (s.kind === "pair" ? 0 : s.kind === "organization" ? 1 : 2);
 const distance = (e: SubjectEvidence) => (e.trust && e.record ? Math.abs(e.trust.value - e.record.value) : 0);
 
 /**
  * The alliance's headline: the worst verdict among the subjects that have one (ties: the larger
- * distance between trust and record, then an organisation before a direction before the alliance
+ * distance between trust and record, then a direction before an organisation before the alliance
  * as a whole). When every organisation with a verdict shares the worst one, it is about the
  * alliance as a whole and no partner is singled out. When the worst verdict is "healthy", the
  * headline is the alliance as a whole's own verdict, healthy only when that is clear too and every
