@@ -112,13 +112,6 @@ export async function simulate(truth: Truth, seed: number): Promise<TrustHealthS
   });
 
   const pulseOrgs = organizations.map((o) => ({ id: o.id, name: o.name }));
-  const timing = { commitments: 0, pulse: 0, summary: 0 };
-  let mark = performance.now();
-  const lap = (key: keyof typeof timing) => {
-    const now = performance.now();
-    timing[key] += now - mark;
-    mark = now;
-  };
   for (let week = 0; week < truth.weeks; week++) {
     const monday = FIRST_MONDAY + week * 7 * DAY;
     // Commitments: made on Monday, due Friday, reported on Thursday.
@@ -141,7 +134,6 @@ export async function simulate(truth: Truth, seed: number): Promise<TrustHealthS
         }
       }
     }
-    lap("commitments");
     // The pulse: opened Wednesday, answered the same day by whoever does not skip it.
     const wednesday = new Date(monday + 2 * DAY + 10 * 3_600_000);
     const { round } = await pulse.openRound(alliance, wednesday);
@@ -153,12 +145,8 @@ export async function simulate(truth: Truth, seed: number): Promise<TrustHealthS
         await pulse.recordAnswer(member, { roundId: round.id, itemKey: q.itemKey, targetOrganizationId: q.targetOrganizationId, score }, wednesday);
       }
     }
-    lap("pulse");
   }
-  const result = await summary.buildCurrent(alliance.id, new Date(FIRST_MONDAY + truth.weeks * 7 * DAY + 9 * 3_600_000));
-  lap("summary");
-  if (process.env.SIM_TIMING) console.log(JSON.stringify(timing));
-  return result;
+  return summary.buildCurrent(alliance.id, new Date(FIRST_MONDAY + truth.weeks * 7 * DAY + 9 * 3_600_000));
 }
 
 /** The true mean answer of someone from `from` about `target` (null: not about a partner). */
