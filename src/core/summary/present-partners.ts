@@ -88,9 +88,10 @@ export function talkSteps(summary: TrustHealthSummary, t: Translator): string[] 
   return steps;
 }
 
-/** A weighted count: whole when whole, else one decimal. */
+/** A (recency-weighted) count: whole when it rounds to whole, else one decimal. */
 export function formatCount(value: number, locale: Locale): string {
-  return Number.isInteger(value) ? String(value) : formatScore(value, locale);
+  const rounded = Math.round(value * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : formatScore(rounded, locale);
 }
 
 function estimateCell(e: Estimate | null, t: Translator, locale: Locale): string {

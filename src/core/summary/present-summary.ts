@@ -73,13 +73,13 @@ function basisText(p: SummaryPillar, t: Translator, locale: Locale): string {
     return t("summary.basis.blend", {
       observedShare: Math.round(p.observedWeight * 100),
       observed: formatScore(p.observed.value, locale),
-      n: p.observed.count,
+      n: formatCount(p.observed.count, locale),
       perceivedShare: Math.round((1 - p.observedWeight) * 100),
       perceived,
     });
   }
   if (p.observed && perceived === null) {
-    return t("summary.basis.observed", { observed: formatScore(p.observed.value, locale), n: p.observed.count });
+    return t("summary.basis.observed", { observed: formatScore(p.observed.value, locale), n: formatCount(p.observed.count, locale) });
   }
   return t("summary.basis.perceived", { perceived: perceived ?? "" });
 }
