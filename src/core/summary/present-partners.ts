@@ -73,12 +73,23 @@ export function lopsidedNotes(summary: TrustHealthSummary, t: Translator, locale
   });
 }
 
-/** Who should talk to whom: the headline partner first, then each lopsided pair. */
+/** "A", "A and B", "A, B and C" in the reader's language. */
+function listOf(items: readonly string[], t: Translator): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return t("trustHealth.list", { items: items.slice(0, -1).join(", "), last: items.at(-1)! });
+}
+
+/** Who should talk to whom: the headline partner first (with its partners by name), then each lopsided pair. */
 export function talkSteps(summary: TrustHealthSummary, t: Translator): string[] {
   const d = summary.diagnosis;
   const steps: string[] = [];
   if (d.subject.kind !== "alliance" && d.diagnosis !== "healthy" && d.diagnosis !== "insufficient_data") {
-    steps.push(t(`trustHealth.talk.${d.diagnosis}`, names(summary, d.subject, t)));
+    const who = names(summary, d.subject, t);
+    if (d.subject.kind === "organization") {
+      const giver = d.subject.organizationId;
+      who.receiver = listOf(summary.organizations.filter((o) => o.organizationId !== giver).map((o) => o.name), t);
+    }
+    steps.push(t(`trustHealth.talk.${d.diagnosis}`, who));
   }
   for (const pair of summary.reciprocity.pairs) {
     if (pair.lopsidedGiver === null) continue;

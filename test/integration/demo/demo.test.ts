@@ -43,12 +43,13 @@ describe("npm run demo", () => {
 
   it("reports the week before the summary's Monday and diagnoses that trust in Waterbedrijf Delta lags behind its record", () => {
     expect(result.summary.period.key).toBe("2026-W47");
-    const delta = result.seeded.alliance && result.summary.organizations.find((o) => o.name === "Waterbedrijf Delta")!.organizationId;
+    const delta = result.summary.organizations.find((o) => o.name === "Waterbedrijf Delta")!.organizationId;
     expect(result.summary.diagnosis).toMatchObject({ diagnosis: "trust_lags", subject: { kind: "organization", organizationId: delta } });
     expect(markdown).toContain(translate("en", "trustHealth.diagnosis.trust_lags.title"));
     expect(markdown).toContain("**Trust lags: Waterbedrijf Delta keeps");
     expect(markdown).toContain("but trust in Waterbedrijf Delta is low");
-    expect(markdown).toContain("Waterbedrijf Delta keeps its agreements; talk about shared values");
+    // Who should talk to whom, by name.
+    expect(markdown).toContain("- Gemeente Rivierstad and Ingenieursbureau Brug: Waterbedrijf Delta keeps its agreements with you; talk with Waterbedrijf Delta");
     expect(markdown).toMatch(/\| Trust \| 61% \|/);
     for (const org of ["Gemeente Rivierstad", "Waterbedrijf Delta", "Ingenieursbureau Brug"]) expect(markdown).toContain(org);
   });

@@ -117,10 +117,11 @@ export const trustHealthMessages = defineMessages(
     "trustHealth.talk.foundations_weak":
       "{giver} and {receiver}: go through what {giver} promised {receiver} and did not deliver, and agree fewer, clearer commitments that {giver} can keep.",
     "trustHealth.talk.trust_lags":
-      "{receiver} and {giver}: {giver} keeps its agreements; talk about shared values and where you are heading, so trust can catch up with the record.",
+      "{receiver}: {giver} keeps its agreements with you; talk with {giver} about shared values and where you are heading, so trust can catch up with the record.",
     "trustHealth.talk.developing": "{giver} and {receiver}: agree which commitments {giver} keeps next and review them together.",
     "trustHealth.talk.lopsided": "{taker} and {giver}: {giver} delivers much more to {taker} than the other way round; talk about what {taker} can give back.",
     "trustHealth.partners": "its partners",
+    "trustHealth.list": "{items} and {last}",
     "trustHealth.lopsided": "Give and take is lopsided: {giver} delivered {given} to {taker}, {taker} delivered {received} to {giver}.",
 
     "trustHealth.sayVsDo.not_enough_data":
@@ -246,10 +247,11 @@ export const trustHealthMessages = defineMessages(
     "trustHealth.talk.foundations_weak":
       "{giver} en {receiver}: loop samen door wat {giver} aan {receiver} beloofde en niet leverde, en maak minder maar duidelijkere afspraken die {giver} kan nakomen.",
     "trustHealth.talk.trust_lags":
-      "{receiver} en {giver}: {giver} komt zijn afspraken na; praat over gedeelde waarden en waar je naartoe gaat, zodat het vertrouwen de feiten kan inhalen.",
+      "{receiver}: {giver} komt zijn afspraken met jullie na; praat met {giver} over gedeelde waarden en waar je naartoe gaat, zodat het vertrouwen de feiten kan inhalen.",
     "trustHealth.talk.developing": "{giver} en {receiver}: spreek af welke toezeggingen {giver} als eerste nakomt en bespreek ze samen.",
     "trustHealth.talk.lopsided": "{taker} en {giver}: {giver} levert veel meer aan {taker} dan andersom; bespreek wat {taker} terug kan geven.",
     "trustHealth.partners": "zijn partners",
+    "trustHealth.list": "{items} en {last}",
     "trustHealth.lopsided": "Geven en nemen is scheef: {giver} leverde {given} aan {taker}, {taker} leverde {received} aan {giver}.",
 
     "trustHealth.sayVsDo.not_enough_data":
