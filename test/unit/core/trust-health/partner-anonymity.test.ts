@@ -1,7 +1,7 @@
 // k-anonymity of the per-partner and per-direction figures (DESIGN.md §2.3): over random answer
 // sets, every perception figure the summary shows about a partner or a direction rests on at
 // least k people, a direction below k is hidden and marked, and a hidden direction cannot be
-// recovered by subtracting the shown directions from the partner's total. Kept-rates come from
+// recovered by subtracting the shown directions from the partner's or the alliance's total. Kept-rates come from
 // commitments (attributed work) and need no k.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -103,6 +103,17 @@ describe("per-partner and per-direction figures are k-anonymous", () => {
               expect(hiddenPeople.size === 0 || hiddenPeople.size >= k).toBe(true);
             }
           }
+        }
+        // The alliance's trust figure minus every shown direction leaves the hidden directions and
+        // the non-directional answers: together 0 or ≥ k people.
+        if (summary.pillars.find((p) => p.pillar === "trust")?.perceived !== null) {
+          const shownCells = summary.findings.filter((f) => f.subject.kind === "pair" && f.evidence.trust !== null);
+          const shownKeys = new Set(shownCells.map((f) => (f.subject.kind === "pair" ? `${f.subject.toOrganizationId}>${f.subject.fromOrganizationId}` : "")));
+          const rest = answers.filter(
+            (a) => (a.itemKey === ITEMS.trust || a.itemKey === ITEMS.other) && !shownKeys.has(`${a.respondentOrganizationId}>${a.targetOrganizationId}`),
+          );
+          const restPeople = new Set(rest.map((a) => a.respondentKey));
+          expect(restPeople.size === 0 || restPeople.size >= k).toBe(true);
         }
         // Nothing about a hidden direction leaks into the stored content either.
         for (const f of summary.findings) {
