@@ -3,7 +3,8 @@
 // clear, but trust lags behind, rising only slowly; within each organisation trust goes up and
 // down with how open the partners are about their interests (transparency), which is what the
 // summary's say-vs-do should find. Waterbedrijf Delta keeps nearly everything, yet its partners
-// rate it lower than its record; Ingenieursbureau Brug keeps less.
+// rate it lower than its record and trust it least (the summary names it: trust lags behind);
+// Ingenieursbureau Brug keeps less.
 import type { PulseCategory } from "../core/pulse/pulse-item-bank.js";
 import type { DemoOrgKey } from "./demo-cast.js";
 import type { DemoRandom } from "./demo-random.js";
@@ -29,9 +30,12 @@ export function meanAnswer(category: PulseCategory, from: DemoOrgKey, target: De
       return 3.9 + climate(from, week);
     case "clear_agreements":
       return 4.05;
-    case "trust":
-      // Low and rising slowly; it moves with the felt openness of one's own organisation.
-      return 3.05 + 0.03 * week + climate(from, week);
+    case "trust": {
+      // Low and rising slowly; it moves with the felt openness of one's own organisation. Delta's
+      // partners trust it least, although it keeps nearly everything: trust lags behind its record.
+      const aboutDelta = target === "delta" && !self ? -0.7 : 0;
+      return 3.05 + 0.03 * week + climate(from, week) + aboutDelta;
+    }
     case "culture":
       return 3.4;
   }

@@ -89,8 +89,9 @@ async function install(services: CoreServices, clock: FixedClock, calendar: Demo
       steeringChannel: { conversationId: DEMO_STEERING_CHANNEL },
       // Climate adaptation with open questions on content: trust weighs heavily.
       uncertainty: "high",
-      // A short pulse: three questions a week (the minimum), two rounds cover every pillar.
-      pulse: { cadence: "weekly", weekday: 3, hour: 10, itemsPerRound: 3 },
+      // A short pulse: four questions a week; two rounds cover every pillar, and the directional
+      // trust items (how much each partner is trusted) come round often enough for a verdict.
+      pulse: { cadence: "weekly", weekday: 3, hour: 10, itemsPerRound: 4 },
       anonymityThreshold: 5,
       locale: "nl",
       timezone: DEMO_TIMEZONE,

@@ -72,7 +72,7 @@ function hiddenMarkers(summary: Omit<TrustHealthSummary, "hidden">): HiddenMarke
       .filter((o) => o.perceivedHidden)
       .map((o): HiddenMarker => ({ kind: "organization_reliability", organizationId: o.organizationId })),
     ...summary.findings.flatMap((f): HiddenMarker[] =>
-      f.perceptionHidden && f.subject.kind === "pair"
+      (f.hidden.trust || f.hidden.perceivedReliability) && f.subject.kind === "pair"
         ? [{ kind: "pair_perception", fromOrganizationId: f.subject.fromOrganizationId, toOrganizationId: f.subject.toOrganizationId }]
         : [],
     ),

@@ -45,8 +45,10 @@ function trustText(e: Estimate | null, t: Translator, locale: Locale): string {
 
 /** The verdict sentence naming the partner it is about. */
 export function verdictText(summary: TrustHealthSummary, s: SubjectDiagnosis & { thresholds?: { trustLowBelow: number } }, t: Translator, locale: Locale): string {
+  const record = recordText(summary, s, t);
+  if (s.diagnosis === "insufficient_data") return t(record ? "trustHealth.verdict.insufficient_data.record" : "trustHealth.verdict.insufficient_data", { record });
   return t(`trustHealth.verdict.${s.diagnosis}`, {
-    record: recordText(summary, s, t),
+    record,
     trustIn: t(`trustHealth.trustIn.${s.subject.kind}`, names(summary, s.subject, t)),
     trust: trustText(s.evidence.trust, t, locale),
     amber: AMBER_THRESHOLD,
@@ -71,12 +73,23 @@ export function lopsidedNotes(summary: TrustHealthSummary, t: Translator, locale
   });
 }
 
-/** Who should talk to whom: the headline partner first, then each lopsided pair. */
+/** "A", "A and B", "A, B and C" in the reader's language. */
+function listOf(items: readonly string[], t: Translator): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return t("trustHealth.list", { items: items.slice(0, -1).join(", "), last: items.at(-1)! });
+}
+
+/** Who should talk to whom: the headline partner first (with its partners by name), then each lopsided pair. */
 export function talkSteps(summary: TrustHealthSummary, t: Translator): string[] {
   const d = summary.diagnosis;
   const steps: string[] = [];
   if (d.subject.kind !== "alliance" && d.diagnosis !== "healthy" && d.diagnosis !== "insufficient_data") {
-    steps.push(t(`trustHealth.talk.${d.diagnosis}`, names(summary, d.subject, t)));
+    const who = names(summary, d.subject, t);
+    if (d.subject.kind === "organization") {
+      const giver = d.subject.organizationId;
+      who.receiver = listOf(summary.organizations.filter((o) => o.organizationId !== giver).map((o) => o.name), t);
+    }
+    steps.push(t(`trustHealth.talk.${d.diagnosis}`, who));
   }
   for (const pair of summary.reciprocity.pairs) {
     if (pair.lopsidedGiver === null) continue;
@@ -86,9 +99,10 @@ export function talkSteps(summary: TrustHealthSummary, t: Translator): string[] 
   return steps;
 }
 
-/** A weighted count: whole when whole, else one decimal. */
-function formatCount(value: number, locale: Locale): string {
-  return Number.isInteger(value) ? String(value) : formatScore(value, locale);
+/** A (recency-weighted) count: whole when it rounds to whole, else one decimal. */
+export function formatCount(value: number, locale: Locale): string {
+  const rounded = Math.round(value * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : formatScore(rounded, locale);
 }
 
 function estimateCell(e: Estimate | null, t: Translator, locale: Locale): string {
@@ -96,16 +110,28 @@ function estimateCell(e: Estimate | null, t: Translator, locale: Locale): string
   return t("summary.estimate", { value: formatScore(e.value, locale), low: formatScore(e.low, locale), high: formatScore(e.high, locale), n: e.basis });
 }
 
+function directionsOf(summary: TrustHealthSummary, giver: string): number {
+  return summary.findings.filter((f) => f.subject.kind === "pair" && f.subject.fromOrganizationId === giver).length;
+}
+
 /** The per-partner and per-direction table. */
 export function partnersTable(summary: TrustHealthSummary, t: Translator, locale: Locale): PresentedTable {
   const hidden = t("common.hiddenForAnonymity", { k: summary.alliance.anonymityThreshold });
   return {
     columns: [t("summary.column.who"), t("summary.column.kept"), t("summary.column.trustIn"), t("summary.column.perceivedByPartners"), t("summary.column.gap"), t("summary.column.verdict")],
-    rows: summary.findings.map((f) => {
+    // An organisation that owes only one partner says the same as its one direction: show that.
+    rows: summary.findings.filter((f) => f.subject.kind !== "organization" || directionsOf(summary, f.subject.organizationId) !== 1).map((f) => {
       const who = t(f.subject.kind === "pair" ? "summary.subject.pair" : "summary.subject.organization", names(summary, f.subject, t));
-      const perception = (e: Estimate | null) => (e === null && f.perceptionHidden ? hidden : estimateCell(e, t, locale));
+      const perception = (e: Estimate | null, isHidden: boolean) => (e === null && isHidden ? hidden : estimateCell(e, t, locale));
       const gap = f.gap === null ? "–" : f.gap.flagged ? t("summary.gapClear", { gap: formatDelta(f.gap.gap, locale) }) : formatDelta(f.gap.gap, locale);
-      return [who, estimateCell(f.evidence.record, t, locale), perception(f.evidence.trust), perception(f.evidence.perceivedReliability), gap, t(`trustHealth.diagnosis.${f.diagnosis}.title`)];
+      return [
+        who,
+        estimateCell(f.evidence.record, t, locale),
+        perception(f.evidence.trust, f.hidden.trust),
+        perception(f.evidence.perceivedReliability, f.hidden.perceivedReliability),
+        gap,
+        t(`trustHealth.diagnosis.${f.diagnosis}.title`),
+      ];
     }),
   };
 }

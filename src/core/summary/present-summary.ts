@@ -7,7 +7,7 @@ import type { Locale } from "../shared/refs.js";
 import type { Trend, Rag } from "../trust-health/rag-and-trend.js";
 import { AMBER_THRESHOLD, GREEN_THRESHOLD, SERIES_LENGTH } from "../trust-health/trust-health-constants.js";
 import { MIN_POINTS_FOR_CORRELATION } from "../trust-health/trust-health-constants.js";
-import { cappedNote, lopsidedNotes, partnersTable, reciprocityLines, talkSteps, verdictText } from "./present-partners.js";
+import { cappedNote, formatCount, lopsidedNotes, partnersTable, reciprocityLines, talkSteps, verdictText } from "./present-partners.js";
 import { cultureItems, cultureLines, eventStepText, eventText, hiddenNote, type CultureItem } from "./present-summary-sections.js";
 import { formatDelta, formatPercent, formatPeriod, formatR, formatScore, formatShare, sparkline } from "./summary-format.js";
 import type { CultureFitHighlights, SummaryPillar, TrustHealthSummary } from "./summary-model.js";
@@ -39,10 +39,9 @@ export interface SummaryPresentation {
   index: { label: string; score: string; rag: Rag; status: string; trend: string; sparkline: string; capped: string | null };
   /** `verdict` names the partner; `notes` name lopsided give and take. */
   diagnosis: { heading: string; title: string; verdict: string; explanation: string; notes: string[]; uncertaintyNote: string };
-  /** Each organisation as giver and each direction: kept-rate, trust, rating, gap, verdict. */
-  partners: { heading: string; table: PresentedTable };
   nextSteps: { heading: string; items: string[] };
   pillars: { heading: string; columns: string[]; items: PresentedPillar[] };
+  /** Each organisation as giver and each direction: kept-rate, trust, partners' rating, gap, verdict. */
   reliability: { heading: string; table: PresentedTable };
   agreements: { heading: string; lines: string[] };
   sayVsDo: { heading: string; text: string; table: PresentedTable | null; note: string | null };
@@ -74,13 +73,13 @@ function basisText(p: SummaryPillar, t: Translator, locale: Locale): string {
     return t("summary.basis.blend", {
       observedShare: Math.round(p.observedWeight * 100),
       observed: formatScore(p.observed.value, locale),
-      n: p.observed.count,
+      n: formatCount(p.observed.count, locale),
       perceivedShare: Math.round((1 - p.observedWeight) * 100),
       perceived,
     });
   }
   if (p.observed && perceived === null) {
-    return t("summary.basis.observed", { observed: formatScore(p.observed.value, locale), n: p.observed.count });
+    return t("summary.basis.observed", { observed: formatScore(p.observed.value, locale), n: formatCount(p.observed.count, locale) });
   }
   return t("summary.basis.perceived", { perceived: perceived ?? "" });
 }
@@ -176,7 +175,6 @@ export function presentSummary(summary: TrustHealthSummary, locale: Locale): Sum
       }),
     },
     nextSteps: { heading: t("summary.heading.nextSteps"), items: [...talkSteps(summary, t), ...summary.diagnosis.steps.map((key) => t(key))] },
-    partners: { heading: t("summary.heading.partners"), table: partnersTable(summary, t, locale) },
     pillars: {
       heading: t("summary.heading.pillars"),
       columns: [
@@ -198,35 +196,17 @@ export function presentSummary(summary: TrustHealthSummary, locale: Locale): Sum
         basis: basisText(p, t, locale),
       })),
     },
-    reliability: {
-      heading: t("summary.heading.reliability"),
-      table: {
-        columns: [
-          t("summary.column.organization"),
-          t("summary.column.keptRate"),
-          t("summary.column.perceivedByPartners"),
-          t("summary.column.gap"),
-        ],
-        rows: summary.organizations.map((o) => [
-          o.name,
-          o.keptRate === null ? t("trustHealth.noData") : t("summary.keptRate", { rate: formatPercent(o.keptRate, locale), n: o.resolved }),
-          o.perceivedHidden
-            ? t("common.hiddenForAnonymity", { k: summary.alliance.anonymityThreshold })
-            : fmt(o.perceivedReliability),
-          o.gap === null ? "–" : o.gapMarked ? t("summary.gapMarked", { gap: formatDelta(o.gap, locale) }) : formatDelta(o.gap, locale),
-        ]),
-      },
-    },
+    reliability: { heading: t("summary.heading.partners"), table: partnersTable(summary, t, locale) },
     agreements: {
       heading: t("summary.heading.agreements"),
       lines: [
         summary.reciprocity.balance === null
           ? t("summary.reciprocityNone", { period })
-          : t("summary.reciprocity", { balance: formatScore(summary.reciprocity.balance, locale), n: formatScore(summary.reciprocity.exchanges, locale) }),
+          : t("summary.reciprocity", { balance: formatScore(summary.reciprocity.balance, locale), n: formatCount(summary.reciprocity.exchanges, locale) }),
         ...reciprocityLines(summary, t, locale),
         summary.clarity.share === null
           ? t("summary.clarityNone", { period })
-          : t("summary.clarity", { share: formatPercent(summary.clarity.share, locale), n: formatScore(summary.clarity.commitments, locale) }),
+          : t("summary.clarity", { share: formatPercent(summary.clarity.share, locale), n: formatCount(summary.clarity.commitments, locale) }),
       ],
     },
     sayVsDo: sayVsDoSection(summary, t, locale),

@@ -60,7 +60,6 @@ export function renderSummaryMarkdown(summary: TrustHealthSummary, locale: Local
       ]),
     }),
     "",
-    ...(p.partners.table.rows.length > 0 ? [`## ${p.partners.heading}`, "", ...table(p.partners.table), ""] : []),
     `## ${p.reliability.heading}`,
     "",
     ...table(p.reliability.table),

@@ -89,7 +89,7 @@ const summarySchema = z.object({
       diagnosis,
       evidence,
       gap: z.object({ gap: z.number(), flagged: z.boolean() }).nullable(),
-      perceptionHidden: z.boolean(),
+      hidden: z.object({ trust: z.boolean(), perceivedReliability: z.boolean() }),
     }),
   ),
   reciprocity: z.object({

@@ -92,17 +92,19 @@ export function createSummaryService(deps: SummaryServiceDeps) {
   }
 
   /**
-   * Pillar perception over the rounds of `perceived`; how each partner is seen (seenByPartners and
-   * the perception matrix, each k-anonymous within its own aggregate) over `partners`;
-   * participation of the period's own rounds only.
+   * Pillar perception over the rounds of `perceived`; participation of the period's own rounds
+   * only; for the reported period (`withPartners`), how each partner is seen (seenByPartners and
+   * the perception matrix, k-anonymous within that aggregate) over the longer `partners` window.
+   * Only the reported period's partner verdicts are shown, so earlier periods skip that read.
    */
-  async function pulseFigures(alliance: Alliance, window: { start: Date; end: Date }): Promise<PulseFigures> {
+  async function pulseFigures(alliance: Alliance, window: { start: Date; end: Date }, withPartners: boolean): Promise<PulseFigures> {
     const keys = pulseKeysOf(alliance, window);
-    const [perceived, own, partners] = await Promise.all([
+    const [perceived, own, wide] = await Promise.all([
       deps.pulse.aggregates(alliance, keys.perceived),
       deps.pulse.aggregates(alliance, keys.own),
-      deps.pulse.aggregates(alliance, keys.partners),
+      withPartners ? deps.pulse.aggregates(alliance, keys.partners) : null,
     ]);
+    const partners = wide ?? perceived;
     const ownParticipation = new Map(own.organizations.map((o) => [o.organizationId, o.participation]));
     const seen = new Map(partners.organizations.map((o) => [o.organizationId, o.seenByPartners]));
     return {
@@ -117,12 +119,12 @@ export function createSummaryService(deps: SummaryServiceDeps) {
     };
   }
 
-  /** One period's own figures; `withPulse` false for the periods that only fill the record window. */
-  async function periodFigures(alliance: Alliance, periodKey: string, now: Date, withPulse: boolean): Promise<PeriodFigures> {
+  /** One period's own figures; `reads` "none" for the periods that only fill the record window. */
+  async function periodFigures(alliance: Alliance, periodKey: string, now: Date, reads: "none" | "pillars" | "partners"): Promise<PeriodFigures> {
     const window = periodWindow(alliance.summary.cadence, periodKey, alliance.timezone);
     const [commitments, pulse] = await Promise.all([
       deps.commitments.figures(alliance.id, window, { timeZone: alliance.timezone, now }),
-      withPulse ? pulseFigures(alliance, window) : null,
+      reads === "none" ? null : pulseFigures(alliance, window, reads === "partners"),
     ]);
     return { periodKey, label: periodKey, commitments, pulse };
   }
@@ -147,7 +149,7 @@ export function createSummaryService(deps: SummaryServiceDeps) {
     const asOf = new Date(Math.min(window.end.getTime(), now.getTime()));
     const [organizations, periods, currentCommitments, poll, cultureFit] = await Promise.all([
       deps.alliances.listOrganizations(allianceId),
-      Promise.all(keys.map((key, i) => periodFigures(alliance, key, now, i >= count - SERIES_LENGTH))),
+      Promise.all(keys.map((key, i) => periodFigures(alliance, key, now, i === count - 1 ? "partners" : i >= count - SERIES_LENGTH ? "pillars" : "none"))),
       deps.commitments.figures(allianceId, window, { timeZone: alliance.timezone, now }),
       briefPoll(allianceId, asOf),
       deps.culture.periods(allianceId).then((held) => (held.length > 0 ? deps.culture.profiles(alliance) : null)),

@@ -109,14 +109,17 @@ export function diagnoseSubject(evidence: SubjectEvidence, thresholds: Diagnosis
   return "insufficient_data";
 }
 
+// On equal severity an organisation's whole record goes first (it rests on the most evidence),
+// then a direction, then the alliance as a whole.
 const subjectRank = (s: DiagnosisSubject) => (s.kind === "organization" ? 0 : s.kind === "pair" ? 1 : 2);
 const distance = (e: SubjectEvidence) => (e.trust && e.record ? Math.abs(e.trust.value - e.record.value) : 0);
 
 /**
- * The alliance's headline: the worst verdict among the subjects that have one (ties: the larger
- * distance between trust and record, then an organisation before a direction before the alliance
- * as a whole). When every organisation with a verdict shares the worst one, it is about the
- * alliance as a whole and no partner is singled out. When the worst verdict is "healthy", the
+ * The alliance's headline: the worst verdict among the subjects that have one (ties: an
+ * organisation before a direction before the alliance as a whole, then the larger distance between
+ * trust and record; an organisation that owes only one partner is named by that direction).
+ * When every organisation with a verdict shares the worst one, it is about the alliance as a
+ * whole and no partner is singled out. When the worst verdict is "healthy", the
  * headline is the alliance as a whole's own verdict, healthy only when that is clear too and every
  * organisation with a record is itself clearly healthy.
  */
@@ -130,10 +133,10 @@ export function allianceDiagnosis(subjects: readonly SubjectDiagnosis[], uncerta
   const ranked = [...subjects].sort(
     (a, b) =>
       DIAGNOSIS_SEVERITY[b.diagnosis] - DIAGNOSIS_SEVERITY[a.diagnosis] ||
-      distance(b.evidence) - distance(a.evidence) ||
-      subjectRank(a.subject) - subjectRank(b.subject),
+      subjectRank(a.subject) - subjectRank(b.subject) ||
+      distance(b.evidence) - distance(a.evidence),
   );
-  const worst = ranked[0];
+  const worst = namedDirection(ranked[0], subjects);
   if (!worst || worst.diagnosis === "insufficient_data") return { ...alliance, thresholds };
   // A healthy headline is about everyone, so the alliance as a whole must be clearly healthy too:
   // one partner that is fine says nothing about a partner without evidence.
@@ -147,6 +150,17 @@ export function allianceDiagnosis(subjects: readonly SubjectDiagnosis[], uncerta
     return { subject: { kind: "alliance" }, diagnosis: worst.diagnosis, evidence: alliance.evidence, thresholds };
   }
   return { ...worst, thresholds };
+}
+
+/**
+ * An organisation that owes only one partner is named by that direction, which says the same and
+ * who is owed ("Globex keeps 25% of what it owes Acme").
+ */
+function namedDirection(worst: SubjectDiagnosis | undefined, subjects: readonly SubjectDiagnosis[]): SubjectDiagnosis | undefined {
+  if (worst?.subject.kind !== "organization") return worst;
+  const giver = worst.subject.organizationId;
+  const directions = subjects.filter((s) => s.subject.kind === "pair" && s.subject.fromOrganizationId === giver);
+  return directions.length === 1 && directions[0]!.diagnosis === worst.diagnosis ? directions[0] : worst;
 }
 
 /** The organisation a subject singles out (the giver), or null for the alliance as a whole. */

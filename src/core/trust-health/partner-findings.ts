@@ -46,8 +46,8 @@ export function perceptionGap(record: ObservedRecord | null | undefined, perceiv
 /** A verdict with the perception gap of its subject. */
 export interface PartnerFinding extends SubjectDiagnosis {
   gap: PerceptionGap | null;
-  /** True when a perception figure of this subject was withheld for anonymity (fewer than k). */
-  perceptionHidden: boolean;
+  /** Which perception figures of this subject were withheld for anonymity (fewer than k). */
+  hidden: { trust: boolean; perceivedReliability: boolean };
 }
 
 function finding(
@@ -67,7 +67,7 @@ function finding(
     diagnosis: diagnoseSubject(evidence, thresholds),
     evidence,
     gap: perceptionGap(record, reliability),
-    perceptionHidden: trust?.kind === "hidden" || reliability?.kind === "hidden",
+    hidden: { trust: trust?.kind === "hidden", perceivedReliability: reliability?.kind === "hidden" },
   };
 }
 

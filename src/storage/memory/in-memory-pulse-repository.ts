@@ -10,16 +10,20 @@ function answerKey(a: Pick<PulseAnswer, "roundId" | "itemKey" | "respondentKey" 
   return [a.roundId, a.itemKey, a.respondentKey, a.targetOrganizationId].join("\u0000");
 }
 
-/** Orders answers by content, never by arrival, as the Prisma repository does. */
-function byContent(a: PulseAnswer, b: PulseAnswer): number {
-  return answerKey(a) < answerKey(b) ? -1 : answerKey(a) > answerKey(b) ? 1 : 0;
+/** Orders answers by content, never by arrival, as the Prisma repository does (keys computed once). */
+function sortedByContent(answers: Iterable<PulseAnswer>): PulseAnswer[] {
+  return [...answers]
+    .map((answer) => ({ key: answerKey(answer), answer }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ answer }) => copy(answer));
 }
 
 /** A PulseRepository in memory. */
 export class InMemoryPulseRepository implements PulseRepository {
   private readonly rounds = new Map<string, PulseRound>();
   private readonly invites = new Map<string, PulseInvite>();
-  private readonly answers = new Map<string, PulseAnswer>();
+  /** Answers per round, each by answerKey: the service reads them per round, the simulation suite often. */
+  private readonly answers = new Map<string, Map<string, PulseAnswer>>();
 
   async openRound(round: NewPulseRound): Promise<PulseRound> {
     // Check and insert without an await in between, so concurrent opens see each other.
@@ -115,17 +119,16 @@ export class InMemoryPulseRepository implements PulseRepository {
 
   async saveAnswer(answer: PulseAnswer): Promise<void> {
     if (!this.rounds.has(answer.roundId)) throw new Error(`unknown pulse round ${answer.roundId}`);
-    this.answers.set(answerKey(answer), copy(answer));
+    let round = this.answers.get(answer.roundId);
+    if (!round) this.answers.set(answer.roundId, (round = new Map()));
+    round.set(answerKey(answer), copy(answer));
   }
 
   async answersOf(roundId: string, respondentKey: string): Promise<PulseAnswer[]> {
-    return [...this.answers.values()]
-      .filter((a) => a.roundId === roundId && a.respondentKey === respondentKey)
-      .sort(byContent)
-      .map(copy);
+    return sortedByContent([...(this.answers.get(roundId)?.values() ?? [])].filter((a) => a.respondentKey === respondentKey));
   }
 
   async answersOfRounds(roundIds: readonly string[]): Promise<PulseAnswer[]> {
-    return [...this.answers.values()].filter((a) => roundIds.includes(a.roundId)).sort(byContent).map(copy);
+    return sortedByContent([...new Set(roundIds)].flatMap((id) => [...(this.answers.get(id)?.values() ?? [])]));
   }
 }

@@ -29,7 +29,7 @@ export const trustHealthMessages = defineMessages(
 
     "trustHealth.diagnosis.insufficient_data.title": "Not enough evidence yet",
     "trustHealth.diagnosis.insufficient_data.explanation":
-      "No figure clears its threshold by more than one extra answer or outcome could change, so there is no verdict yet.",
+      "A verdict is given only when the whole interval clears its threshold, so that a few answers or outcomes cannot flip it.",
     "trustHealth.diagnosis.fragile_trust.title": "Fragile trust",
     "trustHealth.diagnosis.fragile_trust.explanation":
       "Trust rests on a feeling the record does not back up; it does not survive the first setback.",
@@ -110,16 +110,18 @@ export const trustHealthMessages = defineMessages(
     "trustHealth.verdict.healthy": "Healthy: {record}, and {trustIn} is {trust}.",
     "trustHealth.verdict.developing": "Developing: {record}; neither weak nor strong yet.",
     "trustHealth.verdict.insufficient_data": "Not enough evidence yet: no verdict that one extra answer or outcome could overturn.",
+    "trustHealth.verdict.insufficient_data.record": "{record}: not clear enough yet for a verdict that one extra answer or outcome could not overturn.",
     "trustHealth.noTrustFigure": "no trust figure",
     "trustHealth.talk.fragile_trust":
       "{giver} and {receiver}: go through what {giver} promised {receiver} and did not deliver, and agree what happens next before leaning on the good feeling.",
     "trustHealth.talk.foundations_weak":
       "{giver} and {receiver}: go through what {giver} promised {receiver} and did not deliver, and agree fewer, clearer commitments that {giver} can keep.",
     "trustHealth.talk.trust_lags":
-      "{receiver} and {giver}: {giver} keeps its agreements; talk about shared values and where you are heading, so trust can catch up with the record.",
+      "{receiver}: {giver} keeps its agreements with you; talk with {giver} about shared values and where you are heading, so trust can catch up with the record.",
     "trustHealth.talk.developing": "{giver} and {receiver}: agree which commitments {giver} keeps next and review them together.",
     "trustHealth.talk.lopsided": "{taker} and {giver}: {giver} delivers much more to {taker} than the other way round; talk about what {taker} can give back.",
     "trustHealth.partners": "its partners",
+    "trustHealth.list": "{items} and {last}",
     "trustHealth.lopsided": "Give and take is lopsided: {giver} delivered {given} to {taker}, {taker} delivered {received} to {giver}.",
 
     "trustHealth.sayVsDo.not_enough_data":
@@ -157,7 +159,7 @@ export const trustHealthMessages = defineMessages(
 
     "trustHealth.diagnosis.insufficient_data.title": "Nog niet genoeg bewijs",
     "trustHealth.diagnosis.insufficient_data.explanation":
-      "Geen enkel cijfer ligt zo ver voorbij zijn drempel dat één extra antwoord of uitkomst het niet kan veranderen; daarom nog geen oordeel.",
+      "Een oordeel volgt pas als het hele interval voorbij de drempel ligt, zodat een paar antwoorden of uitkomsten het niet kunnen omdraaien.",
     "trustHealth.diagnosis.fragile_trust.title": "Broos vertrouwen",
     "trustHealth.diagnosis.fragile_trust.explanation":
       "Het vertrouwen rust op een gevoel dat de feiten niet ondersteunen; het houdt de eerste tegenslag niet.",
@@ -238,16 +240,18 @@ export const trustHealthMessages = defineMessages(
     "trustHealth.verdict.healthy": "Gezond: {record}, en {trustIn} is {trust}.",
     "trustHealth.verdict.developing": "In opbouw: {record}; nog niet zwak en nog niet sterk.",
     "trustHealth.verdict.insufficient_data": "Nog niet genoeg bewijs: geen oordeel dat één extra antwoord of uitkomst kan omdraaien.",
+    "trustHealth.verdict.insufficient_data.record": "{record}: nog niet duidelijk genoeg voor een oordeel dat één extra antwoord of uitkomst niet kan omdraaien.",
     "trustHealth.noTrustFigure": "geen cijfer voor vertrouwen",
     "trustHealth.talk.fragile_trust":
       "{giver} en {receiver}: loop samen door wat {giver} aan {receiver} beloofde en niet leverde, en spreek af wat er nu gebeurt voordat je op het goede gevoel leunt.",
     "trustHealth.talk.foundations_weak":
       "{giver} en {receiver}: loop samen door wat {giver} aan {receiver} beloofde en niet leverde, en maak minder maar duidelijkere afspraken die {giver} kan nakomen.",
     "trustHealth.talk.trust_lags":
-      "{receiver} en {giver}: {giver} komt zijn afspraken na; praat over gedeelde waarden en waar je naartoe gaat, zodat het vertrouwen de feiten kan inhalen.",
+      "{receiver}: {giver} komt zijn afspraken met jullie na; praat met {giver} over gedeelde waarden en waar je naartoe gaat, zodat het vertrouwen de feiten kan inhalen.",
     "trustHealth.talk.developing": "{giver} en {receiver}: spreek af welke toezeggingen {giver} als eerste nakomt en bespreek ze samen.",
     "trustHealth.talk.lopsided": "{taker} en {giver}: {giver} levert veel meer aan {taker} dan andersom; bespreek wat {taker} terug kan geven.",
     "trustHealth.partners": "zijn partners",
+    "trustHealth.list": "{items} en {last}",
     "trustHealth.lopsided": "Geven en nemen is scheef: {giver} leverde {given} aan {taker}, {taker} leverde {received} aan {giver}.",
 
     "trustHealth.sayVsDo.not_enough_data":

@@ -35,8 +35,6 @@ export function renderSummary(view: SummaryView): SlackMessage[] {
   if (p.nextSteps.items.length) blocks.push(...sections(`*${e(p.nextSteps.heading)}*\n${p.nextSteps.items.map((i) => `• ${e(i)}`).join("\n")}`));
   blocks.push(divider());
   blocks.push(...sections(`*${e(p.pillars.heading)}*\n${p.pillars.items.map((i) => `${RAG_ICON[i.rag] ?? ""} *${e(i.name)}* ${e(i.score)} · ${e(i.trend)} \`${i.sparkline}\`\n   _${e(i.basis)}_`).join("\n")}`));
-  const partners = table(p.partners.table);
-  if (partners) blocks.push(...sections(`*${e(p.partners.heading)}*\n${partners}`));
   const reliability = table(p.reliability.table);
   if (reliability) blocks.push(...sections(`*${e(p.reliability.heading)}*\n${reliability}`));
   if (p.agreements.lines.length) blocks.push(...sections(`*${e(p.agreements.heading)}*\n${p.agreements.lines.map(e).join("\n")}`));

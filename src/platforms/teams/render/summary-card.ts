@@ -113,7 +113,6 @@ export function renderSummaryCard(view: SummaryView): CardRender {
   const trend = trendChart(charts, p.pillars.items.map((i) => `${i.name}: ${i.sparkline}`), view.locale);
   body.push(section(p.pillars.heading, [...pillarRows, ...(trend ? [trend] : [])]));
 
-  if (p.partners.table.rows.length > 0) body.push(section(p.partners.heading, [table(p.partners.table)]));
   const kept = keptRateChart(charts, p.reliability.table);
   body.push(section(p.reliability.heading, [table(p.reliability.table), ...(kept ? [kept] : [])]));
   body.push(section(p.agreements.heading, p.agreements.lines.map((line) => text(line, { size: "Small" }))));

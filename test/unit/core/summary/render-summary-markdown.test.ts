@@ -12,12 +12,13 @@ describe("renderSummaryMarkdown", () => {
   it("renders the worked example in English with scores, statuses, diagnosis and steps", () => {
     const md = renderSummaryMarkdown(summary, "en");
     expect(md).toContain("# Trust health · Acme × Bolt");
-    expect(md).toContain("**Trust-health index: 64.2** 🟠 amber · steady (+0.1)");
-    expect(md).toContain("## Diagnosis: Trust lags behind");
-    expect(md).toContain("invest in conversations about shared values and norms");
+    expect(md).toContain("**Trust-health index: 59.4** 🟠 amber · steady (−0.7)");
+    expect(md).toContain("## Diagnosis: Not enough evidence yet");
+    expect(md).toContain("**The partners keep 76% of what they owe each other (55–90%, based on 8 outcomes): not clear enough yet");
+    expect(md).toContain("Log agreements between the partners as commitments");
     expect(md).toMatch(/\| Reliability \| 77\.6 \| 🟢 green \| up \+5\.6 \| `[▁-█]{2}` \| 48% observed 75\.0 \(n = 8\) \+ 52% perceived 80\.0 \|/);
-    expect(md).toContain("| Acme | 80% (5) | 75.0 | +5.0 |");
-    expect(md).toContain("| Bolt | 66.7% (3) | hidden (fewer than 5 people) | – |");
+    expect(md).toContain("| Acme → its partners | 80.0 (53.8–94.9; 5) | no data | 75.0 (62.8–86.1; 5) | +5.0 | Not enough evidence yet |");
+    expect(md).toContain("| Bolt → its partners | 70.9 (38.1–92.6; 3) | no data | hidden (fewer than 5 people) | – | Not enough evidence yet |");
     expect(md).toContain("Broken: “Share the pilot results” (Bolt → Acme, due 2026-03-04)");
     expect(md).toContain("Participation at Acme fell from 80% to 60%");
     expect(md).toContain("Not enough data yet to see what moves trust");
@@ -65,8 +66,9 @@ describe("renderSummaryMarkdown", () => {
   it("renders Dutch with decimal commas and Dutch texts", () => {
     const md = renderSummaryMarkdown(summary, "nl");
     expect(md).toContain("# Vertrouwensgezondheid · Acme × Bolt");
-    expect(md).toContain("**Vertrouwensindex: 64,2** 🟠 oranje");
-    expect(md).toContain("## Diagnose: Vertrouwen blijft achter");
+    expect(md).toContain("**Vertrouwensindex: 59,4** 🟠 oranje");
+    expect(md).toContain("## Diagnose: Nog niet genoeg bewijs");
+    expect(md).toContain("| Acme → zijn partners | 80,0 (53,8–94,9; 5) |");
     expect(md).toContain("| Betrouwbaarheid | 77,6 | 🟢 groen | omhoog +5,6 |");
     expect(md).toContain("Gebroken: “Share the pilot results” (Bolt → Acme, uiterlijk 2026-03-04)");
   });
@@ -83,7 +85,7 @@ describe("renderSummaryMarkdown", () => {
       expect(md).not.toMatch(/\{\w+\}/);
       expect(md).not.toMatch(/(trustHealth|summary|common)\.[a-z_]+/);
     }
-    expect(renderSummaryMarkdown(empty, locale)).toContain(locale === "en" ? "Not enough data yet" : "Nog niet genoeg gegevens");
+    expect(renderSummaryMarkdown(empty, locale)).toContain(locale === "en" ? "Not enough evidence yet" : "Nog niet genoeg bewijs");
   });
 
   it("without data: 'no data' once on the index line, says there were no pulse rounds, and keeps the docs reference the chat versions leave out", () => {
@@ -100,7 +102,7 @@ describe("summaryView", () => {
   it("carries the summary and its presentation in the reader's language", () => {
     const view = summaryView(summary, "nl");
     expect(view.kind).toBe("trust_health_summary");
-    expect(view.presentation.diagnosis.title).toBe("Vertrouwen blijft achter");
+    expect(view.presentation.diagnosis.title).toBe("Nog niet genoeg bewijs");
     expect(view.presentation.pillars.items).toHaveLength(5);
   });
 });
