@@ -5,6 +5,8 @@
 import { translator, type MessageKey } from "../i18n/catalogue.js";
 import type { Locale } from "../shared/refs.js";
 import type { TextView } from "../views.js";
+import type { Alliance } from "../alliance/alliance.js";
+import { nextSlot } from "../schedule/slots.js";
 import type { PendingPulse, PendingQuestion } from "./pulse-service.js";
 import { MAX_PULSE_COMMENT_LENGTH } from "./pulse-service.js";
 
@@ -61,6 +63,25 @@ export interface PulseViewOptions {
   locale: Locale;
   timeZone: string;
   k: number;
+}
+
+/**
+ * "Nothing open for you" with when the alliance's next round opens (its pulse slot after `now`),
+ * instead of "it comes automatically", which left people guessing. `where` says where the
+ * questions will arrive on the member's platform.
+ */
+export function buildNoPulseOpenText(alliance: Pick<Alliance, "pulse" | "timezone">, now: Date, locale: Locale): string {
+  const { cadence, weekday, hour } = alliance.pulse;
+  const { at } = nextSlot({ cadence, weekday, hour, timezone: alliance.timezone }, now);
+  const opens = new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+    timeZone: alliance.timezone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(at);
+  return translator(locale)("pulse.nothingOpen", { opens });
 }
 
 function formatWhen(at: Date, locale: Locale, timeZone: string): string {
