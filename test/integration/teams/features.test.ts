@@ -397,6 +397,15 @@ describe("health, privacy, language", () => {
     expect(nl?.body.text).toBe("Er is geen afspraak #99999 in deze alliantie. Typ afspraak lijst mijn om de nummers van de jouwe te zien.");
   });
 
+  it("says a recurring poll's rule and next run on the card and in a confirmation, in the member's language", async () => {
+    const posted = await say(channel(USERS.ann), `poll "Weekly check?" "Good" "Bad" every weekday 17:00`);
+    expect(cardText(cardOf(posted[0]))).toMatch(/Repeats every weekday \(Monday to Friday\) at 17:00\. Next poll: \d{1,2} \w{3} \d{4}, 17:00\./);
+    expect(posted[1]?.body.text).toMatch(/^Your poll is posted\. It repeats every weekday \(Monday to Friday\) at 17:00 \(Europe\/Amsterdam time\): the next one is posted on/);
+    const nl = await say({ ...channel(USERS.bob), locale: "nl-NL" }, `peiling "Wekelijks?" "Goed" "Slecht" elke maandag en donderdag 9:30`);
+    expect(cardText(cardOf(nl[0]))).toMatch(/Herhaalt elke maandag en donderdag om 09:30\. Volgende peiling: \d{1,2} \w{3}\.? \d{4}/);
+    expect(nl[1]?.body.text).toContain("Je peiling is geplaatst. Hij herhaalt elke maandag en donderdag om 09:30 (tijd Europe/Amsterdam)");
+  });
+
   it("speaks Dutch to a Dutch client and understands the Dutch commands", async () => {
     const [help] = await say(personal(USERS.bob, "nl-NL"), "hulp");
     expect(cardText(cardOf(help))).toContain("wat ik kan");
