@@ -6,6 +6,7 @@ import { translator, type MessageKey } from "../i18n/catalogue.js";
 import type { Locale } from "../shared/refs.js";
 import type { TextView } from "../views.js";
 import type { Alliance } from "../alliance/alliance.js";
+import { formatUpcoming } from "../i18n/format-when.js";
 import { nextSlot } from "../schedule/slots.js";
 import type { PendingPulse, PendingQuestion } from "./pulse-service.js";
 import { MAX_PULSE_COMMENT_LENGTH } from "./pulse-service.js";
@@ -73,26 +74,11 @@ export interface PulseViewOptions {
 export function buildNoPulseOpenText(alliance: Pick<Alliance, "pulse" | "timezone">, now: Date, locale: Locale): string {
   const { cadence, weekday, hour } = alliance.pulse;
   const { at } = nextSlot({ cadence, weekday, hour, timezone: alliance.timezone }, now);
-  const opens = new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
-    timeZone: alliance.timezone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(at);
-  return translator(locale)("pulse.nothingOpen", { opens });
+  return translator(locale)("pulse.nothingOpen", { opens: formatUpcoming(at, locale, alliance.timezone) });
 }
 
 function formatWhen(at: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(at.getTime() - 60_000)); // "until 23:59" reads better than "until 00:00"
+  return formatUpcoming(new Date(at.getTime() - 60_000), locale, timeZone); // "until 23:59" reads better than "until 00:00"
 }
 
 function promptOf(question: PendingQuestion, t: ReturnType<typeof translator>): string {

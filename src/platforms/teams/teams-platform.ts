@@ -108,7 +108,7 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
     onError: (pollId, error) => log.warn({ err: error, pollId }, "could not update the posted poll card"),
   });
   const features: TeamsFeature[] = [
-    adminFeature(services),
+    adminFeature(services, clock),
     privacyFeature(services, offerFile),
     commitmentsFeature(services, connector, clock),
     pollsFeature({ services, messenger, clock, updates: pollUpdates, conversations }),

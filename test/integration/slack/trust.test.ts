@@ -100,8 +100,24 @@ describe("/trust setup", () => {
     const saved = await bot.services.alliances.findAllianceForWorkspace("slack", teamId);
     expect(saved).toMatchObject({ name: "Bridge Alliance", uncertainty: "high" });
     expect((await bot.services.alliances.listOrganizations(saved?.id ?? "")).map((o) => o.name)).toEqual(["Alpha", "Beta"]);
+    // Issue 11: say what was set up, what happens next and when, and how members get an organisation.
     const [confirmation] = await bot.fake.waitFor("chat.postEphemeral");
-    expect(confirmation?.args.text).toBe("Setup saved for Bridge Alliance.");
+    const paragraphs = String(confirmation?.args.text).split("\n\n");
+    expect(paragraphs[0]).toBe("Setup saved: Bridge Alliance, with partners Alpha and Beta.");
+    expect(paragraphs[1]).toBe("No steering channel is set yet, so summaries are kept but not posted. Open setup again in the channel where they should go.");
+    expect(paragraphs[2]).toMatch(/^Next: the first pulse round opens on Wednesday \d{1,2} \w+ at 10:00 \(every week\); members get its questions in a direct message\.$/);
+    expect(paragraphs[3]).toMatch(/^The first trust-health summary follows on Monday \d{1,2} \w+ at 09:00 \(every week\)\.$/);
+    expect(paragraphs[4]).toMatch(/^Members are matched to their organisation by e-mail domain or Slack Connect team \(\d+ members? so far\); anyone not matched is asked which organisation they work for/);
+  });
+
+  it("names the steering channel it saved, as a channel link", async () => {
+    const teamId = freshTeam();
+    await trust("setup", { teamId, userId: "U0ADMIN" });
+    const [open] = await bot.fake.waitFor("views.open");
+    const values = setupValues({ steeringChannel: { value: { type: "conversations_select", selected_conversation: "C0STEER" } } });
+    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", values, open?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
+    const [confirmation] = await bot.fake.waitFor("chat.postEphemeral");
+    expect(String(confirmation?.args.text)).toContain("The trust-health summary is posted in <#C0STEER>.");
   });
 });
 

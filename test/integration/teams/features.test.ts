@@ -144,9 +144,29 @@ describe("setup", () => {
       anonymityThreshold: "3",
       timezone: "Europe/Amsterdam",
     });
-    expect(cardText(invokeCard(res))).toContain("Setup saved for Acme × Beta");
+    // Issue 11: not one pale line, but what was set up, what happens next and when.
+    const saved = cardText(invokeCard(res));
+    expect(saved).toContain("Setup saved: Acme × Beta, with partners Acme and Beta.");
+    expect(saved).toContain("The trust-health summary is posted in this conversation.");
+    expect(saved).toMatch(/Next: the first pulse round opens on Wednesday \d{1,2} \w+ at 10:00 \(every week\)/);
+    expect(saved).toMatch(/The first trust-health summary follows on Monday \d{1,2} \w+ at 09:00 \(every week\)/);
+    expect(saved).toContain("anyone not matched is asked which organisation they work for");
     const alliance = await h.bot.services.alliances.getAlliance((await memberOf(USERS.ann)).allianceId);
     expect(alliance.steering).toEqual({ workspaceId: (await workspace()).id, conversationId: CHANNEL });
+  });
+
+  it("re-opened, the form says where summaries go now, speaks of e-mail domains, and gives the cadence a full row", async () => {
+    const [form] = await say(channel(USERS.ann), "setup");
+    const card = cardOf(form);
+    const text = cardText(card);
+    expect(text).toContain("Summaries are posted in this conversation now.");
+    expect(JSON.stringify(card)).toMatch(/"id":"steeringHere"[^}]*"value":"true"|"value":"true"[^}]*"id":"steeringHere"/);
+    expect(text).not.toContain("Slack Connect");
+    expect(text).toContain("matched to their organisation by e-mail domain");
+    // Top-level, not squeezed into a third of a ColumnSet where "Every 2 weeks" was cut off.
+    expect(card.body.map((e: { id?: string }) => e.id)).toEqual(expect.arrayContaining(["summary.cadence", "pulse.cadence"]));
+    const [personalForm] = await say(personal(USERS.ann), "setup");
+    expect(cardText(cardOf(personalForm))).toContain("Summaries go to the steering channel chosen earlier.");
   });
 
   it("refuses setup to a member who is not an admin", async () => {

@@ -33,6 +33,15 @@ export const allianceMessages = defineMessages(
     "alliance.setup.locale": "Language",
     "alliance.setup.timezone": "Time zone",
     "alliance.setup.saved": "Setup saved for {name}.",
+    "alliance.setup.savedWhat": "Setup saved: {name}, with partners {partners}.",
+    "alliance.setup.savedSteering": "The trust-health summary is posted in {steering}.",
+    "alliance.setup.savedNoSteering": "No steering channel is set yet, so summaries are kept but not posted. Open setup again in the channel where they should go.",
+    "alliance.setup.savedPulse": "Next: the first pulse round opens on {first} ({every}); members get its questions in a direct message.",
+    "alliance.setup.savedSummary": "The first trust-health summary follows on {first} ({every}).",
+    "alliance.setup.savedMembers.slack":
+      "Members are matched to their organisation by e-mail domain or Slack Connect team ({mapped, plural, one {# member} other {# members}} so far); anyone not matched is asked which organisation they work for the first time they use the bot.",
+    "alliance.setup.savedMembers.teams":
+      "Members are matched to their organisation by e-mail domain ({mapped, plural, one {# member} other {# members}} so far); anyone not matched is asked which organisation they work for the first time they use the bot.",
     "alliance.setup.fieldInvalid": "Please check this field.",
     "alliance.cadence.weekly": "Every week",
     "alliance.cadence.biweekly": "Every 2 weeks",
@@ -130,6 +139,15 @@ export const allianceMessages = defineMessages(
     "alliance.setup.locale": "Taal",
     "alliance.setup.timezone": "Tijdzone",
     "alliance.setup.saved": "Inrichting opgeslagen voor {name}.",
+    "alliance.setup.savedWhat": "Inrichting opgeslagen: {name}, met partners {partners}.",
+    "alliance.setup.savedSteering": "De samenvatting van de vertrouwensgezondheid wordt geplaatst in {steering}.",
+    "alliance.setup.savedNoSteering": "Er is nog geen stuurgroepkanaal, dus samenvattingen worden bewaard maar niet geplaatst. Open de inrichting opnieuw in het kanaal waar ze moeten komen.",
+    "alliance.setup.savedPulse": "Hierna: de eerste pulseronde begint op {first} ({every}); leden krijgen de vragen in een privébericht.",
+    "alliance.setup.savedSummary": "De eerste samenvatting van de vertrouwensgezondheid volgt op {first} ({every}).",
+    "alliance.setup.savedMembers.slack":
+      "Leden worden op e-maildomein of Slack Connect-team aan hun organisatie gekoppeld ({mapped, plural, one {# lid} other {# leden}} tot nu toe); wie niet gekoppeld is, krijgt de eerste keer dat hij de bot gebruikt de vraag voor welke organisatie hij werkt.",
+    "alliance.setup.savedMembers.teams":
+      "Leden worden op e-maildomein aan hun organisatie gekoppeld ({mapped, plural, one {# lid} other {# leden}} tot nu toe); wie niet gekoppeld is, krijgt de eerste keer dat hij de bot gebruikt de vraag voor welke organisatie hij werkt.",
     "alliance.setup.fieldInvalid": "Controleer dit veld.",
     "alliance.cadence.weekly": "Elke week",
     "alliance.cadence.biweekly": "Elke 2 weken",

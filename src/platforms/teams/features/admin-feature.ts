@@ -2,8 +2,9 @@
 // inputs are flat strings (Adaptive Cards have no nested inputs), reassembled here into the
 // shape the core validates; field errors come back into the same card, next to their field.
 import { z } from "zod";
-import { buildHelpView, buildSetupFormView } from "../../../core/alliance/alliance-views.js";
+import { buildHelpView, buildSetupFormView, buildSetupSavedText } from "../../../core/alliance/alliance-views.js";
 import type { SetupFieldError, SetupInputRaw } from "../../../core/alliance/setup-input.js";
+import type { Clock } from "../../../core/shared/clock.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { translate } from "../../../core/i18n/catalogue.js";
 import { ALLIANCE_VERBS } from "../render/alliance-cards.js";
@@ -83,10 +84,11 @@ function toCardFields(errors: readonly SetupFieldError[], rowOf: readonly number
   });
 }
 
-const canChooseHere = (turn: Turn) => turn.kind !== "personal";
+/** In a channel or group chat the form can make it the steering channel; it says whether it is. */
+const setupOptions = (turn: Turn) => ({ canChooseHereAsSteering: turn.kind !== "personal", conversationId: turn.conversation.conversationId });
 
 /** help, setup, organisation and the organisation prompt. */
-export function adminFeature(services: TeamsServices): TeamsFeature {
+export function adminFeature(services: TeamsServices, clock: Clock): TeamsFeature {
   return {
     commands: {
       async help({ turn, reply }) {
@@ -96,7 +98,7 @@ export function adminFeature(services: TeamsServices): TeamsFeature {
       async setup({ turn, reply }) {
         if (turn.member.role !== "admin") throw new DomainError("FORBIDDEN", "setup is for admins");
         const values = await services.alliances.currentSetup(turn.member.allianceId);
-        await reply(renderView(buildSetupFormView(turn.locale, values), { setup: { canChooseHereAsSteering: canChooseHere(turn) } }));
+        await reply(renderView(buildSetupFormView(turn.locale, values), { setup: setupOptions(turn) }));
       },
       async organization({ turn, reply }) {
         // (Re)opens the chooser; once chosen, only an admin can change it, so say which it is.
@@ -111,10 +113,13 @@ export function adminFeature(services: TeamsServices): TeamsFeature {
         const result = await services.alliances.applySetup(turn.member, raw, { workspaceId: turn.member.workspaceId });
         if (!result.ok) {
           const form = buildSetupFormView(turn.locale, raw, toCardFields(result.errors, rowOf));
-          return { kind: "card", render: renderView(form, { setup: { canChooseHereAsSteering: canChooseHere(turn) } }) };
+          return { kind: "card", render: renderView(form, { setup: setupOptions(turn) }) };
         }
-        const saved = `${translate(turn.locale, "alliance.setup.saved", { name: result.alliance.name })} ${translate(turn.locale, "teams.setup.saved", { mapped: result.membersMapped })}`;
-        return { kind: "card", render: { card: card([text(saved, { color: "Good" })]), summary: saved } };
+        // The form is replaced by what was set up, what happens next and when (not one pale line).
+        const current = result.alliance.steering;
+        const steering = !current ? null : current.conversationId === turn.conversation.conversationId ? translate(turn.locale, "teams.setup.steeringThisConversation") : translate(turn.locale, "teams.setup.steeringChosenEarlier");
+        const [what = "", ...next] = buildSetupSavedText(turn.locale, "teams", result, { now: clock.now(), steering });
+        return { kind: "card", render: { card: card([text(what, { weight: "Bolder", color: "Good" }), ...next.map((line) => text(line))]), summary: what } };
       },
       async [ALLIANCE_VERBS.chooseOrganization]({ turn, data }) {
         const input = z.object({ organizationId: z.string().max(100).optional(), newOrganization: z.string().max(80).optional() }).parse(data);

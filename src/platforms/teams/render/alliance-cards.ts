@@ -36,6 +36,8 @@ export function renderHelpCard(view: HelpView): CardRender {
 export interface SetupCardOptions {
   /** True in a channel or group chat, where "post summaries here" makes sense. */
   canChooseHereAsSteering: boolean;
+  /** The conversation the form is shown in, to say whether the steering channel is this one. */
+  conversationId?: string;
 }
 
 /** Form values come from z.input (coerced fields are `unknown`); keep only what an input can show. */
@@ -70,7 +72,8 @@ export function renderSetupCard(view: SetupFormView, options: SetupCardOptions):
   const rows = Math.min(MAX_ORGANIZATION_ROWS, Math.max(2, organizations.length + 1));
   const body: CardElement[] = [heading(view.labels.title), textInput("name", view.labels.name, v.name, { isRequired: true }), ...errorFor("name")];
 
-  body.push(text(view.labels.organizations, { weight: "Bolder", spacing: "Large" }), note(view.labels.organizationsHint), ...errorFor("organizations"));
+  // Teams' own hint: the core's names Slack Connect teams, which Teams members do not have.
+  body.push(text(view.labels.organizations, { weight: "Bolder", spacing: "Large" }), note(t("teams.setup.organizationsHint")), ...errorFor("organizations"));
   for (let i = 0; i < rows; i++) {
     const org = organizations[i];
     body.push(
@@ -86,19 +89,25 @@ export function renderSetupCard(view: SetupFormView, options: SetupCardOptions):
     );
   }
 
+  // Says where summaries go now, unambiguously: here, another conversation, or nowhere yet.
   body.push(text(view.labels.steeringChannel, { weight: "Bolder", spacing: "Large" }));
+  const current = v.steeringChannel?.conversationId ?? null;
   if (options.canChooseHereAsSteering) {
-    body.push({ type: "Input.Toggle", id: "steeringHere", title: t("teams.setup.steeringHere"), value: v.steeringChannel ? "false" : "true" } as CardElement);
+    const isHere = current !== null && current === options.conversationId;
+    body.push({ type: "Input.Toggle", id: "steeringHere", title: t("teams.setup.steeringHere"), value: isHere || current === null ? "true" : "false" } as CardElement);
+    body.push(note(t(isHere ? "teams.setup.steeringIsHere" : current ? "teams.setup.steeringElsewhere" : "teams.setup.steeringNone")));
+  } else {
+    body.push(note(t(current ? "teams.setup.steeringPersonalKept" : "teams.setup.steeringPersonalNone")));
   }
-  if (v.steeringChannel) body.push(note(t("teams.setup.steeringKeep")));
   body.push(...errorFor("steeringChannel"));
 
   const cadenceBlock = (prefix: "summary" | "pulse", title: string, values: { cadence?: unknown; weekday?: unknown; hour?: unknown } | undefined) => [
     text(title, { weight: "Bolder", spacing: "Large" }),
+    // The cadence gets a row of its own: in a third of the card "Every 2 weeks" was cut off.
+    choiceSet(`${prefix}.cadence`, view.labels.cadence, values?.cadence, view.choices.cadences),
     {
       type: "ColumnSet",
       columns: [
-        { type: "Column", width: "stretch", items: [choiceSet(`${prefix}.cadence`, view.labels.cadence, values?.cadence, view.choices.cadences)] },
         { type: "Column", width: "stretch", items: [choiceSet(`${prefix}.weekday`, view.labels.weekday, values?.weekday, view.choices.weekdays)] },
         { type: "Column", width: "stretch", items: [choiceSet(`${prefix}.hour`, view.labels.hour, values?.hour, view.choices.hours)] },
       ],

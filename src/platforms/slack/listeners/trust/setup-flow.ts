@@ -1,7 +1,7 @@
 // /trust setup: the setup modal pre-filled with the current settings, and its submission, which
 // the alliance service validates; every field error comes back in place (response_action errors).
 import type { App, AllMiddlewareArgs } from "@slack/bolt";
-import { buildSetupFormView, setupErrorText } from "../../../../core/alliance/alliance-views.js";
+import { buildSetupFormView, buildSetupSavedText, setupErrorText } from "../../../../core/alliance/alliance-views.js";
 import type { SetupFieldError } from "../../../../core/alliance/setup-input.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { MODAL } from "../../ids.js";
@@ -89,7 +89,9 @@ export function registerSetupFlow(app: App, ctx: SlackListenerContext): void {
     }
     await ack();
     ctx.forgetActors();
-    const text = translate(result.alliance.locale, "alliance.setup.saved", { name: result.alliance.name });
+    // What was set up, what happens next and when, and how members get their organisation.
+    const steering = result.alliance.steering ? `<#${result.alliance.steering.conversationId}>` : null;
+    const text = buildSetupSavedText(actor.locale, "slack", result, { now: ctx.clock.now(), steering }).join("\n\n");
     await ctx.messenger.postEphemeral({ teamId: actor.teamId, channel: metadata.c || actor.userId, user: actor.userId }, { text }).catch(async () => {
       await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, { text });
     });
