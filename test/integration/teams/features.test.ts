@@ -497,4 +497,23 @@ describe("organisation by e-mail, or by asking", () => {
     const [pulse] = await say(personal(fay), "pulse");
     expect(isChooser(pulse)).toBe(false);
   });
+
+  // Issue 11: after picking, the command that made the chooser appear was dropped silently.
+  it("carries out the command that made it ask once the member picks", async () => {
+    const gil = as({ id: "29:gil", aadObjectId: "aad-gil", name: "Gil Guest" });
+    h.connector.setMember("29:gil", { name: "Gil Guest" });
+    const [chooser] = await say(personal(gil), "commit Share the pilot report for Beta by friday");
+    expect(isChooser(chooser)).toBe(true);
+    const submit = executeActions(cardOf(chooser)).find((a) => a.verb === "member.chooseOrganization")!;
+    expect(submit.data.then).toBeTruthy();
+
+    const mark = h.connector.mark();
+    const { res } = await press(personal(gil), "member.chooseOrganization", { ...submit.data, organizationId: await organizationId("Acme") });
+    expect(cardText(invokeCard(res))).toContain("Thanks! You're now with Acme.");
+    const posted = h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities") && r.status === 200);
+    expect(posted.map((r) => cardText(cardOf(r)) || r.body.text).join("\n")).toMatch(/#\d+ Share the pilot report/);
+    const gilMember = await memberOf(gil);
+    const mine = await h.bot.services.commitments.list(await h.bot.services.members.getActor(gilMember.id), "mine");
+    expect(mine.map((c) => c.text)).toContain("Share the pilot report");
+  });
 });

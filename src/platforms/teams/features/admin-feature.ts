@@ -13,7 +13,7 @@ import { renderView } from "../render/render-view.js";
 import type { TeamsFeature } from "../handlers/feature-types.js";
 import type { Turn } from "../handlers/turn.js";
 import type { TeamsServices } from "../teams-services.js";
-import { organizationChooser, organizationChosenCard } from "./organization-prompt.js";
+import { organizationChooser, organizationChosenCard, readPendingCommand } from "./organization-prompt.js";
 
 const textField = z.string().max(500).optional();
 /** Blank number fields mean "keep the default", not 0. */
@@ -121,14 +121,21 @@ export function adminFeature(services: TeamsServices, clock: Clock): TeamsFeatur
         const [what = "", ...next] = buildSetupSavedText(turn.locale, "teams", result, { now: clock.now(), steering });
         return { kind: "card", render: { card: card([text(what, { weight: "Bolder", color: "Good" }), ...next.map((line) => text(line))]), summary: what } };
       },
-      async [ALLIANCE_VERBS.chooseOrganization]({ turn, data }) {
-        const input = z.object({ organizationId: z.string().max(100).optional(), newOrganization: z.string().max(80).optional() }).parse(data);
+      async [ALLIANCE_VERBS.chooseOrganization]({ turn, data, runCommand }) {
+        const input = z.object({ organizationId: z.string().max(100).optional(), newOrganization: z.string().max(80).optional(), then: z.string().max(20_000).optional() }).parse(data);
         const newName = input.newOrganization?.trim();
         let organizationId: string | null = null;
         if (newName) organizationId = (await services.members.joinOrCreateOrganization(turn.member.memberId, newName)).organizationId;
         else if (input.organizationId) organizationId = (await services.members.chooseOrganization(turn.member.memberId, input.organizationId)).organizationId;
         if (!organizationId) return { kind: "card", render: await organizationChooser(services, turn, translate(turn.locale, "teams.chooseOrg.pick")) };
         const org = (await services.alliances.listOrganizations(turn.member.allianceId)).find((o) => o.id === organizationId);
+        // The command that made the chooser appear is carried out now, as the member with their
+        // organisation, instead of being dropped (its answer follows as a message).
+        const pending = readPendingCommand(input.then);
+        if (pending) {
+          const { text, entities } = pending;
+          await runCommand({ ...turn, member: { ...turn.member, organizationId, needsOrganization: false }, activity: { ...turn.activity, type: "message", text, entities: entities as typeof turn.activity.entities } });
+        }
         // The answered chooser is replaced, so it cannot be pressed again.
         return { kind: "card", render: organizationChosenCard(turn, org?.name ?? "") };
       },

@@ -141,7 +141,7 @@ export function renderSetupCard(view: SetupFormView, options: SetupCardOptions):
 }
 
 /** "Which organisation do you work for?" */
-export function renderChooseOrganizationCard(view: ChooseOrganizationView, error?: string): CardRender {
+export function renderChooseOrganizationCard(view: ChooseOrganizationView, error?: string, then?: string): CardRender {
   const body: CardElement[] = [heading(view.title), text(view.text)];
   if (view.organizations.length > 0) {
     body.push({
@@ -153,7 +153,8 @@ export function renderChooseOrganizationCard(view: ChooseOrganizationView, error
   }
   if (view.allowNew) body.push(textInput("newOrganization", view.newLabel, undefined));
   if (error) body.push(errorText(error));
-  return { card: card(body, [button(view.submitLabel, { verb: ALLIANCE_VERBS.chooseOrganization }, { style: "positive" })]), summary: view.title };
+  const data = { verb: ALLIANCE_VERBS.chooseOrganization, ...(then ? { then } : {}) };
+  return { card: card(body, [button(view.submitLabel, data, { style: "positive" })]), summary: view.title };
 }
 
 /** The "my data" summary; the full export goes along as a JSON file. */
