@@ -86,8 +86,17 @@ export interface HelpView {
   footer: string;
 }
 
+/** An admin is asked to add a partner organisation a member named ("Not listed?"). */
+export interface OrganizationRequestView {
+  kind: "alliance.org-request";
+  text: string;
+  approveLabel: string;
+  memberId: string;
+  name: string;
+}
+
 /** Every view of this module. */
-export type AllianceView = SetupFormView | ChooseOrganizationView | MyDataView | ForgetMeConfirmView | HelpView;
+export type AllianceView = SetupFormView | ChooseOrganizationView | MyDataView | ForgetMeConfirmView | HelpView | OrganizationRequestView;
 
 /** The translated text of a setup field error. */
 export function setupErrorText(locale: Locale, error: SetupFieldError): string {
@@ -259,4 +268,16 @@ export function buildSetupSavedText(
     t("alliance.setup.savedSummary", { first: first(alliance.summary), every: every(alliance.summary.cadence) }),
     t(platform === "slack" ? "alliance.setup.savedMembers.slack" : "alliance.setup.savedMembers.teams", { mapped: saved.membersMapped }),
   ];
+}
+
+/** The admin's question: add `name` as a partner organisation, with `memberName` in it? */
+export function buildOrganizationRequestView(locale: Locale, request: { memberId: string; memberName: string; name: string }): OrganizationRequestView {
+  const t = translator(locale);
+  return {
+    kind: "alliance.org-request",
+    text: t("alliance.orgRequest.text", { member: request.memberName || t("alliance.orgRequest.someone"), name: request.name }),
+    approveLabel: t("alliance.orgRequest.approve", { name: request.name }),
+    memberId: request.memberId,
+    name: request.name,
+  };
 }

@@ -171,6 +171,40 @@ describe("organisation of a member", () => {
   });
 });
 
+describe("a new organisation named by a member (issue 11)", () => {
+  it("waits for an admin's approval: the admin is asked by DM, and only their click adds it", async () => {
+    const teamId = freshTeam();
+    await trust("setup", { teamId, userId: "U0ADMIN" });
+    const [setup] = await bot.fake.waitFor("views.open");
+    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), setup?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
+    bot.fake.reset();
+    bot.fake.addUser({ id: "U0NEWORG", teamId, name: "Nina" });
+    await bot.fake.waitForResponse(await trust("help", { teamId, userId: "U0NEWORG" })); // a member nothing maps
+
+    const res = await sendInteraction(bot.eventsUrl, viewSubmission("alliance.choose-organization", { "org.new": { value: textValue("Initech") } }, "", { teamId, userId: "U0NEWORG" }));
+    expect(res.text).toBe("");
+    const dms = await bot.fake.waitFor("chat.postMessage", 2);
+    const toAdmin = dms.find((c) => c.args.channel === "DU0ADMIN")!;
+    const toMember = dms.find((c) => c.args.channel === "DU0NEWORG")!;
+    expect(toMember.args.text).toContain("an admin has been asked to add it");
+    expect(toAdmin.args.text).toContain('Nina says they work for "Initech"');
+    const workspace = await bot.services.stores.workspaces.find("slack", teamId);
+    const member = await bot.services.stores.members.findByExternalId(workspace!.id, "U0NEWORG");
+    expect(member?.organizationId).toBeNull();
+    expect((await bot.services.alliances.listOrganizations(member!.allianceId)).map((o) => o.name)).not.toContain("Initech");
+
+    const approve = toAdmin.args.blocks.flatMap((b: Any) => (b.type === "actions" ? b.elements : [])).find((e: Any) => e.action_id === "alliance.approve-organization");
+    expect(approve.text.text).toBe("Add Initech");
+    await sendInteraction(bot.eventsUrl, blockAction({ actionId: "alliance.approve-organization", value: approve.value }, { ts: "1.7", channelId: "DU0ADMIN" }, bot.fake.responseUrl("approve1"), { teamId, userId: "U0ADMIN" }));
+    expect((await bot.fake.waitForResponse("approve1")).body.text).toBe("Done: Initech is a partner organisation now, and Nina is in it.");
+    const told = await bot.fake.waitUntil(() => bot.fake.callsTo("chat.postMessage").find((c) => c.args.channel === "DU0NEWORG" && String(c.args.text).includes("An admin added Initech")), "member told");
+    expect(told).toBeTruthy();
+    const after = await bot.services.stores.members.findByExternalId(workspace!.id, "U0NEWORG");
+    const orgs = await bot.services.alliances.listOrganizations(member!.allianceId);
+    expect(orgs.find((o) => o.id === after?.organizationId)?.name).toBe("Initech");
+  });
+});
+
 describe("/trust culture", () => {
   it("shows a split that does not add up to 100 under that aspect, and saves a valid assessment", async () => {
     const teamId = freshTeam();

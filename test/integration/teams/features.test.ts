@@ -498,6 +498,33 @@ describe("organisation by e-mail, or by asking", () => {
     expect(isChooser(pulse)).toBe(false);
   });
 
+  // Issue 11: any member could create a partner organisation through "Not listed?".
+  it("asks the admin to approve a new organisation a member names, and adds it only then", async () => {
+    const hal = as({ id: "29:hal", aadObjectId: "aad-hal", name: "Hal Guest" });
+    h.connector.setMember("29:hal", { name: "Hal Guest" });
+    await say(personal(hal), "organisation");
+    const mark = h.connector.mark();
+    const { res } = await press(personal(hal), "member.chooseOrganization", { newOrganization: "Initech" });
+    expect(cardText(invokeCard(res))).toContain("Initech is not a partner organisation of this alliance yet, so an admin has been asked to add it.");
+    expect((await memberOf(hal)).organizationId).toBeNull();
+    const alliance = (await memberOf(USERS.ann)).allianceId;
+    expect((await h.bot.services.alliances.listOrganizations(alliance)).map((o) => o.name)).not.toContain("Initech");
+
+    const request = h.connector.since(mark).find((r) => r.path === `/v3/conversations/a:personal-${USERS.ann.aadObjectId}/activities` && cardText(cardOf(r)).includes("Initech"));
+    expect(cardText(cardOf(request))).toContain('Hal Guest says they work for "Initech"');
+    const approve = executeActions(cardOf(request)).find((a) => a.verb === "member.approveOrganization")!;
+    expect(approve.title).toBe("Add Initech");
+    // Only an admin may approve.
+    const refused = await press(personal(USERS.bob), "member.approveOrganization", approve.data);
+    expect(refused.res.body.value).toBe("You're not allowed to do that.");
+    const told = h.connector.mark();
+    const approved = await press(personal(USERS.ann), "member.approveOrganization", approve.data);
+    expect(cardText(invokeCard(approved.res))).toContain("Done: Initech is a partner organisation now, and Hal Guest is in it.");
+    expect(await organizationId("Initech")).toBe((await memberOf(hal)).organizationId);
+    const toHal = h.connector.since(told).find((r) => r.path.includes("aad-hal") && r.method === "POST" && r.path.endsWith("/activities"));
+    expect(toHal?.body.text).toContain("An admin added Initech as a partner organisation.");
+  });
+
   // Issue 11: after picking, the command that made the chooser appear was dropped silently.
   it("carries out the command that made it ask once the member picks", async () => {
     const gil = as({ id: "29:gil", aadObjectId: "aad-gil", name: "Gil Guest" });

@@ -2,7 +2,9 @@
 // inputs are flat strings (Adaptive Cards have no nested inputs), reassembled here into the
 // shape the core validates; field errors come back into the same card, next to their field.
 import { z } from "zod";
-import { buildHelpView, buildSetupFormView, buildSetupSavedText } from "../../../core/alliance/alliance-views.js";
+import { buildHelpView, buildOrganizationRequestView, buildSetupFormView, buildSetupSavedText } from "../../../core/alliance/alliance-views.js";
+import type { Member } from "../../../core/alliance/member.js";
+import type { View } from "../../../core/views.js";
 import type { SetupFieldError, SetupInputRaw } from "../../../core/alliance/setup-input.js";
 import type { Clock } from "../../../core/shared/clock.js";
 import { DomainError } from "../../../core/shared/errors.js";
@@ -88,7 +90,10 @@ function toCardFields(errors: readonly SetupFieldError[], rowOf: readonly number
 const setupOptions = (turn: Turn) => ({ canChooseHereAsSteering: turn.kind !== "personal", conversationId: turn.conversation.conversationId });
 
 /** help, setup, organisation and the organisation prompt. */
-export function adminFeature(services: TeamsServices, clock: Clock): TeamsFeature {
+/** Sends a view 1:1 to a member on Teams; false when they cannot be reached from here. */
+export type SendToMember = (member: Member, view: View) => Promise<boolean>;
+
+export function adminFeature(services: TeamsServices, clock: Clock, sendToMember: SendToMember): TeamsFeature {
   return {
     commands: {
       async help({ turn, reply }) {
@@ -125,8 +130,21 @@ export function adminFeature(services: TeamsServices, clock: Clock): TeamsFeatur
         const input = z.object({ organizationId: z.string().max(100).optional(), newOrganization: z.string().max(80).optional(), then: z.string().max(20_000).optional() }).parse(data);
         const newName = input.newOrganization?.trim();
         let organizationId: string | null = null;
-        if (newName) organizationId = (await services.members.joinOrCreateOrganization(turn.member.memberId, newName)).organizationId;
-        else if (input.organizationId) organizationId = (await services.members.chooseOrganization(turn.member.memberId, input.organizationId)).organizationId;
+        if (newName) {
+          // A new partner organisation needs an admin: a member's request waits for approval.
+          const request = await services.members.requestOrganization(turn.member.memberId, newName);
+          if (request.kind === "requested") {
+            let asked = 0;
+            for (const admin of request.admins) {
+              const view = buildOrganizationRequestView(admin.locale ?? turn.locale, { memberId: request.member.id, memberName: request.member.displayName, name: request.name });
+              if (await sendToMember(admin, view).catch(() => false)) asked++;
+            }
+            if (asked === 0) return { kind: "card", render: await organizationChooser(services, turn, translate(turn.locale, "alliance.chooseOrg.noAdmin", { name: request.name })) };
+            const waiting = translate(turn.locale, "alliance.chooseOrg.requested", { name: request.name });
+            return { kind: "card", render: { card: card([text(waiting)]), summary: waiting } };
+          }
+          organizationId = request.actor.organizationId;
+        } else if (input.organizationId) organizationId = (await services.members.chooseOrganization(turn.member.memberId, input.organizationId)).organizationId;
         if (!organizationId) return { kind: "card", render: await organizationChooser(services, turn, translate(turn.locale, "teams.chooseOrg.pick")) };
         const org = (await services.alliances.listOrganizations(turn.member.allianceId)).find((o) => o.id === organizationId);
         // The command that made the chooser appear is carried out now, as the member with their
@@ -138,6 +156,14 @@ export function adminFeature(services: TeamsServices, clock: Clock): TeamsFeatur
         }
         // The answered chooser is replaced, so it cannot be pressed again.
         return { kind: "card", render: organizationChosenCard(turn, org?.name ?? "") };
+      },
+      async [ALLIANCE_VERBS.approveOrganization]({ turn, data }) {
+        const input = z.object({ memberId: z.string().max(100), name: z.string().max(200) }).parse(data);
+        const { organization, member } = await services.members.approveOrganization(turn.member, input.memberId, input.name);
+        // The member hears it 1:1; the admin's card is replaced, so it cannot be pressed again.
+        await sendToMember(member, { kind: "text", text: translate(member.locale ?? turn.locale, "alliance.orgRequest.memberTold", { name: organization.name }) }).catch(() => false);
+        const done = translate(turn.locale, "alliance.orgRequest.approved", { name: organization.name, member: member.displayName || translate(turn.locale, "alliance.orgRequest.theMember") });
+        return { kind: "card", render: { card: card([text(done, { color: "Good" })]), summary: done } };
       },
     },
   };

@@ -1,7 +1,7 @@
 // Cards for administration and privacy: help, the setup form (with errors shown in place), the
 // "which organisation?" prompt, "my data" and the "forget me" confirmation.
 import type { CardElement } from "@microsoft/teams.cards";
-import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView, SetupFormView } from "../../../core/alliance/alliance-views.js";
+import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView, OrganizationRequestView, SetupFormView } from "../../../core/alliance/alliance-views.js";
 import { translator } from "../../../core/i18n/catalogue.js";
 import { button, card, container, errorText, facts, heading, note, text } from "./card-kit.js";
 import type { CardRender } from "./render-types.js";
@@ -10,6 +10,7 @@ import type { CardRender } from "./render-types.js";
 export const ALLIANCE_VERBS = {
   setupSubmit: "setup.submit",
   chooseOrganization: "member.chooseOrganization",
+  approveOrganization: "member.approveOrganization",
   forgetConfirm: "privacy.forget",
   forgetCancel: "privacy.cancel",
 } as const;
@@ -176,5 +177,13 @@ export function renderForgetMeConfirmCard(view: ForgetMeConfirmView): CardRender
       ],
     ),
     summary: view.title,
+  };
+}
+
+/** The admin's question whether to add a partner organisation a member named. */
+export function renderOrganizationRequestCard(view: OrganizationRequestView): CardRender {
+  return {
+    card: card([text(view.text)], [button(view.approveLabel, { verb: ALLIANCE_VERBS.approveOrganization, memberId: view.memberId, name: view.name }, { style: "positive" })]),
+    summary: view.text,
   };
 }

@@ -2,7 +2,7 @@
 // View["kind"]: a new view kind fails the type check here until Teams renders it.
 import type { View } from "../../../core/views.js";
 import {
-  renderChooseOrganizationCard,
+  renderChooseOrganizationCard, renderOrganizationRequestCard,
   renderForgetMeConfirmCard,
   renderHelpCard,
   renderMyDataCard,
@@ -52,6 +52,8 @@ export function renderView(view: View, context: RenderContext = {}): CardRender 
       return renderSetupCard(view, context.setup ?? { canChooseHereAsSteering: false });
     case "alliance.choose-organization":
       return renderChooseOrganizationCard(view, context.error, context.then);
+    case "alliance.org-request":
+      return renderOrganizationRequestCard(view);
     case "alliance.my-data":
       return renderMyDataCard(view);
     case "alliance.forget-me-confirm":

@@ -5,7 +5,7 @@
  * (Teams' webhook limit is 28 KB; bots may send 100 KB).
  */
 import { describe, expect, it } from "vitest";
-import { buildChooseOrganizationView, buildForgetMeConfirmView, buildHelpView, buildSetupFormView } from "../../../../src/core/alliance/alliance-views.js";
+import { buildChooseOrganizationView, buildOrganizationRequestView, buildForgetMeConfirmView, buildHelpView, buildSetupFormView } from "../../../../src/core/alliance/alliance-views.js";
 import type { CommitmentCardView, CommitmentListView } from "../../../../src/core/commitments/commitment-views.js";
 import { buildCultureFormView } from "../../../../src/core/culture-fit/culture-fit-views.js";
 import type { PollView } from "../../../../src/core/polls/poll-views.js";
@@ -55,6 +55,7 @@ const samples: { [K in ViewKind]: Extract<View, { kind: K }> } = {
   "alliance.help": buildHelpView("en", "teams", 5),
   "alliance.setup-form": buildSetupFormView("en", { name: "A", organizations: [] }),
   "alliance.choose-organization": buildChooseOrganizationView("en", [{ id: "o1", allianceId: "a", name: "Acme", emailDomains: [], slackTeamIds: [] }]),
+  "alliance.org-request": buildOrganizationRequestView("en", { memberId: "m1", memberName: "Gil", name: "Initech" }),
   "alliance.my-data": {
     kind: "alliance.my-data", title: "Your data", intro: "Here", profile: "Ann", sections: [{ key: "x", label: "X", count: 2 }], note: "n",
     file: { name: "my-data.json", mimeType: "application/json", content: "{}" },
