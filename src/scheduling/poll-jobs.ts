@@ -14,7 +14,7 @@ import type { Alliance } from "../core/alliance/alliance.js";
 import { buildPollView } from "../core/polls/poll-views.js";
 import type { Poll } from "../core/polls/poll.js";
 import type { JobContext } from "./job-context.js";
-import { recurrenceFiresAt } from "./recurrence-match.js";
+import { recurrenceFiresAt } from "../core/polls/poll-recurrence-match.js";
 
 /** How far back the close sweep looks for a closed poll whose result update was never queued. */
 export const CLOSE_RECOVERY_MS = 24 * 3_600_000;

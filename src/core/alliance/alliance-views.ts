@@ -3,7 +3,9 @@
 import { hasMessage, translate, translator, type MessageKey } from "../i18n/catalogue.js";
 import type { Locale, Platform } from "../shared/refs.js";
 import { LOCALES } from "../shared/refs.js";
-import type { Organization } from "./alliance.js";
+import { formatUpcoming } from "../i18n/format-when.js";
+import { nextSlot } from "../schedule/slots.js";
+import type { Alliance, Cadence, Organization } from "./alliance.js";
 import type { ForgetResult } from "./privacy-service.js";
 import type { MyDataExport } from "./personal-data.js";
 import type { SetupFieldError, SetupInputRaw } from "./setup-input.js";
@@ -84,8 +86,17 @@ export interface HelpView {
   footer: string;
 }
 
+/** An admin is asked to add a partner organisation a member named ("Not listed?"). */
+export interface OrganizationRequestView {
+  kind: "alliance.org-request";
+  text: string;
+  approveLabel: string;
+  memberId: string;
+  name: string;
+}
+
 /** Every view of this module. */
-export type AllianceView = SetupFormView | ChooseOrganizationView | MyDataView | ForgetMeConfirmView | HelpView;
+export type AllianceView = SetupFormView | ChooseOrganizationView | MyDataView | ForgetMeConfirmView | HelpView | OrganizationRequestView;
 
 /** The translated text of a setup field error. */
 export function setupErrorText(locale: Locale, error: SetupFieldError): string {
@@ -227,5 +238,46 @@ export function buildHelpView(locale: Locale, platform: Platform, anonymityThres
     sections,
     tips: platform === "slack" ? [t("alliance.help.slack.languages")] : [t("alliance.help.teams.mention", names), t("alliance.help.teams.languages")],
     footer: t("alliance.help.footer", { k: anonymityThreshold }),
+  };
+}
+
+/**
+ * What an admin is told after saving setup: what was set up (the alliance, its partners, where
+ * summaries go), what happens next and when (the first pulse round and the first summary, from
+ * the alliance's schedule in its zone), and that members are matched to an organisation or asked
+ * for it. Paragraphs, so each platform can lay them out. `steering` is where summaries go in the
+ * platform's words ("<#C123>", "this conversation"), or null when no channel is set.
+ */
+export function buildSetupSavedText(
+  locale: Locale,
+  platform: Platform,
+  saved: { alliance: Alliance; organizations: readonly Pick<Organization, "name">[]; membersMapped: number },
+  options: { now: Date; steering: string | null },
+): string[] {
+  const t = translator(locale);
+  const { alliance } = saved;
+  const tag = locale === "nl" ? "nl-NL" : "en-GB";
+  const partners = new Intl.ListFormat(tag, { type: "conjunction" }).format(saved.organizations.map((o) => o.name));
+  const first = (schedule: { cadence: Cadence; weekday: number; hour: number }) =>
+    formatUpcoming(nextSlot({ ...schedule, timezone: alliance.timezone }, options.now).at, locale, alliance.timezone);
+  const every = (cadence: Cadence) => t(`alliance.cadence.${cadence}`).toLocaleLowerCase(tag);
+  return [
+    t("alliance.setup.savedWhat", { name: alliance.name, partners }),
+    options.steering ? t("alliance.setup.savedSteering", { steering: options.steering }) : t("alliance.setup.savedNoSteering"),
+    t("alliance.setup.savedPulse", { first: first(alliance.pulse), every: every(alliance.pulse.cadence) }),
+    t("alliance.setup.savedSummary", { first: first(alliance.summary), every: every(alliance.summary.cadence) }),
+    t(platform === "slack" ? "alliance.setup.savedMembers.slack" : "alliance.setup.savedMembers.teams", { mapped: saved.membersMapped }),
+  ];
+}
+
+/** The admin's question: add `name` as a partner organisation, with `memberName` in it? */
+export function buildOrganizationRequestView(locale: Locale, request: { memberId: string; memberName: string; name: string }): OrganizationRequestView {
+  const t = translator(locale);
+  return {
+    kind: "alliance.org-request",
+    text: t("alliance.orgRequest.text", { member: request.memberName || t("alliance.orgRequest.someone"), name: request.name }),
+    approveLabel: t("alliance.orgRequest.approve", { name: request.name }),
+    memberId: request.memberId,
+    name: request.name,
   };
 }

@@ -11,6 +11,22 @@ import { matchOrganization } from "./organization-matching.js";
 import { requireRole, requireSameAlliance } from "./roles.js";
 import { SETUP_LIMITS } from "./setup-input.js";
 
+/** What naming an unlisted organisation came to. */
+export type OrganizationRequest =
+  /** An organisation of that name existed, or an admin named it: the member is in it. */
+  | { kind: "joined"; actor: Actor }
+  /** A new organisation: it waits for one of `admins` to approve (nothing written yet). */
+  | { kind: "requested"; name: string; member: Member; admins: Member[] };
+
+/** The trimmed name, or INVALID_INPUT when it is empty or too long. */
+function validOrganizationName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed || trimmed.length > SETUP_LIMITS.nameMaxLength) {
+    throw new DomainError("INVALID_INPUT", "Organisation name empty or too long.", { reason: `1–${SETUP_LIMITS.nameMaxLength}` });
+  }
+  return trimmed;
+}
+
 /** What a platform knows about the user behind an incoming request. */
 export interface ResolveMemberInput {
   platform: Platform;
@@ -176,25 +192,52 @@ export class MemberService {
   }
 
   /**
-   * For an alliance whose setup lists no (fitting) organisation yet: the member names theirs; an
-   * existing organisation of that name (any case) is joined rather than duplicated.
+   * A member names an organisation that is not listed ("Not listed?"). An existing organisation
+   * of that name (any case) is joined. A new partner organisation changes the alliance, so only an
+   * admin creates one: an admin's own request does; a member's waits for an admin's approval
+   * (nothing is written; the platform asks the returned admins, see approveOrganization).
    */
-  async joinOrCreateOrganization(memberId: string, name: string): Promise<Actor> {
+  async requestOrganization(memberId: string, name: string): Promise<OrganizationRequest> {
     const member = await this.liveMember(memberId);
     if (member.organizationId !== null) {
       throw new DomainError("FORBIDDEN", "Only an admin can change a member's organisation once it is set.");
     }
-    const trimmed = name.trim();
-    if (!trimmed || trimmed.length > SETUP_LIMITS.nameMaxLength) {
-      throw new DomainError("INVALID_INPUT", "Organisation name empty or too long.", { reason: `1–${SETUP_LIMITS.nameMaxLength}` });
+    const trimmed = validOrganizationName(name);
+    const same = (await this.deps.alliances.listOrganizations(member.allianceId)).find((org) => org.name.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
+    if (same || member.role === "admin") {
+      const org = same ?? (await this.addOrganization(member.allianceId, trimmed));
+      return { kind: "joined", actor: actorOf(await this.deps.members.setOrganization(member.id, org.id)) };
     }
-    const existing = await this.deps.alliances.listOrganizations(member.allianceId);
-    const same = existing.find((org) => org.name.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
-    if (!same && existing.length >= SETUP_LIMITS.maxOrganizations) {
+    const admins = (await this.deps.members.list(member.allianceId, { role: "admin" })).filter((m) => !m.erasedAt);
+    return { kind: "requested", name: trimmed, member, admins };
+  }
+
+  /**
+   * An admin approves a member's request: the organisation is created (or joined, if one of that
+   * name exists by now) and the member put in it. A member whose organisation was set meanwhile
+   * keeps it (a second admin pressing Approve changes nothing).
+   */
+  async approveOrganization(admin: Actor, memberId: string, name: string): Promise<{ actor: Actor; organization: Organization; member: Member }> {
+    requireRole(admin, "admin");
+    const member = await this.liveMember(memberId);
+    requireSameAlliance(admin, member.allianceId);
+    if (member.organizationId !== null) {
+      return { actor: actorOf(member), organization: await this.organizationOf(member.allianceId, member.organizationId), member };
+    }
+    const trimmed = validOrganizationName(name);
+    const same = (await this.deps.alliances.listOrganizations(member.allianceId)).find((org) => org.name.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
+    const organization = same ?? (await this.addOrganization(member.allianceId, trimmed));
+    const updated = await this.deps.members.setOrganization(member.id, organization.id);
+    return { actor: actorOf(updated), organization, member: updated };
+  }
+
+  /** A new partner organisation, within the setup's limit. */
+  private async addOrganization(allianceId: string, name: string): Promise<Organization> {
+    const existing = await this.deps.alliances.listOrganizations(allianceId);
+    if (existing.length >= SETUP_LIMITS.maxOrganizations) {
       throw new DomainError("ALLIANCE_TOO_MANY_ORGANIZATIONS", "Alliance has the maximum number of organisations.", { max: SETUP_LIMITS.maxOrganizations });
     }
-    const org = same ?? (await this.deps.alliances.addOrganization(member.allianceId, { name: trimmed, emailDomains: [], slackTeamIds: [] }));
-    return actorOf(await this.deps.members.setOrganization(member.id, org.id));
+    return this.deps.alliances.addOrganization(allianceId, { name, emailDomains: [], slackTeamIds: [] });
   }
 
   /** An admin corrects a member's organisation (null: unknown, the member is asked again). */

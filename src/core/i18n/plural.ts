@@ -13,24 +13,48 @@ import type { Locale } from "../shared/refs.js";
 const PLURAL_BLOCK = /\{(\w+),\s*plural,\s*((?:(?:=\d+|zero|one|two|few|many|other)\s*\{(?:[^{}]|\{\w+\})*\}\s*)+)\}/g;
 const BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{((?:[^{}]|\{\w+\})*)\}/g;
 
-const rulesCache = new Map<Locale, Intl.PluralRules>();
-const rulesFor = (locale: Locale) => {
-  let rules = rulesCache.get(locale);
-  if (!rules) rulesCache.set(locale, (rules = new Intl.PluralRules(locale)));
-  return rules;
+// Building Intl objects costs far more than using them (about 0.1 ms each): one per locale.
+const formatters = new Map<Locale, { rules: Intl.PluralRules; number: Intl.NumberFormat }>();
+const formattersFor = (locale: Locale) => {
+  let made = formatters.get(locale);
+  if (!made) formatters.set(locale, (made = { rules: new Intl.PluralRules(locale), number: new Intl.NumberFormat(locale) }));
+  return made;
 };
+
+/** A template split into text and plural blocks, parsed once per template. */
+type Part = string | { whole: string; name: string; branches: Map<string, string> };
+const parsed = new Map<string, Part[]>();
+
+function partsOf(template: string): Part[] {
+  let parts = parsed.get(template);
+  if (parts) return parts;
+  parts = [];
+  let last = 0;
+  for (const match of template.matchAll(PLURAL_BLOCK)) {
+    parts.push(template.slice(last, match.index));
+    parts.push({ whole: match[0], name: match[1]!, branches: new Map([...match[2]!.matchAll(BRANCH)].map((m) => [m[1]!, m[2]!])) });
+    last = match.index + match[0].length;
+  }
+  parts.push(template.slice(last));
+  parsed.set(template, parts);
+  return parts;
+}
 
 /**
  * Replaces every plural block of `template` by the branch for its parameter's value. A block
  * whose parameter is missing or not a number is left as it is, so a test sees it.
  */
 export function selectPlurals(locale: Locale, template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(PLURAL_BLOCK, (whole, name: string, body: string) => {
-    const raw = params[name];
-    const value = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : NaN;
-    if (!Number.isFinite(value)) return whole;
-    const branches = new Map([...body.matchAll(BRANCH)].map((m) => [m[1]!, m[2]!]));
-    const chosen = branches.get(`=${value}`) ?? branches.get(rulesFor(locale).select(value)) ?? branches.get("other");
-    return chosen === undefined ? whole : chosen.replace(/#/g, new Intl.NumberFormat(locale).format(value));
-  });
+  if (!template.includes(", plural,")) return template; // most templates: no work at all
+  return partsOf(template)
+    .map((part) => {
+      if (typeof part === "string") return part;
+      const raw = params[part.name];
+      const value = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : NaN;
+      if (!Number.isFinite(value)) return part.whole;
+      const { rules, number } = formattersFor(locale);
+      const chosen = part.branches.get(`=${value}`) ?? part.branches.get(rules.select(value)) ?? part.branches.get("other");
+      return chosen === undefined ? part.whole : chosen.replace(/#/g, number.format(value));
+    })
+    .join("");
 }

@@ -4,7 +4,9 @@
  */
 import { translator, type Translator } from "../i18n/catalogue.js";
 import type { Locale } from "../shared/refs.js";
-import { acceptsVotes, type PollMode, type PollStatus, type PollVisibility } from "./poll.js";
+import { acceptsVotes, type Poll, type PollMode, type PollStatus, type PollVisibility } from "./poll.js";
+import { nextRecurrence } from "./poll-recurrence-match.js";
+import { describeRecurrence } from "./poll-recurrence-text.js";
 import type { PollResults } from "./poll-service-types.js";
 import type { OptionCount } from "./poll-tally.js";
 
@@ -59,6 +61,8 @@ export interface PollView {
   statusText: string;
   /** What anonymity means here; null for named polls. */
   anonymityNote: string | null;
+  /** "Repeats every Monday at 09:00. Next poll: 7 Dec 2026, 09:00."; null for a one-off poll. */
+  recurrenceText: string | null;
 }
 
 /** Builds the view of `results` in `locale`, with dates in the alliance's `timeZone`. */
@@ -116,7 +120,30 @@ export function buildPollView(results: PollResults, options: { locale: Locale; t
             ? t("polls.status.openUntil", { at: when(poll.closesAt) })
             : t("polls.status.closing"),
     anonymityNote: poll.anonymous ? t(poll.status === "open" ? "polls.note.anonymousOpen" : "polls.note.anonymous", { k: tally?.k ?? 5 }) : null,
+    recurrenceText: recurrenceLine(poll.recurrence, options),
   };
+}
+
+/** The rule in words and the next run, for the poll message; null for a one-off poll. */
+function recurrenceLine(rule: string | null, options: { locale: Locale; timeZone: string; now: Date }): string | null {
+  if (rule === null) return null;
+  const t = translator(options.locale);
+  const words = describeRecurrence(rule, options.locale) ?? rule;
+  const next = nextRecurrence(rule, options.now, options.timeZone);
+  return next ? t("polls.recurrence.line", { rule: words, next: formatDateTime(next, options.locale, options.timeZone) }) : t("polls.recurrence.lineNoNext", { rule: words });
+}
+
+/**
+ * What the creator of a recurring poll is told after it is posted: the rule in words, in which
+ * zone, and when the next run appears; null for a one-off poll (the posted poll says enough).
+ */
+export function buildRecurrenceConfirmation(poll: Pick<Poll, "recurrence">, options: { locale: Locale; timeZone: string; now: Date }): string | null {
+  if (poll.recurrence === null) return null;
+  const t = translator(options.locale);
+  const rule = describeRecurrence(poll.recurrence, options.locale) ?? poll.recurrence;
+  const next = nextRecurrence(poll.recurrence, options.now, options.timeZone);
+  if (!next) return t("polls.recurrence.confirmNoNext", { rule });
+  return t("polls.recurrence.confirm", { rule, zone: options.timeZone, next: formatDateTime(next, options.locale, options.timeZone) });
 }
 
 function optionView(t: Translator, optionId: string, label: string, figure: OptionCount | undefined): PollOptionView {

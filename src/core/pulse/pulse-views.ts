@@ -5,6 +5,9 @@
 import { translator, type MessageKey } from "../i18n/catalogue.js";
 import type { Locale } from "../shared/refs.js";
 import type { TextView } from "../views.js";
+import type { Alliance } from "../alliance/alliance.js";
+import { formatUpcoming } from "../i18n/format-when.js";
+import { nextSlot } from "../schedule/slots.js";
 import type { PendingPulse, PendingQuestion } from "./pulse-service.js";
 import { MAX_PULSE_COMMENT_LENGTH } from "./pulse-service.js";
 
@@ -63,15 +66,19 @@ export interface PulseViewOptions {
   k: number;
 }
 
+/**
+ * "Nothing open for you" with when the alliance's next round opens (its pulse slot after `now`),
+ * instead of "it comes automatically", which left people guessing. `where` says where the
+ * questions will arrive on the member's platform.
+ */
+export function buildNoPulseOpenText(alliance: Pick<Alliance, "pulse" | "timezone">, now: Date, locale: Locale): string {
+  const { cadence, weekday, hour } = alliance.pulse;
+  const { at } = nextSlot({ cadence, weekday, hour, timezone: alliance.timezone }, now);
+  return translator(locale)("pulse.nothingOpen", { opens: formatUpcoming(at, locale, alliance.timezone) });
+}
+
 function formatWhen(at: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(at.getTime() - 60_000)); // "until 23:59" reads better than "until 00:00"
+  return formatUpcoming(new Date(at.getTime() - 60_000), locale, timeZone); // "until 23:59" reads better than "until 00:00"
 }
 
 function promptOf(question: PendingQuestion, t: ReturnType<typeof translator>): string {

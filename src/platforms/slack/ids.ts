@@ -18,6 +18,7 @@ export const ACTION = {
   pulseComment: "pulse.comment",
   healthShare: "health.share",
   chooseOrganization: "alliance.choose-organization",
+  approveOrganization: "alliance.approve-organization",
   homeOpenPulse: "home.pulse",
   noop: "noop",
 } as const;

@@ -5,6 +5,8 @@ import { App } from "@microsoft/teams.apps";
 import type { Express } from "express";
 import type { ConversationRepository, WorkspaceRepository } from "../../core/alliance/workspace-repository.js";
 import type { MessageSender } from "../../scheduling/outbox/message-sender.js";
+import type { Member } from "../../core/alliance/member.js";
+import type { View } from "../../core/views.js";
 import type { ProcessedEventRepository } from "../../core/alliance/processed-event-repository.js";
 import { createTeamsMessageSender } from "./teams-outbox-sender.js";
 import type { Clock } from "../../core/shared/clock.js";
@@ -104,6 +106,15 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
     fallbackServiceUrl: DEFAULT_TEAMS_SERVICE_URL,
   });
 
+  // 1:1 to a member of this alliance on Teams (an admin asked to approve, a member told).
+  const sendToMember = async (member: Member, view: View): Promise<boolean> => {
+    const workspace = await deps.workspaces.get(member.workspaceId);
+    if (!workspace || workspace.platform !== "teams" || member.erasedAt) return false;
+    const recipient = { memberId: member.id, workspaceId: member.workspaceId, externalId: member.externalId, tenantId: workspace.externalId };
+    await messenger.sendDirect(recipient, view, member.locale ? { locale: member.locale } : {});
+    return true;
+  };
+
   const offerFile = async ({ turn }: CommandContext, offer: FileOffer) => {
     await connector.send(turn.target, { attachments: [fileConsentAttachment(offer, { kind: "myData", memberId: turn.member.memberId })] }, IN_TURN_POLICY);
   };
@@ -113,7 +124,7 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
     onError: (pollId, error) => log.warn({ err: error, pollId }, "could not update the posted poll card"),
   });
   const features: TeamsFeature[] = [
-    adminFeature(services),
+    adminFeature(services, clock, sendToMember),
     privacyFeature(services, offerFile),
     commitmentsFeature(services, connector, clock),
     pollsFeature({ services, messenger, clock, updates: pollUpdates, conversations }),

@@ -52,6 +52,17 @@ describe("/poll with arguments", () => {
     expect((await bot.fake.waitForResponse("bad2")).body.text).toBe("A poll needs at least 2 options.");
   });
 
+  // Issue 11: a recurring poll only showed a "Repeats" tag; nobody was told the rule or the next run.
+  it("says the repeat rule and the next run in the confirmation and on the message", async () => {
+    const { teamId, post } = await createPoll(`"Weekly check?" "Good" "Bad" every monday 09:00`);
+    expect(textOf(post.args.blocks)).toMatch(/Repeats every Monday at 09:00\. Next poll: \d{1,2} \w{3} \d{4}, 09:00\./);
+    const confirm = await bot.fake.waitForResponse(`create-${teamId}`);
+    expect(confirm.body).toMatchObject({ response_type: "ephemeral" });
+    expect(confirm.body.text).toMatch(
+      /^Your poll is posted\. It repeats every Monday at 09:00 \(Europe\/Amsterdam time\): the next one is posted on \d{1,2} \w{3} \d{4}, 09:00, as a new poll in the same conversation\.$/,
+    );
+  });
+
   it("records the deadline and shows it on the message", async () => {
     const { post } = await createPoll(`"Friday drinks?" "Yes" "No" closes in 3 days`);
     expect(textOf(post.args.blocks)).toMatch(/Open · closes|closes/i);

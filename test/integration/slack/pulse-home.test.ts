@@ -39,6 +39,16 @@ async function allianceWithRound(): Promise<string> {
 const buttons = (blocks: Any[]) => blocks.flatMap((b: Any) => (b.type === "actions" ? b.elements : []));
 
 describe("pulse in Slack", () => {
+  it("says when the next round opens when nothing is open (issue 11)", async () => {
+    const teamId = await allianceWithRound();
+    // Bob answered nothing, but a member who joins after the round opened was not invited.
+    bot.fake.addUser({ id: "U0CAROL", teamId, name: "Carol", email: "carol@beta.example" });
+    await sendCommand(bot.eventsUrl, commandFields("/pulse", "", bot.fake.responseUrl("p0"), { teamId, userId: "U0CAROL" }));
+    expect((await bot.fake.waitForResponse("p0")).body.text).toMatch(
+      /^You have no open pulse questions right now\. The next round opens on (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} \w+ at 10:00; I'll send you its questions in a direct message then\.$/,
+    );
+  });
+
   it("sends the open questions as DMs and turns an answered question into what was saved", async () => {
     const teamId = await allianceWithRound();
     await sendCommand(bot.eventsUrl, commandFields("/pulse", "", bot.fake.responseUrl("p1"), { teamId, userId: "U0ALICE" }));

@@ -100,8 +100,24 @@ describe("/trust setup", () => {
     const saved = await bot.services.alliances.findAllianceForWorkspace("slack", teamId);
     expect(saved).toMatchObject({ name: "Bridge Alliance", uncertainty: "high" });
     expect((await bot.services.alliances.listOrganizations(saved?.id ?? "")).map((o) => o.name)).toEqual(["Alpha", "Beta"]);
+    // Issue 11: say what was set up, what happens next and when, and how members get an organisation.
     const [confirmation] = await bot.fake.waitFor("chat.postEphemeral");
-    expect(confirmation?.args.text).toBe("Setup saved for Bridge Alliance.");
+    const paragraphs = String(confirmation?.args.text).split("\n\n");
+    expect(paragraphs[0]).toBe("Setup saved: Bridge Alliance, with partners Alpha and Beta.");
+    expect(paragraphs[1]).toBe("No steering channel is set yet, so summaries are kept but not posted. Open setup again in the channel where they should go.");
+    expect(paragraphs[2]).toMatch(/^Next: the first pulse round opens on Wednesday \d{1,2} \w+ at 10:00 \(every week\); members get its questions in a direct message\.$/);
+    expect(paragraphs[3]).toMatch(/^The first trust-health summary follows on Monday \d{1,2} \w+ at 09:00 \(every week\)\.$/);
+    expect(paragraphs[4]).toMatch(/^Members are matched to their organisation by e-mail domain or Slack Connect team \(\d+ members? so far\); anyone not matched is asked which organisation they work for/);
+  });
+
+  it("names the steering channel it saved, as a channel link", async () => {
+    const teamId = freshTeam();
+    await trust("setup", { teamId, userId: "U0ADMIN" });
+    const [open] = await bot.fake.waitFor("views.open");
+    const values = setupValues({ steeringChannel: { value: { type: "conversations_select", selected_conversation: "C0STEER" } } });
+    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", values, open?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
+    const [confirmation] = await bot.fake.waitFor("chat.postEphemeral");
+    expect(String(confirmation?.args.text)).toContain("The trust-health summary is posted in <#C0STEER>.");
   });
 });
 
@@ -152,6 +168,40 @@ describe("organisation of a member", () => {
     const res = await sendInteraction(bot.eventsUrl, viewSubmission("alliance.choose-organization", { "org.choice": { value: selectValue(beta) } }, "", { teamId, userId: "U0UNKNOWN" }));
     expect(res.text).toBe("");
     expect(await orgOf(teamId, "U0UNKNOWN")).toBe("Beta");
+  });
+});
+
+describe("a new organisation named by a member (issue 11)", () => {
+  it("waits for an admin's approval: the admin is asked by DM, and only their click adds it", async () => {
+    const teamId = freshTeam();
+    await trust("setup", { teamId, userId: "U0ADMIN" });
+    const [setup] = await bot.fake.waitFor("views.open");
+    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), setup?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
+    bot.fake.reset();
+    bot.fake.addUser({ id: "U0NEWORG", teamId, name: "Nina" });
+    await bot.fake.waitForResponse(await trust("help", { teamId, userId: "U0NEWORG" })); // a member nothing maps
+
+    const res = await sendInteraction(bot.eventsUrl, viewSubmission("alliance.choose-organization", { "org.new": { value: textValue("Initech") } }, "", { teamId, userId: "U0NEWORG" }));
+    expect(res.text).toBe("");
+    const dms = await bot.fake.waitFor("chat.postMessage", 2);
+    const toAdmin = dms.find((c) => c.args.channel === "DU0ADMIN")!;
+    const toMember = dms.find((c) => c.args.channel === "DU0NEWORG")!;
+    expect(toMember.args.text).toContain("an admin has been asked to add it");
+    expect(toAdmin.args.text).toContain('Nina says they work for "Initech"');
+    const workspace = await bot.services.stores.workspaces.find("slack", teamId);
+    const member = await bot.services.stores.members.findByExternalId(workspace!.id, "U0NEWORG");
+    expect(member?.organizationId).toBeNull();
+    expect((await bot.services.alliances.listOrganizations(member!.allianceId)).map((o) => o.name)).not.toContain("Initech");
+
+    const approve = toAdmin.args.blocks.flatMap((b: Any) => (b.type === "actions" ? b.elements : [])).find((e: Any) => e.action_id === "alliance.approve-organization");
+    expect(approve.text.text).toBe("Add Initech");
+    await sendInteraction(bot.eventsUrl, blockAction({ actionId: "alliance.approve-organization", value: approve.value }, { ts: "1.7", channelId: "DU0ADMIN" }, bot.fake.responseUrl("approve1"), { teamId, userId: "U0ADMIN" }));
+    expect((await bot.fake.waitForResponse("approve1")).body.text).toBe("Done: Initech is a partner organisation now, and Nina is in it.");
+    const told = await bot.fake.waitUntil(() => bot.fake.callsTo("chat.postMessage").find((c) => c.args.channel === "DU0NEWORG" && String(c.args.text).includes("An admin added Initech")), "member told");
+    expect(told).toBeTruthy();
+    const after = await bot.services.stores.members.findByExternalId(workspace!.id, "U0NEWORG");
+    const orgs = await bot.services.alliances.listOrganizations(member!.allianceId);
+    expect(orgs.find((o) => o.id === after?.organizationId)?.name).toBe("Initech");
   });
 });
 

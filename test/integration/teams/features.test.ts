@@ -145,9 +145,29 @@ describe("setup", () => {
       anonymityThreshold: "3",
       timezone: "Europe/Amsterdam",
     });
-    expect(cardText(invokeCard(res))).toContain("Setup saved for Acme × Beta");
+    // Issue 11: not one pale line, but what was set up, what happens next and when.
+    const saved = cardText(invokeCard(res));
+    expect(saved).toContain("Setup saved: Acme × Beta, with partners Acme and Beta.");
+    expect(saved).toContain("The trust-health summary is posted in this conversation.");
+    expect(saved).toMatch(/Next: the first pulse round opens on Wednesday \d{1,2} \w+ at 10:00 \(every week\)/);
+    expect(saved).toMatch(/The first trust-health summary follows on Monday \d{1,2} \w+ at 09:00 \(every week\)/);
+    expect(saved).toContain("anyone not matched is asked which organisation they work for");
     const alliance = await h.bot.services.alliances.getAlliance((await memberOf(USERS.ann)).allianceId);
     expect(alliance.steering).toEqual({ workspaceId: (await workspace()).id, conversationId: CHANNEL });
+  });
+
+  it("re-opened, the form says where summaries go now, speaks of e-mail domains, and gives the cadence a full row", async () => {
+    const [form] = await say(channel(USERS.ann), "setup");
+    const card = cardOf(form);
+    const text = cardText(card);
+    expect(text).toContain("Summaries are posted in this conversation now.");
+    expect(JSON.stringify(card)).toMatch(/"id":"steeringHere"[^}]*"value":"true"|"value":"true"[^}]*"id":"steeringHere"/);
+    expect(text).not.toContain("Slack Connect");
+    expect(text).toContain("matched to their organisation by e-mail domain");
+    // Top-level, not squeezed into a third of a ColumnSet where "Every 2 weeks" was cut off.
+    expect(card.body.map((e: { id?: string }) => e.id)).toEqual(expect.arrayContaining(["summary.cadence", "pulse.cadence"]));
+    const [personalForm] = await say(personal(USERS.ann), "setup");
+    expect(cardText(cardOf(personalForm))).toContain("Summaries go to the steering channel chosen earlier.");
   });
 
   it("refuses setup to a member who is not an admin", async () => {
@@ -429,6 +449,15 @@ describe("health, privacy, language", () => {
     expect(nl?.body.text).toBe("Er is geen afspraak #99999 in deze alliantie. Typ afspraak lijst mijn om de nummers van de jouwe te zien.");
   });
 
+  it("says a recurring poll's rule and next run on the card and in a confirmation, in the member's language", async () => {
+    const posted = await say(channel(USERS.ann), `poll "Weekly check?" "Good" "Bad" every weekday 17:00`);
+    expect(cardText(cardOf(posted[0]))).toMatch(/Repeats every weekday \(Monday to Friday\) at 17:00\. Next poll: \d{1,2} \w{3} \d{4}, 17:00\./);
+    expect(posted[1]?.body.text).toMatch(/^Your poll is posted\. It repeats every weekday \(Monday to Friday\) at 17:00 \(Europe\/Amsterdam time\): the next one is posted on/);
+    const nl = await say({ ...channel(USERS.bob), locale: "nl-NL" }, `peiling "Wekelijks?" "Goed" "Slecht" elke maandag en donderdag 9:30`);
+    expect(cardText(cardOf(nl[0]))).toMatch(/Herhaalt elke maandag en donderdag om 09:30\. Volgende peiling: \d{1,2} \w{3}\.? \d{4}/);
+    expect(nl[1]?.body.text).toContain("Je peiling is geplaatst. Hij herhaalt elke maandag en donderdag om 09:30 (tijd Europe/Amsterdam)");
+  });
+
   it("speaks Dutch to a Dutch client and understands the Dutch commands", async () => {
     const [help] = await say(personal(USERS.bob, "nl-NL"), "hulp");
     expect(cardText(cardOf(help))).toContain("wat ik kan");
@@ -499,5 +528,51 @@ describe("organisation by e-mail, or by asking", () => {
     expect(again?.body.text).toBe("You're with Acme. Only an admin can change your organisation.");
     const [pulse] = await say(personal(fay), "pulse");
     expect(isChooser(pulse)).toBe(false);
+  });
+
+  // Issue 11: any member could create a partner organisation through "Not listed?".
+  it("asks the admin to approve a new organisation a member names, and adds it only then", async () => {
+    const hal = as({ id: "29:hal", aadObjectId: "aad-hal", name: "Hal Guest" });
+    h.connector.setMember("29:hal", { name: "Hal Guest" });
+    await say(personal(hal), "organisation");
+    const mark = h.connector.mark();
+    const { res } = await press(personal(hal), "member.chooseOrganization", { newOrganization: "Initech" });
+    expect(cardText(invokeCard(res))).toContain("Initech is not a partner organisation of this alliance yet, so an admin has been asked to add it.");
+    expect((await memberOf(hal)).organizationId).toBeNull();
+    const alliance = (await memberOf(USERS.ann)).allianceId;
+    expect((await h.bot.services.alliances.listOrganizations(alliance)).map((o) => o.name)).not.toContain("Initech");
+
+    const request = h.connector.since(mark).find((r) => r.path === `/v3/conversations/a:personal-${USERS.ann.aadObjectId}/activities` && cardText(cardOf(r)).includes("Initech"));
+    expect(cardText(cardOf(request))).toContain('Hal Guest says they work for "Initech"');
+    const approve = executeActions(cardOf(request)).find((a) => a.verb === "member.approveOrganization")!;
+    expect(approve.title).toBe("Add Initech");
+    // Only an admin may approve.
+    const refused = await press(personal(USERS.bob), "member.approveOrganization", approve.data);
+    expect(refused.res.body.value).toBe("You're not allowed to do that.");
+    const told = h.connector.mark();
+    const approved = await press(personal(USERS.ann), "member.approveOrganization", approve.data);
+    expect(cardText(invokeCard(approved.res))).toContain("Done: Initech is a partner organisation now, and Hal Guest is in it.");
+    expect(await organizationId("Initech")).toBe((await memberOf(hal)).organizationId);
+    const toHal = h.connector.since(told).find((r) => r.path.includes("aad-hal") && r.method === "POST" && r.path.endsWith("/activities"));
+    expect(toHal?.body.text).toContain("An admin added Initech as a partner organisation.");
+  });
+
+  // Issue 11: after picking, the command that made the chooser appear was dropped silently.
+  it("carries out the command that made it ask once the member picks", async () => {
+    const gil = as({ id: "29:gil", aadObjectId: "aad-gil", name: "Gil Guest" });
+    h.connector.setMember("29:gil", { name: "Gil Guest" });
+    const [chooser] = await say(personal(gil), "commit Share the pilot report for Beta by friday");
+    expect(isChooser(chooser)).toBe(true);
+    const submit = executeActions(cardOf(chooser)).find((a) => a.verb === "member.chooseOrganization")!;
+    expect(submit.data.then).toBeTruthy();
+
+    const mark = h.connector.mark();
+    const { res } = await press(personal(gil), "member.chooseOrganization", { ...submit.data, organizationId: await organizationId("Acme") });
+    expect(cardText(invokeCard(res))).toContain("Thanks! You're now with Acme.");
+    const posted = h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities") && r.status === 200);
+    expect(posted.map((r) => cardText(cardOf(r)) || r.body.text).join("\n")).toMatch(/#\d+ Share the pilot report/);
+    const gilMember = await memberOf(gil);
+    const mine = await h.bot.services.commitments.list(await h.bot.services.members.getActor(gilMember.id), "mine");
+    expect(mine.map((c) => c.text)).toContain("Share the pilot report");
   });
 });

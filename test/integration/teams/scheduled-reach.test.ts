@@ -127,4 +127,14 @@ describe("scheduled 1:1 messages on Teams", () => {
     const [checkIn] = postsTo(mark, `a:fake-1on1-${FAY.aadObjectId}`);
     expect(JSON.stringify(cardOf(checkIn))).toContain("Share the pilot results");
   }, 60_000);
+
+  it("answers 'pulse' with nothing open by saying when the next round opens, in the member's language (issue 11)", async () => {
+    const gus = { id: "29:gus", name: "Gus Partner", aadObjectId: "aad-gus" };
+    h.connector.setMember(gus.id, { email: "gus@bolt.example" });
+    expect((await h.post(messageActivity(inChannel(gus), "help"))).status).toBe(200); // joined after the round: not invited
+    const mark = h.connector.mark();
+    expect((await h.post(messageActivity({ serviceUrl: h.connector.serviceUrl, user: gus, locale: "nl-NL" }, "pulse"))).status).toBe(200);
+    const [answer] = postsTo(mark, `a:personal-${gus.aadObjectId}`);
+    expect(answer?.body.text).toMatch(/^Je hebt nu geen openstaande pulsvragen\. De volgende ronde begint op (maan|dins|woens|donder|vrij|zater|zon)dag \d{1,2} \w+ om 10:00;/);
+  }, 60_000);
 });

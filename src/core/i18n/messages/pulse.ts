@@ -82,6 +82,7 @@ export const pulseMessages = defineMessages(
     "pulse.closesAt": "Open until {closes}.",
     "pulse.answered": "Saved: {answer}. You can change it until the round closes ({closes}).",
     "pulse.thankYou": "Thank you, that's all for this round! Results go to the steering committee, only for groups of at least {k} people.",
+    "pulse.nothingOpen": "You have no open pulse questions right now. The next round opens on {opens}; I'll send you its questions in a direct message then.",
     "pulse.reminder": "A friendly reminder: the alliance pulse is still waiting for you. It closes {closes}.",
     // errors
     "error.PULSE_ROUND_CLOSED": "This pulse round has closed, so answers can no longer be given or changed.",
@@ -167,6 +168,7 @@ export const pulseMessages = defineMessages(
     "pulse.closesAt": "Open tot {closes}.",
     "pulse.answered": "Opgeslagen: {answer}. Je kunt het wijzigen tot de ronde sluit ({closes}).",
     "pulse.thankYou": "Dank je wel, dat was het voor deze ronde! De uitkomsten gaan naar de stuurgroep, alleen voor groepen van minstens {k} personen.",
+    "pulse.nothingOpen": "Je hebt nu geen openstaande pulsvragen. De volgende ronde begint op {opens}; dan stuur ik je de vragen in een privébericht.",
     "pulse.reminder": "Een vriendelijke herinnering: de alliantie-pulse wacht nog op je. Hij sluit {closes}.",
     // fouten
     "error.PULSE_ROUND_CLOSED": "Deze pulse-ronde is gesloten; antwoorden geven of wijzigen kan niet meer.",

@@ -42,7 +42,6 @@ export const slackMessages = defineMessages(
     "slack.home.health": "Alliance health at a glance",
     "slack.home.noHealth": "Not enough answers yet for a health summary.",
     "slack.home.more": "…and {count} more. See `/commit list`.",
-    "slack.pulse.none": "You have no pulse questions waiting right now.",
     "slack.pulse.sent": "I've sent you this period's pulse questions in a direct message.",
   },
   {
@@ -85,7 +84,6 @@ export const slackMessages = defineMessages(
     "slack.home.health": "Gezondheid van de alliantie in één oogopslag",
     "slack.home.noHealth": "Nog niet genoeg antwoorden voor een gezondheidsoverzicht.",
     "slack.home.more": "…en nog {count}. Zie `/commit lijst`.",
-    "slack.pulse.none": "Er wachten nu geen pulsvragen op je.",
     "slack.pulse.sent": "Ik heb je de pulsvragen van deze periode in een privébericht gestuurd.",
   },
 );

@@ -1,7 +1,7 @@
 // Alliance views as Slack messages and modals: help, my data (message + JSON file), the
 // forget-me confirmation, and the one-time "which organisation?" modal.
 import type { types } from "@slack/bolt";
-import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView } from "../../../core/alliance/alliance-views.js";
+import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView, OrganizationRequestView } from "../../../core/alliance/alliance-views.js";
 import { ACTION, MODAL } from "../ids.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
 import { actions, button, context, divider, header, option, plain, sections, textInput } from "./blocks.js";
@@ -73,4 +73,10 @@ export function renderChooseOrganizationModal(view: ChooseOrganizationView, priv
     private_metadata: privateMetadata,
     blocks,
   };
+}
+
+/** The admin's question whether to add a partner organisation a member named. */
+export function renderOrganizationRequest(view: OrganizationRequestView): SlackMessage[] {
+  const value = JSON.stringify({ m: view.memberId, n: view.name });
+  return toMessages(view.text, [...sections(escapeMrkdwn(view.text)), ...actions([button(view.approveLabel, ACTION.approveOrganization, value, "primary")])]);
 }

@@ -48,6 +48,7 @@ export function renderPollMessage(view: PollView): SlackMessage {
   const footer: Block[] = [context([view.totalVotersText, view.statusText].map(escapeMrkdwn))];
   if (view.resultsHiddenText) footer.push(context([escapeMrkdwn(view.resultsHiddenText)]));
   if (view.anonymityNote) footer.push(context([escapeMrkdwn(view.anonymityNote)]));
+  if (view.recurrenceText) footer.push(context([escapeMrkdwn(view.recurrenceText)]));
   const controls = pollButtons(view, t);
   const fixed = [...head, ...options, ...footer, ...controls];
   const breakdown = breakdownBlocks(view, {

@@ -3,7 +3,7 @@
 import type { types } from "@slack/bolt";
 import type { View } from "../../../core/views.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
-import { renderChooseOrganizationModal, renderForgetMeConfirm, renderHelp, renderMyData } from "./alliance-blocks.js";
+import { renderChooseOrganizationModal, renderOrganizationRequest, renderForgetMeConfirm, renderHelp, renderMyData } from "./alliance-blocks.js";
 import { sections } from "./blocks.js";
 import { renderCardWithText, renderCommitmentCard, renderCommitmentList } from "./commitment-blocks.js";
 import { escapeMrkdwn } from "./limits.js";
@@ -43,6 +43,8 @@ export function renderView(view: View, modalMetadata = ""): SlackRendering {
       return messages(renderForgetMeConfirm(view));
     case "alliance.choose-organization":
       return { surface: "modal", modal: renderChooseOrganizationModal(view, modalMetadata) };
+    case "alliance.org-request":
+      return messages(renderOrganizationRequest(view));
     case "alliance.setup-form":
       return { surface: "modal", modal: renderSetupModal(view, modalMetadata) };
     case "commitment_card":

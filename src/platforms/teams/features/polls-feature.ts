@@ -5,7 +5,7 @@ import { z } from "zod";
 import { translate } from "../../../core/i18n/catalogue.js";
 import type { Poll } from "../../../core/polls/poll.js";
 import type { PollService } from "../../../core/polls/poll-service-types.js";
-import { buildPollView } from "../../../core/polls/poll-views.js";
+import { buildPollView, buildRecurrenceConfirmation } from "../../../core/polls/poll-views.js";
 import type { Clock } from "../../../core/shared/clock.js";
 import { DomainError, isDomainError } from "../../../core/shared/errors.js";
 import type { Actor, Locale } from "../../../core/shared/refs.js";
@@ -73,6 +73,9 @@ export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
     const view = buildPollView(results, { locale: turn.locale, timeZone: alliance.timezone, now: clock.now() });
     const sent = await reply(renderView(view, { locale: turn.locale }));
     await service().recordMessage(poll.id, { workspaceId: turn.member.workspaceId, conversationId: turn.conversation.conversationId, messageId: sent.id });
+    // A recurring poll: say the rule in words and when the next run appears.
+    const confirmation = buildRecurrenceConfirmation(poll, { locale: turn.locale, timeZone: alliance.timezone, now: clock.now() });
+    if (confirmation) await reply({ text: confirmation });
   };
 
   // Teams reads deadlines in the alliance's zone (a Teams turn carries no member zone).

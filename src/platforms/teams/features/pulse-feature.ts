@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { translate } from "../../../core/i18n/catalogue.js";
 import type { PendingPulse, PulseService } from "../../../core/pulse/pulse-service.js";
-import { buildPulseAnsweredView, buildPulseQuestionView, buildPulseThankYouView, type PulseViewOptions } from "../../../core/pulse/pulse-views.js";
+import { buildPulseAnsweredView, buildNoPulseOpenText, buildPulseQuestionView, buildPulseThankYouView, type PulseViewOptions } from "../../../core/pulse/pulse-views.js";
 import type { Clock } from "../../../core/shared/clock.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { Actor, Locale } from "../../../core/shared/refs.js";
@@ -49,7 +49,10 @@ export function pulseFeature(services: TeamsServices, clock: Clock): TeamsFeatur
         if (!(await requireOrganization(services, turn, reply))) return;
         const pending = await service().pendingFor(turn.member, clock.now());
         const next = nextQuestion(pending);
-        if (!next) return void (await reply({ text: translate(turn.locale, "teams.pulse.nothingOpen") }));
+        if (!next) {
+          const alliance = await services.alliances.getAlliance(turn.member.allianceId);
+          return void (await reply({ text: buildNoPulseOpenText(alliance, clock.now(), turn.locale) }));
+        }
         await reply(renderView(buildPulseQuestionView(next.round, next.index, await viewOptions(turn.member, turn.locale))));
       },
     },

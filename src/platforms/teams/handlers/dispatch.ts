@@ -86,11 +86,24 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
+  /** Runs the command typed in `turn.activity`; false when it is not one. Errors are reported. */
+  async function runCommand(turn: Turn, reply: Reply): Promise<boolean> {
+    const parsed = parseCommand(commandTextOf(turn.activity));
+    const handler = parsed ? commands.get(parsed.command) : undefined;
+    if (!parsed || !handler) return false;
+    try {
+      await handler({ turn, args: parsed.args, reply });
+    } catch (error) {
+      await report(turn, error, reply);
+    }
+    return true;
+  }
+
   async function runAction(turn: Turn, verb: string, data: Record<string, unknown>, cardActivityId: string | null): Promise<ActionResult> {
     const handler = actions.get(verb);
     if (!handler) return { kind: "message", text: translate(turn.locale, "teams.card.expired") };
     try {
-      return await handler({ turn, verb, data, cardActivityId, reply: replier(turn) });
+      return await handler({ turn, verb, data, cardActivityId, reply: replier(turn), runCommand: async (next) => void (await runCommand(next, replier(next))) });
     } catch (error) {
       const prompt = await organizationPrompt(turn, error).catch(() => null);
       if (prompt) return { kind: "card", render: prompt };

@@ -25,6 +25,12 @@ export interface ActionContext {
   /** The id of the message the card is in, when Teams says (Submit sends it as replyToId). */
   cardActivityId: string | null;
   reply: Reply;
+  /**
+   * Carries out the typed command in `turn.activity` as if it had just been sent, answering and
+   * reporting errors as a message turn does (the organisation chooser uses it for the command
+   * that made it ask).
+   */
+  runCommand(turn: Turn): Promise<void>;
 }
 
 /** What a button press does to its card. */

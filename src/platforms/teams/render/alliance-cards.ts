@@ -1,7 +1,7 @@
 // Cards for administration and privacy: help, the setup form (with errors shown in place), the
 // "which organisation?" prompt, "my data" and the "forget me" confirmation.
 import type { CardElement } from "@microsoft/teams.cards";
-import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView, SetupFormView } from "../../../core/alliance/alliance-views.js";
+import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView, OrganizationRequestView, SetupFormView } from "../../../core/alliance/alliance-views.js";
 import { translator } from "../../../core/i18n/catalogue.js";
 import { button, card, container, errorText, facts, heading, note, text } from "./card-kit.js";
 import type { CardRender } from "./render-types.js";
@@ -10,6 +10,7 @@ import type { CardRender } from "./render-types.js";
 export const ALLIANCE_VERBS = {
   setupSubmit: "setup.submit",
   chooseOrganization: "member.chooseOrganization",
+  approveOrganization: "member.approveOrganization",
   forgetConfirm: "privacy.forget",
   forgetCancel: "privacy.cancel",
 } as const;
@@ -36,6 +37,8 @@ export function renderHelpCard(view: HelpView): CardRender {
 export interface SetupCardOptions {
   /** True in a channel or group chat, where "post summaries here" makes sense. */
   canChooseHereAsSteering: boolean;
+  /** The conversation the form is shown in, to say whether the steering channel is this one. */
+  conversationId?: string;
 }
 
 /** Form values come from z.input (coerced fields are `unknown`); keep only what an input can show. */
@@ -70,7 +73,8 @@ export function renderSetupCard(view: SetupFormView, options: SetupCardOptions):
   const rows = Math.min(MAX_ORGANIZATION_ROWS, Math.max(2, organizations.length + 1));
   const body: CardElement[] = [heading(view.labels.title), textInput("name", view.labels.name, v.name, { isRequired: true }), ...errorFor("name")];
 
-  body.push(text(view.labels.organizations, { weight: "Bolder", spacing: "Large" }), note(view.labels.organizationsHint), ...errorFor("organizations"));
+  // Teams' own hint: the core's names Slack Connect teams, which Teams members do not have.
+  body.push(text(view.labels.organizations, { weight: "Bolder", spacing: "Large" }), note(t("teams.setup.organizationsHint")), ...errorFor("organizations"));
   for (let i = 0; i < rows; i++) {
     const org = organizations[i];
     body.push(
@@ -86,19 +90,25 @@ export function renderSetupCard(view: SetupFormView, options: SetupCardOptions):
     );
   }
 
+  // Says where summaries go now, unambiguously: here, another conversation, or nowhere yet.
   body.push(text(view.labels.steeringChannel, { weight: "Bolder", spacing: "Large" }));
+  const current = v.steeringChannel?.conversationId ?? null;
   if (options.canChooseHereAsSteering) {
-    body.push({ type: "Input.Toggle", id: "steeringHere", title: t("teams.setup.steeringHere"), value: v.steeringChannel ? "false" : "true" } as CardElement);
+    const isHere = current !== null && current === options.conversationId;
+    body.push({ type: "Input.Toggle", id: "steeringHere", title: t("teams.setup.steeringHere"), value: isHere || current === null ? "true" : "false" } as CardElement);
+    body.push(note(t(isHere ? "teams.setup.steeringIsHere" : current ? "teams.setup.steeringElsewhere" : "teams.setup.steeringNone")));
+  } else {
+    body.push(note(t(current ? "teams.setup.steeringPersonalKept" : "teams.setup.steeringPersonalNone")));
   }
-  if (v.steeringChannel) body.push(note(t("teams.setup.steeringKeep")));
   body.push(...errorFor("steeringChannel"));
 
   const cadenceBlock = (prefix: "summary" | "pulse", title: string, values: { cadence?: unknown; weekday?: unknown; hour?: unknown } | undefined) => [
     text(title, { weight: "Bolder", spacing: "Large" }),
+    // The cadence gets a row of its own: in a third of the card "Every 2 weeks" was cut off.
+    choiceSet(`${prefix}.cadence`, view.labels.cadence, values?.cadence, view.choices.cadences),
     {
       type: "ColumnSet",
       columns: [
-        { type: "Column", width: "stretch", items: [choiceSet(`${prefix}.cadence`, view.labels.cadence, values?.cadence, view.choices.cadences)] },
         { type: "Column", width: "stretch", items: [choiceSet(`${prefix}.weekday`, view.labels.weekday, values?.weekday, view.choices.weekdays)] },
         { type: "Column", width: "stretch", items: [choiceSet(`${prefix}.hour`, view.labels.hour, values?.hour, view.choices.hours)] },
       ],
@@ -132,7 +142,7 @@ export function renderSetupCard(view: SetupFormView, options: SetupCardOptions):
 }
 
 /** "Which organisation do you work for?" */
-export function renderChooseOrganizationCard(view: ChooseOrganizationView, error?: string): CardRender {
+export function renderChooseOrganizationCard(view: ChooseOrganizationView, error?: string, then?: string): CardRender {
   const body: CardElement[] = [heading(view.title), text(view.text)];
   if (view.organizations.length > 0) {
     body.push({
@@ -144,7 +154,8 @@ export function renderChooseOrganizationCard(view: ChooseOrganizationView, error
   }
   if (view.allowNew) body.push(textInput("newOrganization", view.newLabel, undefined));
   if (error) body.push(errorText(error));
-  return { card: card(body, [button(view.submitLabel, { verb: ALLIANCE_VERBS.chooseOrganization }, { style: "positive" })]), summary: view.title };
+  const data = { verb: ALLIANCE_VERBS.chooseOrganization, ...(then ? { then } : {}) };
+  return { card: card(body, [button(view.submitLabel, data, { style: "positive" })]), summary: view.title };
 }
 
 /** The "my data" summary; the full export goes along as a JSON file. */
@@ -166,5 +177,13 @@ export function renderForgetMeConfirmCard(view: ForgetMeConfirmView): CardRender
       ],
     ),
     summary: view.title,
+  };
+}
+
+/** The admin's question whether to add a partner organisation a member named. */
+export function renderOrganizationRequestCard(view: OrganizationRequestView): CardRender {
+  return {
+    card: card([text(view.text)], [button(view.approveLabel, { verb: ALLIANCE_VERBS.approveOrganization, memberId: view.memberId, name: view.name }, { style: "positive" })]),
+    summary: view.text,
   };
 }

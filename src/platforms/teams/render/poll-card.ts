@@ -97,6 +97,7 @@ export function renderPollCard(view: PollView, options: PollCardOptions = {}): C
   }
   if (options.error) body.push(errorText(options.error));
   if (view.anonymityNote) body.push(note(view.anonymityNote));
+  if (view.recurrenceText) body.push(note(view.recurrenceText));
   if (toggleId) actions.push(toggle(t("teams.card.showBreakdown"), [toggleId]));
   if (view.acceptsVotes && options.canClose) actions.push(button(t("polls.button.close"), { verb: POLL_VERBS.close, ...pollData }));
 

@@ -2,7 +2,7 @@
 // View["kind"]: a new view kind fails the type check here until Teams renders it.
 import type { View } from "../../../core/views.js";
 import {
-  renderChooseOrganizationCard,
+  renderChooseOrganizationCard, renderOrganizationRequestCard,
   renderForgetMeConfirmCard,
   renderHelpCard,
   renderMyDataCard,
@@ -30,6 +30,8 @@ export interface RenderContext {
   setup?: SetupCardOptions;
   /** An error to show inside a form card. */
   error?: string;
+  /** The organisation chooser: the command to carry out after the choice (JSON, see organization-prompt.ts). */
+  then?: string;
 }
 
 /** Fails the type check when a view kind has no case above it. */
@@ -49,7 +51,9 @@ export function renderView(view: View, context: RenderContext = {}): CardRender 
     case "alliance.setup-form":
       return renderSetupCard(view, context.setup ?? { canChooseHereAsSteering: false });
     case "alliance.choose-organization":
-      return renderChooseOrganizationCard(view, context.error);
+      return renderChooseOrganizationCard(view, context.error, context.then);
+    case "alliance.org-request":
+      return renderOrganizationRequestCard(view);
     case "alliance.my-data":
       return renderMyDataCard(view);
     case "alliance.forget-me-confirm":

@@ -128,14 +128,29 @@ describe("MemberService", () => {
     await expect(one.memberService.assignOrganization(one.admin, other.memberId, null)).rejects.toSatisfy((e) => isDomainError(e, "FORBIDDEN"));
   });
 
-  it("lets a member of a fresh alliance name their organisation, joining an existing one of that name", async () => {
+  it("lets an admin name a new organisation and a member join an existing one of that name", async () => {
     const { memberService } = allianceServices(memoryStores());
-    const a = await memberService.resolveMember(user("U1"));
+    const a = await memberService.resolveMember(user("U1")); // first contact: the admin
     const b = await memberService.resolveMember(user("U2"));
-    const first = await memberService.joinOrCreateOrganization(a.memberId, "  Acme ");
-    const second = await memberService.joinOrCreateOrganization(b.memberId, "ACME");
-    expect(second.organizationId).toBe(first.organizationId);
-    await expect(memberService.joinOrCreateOrganization(a.memberId, "Globex")).rejects.toSatisfy((e) => isDomainError(e, "FORBIDDEN"));
+    const first = await memberService.requestOrganization(a.memberId, "  Acme ");
+    const second = await memberService.requestOrganization(b.memberId, "ACME");
+    expect(first.kind === "joined" && second.kind === "joined" && second.actor.organizationId === first.actor.organizationId).toBe(true);
+    await expect(memberService.requestOrganization(a.memberId, "Globex")).rejects.toSatisfy((e) => isDomainError(e, "FORBIDDEN"));
+  });
+
+  // Issue 11: any member could create a partner organisation through "Not listed?".
+  it("makes a member's new organisation wait for an admin's approval, then creates it once", async () => {
+    const { memberService, admin } = await setup();
+    const m = await memberService.resolveMember(user("U9"));
+    const request = await memberService.requestOrganization(m.memberId, "Initech");
+    expect(request).toMatchObject({ kind: "requested", name: "Initech", admins: [expect.objectContaining({ id: admin.memberId })] });
+    expect((await memberService.getMember(m.memberId)).organizationId).toBeNull(); // nothing written yet
+    await expect(memberService.approveOrganization(m, m.memberId, "Initech")).rejects.toSatisfy((e) => isDomainError(e, "FORBIDDEN"));
+    const approved = await memberService.approveOrganization(admin, m.memberId, "Initech");
+    expect(approved.organization.name).toBe("Initech");
+    expect(approved.actor.organizationId).toBe(approved.organization.id);
+    const again = await memberService.approveOrganization(admin, m.memberId, "Initech"); // a second press
+    expect(again.organization.id).toBe(approved.organization.id);
   });
 
   it("changes roles by admins only and never removes the last admin", async () => {

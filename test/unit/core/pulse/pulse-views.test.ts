@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PendingPulse } from "../../../../src/core/pulse/pulse-service.js";
 import {
+  buildNoPulseOpenText,
   buildPulseAnsweredView,
   buildPulseQuestionView,
   buildPulseReminderView,
@@ -69,5 +70,17 @@ describe("pulse views", () => {
     expect(buildPulseAnsweredView(pending, pending.questions[0]!, 5, nl).text).toContain("Opgeslagen: Helemaal eens.");
     expect(buildPulseThankYouView(nl).text).toContain("minstens 5 personen");
     expect(buildPulseReminderView(pending.round.closesAt, en).text).toContain("Sunday 29 November");
+  });
+
+  // Issue 11: "nothing open" said the next round "comes automatically", never when.
+  it("says when the next round opens when nothing is open, in the alliance's time zone", () => {
+    const alliance = { timezone: "Europe/Amsterdam", pulse: { cadence: "weekly" as const, weekday: 3, hour: 10, itemsPerRound: 4 } };
+    const thursday = new Date("2026-11-26T12:00:00Z");
+    expect(buildNoPulseOpenText(alliance, thursday, "en")).toBe(
+      "You have no open pulse questions right now. The next round opens on Wednesday 2 December at 10:00; I'll send you its questions in a direct message then.",
+    );
+    expect(buildNoPulseOpenText(alliance, thursday, "nl")).toContain("De volgende ronde begint op woensdag 2 december om 10:00");
+    // Before this week's slot it is this week's round.
+    expect(buildNoPulseOpenText(alliance, new Date("2026-11-25T08:00:00Z"), "en")).toContain("Wednesday 25 November at 10:00");
   });
 });

@@ -34,7 +34,7 @@ function pollView(overrides: Partial<PollView> = {}): PollView {
       rows: Array.from({ length: 10 }, (_, o) => ({ organizationId: `org${o}`, name: `Organisation ${o}`.padEnd(80, "o"), voters: 5, votersText: "5 votes", options })),
       hiddenText: "Hidden: Gamma (fewer than 5)",
     },
-    closesAt: null, statusText: "Open", anonymityNote: null,
+    closesAt: null, statusText: "Open", anonymityNote: null, recurrenceText: "Repeats every weekday (Monday to Friday) at 09:00 and 17:00. Next poll: 7 Dec 2026, 09:00.",
     ...overrides,
   };
 }

@@ -19,7 +19,7 @@ import { answerCommandAsMember } from "../trust/org-choice.js";
 import { parsePollCommand, type PollGrammarError } from "../../../../core/polls/poll-command.js";
 import { PollPhraseError, pollInput, readPollDeadline, readPollRecurrence } from "../../../../core/polls/poll-command-input.js";
 import { buildPollModal, pollErrorBlock, POLL_BLOCK, readPollModal } from "./poll-modal.js";
-import { buildPollView } from "../../../../core/polls/poll-views.js";
+import { buildPollView, buildRecurrenceConfirmation } from "../../../../core/polls/poll-views.js";
 
 function grammarText(locale: Locale, error: PollGrammarError): string {
   const usage = translate(locale, "slack.poll.usage");
@@ -50,6 +50,12 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
       }
       throw error;
     }
+    // A recurring poll: tell its creator the rule in words and when the next run appears.
+    const alliance = await ctx.alliances.getAlliance(actor.allianceId);
+    const confirmation = buildRecurrenceConfirmation(poll, { locale: actor.locale, timeZone: alliance.timezone, now: ctx.clock.now() });
+    if (!confirmation) return;
+    if (respond) await replyPrivately(respond, confirmation);
+    else await ctx.messenger.postEphemeral({ teamId: actor.teamId, channel, user: actor.userId }, textMessage(confirmation));
   };
 
   app.command("/poll", async ({ ack, command, respond, client }) => {

@@ -5,7 +5,7 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import type { PendingPulse, PulseService } from "../../../../core/pulse/pulse-service.js";
-import { buildPulseAnsweredView, buildPulseQuestionView, buildPulseThankYouView, type PulseViewOptions } from "../../../../core/pulse/pulse-views.js";
+import { buildNoPulseOpenText, buildPulseAnsweredView, buildPulseQuestionView, buildPulseThankYouView, type PulseViewOptions } from "../../../../core/pulse/pulse-views.js";
 import { ACTION, MODAL } from "../../ids.js";
 import { actionContainerSchema, buttonActionSchema, inputValue, pulseButtonValue, submittedViewSchema } from "../../payloads.js";
 import { plain } from "../../render/blocks.js";
@@ -54,7 +54,9 @@ export function registerPulseListeners(app: App, ctx: SlackListenerContext, puls
     await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
       const { locale } = actor;
       const sent = await sendPendingPulse(ctx, pulse, actor);
-      await replyPrivately(respond, translate(locale, sent > 0 ? "slack.pulse.sent" : "slack.pulse.none"));
+      if (sent > 0) return void (await replyPrivately(respond, translate(locale, "slack.pulse.sent")));
+      const alliance = await ctx.alliances.getAlliance(actor.allianceId);
+      await replyPrivately(respond, buildNoPulseOpenText(alliance, ctx.clock.now(), locale));
     });
   });
 

@@ -1,13 +1,17 @@
 // "Which partner organisation do you belong to?" — asked once, when neither the Slack Connect
 // team nor the e-mail domain told us. A select of known organisations, or a new name.
 import type { App, AllMiddlewareArgs, RespondFn } from "@slack/bolt";
-import { buildChooseOrganizationView } from "../../../../core/alliance/alliance-views.js";
+import { z } from "zod";
+import { buildChooseOrganizationView, buildOrganizationRequestView } from "../../../../core/alliance/alliance-views.js";
+import type { Member } from "../../../../core/alliance/member.js";
+import type { OrganizationRequest } from "../../../../core/alliance/member-service.js";
+import { renderMessages } from "../../render/render-view.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { ACTION, MODAL } from "../../ids.js";
 import { actions, button, sections } from "../../render/blocks.js";
-import { textMessage, toMessages } from "../../render/message.js";
+import { slackText, textMessage, toMessages } from "../../render/message.js";
 import { COMMAND_TEXT_MAX } from "../../../../core/shared/input-limits.js";
-import { inputValue, submittedViewSchema, type CommandPayload } from "../../payloads.js";
+import { buttonActionSchema, inputValue, submittedViewSchema, type CommandPayload } from "../../payloads.js";
 import { renderChooseOrganizationModal } from "../../render/alliance-blocks.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, replyPrivately, respondWith } from "../common.js";
@@ -55,8 +59,38 @@ export async function answerCommandAsMember(
   });
 }
 
-/** Registers the answer. */
+/** DMs a member of the alliance on Slack; false when they are not on Slack (or gone). */
+async function sendToMember(ctx: SlackListenerContext, member: Member, text: string, blocks?: readonly object[]): Promise<boolean> {
+  const workspace = await ctx.workspaces.get(member.workspaceId);
+  if (!workspace || workspace.platform !== "slack" || member.erasedAt) return false;
+  await ctx.messenger.sendDirect({ teamId: workspace.externalId, user: member.externalId }, { text: slackText(text), blocks });
+  return true;
+}
+
+/** Asks each admin (on Slack) to approve the organisation a member named; returns how many were asked. */
+async function askAdmins(ctx: SlackListenerContext, request: Extract<OrganizationRequest, { kind: "requested" }>): Promise<number> {
+  let asked = 0;
+  for (const admin of request.admins) {
+    const view = buildOrganizationRequestView(admin.locale ?? "en", { memberId: request.member.id, memberName: request.member.displayName, name: request.name });
+    for (const message of renderMessages(view).messages) {
+      if (await sendToMember(ctx, admin, message.text, message.blocks).catch(() => false)) asked++;
+    }
+  }
+  return asked;
+}
+
+/** Registers the answer, and an admin's approval of a new organisation. */
 export function registerOrganizationChoice(app: App, ctx: SlackListenerContext): void {
+  app.action(ACTION.approveOrganization, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
+      const value = z.object({ m: z.string().max(100), n: z.string().max(200) }).parse(JSON.parse(buttonActionSchema.parse(action).value));
+      const { organization, member } = await ctx.members.approveOrganization(actor, value.m, value.n);
+      await sendToMember(ctx, member, translate(member.locale ?? actor.locale, "alliance.orgRequest.memberTold", { name: organization.name })).catch(() => false);
+      await respond({ replace_original: true, text: translate(actor.locale, "alliance.orgRequest.approved", { name: organization.name, member: member.displayName || translate(actor.locale, "alliance.orgRequest.theMember") }) });
+    });
+  });
+
   app.action(ACTION.chooseOrganization, async ({ ack, body, client, respond }) => {
     await ack();
     const triggerId = (body as { trigger_id?: string }).trigger_id ?? "";
@@ -74,8 +108,21 @@ export function registerOrganizationChoice(app: App, ctx: SlackListenerContext):
     let organizationId: string | null;
     try {
       if (chosen) organizationId = (await ctx.members.chooseOrganization(actor.memberId, chosen)).organizationId;
-      else if (typed) organizationId = (await ctx.members.joinOrCreateOrganization(actor.memberId, typed)).organizationId;
-      else {
+      else if (typed) {
+        // A new partner organisation needs an admin: a member's request waits for approval.
+        const request = await ctx.members.requestOrganization(actor.memberId, typed);
+        if (request.kind === "requested") {
+          const asked = await askAdmins(ctx, request);
+          if (asked === 0) {
+            await ack({ response_action: "errors", errors: { "org.new": translate(actor.locale, "alliance.chooseOrg.noAdmin", { name: request.name }) } });
+            return;
+          }
+          await ack();
+          await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, textMessage(translate(actor.locale, "alliance.chooseOrg.requested", { name: request.name })));
+          return;
+        }
+        organizationId = request.actor.organizationId;
+      } else {
         await ack({ response_action: "errors", errors: { [state.values["org.new"] ? "org.new" : "org.choice"]: translate(actor.locale, "slack.org.pickOrType") } });
         return;
       }

@@ -1,7 +1,7 @@
 // /trust setup: the setup modal pre-filled with the current settings, and its submission, which
 // the alliance service validates; every field error comes back in place (response_action errors).
 import type { App, AllMiddlewareArgs } from "@slack/bolt";
-import { buildSetupFormView, setupErrorText } from "../../../../core/alliance/alliance-views.js";
+import { buildSetupFormView, buildSetupSavedText, setupErrorText } from "../../../../core/alliance/alliance-views.js";
 import type { SetupFieldError } from "../../../../core/alliance/setup-input.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { MODAL } from "../../ids.js";
@@ -9,7 +9,8 @@ import { inputValue, submittedViewSchema } from "../../payloads.js";
 import { renderSetupModal, setupErrorBlockId, MAX_ORGANIZATION_ROWS } from "../../render/setup-modal.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { errorText, interactionIdentity } from "../common.js";
-import { textMessage } from "../../render/message.js";
+import { channelLink, slackText, type SlackText } from "../../render/message.js";
+import type { SlackMessage } from "../../transport/slack-messenger.js";
 import type { SlackListenerContext } from "../register.js";
 import { z } from "zod";
 
@@ -90,7 +91,13 @@ export function registerSetupFlow(app: App, ctx: SlackListenerContext): void {
     }
     await ack();
     ctx.forgetActors();
-    const saved = textMessage(translate(result.alliance.locale, "alliance.setup.saved", { name: result.alliance.name }));
+    // What was set up, what happens next and when, and how members get their organisation.
+    // The steering channel becomes a real channel link; every other part of the text is escaped.
+    const STEERING = "\u0000steering\u0000";
+    const steeringId = /^[CG][A-Z0-9]{2,}$/.test(result.alliance.steering?.conversationId ?? "") ? (result.alliance.steering?.conversationId ?? null) : null;
+    const lines = buildSetupSavedText(actor.locale, "slack", result, { now: ctx.clock.now(), steering: steeringId ? STEERING : null });
+    const escaped = slackText(lines.join("\n\n"));
+    const saved: SlackMessage = { text: (steeringId ? escaped.split(STEERING).join(channelLink(steeringId)) : escaped) as SlackText };
     await ctx.messenger.postEphemeral({ teamId: actor.teamId, channel: metadata.c || actor.userId, user: actor.userId }, saved).catch(async () => {
       await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, saved);
     });
