@@ -12,6 +12,8 @@ export const ALLIANCE_VERBS = {
   chooseOrganization: "member.chooseOrganization",
   forgetConfirm: "privacy.forget",
   forgetCancel: "privacy.cancel",
+  linkConfirm: "alliance.link.confirm",
+  linkCancel: "alliance.link.cancel",
 } as const;
 
 /** The most partner organisations setup accepts (SETUP_LIMITS.maxOrganizations). */
