@@ -10,6 +10,7 @@ import { matchOrganization } from "./organization-matching.js";
 import { hasRole, requireRole } from "./roles.js";
 import { validateSetup, type SetupFieldError, type SetupInput, type SetupInputRaw } from "./setup-input.js";
 import type { Workspace } from "./workspace.js";
+import type { SpaceRepository } from "./space-repository.js";
 import type { WorkspaceRepository } from "./workspace-repository.js";
 
 /** A workspace together with the alliance it is bound to. */
@@ -30,6 +31,8 @@ export interface AllianceServiceDeps {
   alliances: AllianceRepository;
   workspaces: WorkspaceRepository;
   members: MemberRepository;
+  /** Where each space keeps its own channels; setup records the steering channel there too. */
+  spaces?: Pick<SpaceRepository, "setChannel"> | undefined;
 }
 
 /** Alliance-level administration. */
@@ -149,6 +152,9 @@ export class AllianceService {
       },
       drafts,
     );
+    // Channels belong to a space (DESIGN §2.7): the chosen channel is also its space's own, so
+    // the summary reaches every linked space that chose one.
+    await this.deps.spaces?.setChannel(steeringWorkspaceId, "steering", input.steeringChannel?.conversationId ?? null);
     const membersMapped = await this.mapUnassignedMembers(alliance.id, saved.organizations);
     return { ok: true, ...saved, actor: current, membersMapped };
   }
