@@ -23,6 +23,7 @@ export function slackFeatures(services: CoreServices) {
     pulse: services.pulse,
     privacy: services.privacy,
     culture: services.culture,
+    links: services.links,
     health: services.summary,
     renderCharts: renderSummaryCharts,
   };

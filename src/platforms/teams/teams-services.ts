@@ -3,6 +3,7 @@
 import type { AllianceService } from "../../core/alliance/alliance-service.js";
 import type { MemberService } from "../../core/alliance/member-service.js";
 import type { PrivacyService } from "../../core/alliance/privacy-service.js";
+import type { SpaceLinkService } from "../../core/alliance/space-link-service.js";
 import type { CommitmentService } from "../../core/commitments/commitment-service.js";
 import type { CultureFitService } from "../../core/culture-fit/culture-fit-service.js";
 import type { PollService } from "../../core/polls/poll-service-types.js";
@@ -27,5 +28,7 @@ export interface TeamsServices {
   polls?: PollService | undefined;
   pulse?: PulseService | undefined;
   culture?: CultureFitService | undefined;
+  /** Linking this Teams organisation with other spaces into one alliance ("link", "unlink"). */
+  links?: SpaceLinkService | undefined;
   summary?: OnDemandSummary | undefined;
 }

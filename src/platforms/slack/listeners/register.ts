@@ -5,6 +5,7 @@ import type { AllianceService } from "../../../core/alliance/alliance-service.js
 import type { MemberRepository } from "../../../core/alliance/member-repository.js";
 import type { MemberService } from "../../../core/alliance/member-service.js";
 import type { PrivacyService } from "../../../core/alliance/privacy-service.js";
+import type { SpaceLinkService } from "../../../core/alliance/space-link-service.js";
 import type { WorkspaceRepository } from "../../../core/alliance/workspace-repository.js";
 import type { CommitmentService } from "../../../core/commitments/commitment-service.js";
 import type { PollService } from "../../../core/polls/poll-service-types.js";
@@ -37,6 +38,8 @@ export interface SlackFeatureDeps {
   pulse?: PulseService | undefined;
   privacy?: PrivacyService | undefined;
   culture?: CultureFitService | undefined;
+  /** Linking this workspace with other spaces into one alliance (/trust link, /trust unlink). */
+  links?: SpaceLinkService | undefined;
   /** The trust-health summary of an alliance, for /trust health and App Home. */
   health?: HealthSource | undefined;
   /** Draws the summary's chart PNGs for /trust health in a channel; without it only text is posted. */
