@@ -13,7 +13,7 @@ import type { Alliance, Organization } from "./alliance.js";
 import { defaultAllianceSettings } from "./alliance-defaults.js";
 import type { AllianceRepository } from "./alliance-repository.js";
 import type { MemberRepository } from "./member-repository.js";
-import { requireRole } from "./roles.js";
+import { hasRole, requireRole } from "./roles.js";
 import { LINK_CODE_TTL_MS, generateLinkCode, normalizeLinkCode, type LinkCode } from "./space-link.js";
 import type { SpaceRepository } from "./space-repository.js";
 import type { WorkspaceRepository } from "./workspace-repository.js";
@@ -55,6 +55,7 @@ export class SpaceLinkService {
 
   /** A new one-time code into the actor's alliance; shown once, stored only as a keyed hash. */
   async issueCode(actor: SpaceActor): Promise<{ code: string; expiresAt: Date; alliance: Alliance }> {
+    if (!hasRole(actor, "admin")) await this.log(actor.allianceId, actor, "code_refused", { reason: "FORBIDDEN" });
     requireRole(actor, "admin");
     const alliance = await this.alliance(actor.allianceId);
     const now = this.deps.clock.now();

@@ -45,7 +45,7 @@ export function buildLinkCodeText(locale: Locale, platform: Platform, issued: { 
     code: issued.code,
     howTo: t(`link.howTo.${platform}`, { code: issued.code }),
     // Date and time in the alliance's zone, with the zone named: the two admins may sit in different ones.
-    expires: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: issued.timeZone, timeZoneName: "short" }).format(issued.expiresAt),
+    expires: new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: issued.timeZone, timeZoneName: "short" }).format(issued.expiresAt),
   });
 }
 

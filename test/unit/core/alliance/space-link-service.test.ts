@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { AllianceService } from "../../../../src/core/alliance/alliance-service.js";
 import { MemberService } from "../../../../src/core/alliance/member-service.js";
 import { SpaceLinkService, type SpaceActor } from "../../../../src/core/alliance/space-link-service.js";
-import { buildLinkConfirmView } from "../../../../src/core/alliance/space-link-views.js";
+import { buildLinkCodeText, buildLinkConfirmView } from "../../../../src/core/alliance/space-link-views.js";
 import { FixedClock } from "../../../../src/core/shared/clock.js";
 import { isDomainError, type DomainErrorCode } from "../../../../src/core/shared/errors.js";
 import { createKeyedHasher } from "../../../../src/core/shared/keyed-hash.js";
@@ -92,6 +92,15 @@ describe("SpaceLinkService", () => {
       ["code_issued", ann.workspaceId],
       ["linked", bob.workspaceId],
     ]);
+  });
+
+  it("hands the code over with how to enter it and when it expires, in the alliance's time zone", () => {
+    const issued = { code: "ABCD-EFGH-JKMN", expiresAt: new Date("2026-12-04T09:00:00Z"), allianceName: "Delta", timeZone: "Europe/Amsterdam" };
+    expect(buildLinkCodeText("en", "slack", issued)).toContain("/trust link ABCD-EFGH-JKMN");
+    expect(buildLinkCodeText("en", "slack", issued)).toMatch(/December 4, 2026.*10:00/);
+    const dutch = buildLinkCodeText("nl", "teams", issued);
+    expect(dutch).toContain("koppelen ABCD-EFGH-JKMN");
+    expect(dutch).toContain("4 december 2026");
   });
 
   it("stores only a keyed hash of the code", async () => {
