@@ -32,7 +32,7 @@ export interface AllianceServiceDeps {
   workspaces: WorkspaceRepository;
   members: MemberRepository;
   /** Where each space keeps its own channels; setup records the steering channel there too. */
-  spaces?: Pick<SpaceRepository, "setChannel"> | undefined;
+  spaces?: Pick<SpaceRepository, "setChannel" | "listSpaces"> | undefined;
 }
 
 /** Alliance-level administration. */
@@ -84,16 +84,22 @@ export class AllianceService {
     return this.deps.alliances.listOrganizations(allianceId);
   }
 
-  /** The current settings as setup-form values, to pre-fill the form. */
-  async currentSetup(allianceId: string): Promise<SetupInputRaw> {
+  /**
+   * The current settings as setup-form values, to pre-fill the form. With `workspaceId` (the
+   * space setup runs in) the steering channel is that space's own: in an alliance of several
+   * spaces another space's channel means nothing here (a Slack channel id of another workspace).
+   */
+  async currentSetup(allianceId: string, context: { workspaceId?: string } = {}): Promise<SetupInputRaw> {
     const alliance = await this.getAlliance(allianceId);
     const organizations = await this.deps.alliances.listOrganizations(allianceId);
+    const space = context.workspaceId && this.deps.spaces ? (await this.deps.spaces.listSpaces(allianceId)).find((s) => s.workspaceId === context.workspaceId) : undefined;
+    const steering = space
+      ? space.steeringConversationId && { conversationId: space.steeringConversationId, workspaceId: space.workspaceId }
+      : alliance.steering && { conversationId: alliance.steering.conversationId, workspaceId: alliance.steering.workspaceId };
     return {
       name: alliance.name,
       organizations: organizations.map(({ id, name, emailDomains, slackTeamIds }) => ({ id, name, emailDomains, slackTeamIds })),
-      steeringChannel: alliance.steering
-        ? { conversationId: alliance.steering.conversationId, workspaceId: alliance.steering.workspaceId }
-        : null,
+      steeringChannel: steering || null,
       summary: { ...alliance.summary },
       pulse: { ...alliance.pulse },
       uncertainty: alliance.uncertainty,

@@ -95,7 +95,7 @@ export function adminFeature(services: TeamsServices): TeamsFeature {
       },
       async setup({ turn, reply }) {
         if (turn.member.role !== "admin") throw new DomainError("FORBIDDEN", "setup is for admins");
-        const values = await services.alliances.currentSetup(turn.member.allianceId);
+        const values = await services.alliances.currentSetup(turn.member.allianceId, { workspaceId: turn.member.workspaceId });
         await reply(renderView(buildSetupFormView(turn.locale, values), { setup: { canChooseHereAsSteering: canChooseHere(turn) } }));
       },
       async organization({ turn, reply }) {

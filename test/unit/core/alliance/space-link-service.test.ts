@@ -248,5 +248,11 @@ describe("SpaceLinkService", () => {
       ["slack", "C-STEER"],
       ["teams", "19:steer"],
     ]);
+    // Setup in each space is pre-filled with that space's own channel, never the other's.
+    expect((await w.allianceService.currentSetup(delta.id, { workspaceId: bobIn.workspaceId })).steeringChannel).toEqual({ conversationId: "19:steer", workspaceId: bobIn.workspaceId });
+    expect((await w.allianceService.currentSetup(delta.id, { workspaceId: ann.workspaceId })).steeringChannel).toEqual({ conversationId: "C-STEER", workspaceId: ann.workspaceId });
+    const carol = await w.person("slack", "T-THIRD", "U-CAROL");
+    await w.links.confirmLink(carol, (await w.links.issueCode(ann)).code);
+    expect((await w.allianceService.currentSetup(delta.id, { workspaceId: carol.workspaceId })).steeringChannel).toBeNull();
   });
 });
