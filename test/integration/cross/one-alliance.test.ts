@@ -41,9 +41,9 @@ const inSteeringChannel = (user = USERS.ann): ActivityScope => ({
   team: { id: TEAMS_STEERING, name: "Steering" },
 });
 
-async function trust(text: string, userId: string): Promise<any> {
+async function trust(text: string, userId: string, teamId = SLACK_TEAM): Promise<any> {
   const id = `r-${Math.random()}`;
-  const res = await sendCommand(slackEvents, commandFields("/trust", text, slack.responseUrl(id), { teamId: SLACK_TEAM, userId, channelId: "C0GENERAL" }));
+  const res = await sendCommand(slackEvents, commandFields("/trust", text, slack.responseUrl(id), { teamId, userId, channelId: "C0GENERAL" }));
   expect(res.status).toBe(200);
   return (await slack.waitForResponse(id)).body;
 }
@@ -217,4 +217,32 @@ describe("one alliance across a Slack workspace and a Teams organisation", () =>
     const invites = await h.bot.database.prisma.pulseInvite.findMany({ where: { memberId: { in: [anna.id, tessa.id] } } });
     expect(invites.every((i) => i.sentAt !== null)).toBe(true);
   }, 90_000);
+
+  it("lets a second Slack workspace join with the buttons in Slack, and leave again", async () => {
+    const alliance = (await workspaceOf("slack", SLACK_TEAM)).allianceId!;
+    await trust("help", "U0ZED", "T222");
+    const code = CODE.exec((await trust("link", "U0ANN")).text)![0];
+    const confirmation = await trust(`link ${code.toLowerCase()}`, "U0ZED", "T222");
+    expect(confirmation.response_type).toBe("ephemeral");
+    expect(JSON.stringify(confirmation.blocks)).toContain("Join the alliance “Rivers Alliance”?");
+    const buttons = confirmation.blocks.flatMap((b: any) => b.elements ?? []).filter((e: any) => e.type === "button");
+    expect(buttons.map((b: any) => b.action_id)).toEqual(["alliance.link.confirm", "alliance.link.cancel"]);
+
+    // Cancel changes nothing; the code stays valid.
+    const cancelId = `c-${Math.random()}`;
+    await sendInteraction(slackEvents, blockAction({ actionId: "alliance.link.cancel", value: buttons[1].value }, { ts: "1700000000.000001", channelId: "C0GENERAL" }, slack.responseUrl(cancelId), { teamId: "T222", userId: "U0ZED" }));
+    expect((await slack.waitForResponse(cancelId)).body).toMatchObject({ replace_original: true, text: "Nothing was linked. The code stays valid until it expires." });
+
+    const joinId = `j-${Math.random()}`;
+    await sendInteraction(slackEvents, blockAction({ actionId: "alliance.link.confirm", value: buttons[0].value }, { ts: "1700000000.000001", channelId: "C0GENERAL" }, slack.responseUrl(joinId), { teamId: "T222", userId: "U0ZED" }));
+    expect((await slack.waitForResponse(joinId)).body.text).toContain("This space is now part of the alliance “Rivers Alliance”");
+    expect((await workspaceOf("slack", "T222")).allianceId).toBe(alliance);
+    expect(await h.bot.services.stores.spaces.listSpaces(alliance)).toHaveLength(3);
+
+    const left = await trust("unlink", "U0ZED", "T222");
+    expect(left.text).toContain("This space has left the alliance “Rivers Alliance”");
+    expect((await workspaceOf("slack", "T222")).allianceId).not.toBe(alliance);
+    expect((await h.bot.services.stores.spaces.listSpaces(alliance)).map((s) => s.platform)).toEqual(["slack", "teams"]);
+    expect((await h.bot.services.stores.spaces.listEvents(alliance)).map((e) => e.type).slice(-3)).toEqual(["code_issued", "linked", "unlinked"]);
+  }, 60_000);
 });
