@@ -10,7 +10,6 @@ import { ALLIANCE_VERBS } from "../render/alliance-cards.js";
 import { card, text } from "../render/card-kit.js";
 import { renderView } from "../render/render-view.js";
 import type { ActionResult, CommandContext, TeamsFeature } from "../handlers/feature-types.js";
-import type { Turn } from "../handlers/turn.js";
 import type { TeamsServices } from "../teams-services.js";
 
 const codeSchema = z.object({ code: z.string().regex(/^[A-Za-z0-9 -]{1,40}$/) });
@@ -30,8 +29,6 @@ async function personalOnly({ turn, reply }: CommandContext, command: "link" | "
   return false;
 }
 
-const actorOf = (turn: Turn) => turn.member;
-
 /** link / unlink and the confirmation's buttons. */
 export function linkFeature(services: TeamsServices): TeamsFeature {
   return {
@@ -42,16 +39,16 @@ export function linkFeature(services: TeamsServices): TeamsFeature {
         const links = linksOf(services);
         const typed = args.trim();
         if (!typed) {
-          const issued = await links.issueCode(actorOf(turn));
+          const issued = await links.issueCode(turn.member);
           const body = buildLinkCodeText(turn.locale, "teams", { code: issued.code, expiresAt: issued.expiresAt, allianceName: issued.alliance.name, timeZone: issued.alliance.timezone });
           return void (await reply({ text: body }));
         }
-        const preview = await links.previewLink(actorOf(turn), typed);
+        const preview = await links.previewLink(turn.member, typed);
         await reply(renderView(buildLinkConfirmView(turn.locale, preview, typed.toUpperCase())));
       },
       async unlink(context) {
         if (!(await personalOnly(context, "unlink"))) return;
-        const { left } = await linksOf(services).unlink(actorOf(context.turn));
+        const { left } = await linksOf(services).unlink(context.turn.member);
         await context.reply({ text: translate(context.turn.locale, "link.unlinked", { alliance: left.name }) });
       },
     },
@@ -59,7 +56,7 @@ export function linkFeature(services: TeamsServices): TeamsFeature {
       async [ALLIANCE_VERBS.linkConfirm]({ turn, data }) {
         const { code } = codeSchema.parse(data);
         // The presser must be an admin of this space; the core checks that and the code again.
-        const result = await linksOf(services).confirmLink(actorOf(turn), code);
+        const result = await linksOf(services).confirmLink(turn.member, code);
         return textCard(buildLinkDoneText(turn.locale, result.alliance.name, result.organizations.map((o) => o.name)));
       },
       async [ALLIANCE_VERBS.linkCancel]({ turn }) {

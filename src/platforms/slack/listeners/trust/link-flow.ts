@@ -2,7 +2,7 @@
 // code, shown only to them (ephemeral); an admin of the other space enters it, sees the alliance
 // and its partners, and confirms with a button. Answers are ephemeral, so the code never shows in
 // the channel.
-import type { App } from "@slack/bolt";
+import type { App, RespondFn } from "@slack/bolt";
 import type { SpaceLinkService } from "../../../../core/alliance/space-link-service.js";
 import { buildLinkCodeText, buildLinkConfirmView, buildLinkDoneText } from "../../../../core/alliance/space-link-views.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
@@ -12,7 +12,6 @@ import { renderMessages } from "../../render/render-view.js";
 import { textMessage } from "../../render/message.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAckAsMember, interactionIdentity, replyPrivately, respondWith } from "../common.js";
-import type { RespondFn } from "@slack/bolt";
 import type { SlackListenerContext } from "../register.js";
 
 /** What a code typed or carried by the button may look like (letters, digits, dashes). */
