@@ -19,8 +19,10 @@ const HOUR = 3_600_000;
 interface SpaceStores {
   stores: Pick<AllianceStores, "alliances" | "members" | "workspaces">;
   spaces: SpaceRepository;
-  /** Gives the alliance something a join would have to merge (a poll). */
+  /** Gives the alliance something a join would have to merge (a pulse answer). */
   markActive(allianceId: string): Promise<void>;
+  /** Gives the alliance what the scheduler makes on its own: an empty week's summary, an unanswered round. */
+  markScheduled(allianceId: string): Promise<void>;
 }
 
 function contract(name: string, get: () => SpaceStores) {
@@ -104,6 +106,9 @@ function contract(name: string, get: () => SpaceStores) {
       const { alliance: a } = await alliance();
       const b = await alliance();
       expect(await s.spaces.hasActivity(a.id)).toBe(false);
+      // What the scheduler makes for an empty alliance on its own is not activity.
+      await s.markScheduled(a.id);
+      expect(await s.spaces.hasActivity(a.id)).toBe(false);
       await s.markActive(a.id);
       expect(await s.spaces.hasActivity(a.id)).toBe(true);
       expect(await s.spaces.hasActivity(b.alliance.id)).toBe(false);
@@ -116,7 +121,12 @@ const memory = (() => {
   const members = new InMemoryMemberRepository();
   const active = new Set<string>();
   const stores = { alliances: new InMemoryAllianceRepository(), members, workspaces };
-  return { stores, spaces: new InMemorySpaceRepository(workspaces, members, async (id) => active.has(id)), markActive: async (id: string) => void active.add(id) };
+  return {
+    stores,
+    spaces: new InMemorySpaceRepository(workspaces, members, async (id) => active.has(id)),
+    markActive: async (id: string) => void active.add(id),
+    markScheduled: async () => {},
+  };
 })();
 contract("in-memory", () => memory);
 
@@ -128,7 +138,14 @@ for (const target of storageTargets) {
     stores = {
       stores: prismaStores(db.prisma),
       spaces: new PrismaSpaceRepository(db.prisma),
-      markActive: async (allianceId) => void (await db.prisma.poll.create({ data: { allianceId, question: "Anything?" } })),
+      markActive: async (allianceId) => {
+        const round = await db.prisma.pulseRound.create({ data: { allianceId, periodKey: "2026-W40", itemKeys: ["i1"], openedAt: T0, closesAt: T0 } });
+        await db.prisma.pulseAnswer.create({ data: { roundId: round.id, itemKey: "i1", respondentKey: "k", score: 4, answeredOn: T0 } });
+      },
+      markScheduled: async (allianceId) => {
+        await db.prisma.summary.create({ data: { allianceId, periodKey: "2026-W48", content: {} } });
+        await db.prisma.pulseRound.create({ data: { allianceId, periodKey: "2026-W49", itemKeys: ["i1"], openedAt: T0, closesAt: T0 } });
+      },
     };
   });
   afterAll(async () => {

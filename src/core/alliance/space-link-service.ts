@@ -2,9 +2,10 @@
 // a one-time code; an admin of another space enters it, sees which alliance and partners they
 // are about to join, and confirms. Every issue and every use — accepted or refused — is written
 // to the audit trail. Only a space whose own alliance holds nothing yet may join as it is: its
-// members and organisations (by name) are carried over. A space with its own polls, agreements,
-// pulse rounds or summaries would need a merge mapping its organisations onto the alliance's;
-// that merge is not built yet, so such a link is refused with a message that says why.
+// members and organisations (by name) are carried over; what the scheduler made for the empty
+// alliance (summaries, unanswered pulse rounds) goes with it. A space with its own polls,
+// agreements, culture assessments or pulse answers would need a merge mapping its organisations
+// onto the alliance's; that merge is not built yet, so such a link is refused, saying why.
 import { DomainError, isDomainError } from "../shared/errors.js";
 import type { Clock } from "../shared/clock.js";
 import type { KeyedHasher } from "../shared/keyed-hash.js";

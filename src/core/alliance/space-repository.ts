@@ -12,7 +12,12 @@ export interface SpaceRepository {
   appendEvent(event: NewLinkEvent): Promise<void>;
   /** The alliance's audit trail, oldest first. */
   listEvents(allianceId: string): Promise<LinkEvent[]>;
-  /** True when the alliance holds anything a move would have to merge: polls, agreements, pulse rounds, culture assessments, summaries. */
+  /**
+   * True when people did something in the alliance that a join would have to merge: polls,
+   * agreements, culture assessments or pulse answers. What the scheduler made on its own — the
+   * weekly summary of an empty alliance, a pulse round nobody answered — does not count: every
+   * fresh space's alliance gets those within a week, and they go with the empty alliance.
+   */
   hasActivity(allianceId: string): Promise<boolean>;
   /**
    * Moves the space and its members into `toAllianceId` in one step. Each member's organisation

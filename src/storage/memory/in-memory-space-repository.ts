@@ -16,7 +16,7 @@ export class InMemorySpaceRepository implements SpaceRepository {
   constructor(
     private readonly workspaces: InMemoryWorkspaceRepository,
     private readonly members: InMemoryMemberRepository,
-    /** Whether an alliance has polls, agreements, … (the other in-memory stores know). */
+    /** Whether people did something in an alliance (polls, agreements, …): the other in-memory stores know. */
     private readonly activity: (allianceId: string) => Promise<boolean> = async () => false,
   ) {}
 

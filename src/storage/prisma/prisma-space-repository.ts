@@ -64,9 +64,8 @@ export class PrismaSpaceRepository implements SpaceRepository {
     const found = await Promise.all([
       this.prisma.poll.findFirst(where),
       this.prisma.commitment.findFirst(where),
-      this.prisma.pulseRound.findFirst(where),
       this.prisma.cultureAssessment.findFirst(where),
-      this.prisma.summary.findFirst(where),
+      this.prisma.pulseAnswer.findFirst({ where: { round: { allianceId } }, select: { id: true } }),
     ]);
     return found.some((row) => row !== null);
   }
