@@ -13,6 +13,11 @@ import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processe
 import { buildSlackPlatform } from "./compose-slack.js";
 import { startScheduling, type RunningScheduling } from "./compose-scheduler.js";
 import type { SlackPlatform } from "./platforms/slack/slack-platform.js";
+import type { Platform } from "./core/shared/refs.js";
+import { createMemberNotifier } from "./scheduling/member-notifier.js";
+import { Outbox } from "./scheduling/outbox/outbox.js";
+import type { PersonalConversationOpener } from "./scheduling/personal-reach.js";
+import { PrismaOutboxStore } from "./storage/prisma/prisma-outbox-store.js";
 
 /** A started bot. */
 export interface RunningBot {
@@ -59,6 +64,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const secret = resolveAppSecret(config.appSecret, config.dataDir);
     const services = buildCoreServices({ prisma: database.prisma, clock: systemClock, secret, retentionDays: config.retention.daysAfterUninstall });
     const http = createHttpServer({ logger, ready: () => database.ping() });
+    // Reaches a member of another space (a Teams member from a Slack listener, or the other way
+    // round) through the outbox; the platforms' openers are filled in once the platforms exist.
+    const openers: Partial<Record<Platform, PersonalConversationOpener | null>> = {};
+    const notifyMember = createMemberNotifier({ services, outbox: new Outbox(new PrismaOutboxStore(database.prisma), services.clock), openers, logger });
     const teams = config.teams
       ? createTeamsPlatform({
           config: config.teams,
@@ -67,11 +76,13 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
           conversations: services.stores.conversations,
           workspaces: services.stores.workspaces,
           processedEvents: new PrismaProcessedEventRepository(database.prisma),
-          services: { ...services, memberRepository: services.stores.members },
+          services: { ...services, memberRepository: services.stores.members, notifyMember },
         })
       : null;
     await teams?.mount(http.app);
-    const slack = buildSlackPlatform({ config, logger, services, prisma: database.prisma, secret });
+    const slack = buildSlackPlatform({ config, logger, services, prisma: database.prisma, secret, notifyMember });
+    openers.slack = slack?.personalOpener ?? null;
+    openers.teams = teams?.personalOpener ?? null;
     slack?.mount(http.app);
     await slack?.start();
     finishRoutes(http.app, logger);

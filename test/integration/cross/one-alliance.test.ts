@@ -17,6 +17,7 @@ import { FakeSlack } from "../../fakes/fake-slack.js";
 import { SIGNING_SECRET, blockAction, commandFields, sendCommand, sendInteraction } from "../../fakes/slack-requests.js";
 import { DEFAULT_TENANT, USERS, executeActivity, messageActivity, type ActivityScope } from "../../fakes/teams-activities.js";
 import { cardOf, cardText, executeActions, invokeCard } from "../teams/support/card-helpers.js";
+import { eventually } from "../slack/support/slack-harness.js";
 import { startTeamsHarness, type TeamsHarness } from "../teams/support/teams-harness.js";
 
 const SLACK_TEAM = "T111";
@@ -217,6 +218,35 @@ describe("one alliance across a Slack workspace and a Teams organisation", () =>
     const invites = await h.bot.database.prisma.pulseInvite.findMany({ where: { memberId: { in: [anna.id, tessa.id] } } });
     expect(invites.every((i) => i.sentAt !== null)).toBe(true);
   }, 90_000);
+
+  it("asks the Teams side to confirm an agreement reported on Slack, and takes the confirmation from Teams", async () => {
+    const slackSpace = await workspaceOf("slack", SLACK_TEAM);
+    const commit = async (text: string) => {
+      const id = `k-${Math.random()}`;
+      // Sam (Engineering Co by his e-mail domain) reports on Slack.
+      await sendCommand(slackEvents, commandFields("/commit", text, slack.responseUrl(id), { teamId: SLACK_TEAM, userId: "U0SAM", channelId: "C0GENERAL" }));
+      return (await slack.waitForResponse(id)).body;
+    };
+    await commit("deliver the flood model for Municipality by friday");
+    const created = await h.bot.database.prisma.commitment.findFirst({ where: { allianceId: slackSpace.allianceId! }, orderBy: { number: "desc" } });
+    expect(created).toMatchObject({ text: "deliver the flood model" });
+    const teamsMark = h.connector.mark();
+    expect((await commit(`kept #${created!.number}`)).text).toContain("recorded as Kept");
+    await eventually(async () => (await h.bot.database.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `commitment-confirm:${created!.id}` } } })) > 0, "confirm request queued");
+    await deliverAll(3);
+
+    // The request is queued after the Slack answer; the outbox delivers it on Teams.
+    // Tessa (Municipality, on Teams) gets the request in her 1:1 chat, as an Adaptive Card.
+    const requests = h.connector.since(teamsMark).filter((r) => r.method === "POST" && r.path === `/v3/conversations/a:personal-${USERS.ann.aadObjectId}/activities` && r.status === 200);
+    expect(requests).toHaveLength(1);
+    const card = cardOf(requests[0]);
+    expect(cardText(card)).toContain("deliver the flood model");
+    const confirm = executeActions(card).find((a) => a.data.action === "confirm" || /confirm/i.test(a.verb))!;
+    expect(confirm).toBeTruthy();
+    const answered = await h.post(executeActivity(personal(), confirm.verb, confirm.data));
+    expect(answered.status).toBe(200);
+    expect(await h.bot.database.prisma.commitment.findUnique({ where: { id: created!.id } })).toMatchObject({ status: "kept", confirmation: "confirmed" });
+  }, 60_000);
 
   it("lets a second Slack workspace join with the buttons in Slack, and leave again", async () => {
     const alliance = (await workspaceOf("slack", SLACK_TEAM)).allianceId!;
