@@ -19,9 +19,10 @@ import type { PersonalConversationOpener } from "./scheduling/personal-reach.js"
 import { Scheduler } from "./scheduling/scheduler.js";
 import { PrismaJobClaimStore } from "./storage/prisma/prisma-job-claim-store.js";
 import { PrismaOutboxStore } from "./storage/prisma/prisma-outbox-store.js";
-import { PrismaPollRepository } from "./storage/prisma/prisma-poll-repository.js";
 import { prismaScheduledAlliances } from "./storage/prisma/prisma-scheduled-alliances.js";
 import type { PrismaClient } from "./storage/prisma-client.js";
+import type { BotMetrics } from "./observability/metrics.js";
+import { instrumentClaims, instrumentOutboxStore } from "./observability/instrument.js";
 
 /** The running scheduler and dispatcher. */
 export interface RunningScheduling {
@@ -41,11 +42,14 @@ export function startScheduling(deps: {
   senders: Partial<Record<Platform, MessageSender | null>>;
   /** Open 1:1 conversations with members who never wrote to the bot (pulse, reminders). */
   openers?: Partial<Record<Platform, PersonalConversationOpener | null>>;
+  /** Counts deliveries, retries, dead messages, claims and runs (absent in some tests). */
+  metrics?: BotMetrics;
 }): RunningScheduling | null {
   const { config, logger, services, prisma } = deps;
   if (!config.scheduler.enabled) return null;
-  const polls = new PrismaPollRepository(prisma);
-  const store = new PrismaOutboxStore(prisma);
+  const polls = services.stores.polls;
+  const prismaStore = new PrismaOutboxStore(prisma);
+  const store = deps.metrics ? instrumentOutboxStore(prismaStore, deps.metrics) : prismaStore;
   const dispatcher = new OutboxDispatcher({
     store,
     sender: createPlatformMessageSender({
@@ -70,7 +74,7 @@ export function startScheduling(deps: {
   });
   const scheduler = new Scheduler(
     {
-      claims: new PrismaJobClaimStore(prisma),
+      claims: deps.metrics ? instrumentClaims(new PrismaJobClaimStore(prisma), deps.metrics) : new PrismaJobClaimStore(prisma),
       handlers,
       alliances: prismaScheduledAlliances(prisma, services.stores.alliances),
       clock: services.clock,

@@ -23,6 +23,7 @@ import { PrismaCommitmentRepository } from "./storage/prisma/prisma-commitment-r
 import { PrismaCultureFitRepository } from "./storage/prisma/prisma-culture-fit-repository.js";
 import { PrismaMemberRepository } from "./storage/prisma/prisma-member-repository.js";
 import { PrismaPollRepository } from "./storage/prisma/prisma-poll-repository.js";
+import { createBallotSealer } from "./storage/ballot-seal.js";
 import { PrismaPulseRepository } from "./storage/prisma/prisma-pulse-repository.js";
 import { PrismaSummaryRepository } from "./storage/prisma/prisma-summary-repository.js";
 import { PrismaConversationRepository, PrismaWorkspaceRepository } from "./storage/prisma/prisma-workspace-repository.js";
@@ -39,6 +40,8 @@ export interface CoreServices {
     workspaces: PrismaWorkspaceRepository;
     conversations: PrismaConversationRepository;
     spaces: PrismaSpaceRepository;
+    /** Also read by the scheduler (recurring and closed polls); seals anonymous ballots. */
+    polls: PrismaPollRepository;
   };
   alliances: AllianceService;
   members: MemberService;
@@ -71,7 +74,7 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
   const links = new SpaceLinkService({ ...stores, hashCode: createKeyedHasher(secret, "space-link-code/v1"), clock });
   const members = new MemberService({ alliances: stores.alliances, members: stores.members, allianceService: alliances });
 
-  const pollRepository = new PrismaPollRepository(prisma);
+  const pollRepository = new PrismaPollRepository(prisma, createBallotSealer(secret));
   const polls = createPollService({
     polls: pollRepository,
     clock,
@@ -139,5 +142,5 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
     clock,
     retentionDays: deps.retentionDays ?? DEFAULT_RETENTION_DAYS_AFTER_UNINSTALL,
   });
-  return { clock, stores, alliances, members, privacy, links, retention, polls, commitments, pulse, culture, summary };
+  return { clock, stores: { ...stores, polls: pollRepository }, alliances, members, privacy, links, retention, polls, commitments, pulse, culture, summary };
 }

@@ -7,6 +7,7 @@ import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createSlackPlatform, type SlackPlatform } from "./platforms/slack/slack-platform.js";
 import { PrismaInstallationRepository } from "./storage/prisma/prisma-installation-repository.js";
+import { withPeriodicPrune } from "./core/alliance/pruning-processed-events.js";
 import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processed-event-repository.js";
 import type { PrismaClient } from "./storage/prisma-client.js";
 import type { NotifyMember } from "./platforms/slack/listeners/register.js";
@@ -42,7 +43,7 @@ export function buildSlackPlatform(deps: { config: Config; logger: Logger; servi
     publicUrl: config.http.publicUrl,
     logger: deps.logger,
     clock: services.clock,
-    processedEvents: new PrismaProcessedEventRepository(prisma),
+    processedEvents: withPeriodicPrune(new PrismaProcessedEventRepository(prisma), services.clock),
     installations,
     retention: services.retention,
     features: slackFeatures(services, deps.notifyMember),

@@ -9,6 +9,7 @@ import { resolveAppSecret } from "./app-secret.js";
 import { buildCoreServices, type CoreServices } from "./compose-services.js";
 import { systemClock } from "./core/shared/clock.js";
 import { createTeamsPlatform, type TeamsPlatform } from "./platforms/teams/teams-platform.js";
+import { withPeriodicPrune } from "./core/alliance/pruning-processed-events.js";
 import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processed-event-repository.js";
 import { buildSlackPlatform } from "./compose-slack.js";
 import { startScheduling, type RunningScheduling } from "./compose-scheduler.js";
@@ -18,6 +19,11 @@ import { createMemberNotifier } from "./scheduling/member-notifier.js";
 import { Outbox } from "./scheduling/outbox/outbox.js";
 import type { PersonalConversationOpener } from "./scheduling/personal-reach.js";
 import { PrismaOutboxStore } from "./storage/prisma/prisma-outbox-store.js";
+import { BotMetrics } from "./observability/metrics.js";
+import { PlatformHealth } from "./observability/platform-health.js";
+import { instrumentSender, instrumentServices } from "./observability/instrument.js";
+import { outboxDepth } from "./storage/prisma/prisma-outbox-depth.js";
+import { poolStatsOf } from "./storage/prisma-client.js";
 
 /** A started bot. */
 export interface RunningBot {
@@ -31,6 +37,8 @@ export interface RunningBot {
   readonly slack: SlackPlatform | null;
   /** The scheduler and outbox dispatcher, unless SCHEDULER_ENABLED=false. */
   readonly scheduling: RunningScheduling | null;
+  /** The Prometheus registry behind /metrics. */
+  readonly metrics: BotMetrics;
   /** Stops accepting work, finishes what is in flight, closes the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -62,8 +70,14 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       logger.info({ migrations: database.appliedMigrations }, "database migrated");
     }
     const secret = resolveAppSecret(config.appSecret, config.dataDir);
-    const services = buildCoreServices({ prisma: database.prisma, clock: systemClock, secret, retentionDays: config.retention.daysAfterUninstall });
-    const http = createHttpServer({ logger, ready: () => database.ping() });
+    // Metrics are recorded around the services and ports here, so the core never sees them.
+    const metrics = new BotMetrics();
+    const health = new PlatformHealth([...(config.slack ? (["slack"] as const) : []), ...(config.teams ? (["teams"] as const) : [])], metrics);
+    metrics.readFrom({ outboxDepth: () => outboxDepth(database.prisma), poolStats: () => poolStatsOf(database.prisma) });
+    const services = instrumentServices(buildCoreServices({ prisma: database.prisma, clock: systemClock, secret, retentionDays: config.retention.daysAfterUninstall }), metrics);
+    const sealed = await services.stores.polls.sealPlainAnonymousBallots();
+    if (sealed > 0) logger.info({ ballots: sealed }, "sealed anonymous ballots stored before sealing");
+    const http = createHttpServer({ logger, ready: () => database.ping(), metrics, health });
     // Reaches a member of another space (a Teams member from a Slack listener, or the other way
     // round) through the outbox; the platforms' openers are filled in once the platforms exist.
     const openers: Partial<Record<Platform, PersonalConversationOpener | null>> = {};
@@ -75,7 +89,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
           clock: services.clock,
           conversations: services.stores.conversations,
           workspaces: services.stores.workspaces,
-          processedEvents: new PrismaProcessedEventRepository(database.prisma),
+          processedEvents: withPeriodicPrune(new PrismaProcessedEventRepository(database.prisma), services.clock),
           services: { ...services, memberRepository: services.stores.members, notifyMember },
         })
       : null;
@@ -85,6 +99,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     openers.teams = teams?.personalOpener ?? null;
     slack?.mount(http.app);
     await slack?.start();
+    if (slack && config.slack?.mode.kind !== "oauth") health.outbound("slack"); // auth.test answered
     finishRoutes(http.app, logger);
     // Teams local mode accepts unauthenticated requests, so it only ever listens on loopback.
     const host = config.teams?.localMode ? "127.0.0.1" : config.http.host;
@@ -95,8 +110,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       logger,
       services,
       prisma: database.prisma,
-      senders: { slack: slack?.outboxSender ?? null, teams: teams?.outboxSender ?? null },
+      senders: { slack: instrumentSender(slack?.outboxSender ?? null, "slack", health), teams: instrumentSender(teams?.outboxSender ?? null, "teams", health) },
       openers: { slack: slack?.personalOpener ?? null, teams: teams?.personalOpener ?? null },
+      metrics,
     });
     for (const line of describePlatforms(config)) logger.info(line);
     logger.info(
@@ -111,6 +127,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       teams,
       slack,
       scheduling,
+      metrics,
       stop() {
         stopping ??= (async () => {
           await http.close();

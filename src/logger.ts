@@ -4,6 +4,7 @@
 // Authorization header buried in an HTTP client's error.
 import { pino, type Logger } from "pino";
 import { redactSecrets, redactString } from "./log-redaction.js";
+import { currentRequestId } from "./request-context.js";
 
 export type { Logger };
 
@@ -14,6 +15,11 @@ export function createLogger(
 ): Logger {
   const base: pino.LoggerOptions = {
     level: options.level,
+    // Every line written while handling a request carries its id, whichever module logs it.
+    mixin: () => {
+      const reqId = currentRequestId();
+      return reqId ? { reqId } : {};
+    },
     formatters: {
       // The logged object, copied with every secret blanked out (errors become plain objects).
       log: (object) => redactSecrets(object) as Record<string, unknown>,

@@ -33,3 +33,15 @@ describe("architecture", () => {
     expect(offenders.map((file) => path.relative(coreDir, file))).toEqual([]);
   });
 });
+
+describe("Slack output goes through one escaping place", () => {
+  const slackDir = path.resolve(import.meta.dirname, "../src/platforms/slack");
+  const files = sourceFiles(slackDir);
+
+  // respond() takes any string as `text`; respondWith() takes a SlackMessage, whose `text` is a
+  // SlackText that only render/message.ts produces (escaped), so mentions in user input stay inert.
+  it("listeners answer through respondWith (listeners/common.ts), never respond({ … }) directly", () => {
+    const offenders = files.filter((file) => !file.endsWith(path.join("listeners", "common.ts")) && /\brespond\(\s*\{/.test(readFileSync(file, "utf8")));
+    expect(offenders.map((file) => path.relative(slackDir, file))).toEqual([]);
+  });
+});

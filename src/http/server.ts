@@ -1,10 +1,13 @@
-// The one HTTP server: /healthz and /readyz now; Slack (/slack/*) and Teams (/api/messages)
+// The one HTTP server: /healthz, /readyz and /metrics; Slack (/slack/*) and Teams (/api/messages)
 // mount their routes on the same Express app. Shutdown stops accepting, lets in-flight requests
 // finish (bounded), then closes idle keep-alive sockets.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Express } from "express";
 import type { Logger } from "../logger.js";
+import type { BotMetrics } from "../observability/metrics.js";
+import type { PlatformHealth } from "../observability/platform-health.js";
+import { requestMetricsMiddleware } from "./platform-request-metrics.js";
 
 /** Something /readyz asks before saying the bot can take traffic. */
 export type ReadinessCheck = () => Promise<void>;
@@ -19,22 +22,36 @@ export interface HttpServer {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Builds the Express app with health routes; routes are added by the platforms before listen. */
-export function createHttpServer(deps: { logger: Logger; ready: ReadinessCheck }): HttpServer {
+/**
+ * Builds the Express app with health and metrics routes; routes are added by the platforms before
+ * listen. /readyz fails (503) only when the database does not answer: a platform outage is shown
+ * per platform but does not take the instance out of the load balancer, since the other platform,
+ * the outbox's retries and the scheduler still need it.
+ */
+export function createHttpServer(deps: { logger: Logger; ready: ReadinessCheck; metrics?: BotMetrics; health?: PlatformHealth }): HttpServer {
   const app = express();
   app.disable("x-powered-by");
+  app.use(requestMetricsMiddleware({ metrics: deps.metrics ?? null, health: deps.health ?? null }));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
   app.get("/readyz", async (_req, res) => {
+    const platforms = deps.health?.report() ?? {};
     try {
       await deps.ready();
-      res.json({ status: "ready" });
+      res.json({ status: "ready", database: "ok", platforms });
     } catch (error) {
       deps.logger.warn({ err: error }, "readiness check failed");
-      res.status(503).json({ status: "unavailable" });
+      res.status(503).json({ status: "unavailable", database: "unreachable", platforms });
     }
   });
+  if (deps.metrics) {
+    const metrics = deps.metrics;
+    app.get("/metrics", async (_req, res) => {
+      const { contentType, body } = await metrics.render();
+      res.type(contentType).send(body);
+    });
+  }
   const server = createServer(app);
   // Slack retries after 3 s; keep sockets short-lived enough that a shutdown is not held up.
   server.keepAliveTimeout = 5_000;

@@ -12,6 +12,7 @@ import { InMemoryCommitmentRepository } from "../../src/storage/memory/in-memory
 import { PrismaCommitmentRepository } from "../../src/storage/prisma/prisma-commitment-repository.js";
 import { createPulseService } from "../../src/core/pulse/pulse-service.js";
 import { PrismaPollRepository } from "../../src/storage/prisma/prisma-poll-repository.js";
+import { createBallotSealer } from "../../src/storage/ballot-seal.js";
 import { PrismaPulseRepository } from "../../src/storage/prisma/prisma-pulse-repository.js";
 import { allianceServices, memoryStores, prismaStores, type AllianceStores } from "../support/alliance-stores.js";
 import { storageTargets } from "../support/databases.js";
@@ -99,7 +100,7 @@ for (const target of storageTargets) {
     world = {
       stores: prismaStores(db.prisma),
       commitments,
-      sources: [commitmentsPersonalData(commitments), createPollPersonalDataSource(new PrismaPollRepository(db.prisma)), pulsePersonalData(pulse)],
+      sources: [commitmentsPersonalData(commitments), createPollPersonalDataSource(new PrismaPollRepository(db.prisma, createBallotSealer("test-secret-0123456789abcdef"))), pulsePersonalData(pulse)],
     };
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 // The same PollRepository contract against the in-memory implementation and Prisma on every
 // storage target (PGlite always, PostgreSQL when TEST_DATABASE_URL is set).
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewPoll, Poll } from "../../src/core/polls/poll.js";
 import { applyChoiceChange, type ChoiceChange } from "../../src/core/polls/poll-rules.js";
@@ -7,6 +8,7 @@ import type { PollRepository } from "../../src/core/polls/poll-repository.js";
 import type { Database } from "../../src/storage/database.js";
 import { InMemoryPollRepository } from "../../src/storage/memory/in-memory-poll-repository.js";
 import { PrismaPollRepository } from "../../src/storage/prisma/prisma-poll-repository.js";
+import { createBallotSealer } from "../../src/storage/ballot-seal.js";
 import { storageTargets } from "../support/databases.js";
 
 interface Harness {
@@ -199,6 +201,18 @@ function contract(name: string, harness: Harness): void {
       });
     });
 
+    it("publishes an anonymous poll's figures by compare-and-set on the voter count they cover", async () => {
+      const poll = await harness.repo().create(draft(await harness.newAlliance(), { anonymous: true }));
+      const tally = (totalVoters: number) => ({ k: 3, totalVoters, overallPublished: true, options: [], organizations: [], hiddenOrganizations: [] });
+      expect(await harness.repo().getPublishedTally(poll.id)).toBeNull();
+      expect(await harness.repo().publishTally(poll.id, tally(3), 5)).toBe(false);
+      const first = await Promise.all([harness.repo().publishTally(poll.id, tally(3), null), harness.repo().publishTally(poll.id, tally(4), null)]);
+      expect(first.filter(Boolean)).toHaveLength(1);
+      const stored = await harness.repo().getPublishedTally(poll.id);
+      expect(await harness.repo().publishTally(poll.id, tally(9), stored?.totalVoters ?? -1)).toBe(true);
+      expect(await harness.repo().getPublishedTally(poll.id)).toEqual(tally(9));
+    });
+
     it("counts one change when the same vote arrives many times at once (double clicks, retries)", async () => {
       const poll = await harness.repo().create(draft(await harness.newAlliance()));
       const optionIds = [poll.options[0]?.id as string];
@@ -300,6 +314,71 @@ function contract(name: string, harness: Harness): void {
         // A random UUID: unlike a cuid it carries no creation timestamp.
         expect(rows[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       });
+
+      it("seals anonymous ballots stored in plain columns before sealing existed, and leaves named ones", async () => {
+        const repo = harness.repo();
+        if (!(repo instanceof PrismaPollRepository)) throw new Error("prisma only");
+        const poll = await harness.repo().create(draft(await harness.newAlliance(), { anonymous: true }));
+        const option = poll.options[0]?.id as string;
+        await db().prisma.$executeRaw`
+          INSERT INTO "PollBallot" (id, "pollId", "voterKey", "memberId", "organizationId", "optionIds", "castOn")
+          VALUES (gen_random_uuid()::text, ${poll.id}, 'a:legacy', NULL, 'org-1', ARRAY[${option}], DATE '2026-03-02'),
+                 (gen_random_uuid()::text, ${poll.id}, 'm:named', 'named', 'org-1', ARRAY[${option}], DATE '2026-03-02')`;
+        expect(await repo.sealPlainAnonymousBallots()).toBeGreaterThanOrEqual(1);
+        expect(await repo.sealPlainAnonymousBallots()).toBe(0);
+        const rows = await db().prisma.$queryRaw<Array<{ voterKey: string; row: string }>>`
+          SELECT "voterKey", row_to_json(b)::text AS row FROM "PollBallot" b WHERE "pollId" = ${poll.id} ORDER BY "voterKey"`;
+        expect(rows.find((r) => r.voterKey === "a:legacy")?.row).not.toMatch(new RegExp(`${option}|org-1`));
+        expect(rows.find((r) => r.voterKey === "m:named")?.row).toContain(option);
+        expect((await harness.repo().listBallots(poll.id)).map((b) => [b.voterKey, b.optionIds, b.organizationId])).toEqual([
+          ["a:legacy", [option], "org-1"],
+          ["m:named", [option], "org-1"],
+        ]);
+      });
+
+      it("gives a reader of the database no way to tell from an anonymous ballot's row or its place in the table what voter i chose", async () => {
+        // First-time voters' members are created in voting order, so an attacker knows voter i's
+        // rank. They pair it with ballot i by physical order (ctid), by id and by castOn and read
+        // whatever the row holds. With the choice and organisation in plain columns that names
+        // every voter's choice (and the lone voter of a small organisation); sealed, it names none.
+        const poll = await harness.repo().create(draft(await harness.newAlliance(), { anonymous: true }));
+        const optionIds = poll.options.map((option) => option.id);
+        const organizations = ["org-big-1", "org-big-2", "org-lonely"];
+        const voters = Array.from({ length: 150 }, (_, i) => ({
+          voterKey: `a:${createHash("sha256").update(`voter-${i}-${poll.id}`).digest("hex")}`,
+          choice: optionIds[Math.floor(Math.random() * optionIds.length)] as string,
+          organizationId: i === 77 ? "org-lonely" : (organizations[i % 2] as string),
+        }));
+        for (const voter of voters) {
+          await harness.repo().recordBallot(
+            { pollId: poll.id, voterKey: voter.voterKey, memberId: null, organizationId: voter.organizationId, optionIds: [voter.choice], castOn: new Date("2026-03-02T00:00:00.000Z") },
+            T0,
+          );
+        }
+        for (const order of ["ctid", "id", `"castOn", ctid`]) {
+          const rows = await db().prisma.$queryRawUnsafe<Array<{ id: string; row: string }>>(
+            `SELECT id, row_to_json(b)::text AS row FROM "PollBallot" b WHERE "pollId" = $1 ORDER BY ${order}`,
+            poll.id,
+          );
+          expect(rows).toHaveLength(voters.length);
+          // The attacker's guess for voter i: an option id readable in row i, else the first option.
+          const guesses = rows.map(({ row }) => optionIds.find((id) => row.includes(id)) ?? optionIds[0]);
+          const hits = voters.filter((voter, i) => guesses[i] === voter.choice).length;
+          expect(hits / voters.length, `accuracy ordering by ${order}`).toBeLessThan(0.6); // chance is 1/3
+          expect(rows.filter(({ row }) => organizations.some((org) => row.includes(org))), `organisations readable ordering by ${order}`).toEqual([]);
+          if (order === "id") {
+            // Rank correlation between the id order and the voting order: near 0 for random ids.
+            const rankOf = new Map(voters.map((voter, i) => [voter.voterKey, i]));
+            const ranks = rows.map(({ row }) => rankOf.get((JSON.parse(row) as { voterKey: string }).voterKey) ?? 0);
+            const n = ranks.length;
+            const rho = 1 - (6 * ranks.reduce((sum, rank, i) => sum + (rank - i) ** 2, 0)) / (n * (n * n - 1));
+            expect(Math.abs(rho)).toBeLessThan(0.35);
+          }
+        }
+        // The service still counts them right: the repository opens the seals.
+        const read = await harness.repo().listBallots(poll.id);
+        expect(read.map((b) => [b.voterKey, b.optionIds[0], b.organizationId]).sort()).toEqual(voters.map((v) => [v.voterKey, v.choice, v.organizationId]).sort());
+      }, 60_000);
     }
   });
 }
@@ -313,10 +392,10 @@ contract("in-memory", {
 
 for (const target of storageTargets) {
   let db: Database;
-  let repo: PollRepository;
+  let repo: PrismaPollRepository;
   beforeAll(async () => {
     db = await target.open();
-    repo = new PrismaPollRepository(db.prisma);
+    repo = new PrismaPollRepository(db.prisma, createBallotSealer("test-secret-0123456789abcdef"));
   });
   afterAll(async () => {
     await db?.close();

@@ -56,3 +56,25 @@ const postgresql: StorageTarget = {
 
 /** The databases available here: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const storageTargets: readonly StorageTarget[] = adminUrl ? [pglite, postgresql] : [pglite];
+
+/**
+ * Two independent connections (each its own pool, as two bot instances have) to one fresh,
+ * migrated PostgreSQL database; null without TEST_DATABASE_URL. `close` closes both and drops it.
+ */
+export async function openSharedPostgres(): Promise<{ first: Database; second: Database; close(): Promise<void> } | null> {
+  if (!adminUrl) return null;
+  const name = `atb_test_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const first = await openDatabase({ kind: "postgresql", url: url.toString(), poolSize: 5 });
+  const second = await openDatabase({ kind: "postgresql", url: url.toString(), poolSize: 5 });
+  return {
+    first,
+    second,
+    async close() {
+      await Promise.all([first.close(), second.close()]);
+      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}

@@ -34,6 +34,8 @@ describe("loadConfig", () => {
       expect.stringMatching(/no chat platform configured; production needs Slack credentials, Teams credentials or both/),
     ]);
     expect(problemsOf({ NODE_ENV: "production", APP_SECRET: "x".repeat(32), SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([]);
+    // The database commands (migrate, backup, restore, rotate-secret) need no chat platform.
+    expect(loadConfig({ NODE_ENV: "production", APP_SECRET: "x".repeat(32), DATABASE_URL: "postgresql://db/atb" }, { maintenance: true }).database.kind).toBe("postgresql");
   });
 
   it("uses PostgreSQL when DATABASE_URL is set", () => {

@@ -130,7 +130,7 @@ export class AllianceService {
     const existing = await alliances.listOrganizations(alliance.id);
 
     const drafts = this.matchDrafts(input, existing);
-    const errors = await this.checkRemovals(drafts, existing);
+    const errors = [...this.unknownOrganizationIds(input, existing), ...(await this.checkRemovals(drafts, existing))];
     const steeringWorkspaceId = input.steeringChannel?.workspaceId ?? context.workspaceId;
     if (input.steeringChannel) {
       const steeringWorkspace = await workspaces.get(steeringWorkspaceId);
@@ -175,6 +175,17 @@ export class AllianceService {
       emailDomains: [...new Set(org.emailDomains)],
       slackTeamIds: [...new Set(org.slackTeamIds)],
     }));
+  }
+
+  /**
+   * The form carries each listed organisation's id (Slack private_metadata, Teams card data), so an
+   * id may be another alliance's or made up: refused under its row, nothing saved.
+   */
+  private unknownOrganizationIds(input: SetupInput, existing: readonly Organization[]): SetupFieldError[] {
+    const ids = new Set(existing.map((org) => org.id));
+    return input.organizations.flatMap((org, index) =>
+      org.id && !ids.has(org.id) ? [{ field: `organizations.${index}.name`, code: "UNKNOWN_ORGANIZATION" as const, details: { field: "organization" } }] : [],
+    );
   }
 
   /** An organisation that still has members cannot be removed (they would lose their organisation). */

@@ -4,7 +4,7 @@
 import { translate } from "../i18n/catalogue.js";
 import type { Clock } from "../shared/clock.js";
 import { DomainError } from "../shared/errors.js";
-import type { Actor } from "../shared/refs.js";
+import type { Actor, Platform } from "../shared/refs.js";
 import type { AllianceRepository } from "./alliance-repository.js";
 import type { Member } from "./member.js";
 import type { MemberRepository } from "./member-repository.js";
@@ -18,6 +18,12 @@ export interface ForgetResult {
   /** True when the member had already been forgotten (the call then only re-ran the clean-up). */
   alreadyErased: boolean;
 }
+
+/**
+ * Who pressed a "forget me" confirmation: a member the platform resolved, or (Slack, which must not
+ * create a member for someone already forgotten) the platform's own ids of workspace and user.
+ */
+export type ForgetRequester = { memberId: string } | { platform: Platform; workspaceExternalId: string; userExternalId: string };
 
 /** What the privacy service needs; `sources` are the features' personal-data contributions. */
 export interface PrivacyServiceDeps {
@@ -108,6 +114,26 @@ export class PrivacyService {
     if (member.erasedAt) return { memberId, alreadyErased: true };
     await this.deps.members.erase(member.id, this.deps.clock.now());
     return { memberId, alreadyErased: false };
+  }
+
+  /**
+   * "Forget me" confirmed by a button that carries the member id it was shown to: only that
+   * member may press it (the id comes from the client). Someone already forgotten has no
+   * identity left to compare; pressing again only re-runs the idempotent clean-up.
+   */
+  async confirmForgetMe(requester: ForgetRequester, memberId: string): Promise<ForgetResult> {
+    const member = await this.deps.members.get(memberId);
+    if (!member) throw new DomainError("NOT_FOUND", `No member ${memberId}.`);
+    if (!member.erasedAt && !(await this.isRequester(requester, member))) {
+      throw new DomainError("FORBIDDEN", "only the member can forget themselves");
+    }
+    return this.forgetMe(memberId);
+  }
+
+  private async isRequester(requester: ForgetRequester, member: Member): Promise<boolean> {
+    if ("memberId" in requester) return requester.memberId === member.id;
+    const workspace = await this.deps.workspaces.get(member.workspaceId);
+    return workspace?.platform === requester.platform && workspace?.externalId === requester.workspaceExternalId && member.externalId === requester.userExternalId;
   }
 
   /** An admin forgets another member (an erasure request that reached the alliance manager). */

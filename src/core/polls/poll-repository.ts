@@ -3,6 +3,7 @@
  * and src/storage/prisma/prisma-poll-repository.ts; both pass test/contract/poll-repository.contract.test.ts.
  */
 import type { NewPoll, Poll, PollBallot, PollMessageRef, PollStatus } from "./poll.js";
+import type { PollTally } from "./poll-tally.js";
 
 /** What recording a ballot did. */
 export type RecordBallotResult =
@@ -59,6 +60,13 @@ export interface PollRepository {
    */
   changeBallot(pollId: string, voterKey: string, now: Date, next: (current: PollBallot | null) => PollBallot): Promise<RecordBallotResult>;
   findBallot(pollId: string, voterKey: string): Promise<PollBallot | null>;
+  /** The figures last published for an open anonymous poll (see the poll service), or null. */
+  getPublishedTally(pollId: string): Promise<PollTally | null>;
+  /**
+   * Stores `tally` as the published figures, only while the stored ones still count
+   * `expectedVoters` (null: none stored yet); false when another caller published first.
+   */
+  publishTally(pollId: string, tally: PollTally, expectedVoters: number | null): Promise<boolean>;
   /** Every ballot of the poll, in no meaningful order (never insertion order for anonymous polls). */
   listBallots(pollId: string): Promise<PollBallot[]>;
   /** The member's named ballots in the alliance's polls (anonymous ballots carry no member id). */

@@ -36,6 +36,11 @@ export interface PollResults {
   hiddenReason: ResultsHiddenReason | null;
   /** Null when `hiddenReason` is set. Check `tally.overallPublished` for the too-few-voters case. */
   tally: PollTally | null;
+  /**
+   * Open anonymous polls: the figures in `tally` are those published at this many voters (they
+   * move in steps of at least k), or null when they are the current ones.
+   */
+  figuresAsOf: number | null;
   /** Names of the alliance's organisations by id, for breakdown rows. */
   organizationNames: Record<string, string>;
 }

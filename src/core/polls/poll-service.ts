@@ -11,7 +11,7 @@ import { buildPollCsv } from "./poll-csv.js";
 import { applyChoiceChange, validateChoice, validateNewPoll, type ChoiceChange, type PollInput } from "./poll-rules.js";
 import type { RecordBallotResult } from "./poll-repository.js";
 import type { CastVoteResult, PollResults, PollService, PollServiceDeps, TemplatePollSettings } from "./poll-service-types.js";
-import { tallyPoll } from "./poll-tally.js";
+import { tallyPoll, type PollTally } from "./poll-tally.js";
 import { findPollTemplate } from "./poll-templates.js";
 import { voterKeyFor } from "./voter-key.js";
 
@@ -51,20 +51,42 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
       directory.anonymityThreshold(poll.allianceId),
     ]);
     const hiddenReason = resultsHiddenReason(poll, viewer);
-    const tally =
+    const counted =
       hiddenReason === null
         ? tallyPoll(poll, ballots, {
             k: effectiveAnonymityThreshold(configuredK),
             organizationIds: organizations.map((org) => org.id),
           })
         : null;
+    const live = counted !== null && poll.anonymous && poll.status === "open";
+    const { tally, figuresAsOf } = live ? await stepped(poll.id, counted) : { tally: counted, figuresAsOf: null };
     return {
       poll,
       totalVoters: ballots.length,
       hiddenReason,
       tally,
+      figuresAsOf,
       organizationNames: Object.fromEntries(organizations.map((org) => [org.id, org.name])),
     };
+  }
+
+  /**
+   * The figures of an open anonymous poll move only in steps of at least k new voters: between
+   * steps everyone sees the figures last published. Otherwise the message updated just after a
+   * lone vote would show, by its difference, what that person chose. Per-organisation rows wait
+   * for the close: a step of k voters may hold one person from an organisation, and comparing two
+   * steps' rows would single them out. Closed polls show everything.
+   */
+  async function stepped(pollId: string, counted: PollTally): Promise<{ tally: PollTally; figuresAsOf: number | null }> {
+    const current: PollTally = { ...counted, organizations: [], hiddenOrganizations: [] };
+    if (!current.overallPublished) return { tally: current, figuresAsOf: null }; // fewer than k: nothing shown
+    const published = await polls.getPublishedTally(pollId);
+    if (published === null || current.totalVoters >= published.totalVoters + current.k) {
+      // Losing a race to another instance is fine: its figures are a step as well.
+      await polls.publishTally(pollId, current, published?.totalVoters ?? null);
+      return { tally: current, figuresAsOf: null };
+    }
+    return { tally: published, figuresAsOf: published.totalVoters };
   }
 
   const service: PollService = {
@@ -139,9 +161,10 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
       if (poll.mode === "single") return service.castVote(voter, pollId, change.select);
       // The change is applied to the stored choice inside the repository's atomic step, never to a
       // choice read in an earlier request: a concurrent click cannot be lost or undone.
-      const result = await polls.changeBallot(poll.id, voterKeyFor(poll, voter.memberId, hasher), now, (current) => ({
+      const voterKey = voterKeyFor(poll, voter.memberId, hasher);
+      const result = await polls.changeBallot(poll.id, voterKey, now, (current) => ({
         pollId: poll.id,
-        voterKey: voterKeyFor(poll, voter.memberId, hasher),
+        voterKey,
         memberId: poll.anonymous ? null : voter.memberId,
         organizationId: voter.organizationId,
         optionIds: applyChoiceChange(poll, current?.optionIds ?? [], change),

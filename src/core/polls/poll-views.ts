@@ -80,6 +80,9 @@ export function buildPollView(results: PollResults, options: { locale: Locale; t
   if (results.hiddenReason === "after_close") resultsHiddenText = t("polls.hidden.afterClose");
   else if (results.hiddenReason === "steering_only") resultsHiddenText = t("polls.hidden.steeringOnly");
   else if (tally !== null && !tally.overallPublished) resultsHiddenText = t("polls.hidden.tooFewVoters", { k: tally.k });
+  else if (tally !== null && results.figuresAsOf !== null && results.figuresAsOf !== results.totalVoters) {
+    resultsHiddenText = t("polls.hidden.stepped", { count: results.figuresAsOf, k: tally.k });
+  }
 
   return {
     kind: "poll",
@@ -112,7 +115,7 @@ export function buildPollView(results: PollResults, options: { locale: Locale; t
           : open
             ? t("polls.status.openUntil", { at: when(poll.closesAt) })
             : t("polls.status.closing"),
-    anonymityNote: poll.anonymous ? t("polls.note.anonymous", { k: tally?.k ?? 5 }) : null,
+    anonymityNote: poll.anonymous ? t(poll.status === "open" ? "polls.note.anonymousOpen" : "polls.note.anonymous", { k: tally?.k ?? 5 }) : null,
   };
 }
 

@@ -19,3 +19,6 @@ export function createHmacVoterKeyHasher(secret: string): VoterKeyHasher {
 export function voterKeyFor(poll: Pick<Poll, "id" | "anonymous">, memberId: string, hasher: VoterKeyHasher): string {
   return poll.anonymous ? `a:${hasher(poll.id, memberId)}` : `m:${memberId}`;
 }
+
+/** True for an anonymous poll's key: storage keeps such a ballot's content sealed. */
+export const isAnonymousVoterKey = (voterKey: string): boolean => voterKey.startsWith("a:");

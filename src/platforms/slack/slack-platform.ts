@@ -16,6 +16,7 @@ import { ConfiguredTokenState, DEAD_TOKEN_ERRORS } from "./transport/token-revoc
 import { createInstallationStore } from "./transport/installation-store.js";
 import { dropRedeliveredEvents, processedEventKey } from "./transport/retry-dedupe.js";
 import { isEventCallback } from "./transport/events-receiver.js";
+import { labelSlackRequest } from "./transport/request-kind.js";
 import { buildBoltApp, webClientOptions, type SlackConfig } from "./transport/slack-app.js";
 import { createSlackMessenger, type SlackMessenger } from "./transport/slack-messenger.js";
 import { createSlackPersonalOpener } from "./transport/slack-personal-opener.js";
@@ -106,6 +107,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     if (typeof eventId === "string") await deps.processedEvents.forget(processedEventKey(eventId)).catch(() => {});
     throw error;
   });
+  app.use(labelSlackRequest);
   app.use(dropRedeliveredEvents({ processedEvents: deps.processedEvents, clock: deps.clock, logger }));
   registerUninstallListeners(app, {
     installations: slack.mode.kind === "oauth" ? deps.installations : null,

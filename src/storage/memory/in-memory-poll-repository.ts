@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { NewPoll, Poll, PollBallot, PollMessageRef } from "../../core/polls/poll.js";
 import { acceptsVotes } from "../../core/polls/poll.js";
 import type { PollFilter, PollRepository, RecordBallotResult } from "../../core/polls/poll-repository.js";
+import type { PollTally } from "../../core/polls/poll-tally.js";
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -16,6 +17,7 @@ export class InMemoryPollRepository implements PollRepository {
   private readonly polls = new Map<string, Poll>();
   /** pollId → voterKey → ballot. */
   private readonly ballots = new Map<string, Map<string, PollBallot>>();
+  private readonly published = new Map<string, PollTally>();
 
   async createOnce(id: string, draft: NewPoll): Promise<{ poll: Poll; created: boolean }> {
     const existing = this.polls.get(id);
@@ -124,6 +126,17 @@ export class InMemoryPollRepository implements PollRepository {
     }
     byVoter.set(ballot.voterKey, copy(ballot));
     return { outcome: "recorded", ballot: copy(ballot), changed: true, previousOptionIds: previous ? [...previous.optionIds] : null };
+  }
+
+  async getPublishedTally(pollId: string): Promise<PollTally | null> {
+    const tally = this.published.get(pollId);
+    return tally ? copy(tally) : null;
+  }
+
+  async publishTally(pollId: string, tally: PollTally, expectedVoters: number | null): Promise<boolean> {
+    if (!this.polls.has(pollId) || (this.published.get(pollId)?.totalVoters ?? null) !== expectedVoters) return false;
+    this.published.set(pollId, copy(tally));
+    return true;
   }
 
   async findBallot(pollId: string, voterKey: string): Promise<PollBallot | null> {

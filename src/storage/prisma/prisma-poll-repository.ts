@@ -6,13 +6,16 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../../generated/prisma/client.js";
 import type { NewPoll, Poll, PollBallot, PollMessageRef } from "../../core/polls/poll.js";
 import type { PollFilter, PollRepository, RecordBallotResult } from "../../core/polls/poll-repository.js";
+import type { PollTally } from "../../core/polls/poll-tally.js";
 import type { PollMode, PollStatus, PollVisibility } from "../../core/polls/poll.js";
 import type { PrismaClient } from "../prisma-client.js";
+import { isAnonymousVoterKey } from "../../core/polls/voter-key.js";
+import type { BallotSealer } from "../ballot-seal.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 
 const withOptions = { options: { orderBy: { position: "asc" } } } satisfies Prisma.PollInclude;
 type PollRow = Prisma.PollGetPayload<{ include: typeof withOptions }>;
-type BallotRow = { pollId: string; voterKey: string; memberId: string | null; organizationId: string | null; optionIds: string[]; castOn: Date };
+type BallotRow = { pollId: string; voterKey: string; memberId: string | null; organizationId: string | null; optionIds: string[]; sealed: string | null; castOn: Date };
 
 function toPoll(row: PollRow): Poll {
   const message: PollMessageRef | null =
@@ -39,15 +42,25 @@ function toPoll(row: PollRow): Poll {
   };
 }
 
-function toBallot(row: BallotRow): PollBallot {
+function toBallot(row: BallotRow, sealer: BallotSealer): PollBallot {
+  const content = row.sealed === null ? row : sealer.open(row.pollId, row.voterKey, row.sealed);
   return {
     pollId: row.pollId,
     voterKey: row.voterKey,
     memberId: row.memberId,
-    organizationId: row.organizationId,
-    optionIds: [...row.optionIds],
+    organizationId: content.organizationId,
+    optionIds: [...content.optionIds],
     castOn: row.castOn,
   };
+}
+
+/**
+ * The columns a ballot is stored in. An anonymous ballot's choice and organisation go into the
+ * sealed column only (see ballot-seal.ts); the plain columns stay empty.
+ */
+function toColumns(ballot: PollBallot, sealer: BallotSealer): Pick<BallotRow, "optionIds" | "organizationId" | "sealed"> {
+  if (!isAnonymousVoterKey(ballot.voterKey)) return { optionIds: ballot.optionIds, organizationId: ballot.organizationId, sealed: null };
+  return { optionIds: [], organizationId: null, sealed: sealer.seal(ballot.pollId, ballot.voterKey, ballot) };
 }
 
 /** Same choice and organisation: writing it again would change nothing. */
@@ -59,11 +72,15 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
 
 /** Ballot values as read back through row_to_json (dates as "YYYY-MM-DD"). */
 type BallotJson = Omit<BallotRow, "castOn"> & { castOn: string };
-const fromJson = (json: BallotJson): PollBallot => toBallot({ ...json, castOn: new Date(`${json.castOn}T00:00:00.000Z`) });
+const fromJson = (json: BallotJson, sealer: BallotSealer): PollBallot => toBallot({ ...json, castOn: new Date(`${json.castOn}T00:00:00.000Z`) }, sealer);
 
 /** A PollRepository over Prisma. */
 export class PrismaPollRepository implements PollRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** Seals anonymous ballots (createBallotSealer with the server secret). */
+    private readonly sealer: BallotSealer,
+  ) {}
 
   async create(draft: NewPoll): Promise<Poll> {
     return this.insert(draft);
@@ -165,6 +182,7 @@ export class PrismaPollRepository implements PollRepository {
 
   async recordBallot(ballot: PollBallot, now: Date): Promise<RecordBallotResult> {
     const castOn = ballot.castOn.toISOString().slice(0, 10);
+    const columns = toColumns(ballot, this.sealer);
     // FOR SHARE on the poll row makes a concurrent close wait for this vote (or this vote see the
     // close): READ COMMITTED re-checks the WHERE against the newest row version after the wait.
     // The ballot id is a random UUID, not a cuid, because a cuid embeds its creation time.
@@ -178,20 +196,21 @@ export class PrismaPollRepository implements PollRepository {
         FOR SHARE
       ),
       previous AS (
-        SELECT "pollId", "voterKey", "memberId", "organizationId", "optionIds", "castOn"
+        SELECT "pollId", "voterKey", "memberId", "organizationId", "optionIds", "sealed", "castOn"
         FROM "PollBallot" WHERE "pollId" = ${ballot.pollId} AND "voterKey" = ${ballot.voterKey}
       ),
       written AS (
-        INSERT INTO "PollBallot" ("id", "pollId", "voterKey", "memberId", "organizationId", "optionIds", "castOn")
-        SELECT ${randomUUID()}, target.id, ${ballot.voterKey}, ${ballot.memberId}, ${ballot.organizationId},
-               ${ballot.optionIds}::text[], ${castOn}::date
+        INSERT INTO "PollBallot" ("id", "pollId", "voterKey", "memberId", "organizationId", "optionIds", "sealed", "castOn")
+        SELECT ${randomUUID()}, target.id, ${ballot.voterKey}, ${ballot.memberId}, ${columns.organizationId},
+               ${columns.optionIds}::text[], ${columns.sealed}, ${castOn}::date
         FROM target
         ON CONFLICT ("pollId", "voterKey") DO UPDATE
-          SET "optionIds" = EXCLUDED."optionIds", "castOn" = EXCLUDED."castOn",
+          SET "optionIds" = EXCLUDED."optionIds", "sealed" = EXCLUDED."sealed", "castOn" = EXCLUDED."castOn",
               "organizationId" = EXCLUDED."organizationId", "memberId" = EXCLUDED."memberId"
           WHERE "PollBallot"."optionIds" IS DISTINCT FROM EXCLUDED."optionIds"
              OR "PollBallot"."organizationId" IS DISTINCT FROM EXCLUDED."organizationId"
-        RETURNING "pollId", "voterKey", "memberId", "organizationId", "optionIds", "castOn"
+             OR "PollBallot"."sealed" IS DISTINCT FROM EXCLUDED."sealed"
+        RETURNING "pollId", "voterKey", "memberId", "organizationId", "optionIds", "sealed", "castOn"
       )
       SELECT EXISTS (SELECT 1 FROM "Poll" WHERE id = ${ballot.pollId}) AS found,
              EXISTS (SELECT 1 FROM target) AS open,
@@ -200,9 +219,9 @@ export class PrismaPollRepository implements PollRepository {
     const result = rows[0];
     if (!result?.found) return { outcome: "not_found" };
     if (!result.open) return { outcome: "closed" };
-    const previous = result.previous === null ? null : fromJson(result.previous);
+    const previous = result.previous === null ? null : fromJson(result.previous, this.sealer);
     if (result.written !== null) {
-      return { outcome: "recorded", ballot: fromJson(result.written), changed: true, previousOptionIds: previous?.optionIds ?? null };
+      return { outcome: "recorded", ballot: fromJson(result.written, this.sealer), changed: true, previousOptionIds: previous?.optionIds ?? null };
     }
     // Nothing written: the stored ballot already equals this one (possibly stored by a concurrent
     // call after this statement's snapshot, so read it again rather than trust `previous`).
@@ -224,12 +243,12 @@ export class PrismaPollRepository implements PollRepository {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`poll-ballot:${pollId}:${voterKey}`}, 0))`;
       await tx.$executeRaw`SELECT 1 FROM "PollBallot" WHERE "pollId" = ${pollId} AND "voterKey" = ${voterKey} FOR UPDATE`;
       const row = await tx.pollBallot.findUnique({ where: { pollId_voterKey: { pollId, voterKey } } });
-      const previous = row ? toBallot(row) : null;
+      const previous = row ? toBallot(row, this.sealer) : null;
       const ballot: PollBallot = { ...next(previous), pollId, voterKey };
       if (previous !== null && sameBallot(previous, ballot)) {
         return { outcome: "recorded", ballot: previous, changed: false, previousOptionIds: [...previous.optionIds] };
       }
-      const values = { memberId: ballot.memberId, organizationId: ballot.organizationId, optionIds: ballot.optionIds, castOn: ballot.castOn };
+      const values = { memberId: ballot.memberId, ...toColumns(ballot, this.sealer), castOn: ballot.castOn };
       await tx.pollBallot.upsert({
         where: { pollId_voterKey: { pollId, voterKey } },
         create: { id: randomUUID(), pollId, voterKey, ...values },
@@ -239,15 +258,46 @@ export class PrismaPollRepository implements PollRepository {
     }, TX_OPTIONS);
   }
 
+  async getPublishedTally(pollId: string): Promise<PollTally | null> {
+    const row = await this.prisma.poll.findUnique({ where: { id: pollId }, select: { publishedTally: true } });
+    return (row?.publishedTally as PollTally | null | undefined) ?? null;
+  }
+
+  async publishTally(pollId: string, tally: PollTally, expectedVoters: number | null): Promise<boolean> {
+    // Compare-and-set on the stored voter count: of two instances publishing at once, one wins.
+    const count = await this.prisma.$executeRaw`
+      UPDATE "Poll" SET "publishedTally" = ${JSON.stringify(tally)}::jsonb
+      WHERE id = ${pollId}
+        AND (("publishedTally" IS NULL AND ${expectedVoters}::int IS NULL)
+          OR ("publishedTally"->>'totalVoters')::int = ${expectedVoters}::int)`;
+    return count === 1;
+  }
+
+  /**
+   * Seals anonymous ballots written before sealing existed (plain choice and organisation
+   * columns). Run at start-up; rows are rewritten in random order so their new physical order
+   * says nothing either. Idempotent; returns how many it sealed.
+   */
+  async sealPlainAnonymousBallots(): Promise<number> {
+    const rows = await this.prisma.$queryRaw<BallotRow[]>`
+      SELECT "pollId", "voterKey", "memberId", "organizationId", "optionIds", "sealed", "castOn"
+      FROM "PollBallot" WHERE "voterKey" LIKE 'a:%' AND "sealed" IS NULL ORDER BY random()`;
+    for (const row of rows) {
+      const columns = toColumns(toBallot(row, this.sealer), this.sealer);
+      await this.prisma.pollBallot.updateMany({ where: { pollId: row.pollId, voterKey: row.voterKey, sealed: null }, data: columns });
+    }
+    return rows.length;
+  }
+
   async findBallot(pollId: string, voterKey: string): Promise<PollBallot | null> {
     const row = await this.prisma.pollBallot.findUnique({ where: { pollId_voterKey: { pollId, voterKey } } });
-    return row ? toBallot(row) : null;
+    return row ? toBallot(row, this.sealer) : null;
   }
 
   async listBallots(pollId: string): Promise<PollBallot[]> {
     // Ordered by voter key (a hash for anonymous polls), never by arrival.
     const rows = await this.prisma.pollBallot.findMany({ where: { pollId }, orderBy: { voterKey: "asc" } });
-    return rows.map(toBallot);
+    return rows.map((row) => toBallot(row, this.sealer));
   }
 
   async listNamedBallotsOf(memberId: string, allianceId: string): Promise<PollBallot[]> {
@@ -255,7 +305,7 @@ export class PrismaPollRepository implements PollRepository {
       where: { memberId, poll: { allianceId } },
       orderBy: { pollId: "asc" },
     });
-    return rows.map(toBallot);
+    return rows.map((row) => toBallot(row, this.sealer));
   }
 
   async unlinkMember(memberId: string, allianceId: string): Promise<number> {

@@ -25,7 +25,7 @@ describe("start-up", { timeout: 180_000 }, () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
-    expect(await ready.json()).toEqual({ status: "ready" });
+    expect(await ready.json()).toMatchObject({ status: "ready", database: "ok", platforms: { teams: { status: "unknown" } } });
     expect(output()).toContain("Slack: disabled");
     expect(output()).toContain("Teams: enabled (local mode, no authentication)");
     expect(output()).toContain("npm run playground");

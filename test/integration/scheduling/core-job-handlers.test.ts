@@ -16,7 +16,6 @@ import type { LeasedMessage } from "../../../src/scheduling/outbox/outbox-messag
 import { createPlatformMessageSender } from "../../../src/scheduling/platform-message-sender.js";
 import type { Database } from "../../../src/storage/database.js";
 import { PrismaOutboxStore } from "../../../src/storage/prisma/prisma-outbox-store.js";
-import { PrismaPollRepository } from "../../../src/storage/prisma/prisma-poll-repository.js";
 import { storageTargets } from "../../support/databases.js";
 
 const PNG = "iVBORw0KGgo"; // base64 of the PNG signature's first bytes
@@ -57,7 +56,7 @@ beforeAll(async () => {
   clock = new FixedClock(at(-7));
   services = buildCoreServices({ prisma: db.prisma, clock, secret: "test-secret-0123456789abcdef" });
   const store = new PrismaOutboxStore(db.prisma);
-  const polls = new PrismaPollRepository(db.prisma);
+  const polls = services.stores.polls;
   sender = new RecordingSender();
   dispatcher = new OutboxDispatcher({
     store,
@@ -257,7 +256,7 @@ describe("scheduled jobs over the core services", () => {
     const posts = (await deliver()).filter((m) => m.conversationId === "C0WEEKLY");
     expect(posts).toHaveLength(1);
     expect((posts[0]!.payload as { view: { kind: string } }).view.kind).toBe("poll");
-    const runs = (await new PrismaPollRepository(db.prisma).listByAlliance(actors[0]!.allianceId)).filter((p) => p.id !== source.id && p.question === source.question);
+    const runs = (await services.stores.polls.listByAlliance(actors[0]!.allianceId)).filter((p) => p.id !== source.id && p.question === source.question);
     expect(runs).toHaveLength(1);
     expect(runs[0]!.message).toMatchObject({ conversationId: "C0WEEKLY", messageId: posts[0] && `ts-${sender.sent.indexOf(posts[0]) + 1}` });
   }, 30_000);
@@ -306,7 +305,7 @@ describe("scheduled jobs over the core services", () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.dedupeKey).toBe(`poll-run:${source.id}:2026-11-23T08:00`);
     // One run, the one the crashed attempt created, now knows where it was posted.
-    const runs = (await new PrismaPollRepository(db.prisma).listByAlliance(actors[0]!.allianceId)).filter((p) => p.id !== source.id && p.question === source.question);
+    const runs = (await services.stores.polls.listByAlliance(actors[0]!.allianceId)).filter((p) => p.id !== source.id && p.question === source.question);
     expect(runs).toHaveLength(1);
     expect((posts[0]!.payload as { recordPollMessage: string }).recordPollMessage).toBe(runs[0]!.id);
     expect(runs[0]!.message).toMatchObject({ conversationId: "C0CRASHRUN" });

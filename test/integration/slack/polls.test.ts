@@ -95,6 +95,26 @@ describe("voting", () => {
     await settle(2500); // let this poll's coalesced message updates finish before the next test
   });
 
+  it("does not let the message updated after a lone vote on a live anonymous poll show what that person chose", async () => {
+    const { teamId, post } = await createPoll(`"Secret ballot?" "Yes" "No" anonymous`);
+    const [yes, no] = voteButtons(post.args.blocks);
+    const lastUpdate = () => textOf(bot.fake.callsTo("chat.update").filter((c) => textOf(c.args.blocks).includes("Secret ballot?")).at(-1)?.args.blocks ?? []);
+    for (const user of ["U0S1", "U0S2", "U0S3", "U0S4", "U0S5"]) {
+      await vote(teamId, "1.7", yes.value, user);
+      await bot.fake.waitForResponse(`vote-${user}`);
+    }
+    await eventually(() => lastUpdate().includes("5 votes"), "update after 5 votes", 10_000);
+    expect(lastUpdate()).toContain("5 · 100%");
+    await vote(teamId, "1.7", no.value, "U0LONE");
+    await bot.fake.waitForResponse("vote-U0LONE");
+    await eventually(() => lastUpdate().includes("6 votes"), "update after the lone vote", 10_000);
+    const after = lastUpdate();
+    expect(after).toContain("5 · 100%"); // Yes as published at 5 votes …
+    expect(after).not.toMatch(/1 · 17%|5 · 83%/); // … not the live 5 of 6 / 1 of 6 that would name the lone No
+    expect(after).toContain("Figures as of 5 votes");
+    await settle(1500);
+  });
+
   it("refuses a vote on a closed poll politely", async () => {
     const { teamId, post } = await createPoll(`"Closed soon?" "Yes" "No"`);
     const pollId = voteButtons(post.args.blocks)[0].value.split(":")[0];

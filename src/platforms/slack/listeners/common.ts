@@ -6,6 +6,7 @@ import { isDomainError } from "../../../core/shared/errors.js";
 import type { Locale } from "../../../core/shared/refs.js";
 import type { Logger } from "../../../logger.js";
 import { textMessage } from "../render/message.js";
+import { isFirstDelivery } from "../transport/retry-dedupe.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
 import { commandSchema, interactionUserSchema, type CommandPayload } from "../payloads.js";
 import type { WorkLimiter } from "../services/work-limiter.js";
@@ -62,7 +63,8 @@ export async function replyPrivately(respond: RespondFn, text: string): Promise<
 }
 
 /**
- * Runs the work that follows an ack; a failure is logged and reported to the user in their
+ * Runs the work that follows an ack, once per request (a replay, see transport/retry-dedupe.ts,
+ * does nothing); a failure is logged and reported to the user in their
  * language instead of vanishing (Slack already got its 200).
  */
 export async function afterAck(
@@ -73,6 +75,8 @@ export async function afterAck(
 ): Promise<void> {
   const { logger } = ctx;
   try {
+    // A replayed command or click (same trigger_id) was acked like any other and stops here.
+    if (!(await isFirstDelivery())) return;
     await ctx.limiter.run(work);
   } catch (error) {
     if (!isDomainError(error)) logger.error({ err: error }, "Slack listener failed after ack");

@@ -55,6 +55,7 @@ export function toMessages(text: string, blocks: readonly Block[], maxBlocks: nu
     budget += size;
   }
   if (current.length > 0 || groups.length === 0) groups.push(current);
+  // Room for the " (10/12)" numbering, which slackText's own cut must not take off.
   const fallback = truncate(text, BLOCK_KIT.fallbackText - 8);
   return groups.map((group, i) => ({
     text: slackText(groups.length === 1 ? fallback : `${fallback} (${i + 1}/${groups.length})`),

@@ -8,13 +8,20 @@
 //
 // So this global middleware claims an idempotency key per request in the processed-events table
 // (INSERT … ON CONFLICT DO NOTHING, so the claim is atomic across every instance on one
-// PostgreSQL) before any listener runs, and drops any later delivery with the same key: the
-// event_id for events, the trigger_id for commands and interactions (Slack mints a fresh one for
-// every command and every click, and it is covered by the signature). A dropped command or
-// interaction is still acked (an empty 200), so the replay gets no answer and has no effect.
-// Claiming before handling also drops a retry that arrives while the first delivery still runs;
+// PostgreSQL) and lets only the first delivery have an effect: the event_id for events, the
+// trigger_id for commands and interactions (Slack mints a fresh one for every command and every
+// click, and it is covered by the signature).
+// - Events (acked by Bolt before middleware) and modal submissions (whose handlers read the
+//   database before they ack anyway) wait for the claim here; a repeat is acked empty and dropped.
+// - Commands and clicks must be acked at once, whatever the database is doing (a burst of votes
+//   would otherwise queue their acks behind the claims). Their claim starts here and runs while
+//   the listener acks; the work after the ack (listeners/common.ts afterAck) waits for it through
+//   `isFirstDelivery()` and does nothing for a repeat, which therefore gets its empty 200 and no
+//   answer.
+// Claiming before the effect also drops a retry that arrives while the first delivery still runs;
 // a crash between the claim and the effect loses that one request, as it would without the claim
 // (Slack does not retry commands), and handlers stay idempotent on their own where it matters.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Middleware, AnyMiddlewareArgs } from "@slack/bolt";
 import type { ProcessedEventRepository } from "../../../core/alliance/processed-event-repository.js";
 import type { Clock } from "../../../core/shared/clock.js";
@@ -34,7 +41,18 @@ export function requestKey(body: unknown): string | null {
   return null;
 }
 
-/** Bolt middleware that lets each event, command and interaction through once. */
+/** The claim of the request being handled (set by the middleware for the listener's async work). */
+const deliveries = new AsyncLocalStorage<{ first: Promise<boolean> }>();
+
+/**
+ * True when the request being handled is the first delivery of its key (also true outside a
+ * request, and when it carries no key). Post-ack work awaits this before it changes anything.
+ */
+export function isFirstDelivery(): Promise<boolean> {
+  return deliveries.getStore()?.first ?? Promise.resolve(true);
+}
+
+/** Bolt middleware that lets each event, command and interaction have one effect. */
 export function dropRedeliveredEvents(deps: {
   processedEvents: ProcessedEventRepository;
   clock: Clock;
@@ -43,12 +61,21 @@ export function dropRedeliveredEvents(deps: {
   return async (args) => {
     const { body, context, next } = args;
     const key = requestKey(body);
-    if (key && !(await deps.processedEvents.markProcessed(key, deps.clock.now()))) {
-      deps.logger.info({ key, retryNum: context.retryNum, retryReason: context.retryReason }, "dropped a Slack request already handled");
-      // Events API requests are acked by Bolt before middleware runs; everything else needs it.
-      if ("ack" in args && typeof args.ack === "function") await (args.ack as () => Promise<void>)();
+    if (!key) return next();
+    const dropped = (): void => deps.logger.info({ key, retryNum: context.retryNum, retryReason: context.retryReason }, "dropped a Slack request already handled");
+    const ack = "ack" in args && typeof args.ack === "function" ? (args.ack as () => Promise<void>) : null;
+    const claim = deps.processedEvents.markProcessed(key, deps.clock.now());
+    if (!ack || (body as { type?: unknown }).type === "view_submission") {
+      if (await claim) return next();
+      dropped();
+      if (ack) await ack(); // events were acked by Bolt before middleware runs
       return;
     }
-    await next();
+    const first = claim.then((isFirst) => {
+      if (!isFirst) dropped();
+      return isFirst;
+    });
+    first.catch(() => {}); // awaited by the work after the ack; a failure surfaces there
+    await deliveries.run({ first }, next);
   };
 }

@@ -49,12 +49,12 @@ export interface SlackMessenger {
   openDirect(target: { teamId: string | null; user: string }): Promise<string>;
   /** Opens (or reuses) the DM with `user` and posts there. */
   sendDirect(target: { teamId: string | null; user: string }, message: SlackMessage): Promise<SlackPostedMessage>;
-  uploadFile(target: SlackChannelTarget & { filename: string; title: string; content: string; comment?: string | undefined; threadTs?: string | undefined }): Promise<void>;
+  uploadFile(target: SlackChannelTarget & { filename: string; title: string; content: string; comment?: SlackText | undefined; threadTs?: string | undefined }): Promise<void>;
   /**
    * Shares binary files in one files.uploadV2 call (one completeUploadExternal for all of them, so
    * they arrive as one message), in the thread of `threadTs` when given. Returns the file ids.
    */
-  uploadFiles(target: SlackChannelTarget & { files: readonly SlackBinaryFile[]; comment?: string | undefined; threadTs?: string | undefined }): Promise<string[]>;
+  uploadFiles(target: SlackChannelTarget & { files: readonly SlackBinaryFile[]; comment?: SlackText | undefined; threadTs?: string | undefined }): Promise<string[]>;
   /**
    * The ids of files named `filenames` shared in `channel` since `sinceSec`, or null when not all
    * are there. Needs files:read; without it Slack answers missing_scope (a permanent SlackSendError).

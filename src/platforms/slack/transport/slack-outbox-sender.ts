@@ -62,11 +62,11 @@ export function createSlackOutboxSender(deps: { messenger: SlackMessenger; works
       case "upload": {
         const upload = uploadPayload.parse(message.payload);
         if (!("files" in upload)) {
-          await deps.messenger.uploadFile({ teamId, channel: message.conversationId, ...upload });
+          await deps.messenger.uploadFile({ teamId, channel: message.conversationId, ...upload, comment: upload.comment === undefined ? undefined : slackText(upload.comment) });
           return "uploaded";
         }
         const files = upload.files.map((f) => ({ filename: f.filename, title: f.title, altText: f.altText, content: Buffer.from(f.contentBase64, "base64") }));
-        const ids = await deps.messenger.uploadFiles({ teamId, channel: message.conversationId, files, comment: upload.comment, threadTs: upload.threadTs });
+        const ids = await deps.messenger.uploadFiles({ teamId, channel: message.conversationId, files, comment: upload.comment === undefined ? undefined : slackText(upload.comment), threadTs: upload.threadTs });
         return ids.join(",") || "uploaded";
       }
       case "update": {

@@ -46,10 +46,9 @@ export function privacyFeature(services: TeamsServices, offerFile: (context: Com
     actions: {
       async [ALLIANCE_VERBS.forgetConfirm]({ turn, data }) {
         const { memberId } = z.object({ memberId: z.string().min(1).max(100) }).parse(data);
-        // The button carries the id it was shown to; nobody else may press it for them.
-        if (memberId !== turn.member.memberId) throw new DomainError("FORBIDDEN", "forget-me pressed by another member");
         if (!services.privacy) throw new DomainError("NOT_FOUND", "privacy service not configured");
-        const result = await services.privacy.forgetMe(memberId);
+        // The button carries the id it was shown to; the core lets nobody else press it.
+        const result = await services.privacy.confirmForgetMe({ memberId: turn.member.memberId }, memberId);
         const done = buildForgetMeDoneText(turn.locale, result);
         return { kind: "card", render: { card: card([text(done)]), summary: done } };
       },

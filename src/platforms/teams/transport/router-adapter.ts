@@ -5,6 +5,7 @@
 import express, { type Router } from "express";
 import type { HttpMethod, HttpRouteHandler, IHttpServerAdapter } from "@microsoft/teams.apps";
 import type { InboundTokenCheck, InboundTokenVerdict } from "./inbound-token-check.js";
+import { labelRequest } from "../../../request-context.js";
 
 /** Bot Framework caps a message at ~100 KB (UTF-16); anything much bigger is not from Teams. */
 const MAX_BODY = "256kb";
@@ -32,6 +33,7 @@ export class RouterAdapter implements IHttpServerAdapter {
           res.status(400).json({ error: "not_an_activity" });
           return;
         }
+        labelRequest("teams", req.body.type); // message, invoke, conversationUpdate, … for the metrics
         if (this.options.checkToken) {
           const verdict = await this.options.checkToken(req.headers.authorization, req.body);
           if (!verdict.ok) {

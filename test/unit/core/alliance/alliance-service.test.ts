@@ -57,6 +57,22 @@ describe("AllianceService", () => {
     expect(await allianceService.listOrganizations(admin.allianceId)).toEqual([]);
   });
 
+  it("refuses a setup form carrying another alliance's or a made-up organisation id under its row, and saves nothing", async () => {
+    const { allianceService, admin, memberService } = await withAdmin();
+    const saved = await allianceService.applySetup(admin, { name: "Delta", organizations: partners }, { workspaceId: admin.workspaceId });
+    const stranger = await memberService.resolveMember({ platform: "teams", workspaceExternalId: "tenant-x", userExternalId: "aad-x", displayName: "Xena" });
+    const theirs = await allianceService.applySetup(stranger, { name: "Elsewhere", organizations: [{ name: "Initech" }, { name: "Umbrella" }] }, { workspaceId: stranger.workspaceId });
+    const foreignId = theirs.ok ? theirs.organizations[0]!.id : "";
+    const form = await allianceService.currentSetup(admin.allianceId);
+    for (const id of [foreignId, "cmadeup0000000000000000000"]) {
+      const result = await allianceService.applySetup(admin, { ...form, name: "Renamed", organizations: [form.organizations[0]!, { ...form.organizations[1]!, id }] }, { workspaceId: admin.workspaceId });
+      expect(result.ok ? [] : result.errors.map((e) => [e.field, e.code])).toEqual([["organizations.1.name", "UNKNOWN_ORGANIZATION"]]);
+    }
+    expect(await allianceService.getAlliance(admin.allianceId)).toMatchObject({ name: "Delta" });
+    expect((await allianceService.listOrganizations(admin.allianceId)).map((o) => o.id)).toEqual(saved.ok ? saved.organizations.map((o) => o.id) : []);
+    expect((await allianceService.listOrganizations(stranger.allianceId)).map((o) => o.name)).toEqual(["Initech", "Umbrella"]);
+  });
+
   it("refuses setup by a plain member with FORBIDDEN", async () => {
     const { allianceService, memberService } = await withAdmin();
     const member = await memberService.resolveMember({ platform: "slack", workspaceExternalId: "T1", userExternalId: "U2", displayName: "Bob" });

@@ -83,6 +83,17 @@ describe("PrivacyService", () => {
     expect(kept).toMatchObject({ text: "Send the draft", ownerMemberId: null });
   });
 
+  it("lets only the member the forget button was shown to confirm it, by member or by platform identity", async () => {
+    const { privacyService, ann, bob, stores } = await world();
+    const slack = (userExternalId: string, workspaceExternalId = "T1") => ({ platform: "slack" as const, workspaceExternalId, userExternalId });
+    for (const requester of [{ memberId: bob.memberId }, slack("U2"), slack("U1", "T-other")]) {
+      await expect(privacyService.confirmForgetMe(requester, ann.memberId)).rejects.toSatisfy((e) => isDomainError(e, "FORBIDDEN"));
+    }
+    expect((await stores.members.get(ann.memberId))?.erasedAt).toBeNull();
+    expect(await privacyService.confirmForgetMe(slack("U1"), ann.memberId)).toEqual({ memberId: ann.memberId, alreadyErased: false });
+    expect(await privacyService.confirmForgetMe({ memberId: bob.memberId }, bob.memberId)).toEqual({ memberId: bob.memberId, alreadyErased: false });
+  });
+
   it("is idempotent and refuses to export a forgotten member", async () => {
     const { privacyService, ann } = await world();
     await privacyService.forgetMe(ann.memberId);

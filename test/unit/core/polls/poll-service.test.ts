@@ -161,6 +161,41 @@ describe("changeChoice (a click that says what the voter wants)", () => {
   });
 });
 
+describe("live figures of an anonymous poll", () => {
+  it("do not move after a lone vote: they change in steps of at least k new voters, and in full at close", async () => {
+    const poll = await newPoll({ anonymous: true, visibility: "live" });
+    const [pizza, salad] = poll.options.map((o) => o.id) as [string, string];
+    const counts = async () => (await service.getResults(null, poll.id)).tally?.options.map((o) => o.count);
+    for (const voter of ["v1", "v2", "v3"]) await service.castVote(actor(voter), poll.id, [pizza]);
+    expect(await counts()).toEqual([3, 0, 0]); // k = 3 reached: published
+    await service.castVote(actor("lone"), poll.id, [salad]);
+    const afterLoneVote = await service.getResults(null, poll.id);
+    expect(afterLoneVote.tally?.options.map((o) => o.count)).toEqual([3, 0, 0]); // the lone Salad vote does not show
+    expect(afterLoneVote).toMatchObject({ totalVoters: 4, figuresAsOf: 3 });
+    expect(afterLoneVote.tally).toMatchObject({ organizations: [], hiddenOrganizations: [] }); // per organisation: at close
+    await service.castVote(actor("v1"), poll.id, [salad]); // a changed vote waits for the next step too
+    await service.castVote(actor("v5"), poll.id, [pizza]);
+    expect(await counts()).toEqual([3, 0, 0]);
+    await service.castVote(actor("v6"), poll.id, [pizza]);
+    expect(await counts()).toEqual([4, 2, 0]); // 6 ≥ 3 + k: the next step, with everything since
+    expect((await service.getResults(steering, poll.id)).figuresAsOf).toBe(6);
+    await service.castVote(actor("v7"), poll.id, [salad]);
+    await service.closePoll(creator, poll.id);
+    const closed = await service.getResults(null, poll.id);
+    expect(closed).toMatchObject({ figuresAsOf: null, totalVoters: 7 });
+    expect(closed.tally?.organizations.map((o) => [o.organizationId, o.voters])).toEqual([["org-a", 7]]);
+    expect(await counts()).toEqual([4, 3, 0]);
+  });
+
+  it("leave named polls live vote by vote", async () => {
+    const poll = await newPoll({ anonymous: false, visibility: "live" });
+    const [pizza, salad] = poll.options.map((o) => o.id) as [string, string];
+    for (const voter of ["v1", "v2", "v3"]) await service.castVote(actor(voter), poll.id, [pizza]);
+    await service.castVote(actor("v4"), poll.id, [salad]);
+    expect((await service.getResults(null, poll.id)).tally?.options.map((o) => o.count)).toEqual([3, 1, 0]);
+  });
+});
+
 describe("closePoll and closeExpired", () => {
   it("lets the creator or an admin close, not another member before the deadline", async () => {
     const poll = await newPoll();
@@ -194,11 +229,14 @@ describe("getResults", () => {
     return poll;
   }
 
-  it("shows live results with a per-organisation breakdown at k", async () => {
+  it("shows live results of an anonymous poll overall while open, and the per-organisation breakdown at k once closed", async () => {
     const poll = await votedPoll({ visibility: "live", anonymous: true });
+    const live = await service.getResults(null, poll.id);
+    expect(live.hiddenReason).toBeNull();
+    expect(live.tally?.options.map((o) => o.count)).toEqual([3, 4, 0]);
+    expect(live.tally?.organizations).toEqual([]);
+    await service.closePoll(creator, poll.id);
     const results = await service.getResults(null, poll.id);
-    expect(results.hiddenReason).toBeNull();
-    expect(results.tally?.options.map((o) => o.count)).toEqual([3, 4, 0]);
     expect(results.tally?.organizations.map((o) => [o.organizationId, o.voters])).toEqual([
       ["org-a", 3],
       ["org-b", 4],

@@ -16,6 +16,7 @@ function results(overrides: Partial<PollResults> & { ballotList?: ReturnType<typ
     hiddenReason: null,
     tally: tallyPoll(poll, list, { k: 5, organizationIds: ["a", "b", "c"] }),
     organizationNames: names,
+    figuresAsOf: null,
     ...overrides,
   };
 }

@@ -4,7 +4,6 @@ import type { App } from "@slack/bolt";
 import { buildForgetMeConfirmView, buildForgetMeDoneText, buildMyDataView } from "../../../../core/alliance/alliance-views.js";
 import type { PrivacyService } from "../../../../core/alliance/privacy-service.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
-import { DomainError } from "../../../../core/shared/errors.js";
 import type { Locale } from "../../../../core/shared/refs.js";
 import { ACTION } from "../../ids.js";
 import { buttonActionSchema, entityIdValue } from "../../payloads.js";
@@ -36,15 +35,10 @@ export function registerPrivacyFlow(app: App, ctx: SlackListenerContext, privacy
     const identity = interactionIdentity(body);
     let locale: Locale = "en";
     await afterAck(ctx, respond, () => locale, async () => {
-      // Not resolveActor: that would create a new member for someone already forgotten.
-      const member = await ctx.memberRepository.get(memberId);
-      const workspace = member ? await ctx.workspaces.get(member.workspaceId) : null;
-      locale = member?.locale ?? "en";
-      const alreadyGone = member?.erasedAt != null;
-      if (!alreadyGone && (member?.externalId !== identity.userId || workspace?.externalId !== identity.teamId)) {
-        throw new DomainError("FORBIDDEN", "only the member can forget themselves");
-      }
-      const result = await privacy.forgetMe(memberId);
+      // Not resolveActor: that would create a new member for someone already forgotten. The core
+      // checks that the button's member id is the clicking user's.
+      locale = (await ctx.memberRepository.get(memberId))?.locale ?? "en";
+      const result = await privacy.confirmForgetMe({ platform: "slack", workspaceExternalId: identity.teamId, userExternalId: identity.userId }, memberId);
       ctx.forgetActors();
       await respondWith(respond, textMessage(buildForgetMeDoneText(locale, result)), { replace: true });
     });
