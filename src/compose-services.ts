@@ -6,6 +6,7 @@ import { AllianceService } from "./core/alliance/alliance-service.js";
 import { MemberService } from "./core/alliance/member-service.js";
 import { commitmentsPersonalData, pulsePersonalData } from "./core/alliance/personal-data-sources.js";
 import { PrivacyService } from "./core/alliance/privacy-service.js";
+import { SpaceLinkService } from "./core/alliance/space-link-service.js";
 import { DEFAULT_RETENTION_DAYS_AFTER_UNINSTALL, UninstallRetention } from "./core/alliance/uninstall-retention.js";
 import { createCommitmentService, type CommitmentService } from "./core/commitments/commitment-service.js";
 import { createCultureFitService, type CultureFitService } from "./core/culture-fit/culture-fit-service.js";
@@ -26,6 +27,7 @@ import { createBallotSealer } from "./storage/ballot-seal.js";
 import { PrismaPulseRepository } from "./storage/prisma/prisma-pulse-repository.js";
 import { PrismaSummaryRepository } from "./storage/prisma/prisma-summary-repository.js";
 import { PrismaConversationRepository, PrismaWorkspaceRepository } from "./storage/prisma/prisma-workspace-repository.js";
+import { PrismaSpaceRepository } from "./storage/prisma/prisma-space-repository.js";
 import { PrismaUninstalledWorkspaceStore } from "./storage/prisma/prisma-uninstalled-workspace-store.js";
 import type { PrismaClient } from "./storage/prisma-client.js";
 
@@ -37,12 +39,15 @@ export interface CoreServices {
     members: PrismaMemberRepository;
     workspaces: PrismaWorkspaceRepository;
     conversations: PrismaConversationRepository;
+    spaces: PrismaSpaceRepository;
     /** Also read by the scheduler (recurring and closed polls); seals anonymous ballots. */
     polls: PrismaPollRepository;
   };
   alliances: AllianceService;
   members: MemberService;
   privacy: PrivacyService;
+  /** Links spaces (Slack workspaces, Teams organisations) into one alliance. */
+  links: SpaceLinkService;
   /** Erases an uninstalled workspace's personal data after the retention period. */
   retention: UninstallRetention;
   polls: PollService;
@@ -63,8 +68,10 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
     members: new PrismaMemberRepository(prisma),
     workspaces: new PrismaWorkspaceRepository(prisma),
     conversations: new PrismaConversationRepository(prisma),
+    spaces: new PrismaSpaceRepository(prisma),
   };
   const alliances = new AllianceService(stores);
+  const links = new SpaceLinkService({ ...stores, hashCode: createKeyedHasher(secret, "space-link-code/v1"), clock });
   const members = new MemberService({ alliances: stores.alliances, members: stores.members, allianceService: alliances });
 
   const pollRepository = new PrismaPollRepository(prisma, createBallotSealer(secret));
@@ -135,5 +142,5 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
     clock,
     retentionDays: deps.retentionDays ?? DEFAULT_RETENTION_DAYS_AFTER_UNINSTALL,
   });
-  return { clock, stores: { ...stores, polls: pollRepository }, alliances, members, privacy, retention, polls, commitments, pulse, culture, summary };
+  return { clock, stores: { ...stores, polls: pollRepository }, alliances, members, privacy, links, retention, polls, commitments, pulse, culture, summary };
 }

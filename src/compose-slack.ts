@@ -10,11 +10,13 @@ import { PrismaInstallationRepository } from "./storage/prisma/prisma-installati
 import { withPeriodicPrune } from "./core/alliance/pruning-processed-events.js";
 import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processed-event-repository.js";
 import type { PrismaClient } from "./storage/prisma-client.js";
+import type { NotifyMember } from "./platforms/slack/listeners/register.js";
 import { TokenCipher } from "./storage/token-cipher.js";
 
 /** What the Slack listeners call: the core services, and the chart renderer for `/trust health`. */
-export function slackFeatures(services: CoreServices) {
+export function slackFeatures(services: CoreServices, notifyMember?: NotifyMember) {
   return {
+    notifyMember,
     members: services.members,
     alliances: services.alliances,
     memberRepository: services.stores.members,
@@ -24,13 +26,14 @@ export function slackFeatures(services: CoreServices) {
     pulse: services.pulse,
     privacy: services.privacy,
     culture: services.culture,
+    links: services.links,
     health: services.summary,
     renderCharts: renderSummaryCharts,
   };
 }
 
 /** The Slack platform for `config.slack`, or null when Slack is not configured. */
-export function buildSlackPlatform(deps: { config: Config; logger: Logger; services: CoreServices; prisma: PrismaClient; secret: string }): SlackPlatform | null {
+export function buildSlackPlatform(deps: { config: Config; logger: Logger; services: CoreServices; prisma: PrismaClient; secret: string; notifyMember?: NotifyMember }): SlackPlatform | null {
   const { config, services, prisma } = deps;
   if (!config.slack) return null;
   const installations =
@@ -43,6 +46,6 @@ export function buildSlackPlatform(deps: { config: Config; logger: Logger; servi
     processedEvents: withPeriodicPrune(new PrismaProcessedEventRepository(prisma), services.clock),
     installations,
     retention: services.retention,
-    features: slackFeatures(services),
+    features: slackFeatures(services, deps.notifyMember),
   });
 }

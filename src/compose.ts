@@ -14,6 +14,11 @@ import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processe
 import { buildSlackPlatform } from "./compose-slack.js";
 import { startScheduling, type RunningScheduling } from "./compose-scheduler.js";
 import type { SlackPlatform } from "./platforms/slack/slack-platform.js";
+import type { Platform } from "./core/shared/refs.js";
+import { createMemberNotifier } from "./scheduling/member-notifier.js";
+import { Outbox } from "./scheduling/outbox/outbox.js";
+import type { PersonalConversationOpener } from "./scheduling/personal-reach.js";
+import { PrismaOutboxStore } from "./storage/prisma/prisma-outbox-store.js";
 import { BotMetrics } from "./observability/metrics.js";
 import { PlatformHealth } from "./observability/platform-health.js";
 import { instrumentSender, instrumentServices } from "./observability/instrument.js";
@@ -73,6 +78,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const sealed = await services.stores.polls.sealPlainAnonymousBallots();
     if (sealed > 0) logger.info({ ballots: sealed }, "sealed anonymous ballots stored before sealing");
     const http = createHttpServer({ logger, ready: () => database.ping(), metrics, health });
+    // Reaches a member of another space (a Teams member from a Slack listener, or the other way
+    // round) through the outbox; the platforms' openers are filled in once the platforms exist.
+    const openers: Partial<Record<Platform, PersonalConversationOpener | null>> = {};
+    const notifyMember = createMemberNotifier({ services, outbox: new Outbox(new PrismaOutboxStore(database.prisma), services.clock), openers, logger });
     const teams = config.teams
       ? createTeamsPlatform({
           config: config.teams,
@@ -81,11 +90,13 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
           conversations: services.stores.conversations,
           workspaces: services.stores.workspaces,
           processedEvents: withPeriodicPrune(new PrismaProcessedEventRepository(database.prisma), services.clock),
-          services: { ...services, memberRepository: services.stores.members },
+          services: { ...services, memberRepository: services.stores.members, notifyMember },
         })
       : null;
     await teams?.mount(http.app);
-    const slack = buildSlackPlatform({ config, logger, services, prisma: database.prisma, secret });
+    const slack = buildSlackPlatform({ config, logger, services, prisma: database.prisma, secret, notifyMember });
+    openers.slack = slack?.personalOpener ?? null;
+    openers.teams = teams?.personalOpener ?? null;
     slack?.mount(http.app);
     await slack?.start();
     if (slack && config.slack?.mode.kind !== "oauth") health.outbound("slack"); // auth.test answered

@@ -4,6 +4,7 @@
  * render it. Features define their view types beside their code and add them here.
  */
 import type { AllianceView } from "./alliance/alliance-views.js";
+import type { LinkConfirmView } from "./alliance/space-link-views.js";
 import type { CommitmentView } from "./commitments/commitment-views.js";
 import type { CultureFitView } from "./culture-fit/culture-fit-views.js";
 import type { PollView } from "./polls/poll-views.js";
@@ -15,5 +16,5 @@ export interface TextView {
   text: string;
 }
 
-export type View = TextView | AllianceView | PollView | CommitmentView | SummaryView | PulseView | CultureFitView;
+export type View = TextView | AllianceView | PollView | CommitmentView | SummaryView | PulseView | CultureFitView | LinkConfirmView;
 export type ViewKind = View["kind"];

@@ -72,13 +72,25 @@ export class JobContext {
     return workspace ? { platform: workspace.platform, workspaceId: workspace.id, conversationId: conversation.conversationId } : null;
   }
 
-  /** The alliance's steering conversation; null (and a log line) when setup has not chosen one. */
-  async steeringOf(alliance: Alliance): Promise<Destination | null> {
-    if (!alliance.steering) {
-      this.deps.logger?.warn({ allianceId: alliance.id }, "no steering channel configured; summary stored but not posted");
-      return null;
+  /**
+   * Every steering conversation of the alliance, one per space at most: each linked space's own
+   * (DESIGN §2.7), plus the alliance-level one setup chose when its space has none of its own.
+   * `primary` marks the space that hosts the alliance-level channel (its outbox key stays the
+   * one used before spaces had channels, so an upgrade never posts a period twice). Empty, with
+   * a log line, when no space chose one.
+   */
+  async steeringTargetsOf(alliance: Alliance): Promise<{ to: Destination; primary: boolean }[]> {
+    const spaces = await this.services.stores.spaces.listSpaces(alliance.id);
+    const primaryWorkspaceId = alliance.steering?.workspaceId ?? null;
+    const targets = spaces
+      .filter((s) => s.steeringConversationId !== null)
+      .map((s) => ({ to: { platform: s.platform, workspaceId: s.workspaceId, conversationId: s.steeringConversationId! }, primary: s.workspaceId === primaryWorkspaceId }));
+    if (alliance.steering && !targets.some((t) => t.primary) && spaces.some((s) => s.workspaceId === primaryWorkspaceId)) {
+      const to = await this.destinationOf(alliance.steering);
+      if (to) targets.unshift({ to, primary: true });
     }
-    return this.destinationOf(alliance.steering);
+    if (targets.length === 0) this.deps.logger?.warn({ allianceId: alliance.id }, "no steering channel configured; summary stored but not posted");
+    return targets;
   }
 
   /**

@@ -10,6 +10,7 @@ import { matchOrganization } from "./organization-matching.js";
 import { hasRole, requireRole } from "./roles.js";
 import { validateSetup, type SetupFieldError, type SetupInput, type SetupInputRaw } from "./setup-input.js";
 import type { Workspace } from "./workspace.js";
+import type { SpaceRepository } from "./space-repository.js";
 import type { WorkspaceRepository } from "./workspace-repository.js";
 
 /** A workspace together with the alliance it is bound to. */
@@ -30,6 +31,8 @@ export interface AllianceServiceDeps {
   alliances: AllianceRepository;
   workspaces: WorkspaceRepository;
   members: MemberRepository;
+  /** Where each space keeps its own channels; setup records the steering channel there too. */
+  spaces?: Pick<SpaceRepository, "setChannel" | "listSpaces"> | undefined;
 }
 
 /** Alliance-level administration. */
@@ -81,16 +84,22 @@ export class AllianceService {
     return this.deps.alliances.listOrganizations(allianceId);
   }
 
-  /** The current settings as setup-form values, to pre-fill the form. */
-  async currentSetup(allianceId: string): Promise<SetupInputRaw> {
+  /**
+   * The current settings as setup-form values, to pre-fill the form. With `workspaceId` (the
+   * space setup runs in) the steering channel is that space's own: in an alliance of several
+   * spaces another space's channel means nothing here (a Slack channel id of another workspace).
+   */
+  async currentSetup(allianceId: string, context: { workspaceId?: string } = {}): Promise<SetupInputRaw> {
     const alliance = await this.getAlliance(allianceId);
     const organizations = await this.deps.alliances.listOrganizations(allianceId);
+    const space = context.workspaceId && this.deps.spaces ? (await this.deps.spaces.listSpaces(allianceId)).find((s) => s.workspaceId === context.workspaceId) : undefined;
+    const steering = space
+      ? space.steeringConversationId && { conversationId: space.steeringConversationId, workspaceId: space.workspaceId }
+      : alliance.steering && { conversationId: alliance.steering.conversationId, workspaceId: alliance.steering.workspaceId };
     return {
       name: alliance.name,
       organizations: organizations.map(({ id, name, emailDomains, slackTeamIds }) => ({ id, name, emailDomains, slackTeamIds })),
-      steeringChannel: alliance.steering
-        ? { conversationId: alliance.steering.conversationId, workspaceId: alliance.steering.workspaceId }
-        : null,
+      steeringChannel: steering || null,
       summary: { ...alliance.summary },
       pulse: { ...alliance.pulse },
       uncertainty: alliance.uncertainty,
@@ -149,6 +158,9 @@ export class AllianceService {
       },
       drafts,
     );
+    // Channels belong to a space (DESIGN §2.7): the chosen channel is also its space's own, so
+    // the summary reaches every linked space that chose one.
+    await this.deps.spaces?.setChannel(steeringWorkspaceId, "steering", input.steeringChannel?.conversationId ?? null);
     const membersMapped = await this.mapUnassignedMembers(alliance.id, saved.organizations);
     return { ok: true, ...saved, actor: current, membersMapped };
   }

@@ -201,7 +201,7 @@ export function buildForgetMeDoneText(locale: Locale, result: ForgetResult): str
  */
 export function buildHelpView(locale: Locale, platform: Platform, anonymityThreshold: number): HelpView {
   const t = translator(locale);
-  const word = (command: "poll" | "commit" | "pulse" | "health" | "setup" | "culture" | "organization" | "myData" | "forgetMe" | "help") =>
+  const word = (command: "poll" | "commit" | "pulse" | "health" | "setup" | "culture" | "organization" | "myData" | "forgetMe" | "help" | "link") =>
     t(`teams.command.${command}`);
   const names = platform === "slack" ? { poll: "/poll", commit: "/commit", pulse: "/pulse" } : { poll: word("poll"), commit: word("commit"), pulse: word("pulse") };
   const shared = [
@@ -220,12 +220,12 @@ export function buildHelpView(locale: Locale, platform: Platform, anonymityThres
           {
             command: "/trust",
             description: t("alliance.help.trust"),
-            examples: (["health", "setup", "culture", "organization", "myData", "forgetMe", "help"] as const).map((sub) => t(`alliance.help.trust.${sub}`)),
+            examples: (["health", "setup", "culture", "organization", "myData", "forgetMe", "link", "help"] as const).map((sub) => t(`alliance.help.trust.${sub}`)),
           },
         ]
       : [
           ...shared,
-          ...(["health", "setup", "culture", "organization", "myData", "forgetMe", "help"] as const).map((command) => ({
+          ...(["health", "setup", "culture", "organization", "myData", "forgetMe", "link", "help"] as const).map((command) => ({
             command: word(command),
             description: t(`alliance.help.${command}`),
             examples: [],

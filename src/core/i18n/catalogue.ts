@@ -8,6 +8,7 @@ import { allianceMessages } from "./messages/alliance.js";
 import { commitmentMessages } from "./messages/commitments.js";
 import { commonMessages } from "./messages/common.js";
 import { cultureMessages } from "./messages/culture.js";
+import { linkMessages } from "./messages/link.js";
 import { pollMessages } from "./messages/polls.js";
 import { pulseMessages } from "./messages/pulse.js";
 import { reachMessages } from "./messages/reach.js";
@@ -16,7 +17,7 @@ import { summaryMessages } from "./messages/summary.js";
 import { teamsMessages } from "./messages/teams.js";
 import { trustHealthMessages } from "./messages/trust-health.js";
 
-const modules = [commonMessages, trustHealthMessages, pollMessages, pulseMessages, allianceMessages, summaryMessages, teamsMessages, commitmentMessages, slackMessages, cultureMessages, reachMessages] as const;
+const modules = [commonMessages, trustHealthMessages, pollMessages, pulseMessages, allianceMessages, summaryMessages, teamsMessages, commitmentMessages, slackMessages, cultureMessages, reachMessages, linkMessages] as const;
 
 type Module = (typeof modules)[number];
 /** Every key any feature defined. */

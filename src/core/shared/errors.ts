@@ -62,7 +62,15 @@ export type DomainErrorCode =
   | "ALLIANCE_INVALID_TIMEZONE"
   | "ALLIANCE_ORGANIZATION_IN_USE"
   | "ALLIANCE_LAST_ADMIN"
-  | "MEMBER_ERASED";
+  | "MEMBER_ERASED"
+  // linking spaces into one alliance
+  | "LINK_CODE_UNKNOWN"
+  | "LINK_CODE_EXPIRED"
+  | "LINK_CODE_USED"
+  | "LINK_ALREADY_LINKED"
+  | "LINK_SPACE_IN_OTHER_ALLIANCE"
+  | "LINK_MERGE_REQUIRED"
+  | "LINK_NOT_LINKED";
 
 /** A rule of the domain said no. `details` carries values for the user-facing message. */
 export class DomainError extends Error {

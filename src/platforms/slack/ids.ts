@@ -10,6 +10,8 @@ export const ACTION = {
   pollResults: "poll.results",
   forgetConfirm: "privacy.forget.confirm",
   forgetCancel: "privacy.forget.cancel",
+  linkConfirm: "alliance.link.confirm",
+  linkCancel: "alliance.link.cancel",
   commitmentOutcome: "commitment.outcome",
   commitmentConfirm: "commitment.confirm",
   commitmentDispute: "commitment.dispute",

@@ -1,6 +1,7 @@
 // The Teams platform as the composition root sees it: built from config, ports and services;
 // mounted on the shared Express app at /api/messages; its messenger handed to the scheduler;
 // stopped on shutdown (pending card updates flushed, in-flight sends finished).
+import { linkFeature } from "./features/link-feature.js";
 import { App } from "@microsoft/teams.apps";
 import type { Express } from "express";
 import type { ConversationRepository, WorkspaceRepository } from "../../core/alliance/workspace-repository.js";
@@ -131,6 +132,7 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
     pulseFeature(services, clock),
     cultureFeature(services, clock),
     healthFeature(services, clock),
+    linkFeature(services),
     ...(deps.extraFeatures ?? []),
   ];
   const dispatcher = createDispatcher({

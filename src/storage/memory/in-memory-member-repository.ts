@@ -75,6 +75,18 @@ export class InMemoryMemberRepository implements MemberRepository {
     return this.patch(id, erasedMemberFields(id, at));
   }
 
+  /** For the in-memory SpaceRepository: the space's members (erased ones too) move to `allianceId`. */
+  moveWorkspaceMembers(workspaceId: string, allianceId: string, organizationMap: Readonly<Record<string, string | null>>): number {
+    let moved = 0;
+    for (const member of this.members.values()) {
+      if (member.workspaceId !== workspaceId) continue;
+      member.allianceId = allianceId;
+      member.organizationId = member.organizationId === null ? null : (organizationMap[member.organizationId] ?? null);
+      moved += 1;
+    }
+    return moved;
+  }
+
   private findLive(workspaceId: string, externalId: string): Member | undefined {
     return [...this.members.values()].find((m) => m.workspaceId === workspaceId && m.externalId === externalId && !m.erasedAt);
   }

@@ -39,6 +39,12 @@ export class InMemoryWorkspaceRepository implements WorkspaceRepository {
   async listForAlliance(allianceId: string): Promise<Workspace[]> {
     return [...this.workspaces.values()].filter((w) => w.allianceId === allianceId).map((w) => ({ ...w }));
   }
+
+  /** For the in-memory SpaceRepository: moves the space to another alliance. */
+  moveToAlliance(workspaceId: string, allianceId: string): void {
+    const workspace = this.workspaces.get(workspaceId);
+    if (workspace) workspace.allianceId = allianceId;
+  }
 }
 
 /** Conversations in memory. */

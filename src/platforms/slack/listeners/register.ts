@@ -5,11 +5,14 @@ import type { AllianceService } from "../../../core/alliance/alliance-service.js
 import type { MemberRepository } from "../../../core/alliance/member-repository.js";
 import type { MemberService } from "../../../core/alliance/member-service.js";
 import type { PrivacyService } from "../../../core/alliance/privacy-service.js";
+import type { SpaceLinkService } from "../../../core/alliance/space-link-service.js";
 import type { WorkspaceRepository } from "../../../core/alliance/workspace-repository.js";
 import type { CommitmentService } from "../../../core/commitments/commitment-service.js";
 import type { PollService } from "../../../core/polls/poll-service-types.js";
 import type { PulseService } from "../../../core/pulse/pulse-service.js";
 import type { Clock } from "../../../core/shared/clock.js";
+import type { Locale } from "../../../core/shared/refs.js";
+import type { View } from "../../../core/views.js";
 import type { Logger } from "../../../logger.js";
 import { createPollPublisher, type PollPublisher } from "../services/poll-publisher.js";
 import { createWorkLimiter, type WorkLimiter } from "../services/work-limiter.js";
@@ -22,6 +25,12 @@ import { registerAppHome } from "./events/app-home.js";
 import { registerPulseListeners } from "./pulse/pulse-listeners.js";
 import type { SlackMessenger } from "../transport/slack-messenger.js";
 import { registerPollListeners } from "./polls/poll-listeners.js";
+
+/**
+ * Queues a view for a member in a 1:1 chat on their own platform (a Teams member of a linked
+ * space), through the outbox; false when they cannot be reached. Built by the composition root.
+ */
+export type NotifyMember = (memberId: string, view: View, locale: Locale, dedupeKey: string) => Promise<boolean>;
 
 /** The core services and adapters the Slack listeners use. */
 export interface SlackFeatureDeps {
@@ -37,6 +46,10 @@ export interface SlackFeatureDeps {
   pulse?: PulseService | undefined;
   privacy?: PrivacyService | undefined;
   culture?: CultureFitService | undefined;
+  /** Reaches members of other spaces of the alliance (agreements across Slack and Teams). */
+  notifyMember?: NotifyMember | undefined;
+  /** Linking this workspace with other spaces into one alliance (/trust link, /trust unlink). */
+  links?: SpaceLinkService | undefined;
   /** The trust-health summary of an alliance, for /trust health and App Home. */
   health?: HealthSource | undefined;
   /** Draws the summary's chart PNGs for /trust health in a channel; without it only text is posted. */

@@ -8,6 +8,7 @@ import { sections } from "./blocks.js";
 import { renderCardWithText, renderCommitmentCard, renderCommitmentList } from "./commitment-blocks.js";
 import { escapeMrkdwn } from "./limits.js";
 import { toMessages } from "./message.js";
+import { renderLinkConfirm } from "./link-blocks.js";
 import { renderPollMessage } from "./poll-blocks.js";
 import { renderCultureModal, renderCultureResult } from "./culture-blocks.js";
 import { renderPulseAnswered, renderPulseQuestion, renderPulseThankYou } from "./pulse-blocks.js";
@@ -41,6 +42,8 @@ export function renderView(view: View, modalMetadata = ""): SlackRendering {
       return messages(renderMyData(view), [{ filename: view.file.name, title: view.title, content: view.file.content }]);
     case "alliance.forget-me-confirm":
       return messages(renderForgetMeConfirm(view));
+    case "alliance.link-confirm":
+      return messages(renderLinkConfirm(view));
     case "alliance.choose-organization":
       return { surface: "modal", modal: renderChooseOrganizationModal(view, modalMetadata) };
     case "alliance.org-request":

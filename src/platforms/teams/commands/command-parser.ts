@@ -6,7 +6,12 @@ import { LOCALES } from "../../../core/shared/refs.js";
 
 /** The commands the Teams bot understands (the manifest's commandLists list the same). */
 export const TEAMS_COMMANDS = ["poll", "commit", "pulse", "health", "setup", "culture", "myData", "forgetMe", "organization", "help"] as const;
-export type TeamsCommand = (typeof TEAMS_COMMANDS)[number];
+/**
+ * Commands understood but not in the manifest: Teams allows at most 10 per command list, and
+ * these are for admins only (linking spaces; help and docs/cross-platform.md name them).
+ */
+export const TEAMS_UNLISTED_COMMANDS = ["link", "unlink"] as const;
+export type TeamsCommand = (typeof TEAMS_COMMANDS)[number] | (typeof TEAMS_UNLISTED_COMMANDS)[number];
 
 /** A recognised command and the rest of the text. */
 export interface ParsedCommand {
@@ -28,7 +33,7 @@ const ALIASES: Readonly<Record<string, TeamsCommand>> = {
 /** Every (word → command), longest words first so "my data" wins over a shorter prefix. */
 const WORDS: ReadonlyArray<[string, TeamsCommand]> = (() => {
   const pairs = new Map<string, TeamsCommand>(Object.entries(ALIASES));
-  for (const command of TEAMS_COMMANDS) {
+  for (const command of [...TEAMS_COMMANDS, ...TEAMS_UNLISTED_COMMANDS]) {
     for (const locale of LOCALES) pairs.set(translate(locale, `teams.command.${command}` as MessageKey).toLowerCase(), command);
   }
   return [...pairs].sort((a, b) => b[0].length - a[0].length);

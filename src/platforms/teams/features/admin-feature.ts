@@ -102,7 +102,7 @@ export function adminFeature(services: TeamsServices, clock: Clock, sendToMember
       },
       async setup({ turn, reply }) {
         if (turn.member.role !== "admin") throw new DomainError("FORBIDDEN", "setup is for admins");
-        const values = await services.alliances.currentSetup(turn.member.allianceId);
+        const values = await services.alliances.currentSetup(turn.member.allianceId, { workspaceId: turn.member.workspaceId });
         await reply(renderView(buildSetupFormView(turn.locale, values), { setup: setupOptions(turn) }));
       },
       async organization({ turn, reply }) {

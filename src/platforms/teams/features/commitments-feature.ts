@@ -26,6 +26,9 @@ const reasonField = z.string().trim().max(500).optional();
 const idField = z.string().min(1).max(100);
 
 /** commit … and the commitment buttons. */
+/** How many people of a beneficiary organisation in another space get the confirm request (one is enough to answer). */
+const MAX_ELSEWHERE_RECIPIENTS = 5;
+
 export function commitmentsFeature(services: TeamsServices, connector: TeamsConnector, clock: Clock): TeamsFeature {
   const service = (): CommitmentService => {
     if (!services.commitments) throw new DomainError("NOT_FOUND", "commitments service not configured");
@@ -50,6 +53,29 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
       role: "member",
     };
     await context.reply(renderView(buildConfirmRequest(commitment, ctx, beneficiaryView), { locale: context.turn.locale }));
+    await askElsewhere(context.turn, commitment);
+  };
+
+  /**
+   * The receiving side in another space of the alliance (a linked Slack workspace) is asked on
+   * its own platform, through the outbox: the person it was for, or a few of the organisation's.
+   */
+  const askElsewhere = async (turn: Turn, commitment: Commitment) => {
+    if (!services.notifyMember) return;
+    const b = commitment.beneficiary;
+    const candidates =
+      b.kind === "member" && b.memberId
+        ? [await services.memberRepository.get(b.memberId)]
+        : b.organizationId
+          ? await services.memberRepository.list(commitment.allianceId, { organizationId: b.organizationId })
+          : [];
+    const elsewhere = candidates.filter((m) => m !== null && !m.erasedAt && m.workspaceId !== turn.member.workspaceId && m.id !== commitment.ownerMemberId).slice(0, MAX_ELSEWHERE_RECIPIENTS);
+    for (const member of elsewhere) {
+      const locale = member!.locale ?? turn.locale;
+      const ctx = await commitmentViewContext(services, commitment.allianceId, [commitment], { locale, now: clock.now() });
+      const view = buildConfirmRequest(commitment, ctx, { memberId: member!.id, allianceId: commitment.allianceId, organizationId: member!.organizationId, role: member!.role });
+      await services.notifyMember(member!.id, view, locale, `commitment-confirm:${commitment.id}:${commitment.version}:${member!.id}`);
+    }
   };
 
   const resolveMention = (turn: Turn) => async (platformUserId: string) => {

@@ -13,6 +13,8 @@ export const ALLIANCE_VERBS = {
   approveOrganization: "member.approveOrganization",
   forgetConfirm: "privacy.forget",
   forgetCancel: "privacy.cancel",
+  linkConfirm: "alliance.link.confirm",
+  linkCancel: "alliance.link.cancel",
 } as const;
 
 /** The most partner organisations setup accepts (SETUP_LIMITS.maxOrganizations). */

@@ -58,8 +58,8 @@ describe("alliance views", () => {
   // that plain words or the Dutch ones work or that groups need an @mention, and left out
   // organisation.
   it.each([
-    ["en", ["poll", "commit", "pulse", "health", "setup", "culture", "organisation", "my data", "forget me", "help"], /mention me first: @Alliance Trust Bot poll/],
-    ["nl", ["peiling", "afspraak", "pulse", "gezondheid", "instellingen", "cultuur", "organisatie", "mijn gegevens", "vergeet mij", "hulp"], /Noem mij eerst in een groepschat of kanaal: @Alliance Trust Bot peiling/],
+    ["en", ["poll", "commit", "pulse", "health", "setup", "culture", "organisation", "my data", "forget me", "link", "help"], /mention me first: @Alliance Trust Bot poll/],
+    ["nl", ["peiling", "afspraak", "pulse", "gezondheid", "instellingen", "cultuur", "organisatie", "mijn gegevens", "vergeet mij", "koppelen", "hulp"], /Noem mij eerst in een groepschat of kanaal: @Alliance Trust Bot peiling/],
   ] as const)("Teams help in %s shows the words typed to the bot, in that language, and how to ask in groups", (locale, words, mention) => {
     const teams = buildHelpView(locale, "teams", 5);
     expect(teams.sections.map((s) => s.command)).toEqual(words);

@@ -20,7 +20,9 @@ const MAX_ORG_RECIPIENTS = 5;
 
 /**
  * Asks the receiving side to confirm or dispute a reported outcome, by DM: the person it was for,
- * or members of the organisation it was for (on this Slack workspace).
+ * or members of the organisation it was for. Those in this Slack workspace get a DM now; those
+ * in another space of the alliance (a linked Teams organisation or Slack workspace) get it on
+ * their own platform through the outbox.
  */
 export async function requestConfirmation(ctx: SlackListenerContext, commitment: Commitment, workspaceId: string, teamId: string): Promise<number> {
   const b = commitment.beneficiary;
@@ -32,10 +34,17 @@ export async function requestConfirmation(ctx: SlackListenerContext, commitment:
         : [];
   let sent = 0;
   for (const member of recipients) {
-    if (member.erasedAt || member.workspaceId !== workspaceId || member.id === commitment.ownerMemberId) continue;
+    if (member.erasedAt || member.id === commitment.ownerMemberId) continue;
+    const elsewhere = member.workspaceId !== workspaceId;
+    if (elsewhere && !ctx.notifyMember) continue;
     const alliance = await ctx.alliances.getAlliance(member.allianceId);
     const locale = member.locale ?? alliance.locale;
     const view = buildConfirmRequest(commitment, await commitmentViewContext(ctx, alliance.id, locale, member.timezone ?? alliance.timezone), actorOf(member));
+    if (elsewhere) {
+      // One request per member and reported version: a retried report queues nothing new.
+      if (await ctx.notifyMember!(member.id, view, locale, `commitment-confirm:${commitment.id}:${commitment.version}:${member.id}`)) sent += 1;
+      continue;
+    }
     for (const message of renderMessages(view).messages) await ctx.messenger.sendDirect({ teamId, user: member.externalId }, message);
     sent += 1;
   }

@@ -18,7 +18,7 @@ const metadataSchema = z.object({ c: z.string().default(""), o: z.array(z.string
 
 /** Opens the setup modal for `actor` (called right after the /trust ack, within trigger_id's life). */
 export async function openSetupModal(ctx: SlackListenerContext, client: AllMiddlewareArgs["client"], actor: SlackActor, triggerId: string, channel: string): Promise<void> {
-  const values = await ctx.alliances.currentSetup(actor.allianceId);
+  const values = await ctx.alliances.currentSetup(actor.allianceId, { workspaceId: actor.workspaceId });
   const view = buildSetupFormView(actor.locale, values);
   const metadata = JSON.stringify({ c: channel, o: values.organizations.map((o) => o.id ?? null) });
   await client.views.open({ trigger_id: triggerId, view: renderSetupModal(view, metadata) });

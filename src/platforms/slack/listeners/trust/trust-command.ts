@@ -1,4 +1,4 @@
-// /trust health | setup | culture | my-data | forget-me | help — one command for the
+// /trust health | setup | culture | my-data | forget-me | link | unlink | help — one command for the
 // alliance-level things. Subcommand words work in English and Dutch.
 import type { App } from "@slack/bolt";
 import { buildHelpView } from "../../../../core/alliance/alliance-views.js";
@@ -9,10 +9,11 @@ import type { SlackListenerContext } from "../register.js";
 import { openCultureModal, registerCultureFlow } from "./culture-flow.js";
 import { answerCommandAsMember, openChooseOrganization, registerOrganizationChoice } from "./org-choice.js";
 import { forgetMeConfirmation, registerPrivacyFlow, sendMyData } from "./privacy-flow.js";
+import { answerLink, answerUnlink, registerLinkFlow } from "./link-flow.js";
 import { openSetupModal, registerSetupFlow } from "./setup-flow.js";
 import { registerHealthShare, showHealth } from "./health-flow.js";
 
-type Sub = "health" | "setup" | "culture" | "my-data" | "forget-me" | "help" | "organisation";
+type Sub = "health" | "setup" | "culture" | "my-data" | "forget-me" | "help" | "organisation" | "link" | "unlink";
 
 const SUBCOMMANDS: Record<string, Sub> = {
   health: "health", gezondheid: "health", status: "health",
@@ -22,6 +23,8 @@ const SUBCOMMANDS: Record<string, Sub> = {
   "forget-me": "forget-me", forgetme: "forget-me", "vergeet-mij": "forget-me",
   help: "help", hulp: "help", "": "help",
   organisation: "organisation", organization: "organisation", org: "organisation", organisatie: "organisation",
+  link: "link", koppelen: "link", koppel: "link",
+  unlink: "unlink", ontkoppelen: "unlink", ontkoppel: "unlink",
 };
 
 /** Registers /trust and its modals and buttons. */
@@ -31,6 +34,7 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
   if (ctx.culture) registerCultureFlow(app, ctx, ctx.culture);
   if (ctx.privacy) registerPrivacyFlow(app, ctx, ctx.privacy);
   registerHealthShare(app, ctx);
+  if (ctx.links) registerLinkFlow(app, ctx, ctx.links);
 
   app.command("/trust", async ({ ack, command, respond, client }) => {
     // Ack first: anything refused before the ack gets no answer at all (Bolt gives up after 3 s).
@@ -65,6 +69,12 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
             await respondWith(respond, message);
           }
           return;
+        case "link":
+          if (!ctx.links) return await replyPrivately(respond, translate(locale, "error.unexpected"));
+          return await answerLink(ctx.links, actor, respond, rest.join(""));
+        case "unlink":
+          if (!ctx.links) return await replyPrivately(respond, translate(locale, "error.unexpected"));
+          return await answerUnlink(ctx, ctx.links, actor, respond);
         case "health":
           return await showHealth(ctx, actor, respond, { toChannel: rest.some((w) => ["channel", "kanaal", "share", "delen"].includes(w)), channel: cmd.channel_id });
         default:

@@ -1,0 +1,73 @@
+// In-memory SpaceRepository for unit tests and the contract suite's reference run. It moves
+// spaces and members in the in-memory workspace and member stores it is given.
+import { randomUUID } from "node:crypto";
+import type { LinkCode, LinkEvent, NewLinkCode, NewLinkEvent, SpaceChannelKind, SpaceChannels } from "../../core/alliance/space-link.js";
+import type { SpaceRepository } from "../../core/alliance/space-repository.js";
+import type { InMemoryMemberRepository } from "./in-memory-member-repository.js";
+import type { InMemoryWorkspaceRepository } from "./in-memory-workspace-repository.js";
+
+type Channels = Pick<SpaceChannels, "steeringConversationId" | "allianceConversationId">;
+
+export class InMemorySpaceRepository implements SpaceRepository {
+  private readonly codes = new Map<string, LinkCode>();
+  private readonly events: LinkEvent[] = [];
+  private readonly channels = new Map<string, Channels>();
+
+  constructor(
+    private readonly workspaces: InMemoryWorkspaceRepository,
+    private readonly members: InMemoryMemberRepository,
+    /** Whether people did something in an alliance (polls, agreements, …): the other in-memory stores know. */
+    private readonly activity: (allianceId: string) => Promise<boolean> = async () => false,
+  ) {}
+
+  async saveCode(code: NewLinkCode): Promise<LinkCode> {
+    const saved: LinkCode = { ...code, id: randomUUID(), usedAt: null, usedByWorkspaceId: null };
+    this.codes.set(saved.id, saved);
+    return { ...saved };
+  }
+
+  async findCodeByHash(codeHash: string): Promise<LinkCode | null> {
+    const found = [...this.codes.values()].find((c) => c.codeHash === codeHash);
+    return found ? { ...found } : null;
+  }
+
+  async consumeCode(codeId: string, workspaceId: string, at: Date): Promise<boolean> {
+    const code = this.codes.get(codeId);
+    if (!code || code.usedAt || code.expiresAt.getTime() <= at.getTime()) return false;
+    code.usedAt = at;
+    code.usedByWorkspaceId = workspaceId;
+    return true;
+  }
+
+  async appendEvent(event: NewLinkEvent): Promise<void> {
+    this.events.push({ ...event, id: randomUUID() });
+  }
+
+  async listEvents(allianceId: string): Promise<LinkEvent[]> {
+    return this.events.filter((e) => e.allianceId === allianceId).map((e) => ({ ...e }));
+  }
+
+  hasActivity(allianceId: string): Promise<boolean> {
+    return this.activity(allianceId);
+  }
+
+  async moveSpace(workspaceId: string, toAllianceId: string, organizationMap: Readonly<Record<string, string | null>>): Promise<number> {
+    this.workspaces.moveToAlliance(workspaceId, toAllianceId);
+    return this.members.moveWorkspaceMembers(workspaceId, toAllianceId, organizationMap);
+  }
+
+  async listSpaces(allianceId: string): Promise<SpaceChannels[]> {
+    return (await this.workspaces.listForAlliance(allianceId)).map((w) => ({
+      workspaceId: w.id,
+      platform: w.platform,
+      name: w.name,
+      steeringConversationId: this.channels.get(w.id)?.steeringConversationId ?? null,
+      allianceConversationId: this.channels.get(w.id)?.allianceConversationId ?? null,
+    }));
+  }
+
+  async setChannel(workspaceId: string, kind: SpaceChannelKind, conversationId: string | null): Promise<void> {
+    const current = this.channels.get(workspaceId) ?? { steeringConversationId: null, allianceConversationId: null };
+    this.channels.set(workspaceId, kind === "steering" ? { ...current, steeringConversationId: conversationId } : { ...current, allianceConversationId: conversationId });
+  }
+}
