@@ -23,6 +23,7 @@ import { PrismaPollRepository } from "./storage/prisma/prisma-poll-repository.js
 import { PrismaPulseRepository } from "./storage/prisma/prisma-pulse-repository.js";
 import { PrismaSummaryRepository } from "./storage/prisma/prisma-summary-repository.js";
 import { PrismaConversationRepository, PrismaWorkspaceRepository } from "./storage/prisma/prisma-workspace-repository.js";
+import { PrismaUpdateLeaseStore } from "./storage/prisma/prisma-update-lease-store.js";
 import type { PrismaClient } from "./storage/prisma-client.js";
 
 /** Every repository and service the platforms and the scheduler use. */
@@ -33,6 +34,8 @@ export interface CoreServices {
     members: PrismaMemberRepository;
     workspaces: PrismaWorkspaceRepository;
     conversations: PrismaConversationRepository;
+    /** Who updates a chat message next, across instances (the update coalescers). */
+    updateLeases: PrismaUpdateLeaseStore;
   };
   alliances: AllianceService;
   members: MemberService;
@@ -52,6 +55,7 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
     members: new PrismaMemberRepository(prisma),
     workspaces: new PrismaWorkspaceRepository(prisma),
     conversations: new PrismaConversationRepository(prisma),
+    updateLeases: new PrismaUpdateLeaseStore(prisma),
   };
   const alliances = new AllianceService(stores);
   const members = new MemberService({ alliances: stores.alliances, members: stores.members, allianceService: alliances });

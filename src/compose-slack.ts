@@ -25,6 +25,7 @@ export function slackFeatures(services: CoreServices) {
     culture: services.culture,
     health: services.summary,
     renderCharts: renderSummaryCharts,
+    updateClaim: (key: string, leaseMs: number) => services.stores.updateLeases.claim(key, leaseMs),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Locale } from "../../../core/shared/refs.js";
 import type { Logger } from "../../../logger.js";
 import { commandSchema, interactionUserSchema, type CommandPayload } from "../payloads.js";
 import type { WorkLimiter } from "../services/work-limiter.js";
-import type { ActorResolver, SlackActor, SlackIdentity } from "../session/slack-actor.js";
+import type { ActorResolver, ResolveOptions, SlackActor, SlackIdentity } from "../session/slack-actor.js";
 
 /** The user-facing text for `error`: the catalogue's `error.<CODE>`, or the generic apology. */
 export function errorText(locale: Locale, error: unknown): string {
@@ -72,10 +72,11 @@ export async function afterAckAsMember(
   identity: () => SlackIdentity,
   client: Parameters<ActorResolver>[1],
   work: (actor: SlackActor) => Promise<void>,
+  options: ResolveOptions = {},
 ): Promise<void> {
   let locale: Locale = "en";
   await afterAck(ctx, respond, () => locale, async () => {
-    const actor = await ctx.resolveActor(identity(), client);
+    const actor = await ctx.resolveActor(identity(), client, options);
     locale = actor.locale;
     await work(actor);
   });

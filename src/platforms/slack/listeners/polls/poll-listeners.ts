@@ -114,8 +114,10 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
   app.action(ACTION.pollVote, async ({ ack, body, action, respond, client }) => {
     await ack();
     const { pollId, optionId, multiple } = pollVoteValue.parse(buttonActionSchema.parse(action).value);
+    let confirm: ((locale: Locale) => string) | null = null;
+    let voter: SlackActor | null = null;
     await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
-      const { locale } = actor;
+      voter = actor;
       let choice = [optionId];
       if (multiple) {
         // A click toggles the option within the voter's current choice.
@@ -123,11 +125,20 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
         choice = mine.includes(optionId) ? mine.filter((id) => id !== optionId) : [...mine, optionId];
       }
       const result = await polls.castVote(actor, pollId, choice);
+      // Committed and counted: the message update is scheduled before any Slack call is made.
+      if (result.changed) publisher.requestUpdate(pollId);
       const labels = result.ballot.optionIds.map((id) => result.poll.options.find((o) => o.id === id)?.label ?? "?").join(", ");
       const key = !result.changed ? "polls.vote.unchanged" : result.replaced ? "polls.vote.changed" : "polls.vote.recorded";
-      await replyPrivately(respond, `${translate(locale, key, { choices: labels })} ${translate(locale, "polls.vote.changeHint")}`);
-      if (result.changed) publisher.requestUpdate(pollId);
-    });
+      confirm = (locale) => `${translate(locale, key, { choices: labels })} ${translate(locale, "polls.vote.changeHint")}`;
+    }, { lazyProfile: true });
+    // The private confirmation is a Slack round trip: sent after the work slot is released, so a
+    // slow Slack never holds back the next votes' database work. It waits for the voter's profile
+    // (already on its way), so a newcomer is still answered in their own language.
+    const done = confirm as ((locale: Locale) => string) | null;
+    const who = voter as SlackActor | null;
+    if (done && who) {
+      await replyPrivately(respond, done(await who.settledLocale())).catch((error: unknown) => ctx.logger.warn({ err: error }, "vote confirmation failed"));
+    }
   });
 
   app.action(ACTION.pollClose, async ({ ack, body, action, respond, client }) => {
