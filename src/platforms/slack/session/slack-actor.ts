@@ -161,10 +161,14 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
 
   // Background profile refreshes run one at a time, so they never crowd out the requests at hand.
   let refreshes: Promise<unknown> = Promise.resolve();
-  const refreshLater = (identity: SlackIdentity, lookup: Promise<Profile>, key: string): void => {
+  const refreshLater = (identity: SlackIdentity, lookup: Promise<Profile>, key: string, created: ResolvedMember): void => {
     refreshes = refreshes.then(async () => {
       try {
-        await resolveWith(identity, await lookup);
+        const profile = await lookup;
+        // A member this request created only lacks the profile: one write. Anyone else gets the
+        // full refresh (changed name, language, an organisation now mappable).
+        if (created.isNew) await deps.members.completeProfile(created.memberId, profile);
+        else await resolveWith(identity, profile);
         actors.delete(key); // the next request sees the refreshed name, language and organisation
       } catch (error) {
         deps.logger.warn({ err: error, userId: identity.userId }, "background profile refresh failed");
@@ -196,7 +200,7 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
         const locale = resolved.locale;
         settledLocale = () => Promise.resolve(locale);
       } else {
-        refreshLater(identity, lookup, key);
+        refreshLater(identity, lookup, key, resolved);
         const fallback = resolved.locale;
         settledLocale = async () => {
           const found = (await lookup).locale;
