@@ -8,7 +8,7 @@ import { createHttpServer, finishRoutes } from "./http/server.js";
 import { resolveAppSecret } from "./app-secret.js";
 import { buildCoreServices, type CoreServices } from "./compose-services.js";
 import { systemClock } from "./core/shared/clock.js";
-import { createTeamsPlatform, type TeamsPlatform } from "./platforms/teams/teams-platform.js";
+import type { TeamsPlatform } from "./platforms/teams/teams-platform.js";
 import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processed-event-repository.js";
 import { buildSlackPlatform } from "./compose-slack.js";
 import { startScheduling, type RunningScheduling } from "./compose-scheduler.js";
@@ -51,8 +51,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const secret = resolveAppSecret(config.appSecret, config.dataDir);
     const services = buildCoreServices({ prisma: database.prisma, clock: systemClock, secret });
     const http = createHttpServer({ logger, ready: () => database.ping() });
+    // Imported only when configured: the Teams SDK is ~50 MB of a running bot that does not use it.
     const teams = config.teams
-      ? createTeamsPlatform({
+      ? (await import("./platforms/teams/teams-platform.js")).createTeamsPlatform({
           config: config.teams,
           logger,
           clock: services.clock,
