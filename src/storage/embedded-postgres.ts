@@ -1,12 +1,10 @@
-// The embedded database: PGlite (Postgres compiled to WebAssembly) served over the Postgres wire
-// protocol on a loopback port, from its own worker thread (pglite-worker.ts). The app and the
-// Prisma CLI then talk to it with the same official adapter-pg as to a real server: one code path,
-// one SQL dialect; and the database's CPU work no longer runs on the thread that acks requests.
+// The embedded database: PGlite (Postgres compiled to WebAssembly) served in-process over the
+// Postgres wire protocol on a loopback port. The app and the Prisma CLI then talk to it with the
+// same official adapter-pg as to a real server: one code path, one SQL dialect.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { lockDataDir } from "./data-dir-lock.js";
-import type { PgliteWorkerData, PgliteWorkerMessage } from "./pglite-worker.js";
 
 /** A running embedded database and the postgres:// URL that reaches it. */
 export interface EmbeddedPostgres {
@@ -20,11 +18,7 @@ export interface EmbeddedPostgres {
  * once touched) buys nothing. The heap starts at the module's declared minimum (128 MiB; PGlite
  * refuses less) and grows on demand if a query needs more.
  */
-const BOT_SETTINGS: Record<string, string> = { shared_buffers: "16MB", temp_buffers: "2MB" };
-
-// The worker is a sibling file: .ts when run from source (Node strips its types), .js when built.
-const here = fileURLToPath(import.meta.url);
-const workerFile = path.join(path.dirname(here), `pglite-worker${path.extname(here)}`);
+const BOT_SETTINGS = ["-c", "shared_buffers=16MB", "-c", "temp_buffers=2MB"];
 
 /**
  * Opens PGlite on `dataDir` (or in memory for "memory://") and serves it on 127.0.0.1 at a free
@@ -34,44 +28,26 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const inMemory = dataDir.startsWith("memory://");
   const pgDir = inMemory ? dataDir : path.resolve(dataDir, "pglite");
   const release = inMemory ? () => {} : lockDataDir(path.resolve(dataDir));
-  const data: PgliteWorkerData = { dataDir: pgDir, settings: BOT_SETTINGS };
-  const worker = new Worker(workerFile, { workerData: data });
-  let conn: string;
+  let db: PGlite | undefined;
   try {
-    conn = await new Promise<string>((resolve, reject) => {
-      worker.once("error", reject);
-      worker.once("exit", (code) => reject(new Error(`the embedded database stopped while starting (exit ${code})`)));
-      worker.on("message", (message: PgliteWorkerMessage) => {
-        if (message.type === "ready") resolve(message.conn);
-        if (message.type === "error") reject(new Error(`the embedded database did not start: ${message.message}`));
-      });
-    });
+    db = await PGlite.create(pgDir, { startParams: [...PGlite.defaultStartParams, ...BOT_SETTINGS] });
+    // Several pool connections are multiplexed onto the one backend query by query; the app
+    // keeps its pool at one connection so that transactions never interleave.
+    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 4 });
+    await server.start();
+    const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+    const opened = db;
+    return {
+      url,
+      async close() {
+        await server.stop();
+        await opened.close();
+        release();
+      },
+    };
   } catch (error) {
-    await worker.terminate().catch(() => {});
+    await db?.close().catch(() => {});
     release();
     throw error;
   }
-  worker.removeAllListeners();
-  // A crash of the database thread surfaces as failing queries (and /readyz); it must not also
-  // take the process down as an unhandled 'error' event.
-  worker.on("error", () => {});
-  let closing: Promise<void> | undefined;
-  return {
-    url: `postgresql://postgres@${conn}/postgres?sslmode=disable`,
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        // PGlite closes cleanly (a checkpoint of the data directory) before the thread ends.
-        const done = () => {
-          release();
-          resolve();
-        };
-        worker.once("exit", done);
-        worker.on("message", (message: PgliteWorkerMessage) => {
-          if (message.type === "closed") void worker.terminate();
-        });
-        worker.postMessage({ type: "close" });
-      });
-      return closing;
-    },
-  };
 }
