@@ -4,7 +4,7 @@
 // front: the first tick (which also catches up missed runs) runs in the background.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { renderSummaryCharts } from "./charts/summary-charts.js";
+import { renderSummaryCharts } from "./charts/lazy-summary-charts.js";
 import type { CoreServices } from "./compose-services.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";

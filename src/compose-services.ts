@@ -29,6 +29,7 @@ import { PrismaSummaryRepository } from "./storage/prisma/prisma-summary-reposit
 import { PrismaConversationRepository, PrismaWorkspaceRepository } from "./storage/prisma/prisma-workspace-repository.js";
 import { PrismaSpaceRepository } from "./storage/prisma/prisma-space-repository.js";
 import { PrismaUninstalledWorkspaceStore } from "./storage/prisma/prisma-uninstalled-workspace-store.js";
+import { PrismaUpdateLeaseStore } from "./storage/prisma/prisma-update-lease-store.js";
 import type { PrismaClient } from "./storage/prisma-client.js";
 
 /** Every repository and service the platforms and the scheduler use. */
@@ -42,6 +43,8 @@ export interface CoreServices {
     spaces: PrismaSpaceRepository;
     /** Also read by the scheduler (recurring and closed polls); seals anonymous ballots. */
     polls: PrismaPollRepository;
+    /** Who updates a chat message next, across instances (the update coalescers). */
+    updateLeases: PrismaUpdateLeaseStore;
   };
   alliances: AllianceService;
   members: MemberService;
@@ -69,6 +72,7 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
     workspaces: new PrismaWorkspaceRepository(prisma),
     conversations: new PrismaConversationRepository(prisma),
     spaces: new PrismaSpaceRepository(prisma),
+    updateLeases: new PrismaUpdateLeaseStore(prisma),
   };
   const alliances = new AllianceService(stores);
   const links = new SpaceLinkService({ ...stores, hashCode: createKeyedHasher(secret, "space-link-code/v1"), clock });

@@ -1,7 +1,7 @@
 // Builds the Slack platform from the config and the core services (called by compose.ts): the
 // encrypted installation repository in OAuth mode, the processed-events table for retries.
 import type { Installation } from "@slack/bolt";
-import { renderSummaryCharts } from "./charts/summary-charts.js";
+import { renderSummaryCharts } from "./charts/lazy-summary-charts.js";
 import type { CoreServices } from "./compose-services.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
@@ -29,6 +29,7 @@ export function slackFeatures(services: CoreServices, notifyMember?: NotifyMembe
     links: services.links,
     health: services.summary,
     renderCharts: renderSummaryCharts,
+    updateClaim: (key: string, leaseMs: number) => services.stores.updateLeases.claim(key, leaseMs),
   };
 }
 

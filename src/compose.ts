@@ -8,7 +8,7 @@ import { createHttpServer, finishRoutes } from "./http/server.js";
 import { resolveAppSecret } from "./app-secret.js";
 import { buildCoreServices, type CoreServices } from "./compose-services.js";
 import { systemClock } from "./core/shared/clock.js";
-import { createTeamsPlatform, type TeamsPlatform } from "./platforms/teams/teams-platform.js";
+import type { TeamsPlatform } from "./platforms/teams/teams-platform.js";
 import { withPeriodicPrune } from "./core/alliance/pruning-processed-events.js";
 import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processed-event-repository.js";
 import { buildSlackPlatform } from "./compose-slack.js";
@@ -82,8 +82,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     // round) through the outbox; the platforms' openers are filled in once the platforms exist.
     const openers: Partial<Record<Platform, PersonalConversationOpener | null>> = {};
     const notifyMember = createMemberNotifier({ services, outbox: new Outbox(new PrismaOutboxStore(database.prisma), services.clock), openers, logger });
+    // Imported only when configured: the Teams SDK is ~50 MB of a running bot that does not use it.
     const teams = config.teams
-      ? createTeamsPlatform({
+      ? (await import("./platforms/teams/teams-platform.js")).createTeamsPlatform({
           config: config.teams,
           logger,
           clock: services.clock,

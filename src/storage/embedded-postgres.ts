@@ -24,6 +24,14 @@ export interface EmbeddedPostgres {
 }
 
 /**
+ * Memory sized for a bot, not a data warehouse: an alliance's data is thousands of rows, so
+ * Postgres' default 128 MB of shared buffers (all of it in the WebAssembly heap, hence resident
+ * once touched) buys nothing. The heap starts at the module's declared minimum (128 MiB; PGlite
+ * refuses less) and grows on demand if a query needs more.
+ */
+const BOT_SETTINGS = ["-c", "shared_buffers=16MB", "-c", "temp_buffers=2MB"];
+
+/**
  * Opens PGlite on `dataDir` (or in memory for "memory://") and serves it behind a password on
  * 127.0.0.1 at a free port. Throws DataDirLockedError when another process has the directory.
  */
@@ -39,7 +47,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   let db: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
   try {
-    db = await PGlite.create(pgDir);
+    db = await PGlite.create(pgDir, { startParams: [...PGlite.defaultStartParams, ...BOT_SETTINGS] });
     // Several pool connections are multiplexed onto the one backend query by query; the app
     // keeps its pool at one connection so that transactions never interleave.
     server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 });

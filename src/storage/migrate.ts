@@ -22,7 +22,11 @@ export interface MigrationFile {
 }
 
 /** The default migrations folder, next to the schema. */
-export const defaultMigrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
+// src/storage/ when run from source, build/app-<stamp>/src/storage/ when run compiled by
+// scripts/start.mjs, build/src/storage/ (with build/prisma/migrations) in the container image.
+export const defaultMigrationsDir = ["../../prisma/migrations", "../../../../prisma/migrations"]
+  .map((relative) => path.resolve(import.meta.dirname, relative))
+  .find((dir) => existsSync(dir)) ?? path.resolve(import.meta.dirname, "../../prisma/migrations");
 
 /** Reads the migration folders in name (= time) order. */
 export function readMigrations(dir: string = defaultMigrationsDir): MigrationFile[] {

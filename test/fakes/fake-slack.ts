@@ -106,6 +106,8 @@ export class FakeSlack extends EventEmitter {
   socketUrl = "";
   /** Every Web API call and response_url POST is answered this many ms late (a slow Slack). */
   latencyMs = 0;
+  /** Extra delay for one Web API method, or "response_url" for every response_url POST. */
+  readonly slow = new Map<string, number>();
   url = "";
   private server: Server | undefined;
   private readonly overrides = new Map<string, Array<(call: RecordedCall) => Reply>>();
@@ -154,6 +156,8 @@ export class FakeSlack extends EventEmitter {
     this.pendingFiles.clear();
     this.overrides.clear();
     this.undmable.clear();
+    this.slow.clear();
+    this.latencyMs = 0;
   }
 
   /** Registers a user for users.info. */
@@ -217,7 +221,9 @@ export class FakeSlack extends EventEmitter {
     const raw = await readBody(req);
     const url = new URL(req.url ?? "/", this.url);
     const contentType = req.headers["content-type"];
-    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    const which = url.pathname.startsWith("/respond/") ? "response_url" : url.pathname.slice("/api/".length);
+    const delay = this.latencyMs + (this.slow.get(which) ?? 0);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
       res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
       res.end(typeof body === "string" ? body : JSON.stringify(body));

@@ -1,9 +1,10 @@
-// Runs `src/main.ts` as a separate process (the way `npm start` does) and collects its output.
+// Runs the bot as a separate process exactly as `npm start` does (scripts/start.mjs: compiled
+// JavaScript, rebuilt when a source changed) and collects its output.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
-const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
+const startScript = path.join(projectRoot, "scripts/start.mjs");
 
 /** Environment for a child bot: no inherited platform credentials, quiet JSON logs. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -15,7 +16,7 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Starts the bot process; `output()` returns everything it printed so far. */
 export function startMain(env: Record<string, string>, cwd = projectRoot): { child: ChildProcess; output(): string } {
-  const child = spawn(process.execPath, [tsxCli, path.join(projectRoot, "src/main.ts")], {
+  const child = spawn(process.execPath, [startScript], {
     cwd,
     env: childEnv(env),
     stdio: ["ignore", "pipe", "pipe"],

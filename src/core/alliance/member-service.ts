@@ -133,6 +133,20 @@ export class MemberService {
     };
   }
 
+  /**
+   * Stores what a platform's profile lookup found for a member who was created without it (a
+   * newcomer resolved from the request alone): one write, no organisation mapping, since the
+   * platform only does this when an e-mail could not decide the organisation anyway.
+   */
+  async completeProfile(memberId: string, profile: Pick<ResolveMemberInput, "displayName" | "email" | "locale" | "timezone">): Promise<void> {
+    const patch: MemberProfilePatch = {};
+    if (profile.displayName.trim()) patch.displayName = profile.displayName.trim();
+    if (profile.email?.trim()) patch.email = profile.email.trim();
+    if (profile.locale) patch.locale = toLocale(profile.locale);
+    if (profile.timezone) patch.timezone = profile.timezone;
+    if (Object.keys(patch).length > 0) await this.deps.members.updateProfile(memberId, patch);
+  }
+
   /** `input` completed by the platform's lookup, when the member still needs an e-mail to be mapped. */
   private async withLookedUpProfile(input: ResolveMemberInput, member: Member | null): Promise<ResolveMemberInput> {
     if (!input.lookupProfile || input.email?.trim()) return input;

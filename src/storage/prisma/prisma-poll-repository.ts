@@ -122,8 +122,14 @@ export class PrismaPollRepository implements PollRepository {
   }
 
   async get(pollId: string): Promise<Poll | null> {
-    const row = await this.prisma.poll.findUnique({ where: { id: pollId }, include: withOptions });
-    return row ? toPoll(row) : null;
+    // Every vote and every message update reads its poll: one statement with the options folded
+    // in as JSON, where Prisma's include takes two round trips.
+    const rows = await this.prisma.$queryRaw<PollRow[]>`
+      SELECT p.*, COALESCE((
+        SELECT json_agg(json_build_object('id', o.id, 'position', o.position, 'label', o.label) ORDER BY o.position)
+        FROM "PollOption" o WHERE o."pollId" = p.id), '[]'::json) AS options
+      FROM "Poll" p WHERE p.id = ${pollId}`;
+    return rows[0] ? toPoll(rows[0]) : null;
   }
 
   async listByAlliance(allianceId: string, filter: PollFilter = {}): Promise<Poll[]> {

@@ -70,6 +70,25 @@ describe("/poll with arguments", () => {
 });
 
 describe("voting", () => {
+  it("counts a newcomer's vote and updates the message without waiting for users.info or the response_url", async () => {
+    const { teamId, post } = await createPoll(`"Slow Slack?" "A" "B"`);
+    const [button] = voteButtons(post.args.blocks);
+    bot.fake.addUser({ id: "U0SANNE", teamId, name: "Sanne", locale: "nl-NL" });
+    // Slack takes 4 s to answer the profile lookup and the private confirmation.
+    bot.fake.slow.set("users.info", 4_000);
+    bot.fake.slow.set("response_url", 4_000);
+    const clicked = Date.now();
+    await vote(teamId, "1700000000.000001", button.value, "U0SANNE");
+    await eventually(() => bot.fake.callsTo("chat.update").some((c) => textOf(c.args.blocks).includes("1 vote")), "the message showing the vote", 3_000);
+    expect(Date.now() - clicked).toBeLessThan(3_000);
+    // The confirmation still comes, in the newcomer's own language (from users.info).
+    const reply = await bot.fake.waitForResponse("vote-U0SANNE", 15_000);
+    expect(reply.body.text).toContain("Dank je, je stem is binnen: A.");
+    // And the profile reaches the member record in the background.
+    const workspace = await bot.services.stores.workspaces.find("slack", teamId);
+    await eventually(async () => (await bot.services.stores.members.findByExternalId(workspace!.id, "U0SANNE"))?.displayName === "Sanne", "the refreshed name", 15_000);
+  }, 30_000);
+
   it("confirms the vote privately and updates the message with the new tally", async () => {
     const { teamId, post } = await createPoll(`"Lunch?" "Yes" "No"`);
     const [yes] = voteButtons(post.args.blocks);

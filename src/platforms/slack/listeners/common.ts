@@ -10,7 +10,7 @@ import { isFirstDelivery } from "../transport/retry-dedupe.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
 import { commandSchema, interactionUserSchema, type CommandPayload } from "../payloads.js";
 import type { WorkLimiter } from "../services/work-limiter.js";
-import type { ActorResolver, SlackActor, SlackIdentity } from "../session/slack-actor.js";
+import type { ActorResolver, ResolveOptions, SlackActor, SlackIdentity } from "../session/slack-actor.js";
 
 /** How Slack users ask, for error texts that tell them what to type (`{commit} list mine`). */
 const SLACK_COMMANDS: MessageParams = { commit: "/commit", poll: "/poll", pulse: "/pulse" };
@@ -95,10 +95,11 @@ export async function afterAckAsMember(
   identity: () => SlackIdentity,
   client: Parameters<ActorResolver>[1],
   work: (actor: SlackActor) => Promise<void>,
+  options: ResolveOptions = {},
 ): Promise<void> {
   let locale: Locale = "en";
   await afterAck(ctx, respond, () => locale, async () => {
-    const actor = await ctx.resolveActor(identity(), client);
+    const actor = await ctx.resolveActor(identity(), client, options);
     locale = actor.locale;
     await work(actor);
   });

@@ -15,6 +15,7 @@ import type { Locale } from "../../../core/shared/refs.js";
 import type { View } from "../../../core/views.js";
 import type { Logger } from "../../../logger.js";
 import { createPollPublisher, type PollPublisher } from "../services/poll-publisher.js";
+import type { UpdateClaim } from "../services/update-coalescer.js";
 import { createWorkLimiter, type WorkLimiter } from "../services/work-limiter.js";
 import { createActorResolver, type ActorResolver } from "../session/slack-actor.js";
 import type { CultureFitService } from "../../../core/culture-fit/culture-fit-service.js";
@@ -56,6 +57,8 @@ export interface SlackFeatureDeps {
   renderCharts?: SummaryChartRenderer | undefined;
   /** Coalescing interval of poll message updates (ms); tests shorten it. */
   pollUpdateIntervalMs?: number | undefined;
+  /** Shares the poll update coalescing with other instances on the same database (absent: this process only). */
+  updateClaim?: UpdateClaim | undefined;
 }
 
 /** What the listeners get: the deps plus shared Slack-side helpers. */
@@ -72,7 +75,7 @@ export interface SlackListenerContext extends SlackFeatureDeps {
 export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { stop(): Promise<void> } {
   const resolver = createActorResolver({ members: deps.members, alliances: deps.alliances, logger: deps.logger });
   const pollPublisher = deps.polls
-    ? createPollPublisher({ polls: deps.polls, alliances: deps.alliances, workspaces: deps.workspaces, messenger: deps.messenger, clock: deps.clock, logger: deps.logger, intervalMs: deps.pollUpdateIntervalMs })
+    ? createPollPublisher({ polls: deps.polls, alliances: deps.alliances, workspaces: deps.workspaces, messenger: deps.messenger, clock: deps.clock, logger: deps.logger, intervalMs: deps.pollUpdateIntervalMs, claim: deps.updateClaim })
     : null;
   const ctx: SlackListenerContext = {
     ...deps,

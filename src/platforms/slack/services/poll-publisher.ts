@@ -4,13 +4,13 @@
 import type { AllianceService } from "../../../core/alliance/alliance-service.js";
 import type { WorkspaceRepository } from "../../../core/alliance/workspace-repository.js";
 import type { Poll } from "../../../core/polls/poll.js";
-import type { PollService } from "../../../core/polls/poll-service-types.js";
+import type { PollResults, PollService } from "../../../core/polls/poll-service-types.js";
 import { buildPollView, type PollView } from "../../../core/polls/poll-views.js";
 import type { Clock } from "../../../core/shared/clock.js";
 import type { Logger } from "../../../logger.js";
 import { renderPollMessage } from "../render/poll-blocks.js";
 import type { SlackMessenger, SlackPostedMessage } from "../transport/slack-messenger.js";
-import { createUpdateCoalescer } from "./update-coalescer.js";
+import { createUpdateCoalescer, type UpdateClaim } from "./update-coalescer.js";
 
 /** Posting and updating poll messages. */
 export interface PollPublisher {
@@ -35,24 +35,29 @@ export function createPollPublisher(deps: {
   clock: Clock;
   logger: Logger;
   intervalMs?: number | undefined;
+  /** The cross-instance lease (see update-coalescer.ts); keys are "slack:poll:<pollId>". */
+  claim?: UpdateClaim | undefined;
 }): PollPublisher {
-  const channelView = async (pollId: string): Promise<PollView> => {
-    const results = await deps.polls.getResults(null, pollId);
+  const viewOf = async (results: PollResults): Promise<PollView> => {
     const alliance = await deps.alliances.getAlliance(results.poll.allianceId);
     return buildPollView(results, { locale: alliance.locale, timeZone: alliance.timezone, now: deps.clock.now() });
   };
+  const channelView = async (pollId: string): Promise<PollView> => viewOf(await deps.polls.getResults(null, pollId));
   const update = async (pollId: string): Promise<void> => {
-    const view = await channelView(pollId);
-    const poll = (await deps.polls.getResults(null, pollId)).poll;
-    if (!poll.message) return;
-    const workspace = await deps.workspaces.get(poll.message.workspaceId);
+    // One read of the results serves both the message reference and the view.
+    const results = await deps.polls.getResults(null, pollId);
+    const message = results.poll.message;
+    if (!message) return;
+    const [view, workspace] = await Promise.all([viewOf(results), deps.workspaces.get(message.workspaceId)]);
     await deps.messenger.update(
-      { teamId: workspace?.externalId ?? null, channel: poll.message.conversationId, ts: poll.message.messageId },
+      { teamId: workspace?.externalId ?? null, channel: message.conversationId, ts: message.messageId },
       renderPollMessage(view),
     );
   };
+  const claim = deps.claim;
   const coalescer = createUpdateCoalescer(update, {
     ...(deps.intervalMs !== undefined ? { intervalMs: deps.intervalMs, leadingDelayMs: Math.min(300, deps.intervalMs / 5) } : {}),
+    ...(claim ? { claim: (pollId: string, leaseMs: number) => claim(`slack:poll:${pollId}`, leaseMs) } : {}),
     logger: deps.logger,
   });
   return {

@@ -3,6 +3,11 @@
 // mark the key dirty, and a trailing update always follows the last request. The update reads
 // the current state when it runs, so skipping intermediate states loses nothing. A 429 pushes
 // the next attempt past Retry-After.
+// Across instances (several bot processes on one database) the optional `claim` is a shared
+// lease: before an update, the instance claims the key for one interval; while another instance
+// holds it, this one stays dirty and tries again when the lease is over. Whoever updates last
+// read the state after the last vote it was asked for, so every message converges, and the
+// updates of all instances together stay at about one per interval plus one trailing each.
 import type { Logger } from "../../../logger.js";
 import { SlackSendError } from "../transport/slack-errors.js";
 
@@ -14,7 +19,12 @@ export interface CoalescerOptions {
   leadingDelayMs?: number;
   now?: () => number;
   logger?: Logger;
+  /** Cross-instance lease: resolves true when this process may update `key` now. */
+  claim?: UpdateClaim | undefined;
 }
+
+/** Claims `key` for `leaseMs` for this process, against every other process sharing the store. */
+export type UpdateClaim = (key: string, leaseMs: number) => Promise<boolean>;
 
 /** The coalescer's interface. */
 export interface UpdateCoalescer {
@@ -52,13 +62,33 @@ export function createUpdateCoalescer(run: (key: string) => Promise<void>, optio
     state.timer = setTimeout(() => void start(key, state), delay);
   };
 
+  const claimThenRun = async (key: string, state: KeyState): Promise<void> => {
+    if (options.claim) {
+      let mine: boolean;
+      try {
+        mine = await options.claim(key, interval);
+      } catch (error) {
+        // The lease store is unreachable: update anyway; a duplicate update is harmless, a lost one is not.
+        options.logger?.warn({ err: error, key }, "update lease unavailable; updating without it");
+        mine = true;
+      }
+      if (!mine) {
+        // Another instance is updating this message; its read may predate our change, so stay
+        // dirty and try again once its lease is over (the finally below schedules it).
+        state.dirty = true;
+        return;
+      }
+    }
+    await run(key);
+  };
+
   const start = (key: string, state: KeyState): Promise<void> => {
     if (state.timer) clearTimeout(state.timer);
     state.timer = null;
     if (!state.dirty || state.running) return state.running ?? Promise.resolve();
     state.dirty = false;
     state.notBefore = now() + interval;
-    state.running = run(key)
+    state.running = claimThenRun(key, state)
       .catch((error: unknown) => {
         const wait = error instanceof SlackSendError ? error.retryAfterMs : null;
         if (error instanceof SlackSendError && error.failure.kind === "rate_limited" && wait !== null) {

@@ -2,11 +2,16 @@
 // the member, with their organisation (Slack Connect team → e-mail domain → asked once) and
 // language (Slack locale → the alliance's). users.info is cached, and when Slack refuses it (429)
 // the payload's own fields are used, so a burst of 200 clicks never depends on the Web API.
+// A newcomer is resolved from the payload at once; users.info is awaited only when its e-mail can
+// decide their organisation (the alliance maps organisations by e-mail domain). Otherwise it runs
+// in the background, one at a time, and refreshes the member's name, language and zone after the
+// vote or command was already handled.
 import type { webApi } from "@slack/bolt";
 import { z } from "zod";
 import type { Alliance } from "../../../core/alliance/alliance.js";
 import type { AllianceService } from "../../../core/alliance/alliance-service.js";
 import type { MemberService, ResolvedMember } from "../../../core/alliance/member-service.js";
+import { toLocale, type Locale } from "../../../core/shared/refs.js";
 import type { Logger } from "../../../logger.js";
 
 /** The identity fields every Slack payload carries. */
@@ -25,10 +30,20 @@ export interface SlackActor extends ResolvedMember {
   userId: string;
   /** The member's zone, else the alliance's; for reading dates the member types. */
   timeZone: string;
+  /**
+   * The language to answer in once users.info has answered: `locale` itself unless the actor was
+   * resolved before their profile was known (a newcomer on the vote path).
+   */
+  settledLocale(): Promise<Locale>;
+}
+
+/** How to resolve: `lazyProfile` does not wait for users.info unless it decides the organisation. */
+export interface ResolveOptions {
+  lazyProfile?: boolean;
 }
 
 /** Resolves the actor of a request with the request's Web API client. */
-export type ActorResolver = (identity: SlackIdentity, client: webApi.WebClient) => Promise<SlackActor>;
+export type ActorResolver = (identity: SlackIdentity, client: webApi.WebClient, options?: ResolveOptions) => Promise<SlackActor>;
 
 const userInfoSchema = z.object({
   user: z.object({
@@ -52,6 +67,18 @@ interface Profile {
 }
 
 const PROFILE_TTL_MS = 60 * 60_000;
+
+/**
+ * What the payload alone says. No display name: the payload's username must not overwrite a real
+ * name already stored (a new member has no name until users.info answers).
+ */
+const payloadProfile = (identity: SlackIdentity): Profile => ({
+  displayName: "",
+  email: null,
+  slackTeamId: identity.userTeamId ?? null,
+  locale: null,
+  timezone: null,
+});
 const MAX_CACHED = 10_000;
 
 /** How long a resolved actor is reused: a burst of clicks by one person costs one lookup. */
@@ -74,10 +101,20 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
     return alliance;
   };
 
-  async function profileOf(identity: SlackIdentity, client: webApi.WebClient): Promise<Profile> {
+  const lookups = new Map<string, Promise<Profile>>();
+  /** users.info for `identity`, cached, one call in flight per user; never rejects. */
+  function profileOf(identity: SlackIdentity, client: webApi.WebClient): Promise<Profile> {
     const key = `${identity.teamId}:${identity.userId}`;
     const hit = profiles.get(key);
-    if (hit && hit.until > now()) return hit.profile;
+    if (hit && hit.until > now()) return Promise.resolve(hit.profile);
+    const pending = lookups.get(key);
+    if (pending) return pending;
+    const lookup = fetchProfile(identity, client, key).finally(() => lookups.delete(key));
+    lookups.set(key, lookup);
+    return lookup;
+  }
+
+  async function fetchProfile(identity: SlackIdentity, client: webApi.WebClient, key: string): Promise<Profile> {
     let profile: Profile;
     try {
       const { user } = userInfoSchema.parse(await client.users.info({ user: identity.userId, include_locale: true }));
@@ -91,9 +128,7 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
     } catch (error) {
       // Rate limited or scope missing: the payload still tells us name and team; refresh later.
       deps.logger.debug({ err: error, userId: identity.userId }, "users.info failed; using payload fields");
-      // No display name: the payload's username must not overwrite a real name already stored
-      // (a new member has no name until users.info answers again).
-      const fallback = { displayName: "", email: null, slackTeamId: identity.userTeamId ?? null, locale: null, timezone: null };
+      const fallback = payloadProfile(identity);
       profiles.set(key, { profile: fallback, until: now() + 60_000 });
       return fallback;
     }
@@ -102,12 +137,18 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
     return profile;
   }
 
-  const resolve: ActorResolver = async (identity, client) => {
-    const key = `${identity.teamId}:${identity.userId}`;
-    const cached = actors.get(key);
-    if (cached && cached.until > now()) return cached.actor;
-    const profile = await profileOf(identity, client);
-    const resolved = await deps.members.resolveMember({
+  /** Whether an e-mail address could decide an organisation in this alliance (cached like the alliance). */
+  const organisationsByEmail = new Map<string, { value: boolean; until: number }>();
+  const emailCanDecide = async (allianceId: string): Promise<boolean> => {
+    const hit = organisationsByEmail.get(allianceId);
+    if (hit && hit.until > now()) return hit.value;
+    const value = (await deps.alliances.listOrganizations(allianceId)).some((org) => org.emailDomains.length > 0);
+    organisationsByEmail.set(allianceId, { value, until: now() + ACTOR_TTL_MS });
+    return value;
+  };
+
+  const resolveWith = (identity: SlackIdentity, profile: Profile) =>
+    deps.members.resolveMember({
       platform: "slack",
       workspaceExternalId: identity.teamId,
       userExternalId: identity.userId,
@@ -117,18 +158,70 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
       locale: profile.locale,
       timezone: profile.timezone,
     });
+
+  // Background profile refreshes run one at a time, so they never crowd out the requests at hand.
+  let refreshes: Promise<unknown> = Promise.resolve();
+  const refreshLater = (identity: SlackIdentity, lookup: Promise<Profile>, key: string, created: ResolvedMember): void => {
+    refreshes = refreshes.then(async () => {
+      try {
+        const profile = await lookup;
+        // A member this request created only lacks the profile: one write. Anyone else gets the
+        // full refresh (changed name, language, an organisation now mappable).
+        if (created.isNew) await deps.members.completeProfile(created.memberId, profile);
+        else await resolveWith(identity, profile);
+        actors.delete(key); // the next request sees the refreshed name, language and organisation
+      } catch (error) {
+        deps.logger.warn({ err: error, userId: identity.userId }, "background profile refresh failed");
+      }
+    });
+  };
+
+  const resolve: ActorResolver = async (identity, client, options = {}) => {
+    const key = `${identity.teamId}:${identity.userId}`;
+    const cached = actors.get(key);
+    if (cached && cached.until > now()) return cached.actor;
+    const known = profiles.get(key);
+    let profile: Profile;
+    let resolved: ResolvedMember;
+    let settledLocale: () => Promise<Locale>;
+    if ((known && known.until > now()) || !options.lazyProfile) {
+      profile = await profileOf(identity, client);
+      resolved = await resolveWith(identity, profile);
+      const locale = resolved.locale;
+      settledLocale = () => Promise.resolve(locale);
+    } else {
+      const lookup = profileOf(identity, client);
+      profile = payloadProfile(identity);
+      resolved = await resolveWith(identity, profile);
+      if (resolved.needsOrganization && (await emailCanDecide(resolved.allianceId))) {
+        // The e-mail decides the organisation of what this request records: worth the wait.
+        profile = await lookup;
+        resolved = await resolveWith(identity, profile);
+        const locale = resolved.locale;
+        settledLocale = () => Promise.resolve(locale);
+      } else {
+        refreshLater(identity, lookup, key, resolved);
+        const fallback = resolved.locale;
+        settledLocale = async () => {
+          const found = (await lookup).locale;
+          return found ? toLocale(found, fallback) : fallback;
+        };
+      }
+    }
     const alliance = await allianceOf(resolved.allianceId);
-    const actor = { ...resolved, alliance, teamId: identity.teamId, userId: identity.userId, timeZone: profile.timezone ?? alliance.timezone };
+    const actor: SlackActor = { ...resolved, alliance, teamId: identity.teamId, userId: identity.userId, timeZone: profile.timezone ?? alliance.timezone, settledLocale };
     if (actors.size >= MAX_CACHED) actors.delete(actors.keys().next().value as string);
     // A member created just now is cached without the "new" flags, so they are not repeated.
     actors.set(key, { actor: { ...actor, isNew: false, allianceCreated: false }, until: now() + ACTOR_TTL_MS });
     return actor;
   };
+
   return {
     resolve,
     forget() {
       actors.clear();
       alliances.clear();
+      organisationsByEmail.clear();
     },
   };
 }

@@ -69,4 +69,47 @@ describe("update coalescer", () => {
     expect(runs).toBe(1);
     expect(c.pendingCount()).toBe(0);
   });
+
+  it("shares one update stream between instances through the lease: bounded total, and each converges to the last state", async () => {
+    // A lease store like UpdateLease: one holder per key until its lease runs out.
+    const leases = new Map<string, number>();
+    const claim = async (key: string, leaseMs: number) => {
+      if ((leases.get(key) ?? 0) > Date.now()) return false;
+      leases.set(key, Date.now() + leaseMs);
+      return true;
+    };
+    let state = 0;
+    const seen: Array<{ at: number; state: number; by: string }> = [];
+    const instance = (by: string) =>
+      createUpdateCoalescer(async () => {
+        seen.push({ at: Date.now(), state, by });
+      }, { intervalMs: 1000, leadingDelayMs: 100, claim });
+    const a = instance("a");
+    const b = instance("b");
+    const start = Date.now();
+    // 10 s of votes, alternating between the instances (a round-robin splitter).
+    for (let i = 1; i <= 1000; i++) {
+      state = i;
+      (i % 2 === 0 ? a : b).request("poll-1");
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    await vi.advanceTimersByTimeAsync(5_000);
+    const span = (seen.at(-1)?.at ?? 0) - start;
+    // One stream for both: one update per interval plus a trailing one per instance, not two streams.
+    expect(seen.length).toBeLessThanOrEqual(Math.ceil(span / 1000) + 2);
+    expect(seen.at(-1)?.state).toBe(1000);
+    expect(new Set(seen.map((u) => u.by))).toEqual(new Set(["a", "b"]));
+    for (let i = 1; i < seen.length; i++) expect((seen[i]?.at ?? 0) - (seen[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+    expect(a.pendingCount() + b.pendingCount()).toBe(0);
+  });
+
+  it("updates without the lease when the lease store fails, rather than losing the update", async () => {
+    const seen: number[] = [];
+    const c = createUpdateCoalescer(async () => {
+      seen.push(Date.now());
+    }, { intervalMs: 1000, leadingDelayMs: 0, claim: async () => Promise.reject(new Error("database down")) });
+    c.request("poll-1");
+    await vi.advanceTimersByTimeAsync(10);
+    expect(seen).toHaveLength(1);
+  });
 });

@@ -12,6 +12,7 @@ import { renderPollMessage, renderVoteReceipt } from "../../render/poll-blocks.j
 import type { PollPublisher } from "../../services/poll-publisher.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { slackErrorCode } from "../../transport/slack-errors.js";
+import type { SlackMessage } from "../../transport/slack-messenger.js";
 import { afterAck, afterAckAsMember, errorText, interactionIdentity, parseCommand, replyPrivately, respondWith } from "../common.js";
 import { channelLink, joinSlackText, slackText, textMessage } from "../../render/message.js";
 import type { SlackListenerContext } from "../register.js";
@@ -122,21 +123,32 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
   app.action(ACTION.pollVote, async ({ ack, body, action, respond, client }) => {
     await ack();
     const { pollId, optionId, intent } = pollVoteValue.parse(buttonActionSchema.parse(action).value);
+    let confirm: ((locale: Locale) => SlackMessage) | null = null;
+    let voter: SlackActor | null = null;
     await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
-      const { locale } = actor;
+      voter = actor;
       // A multiple-choice button says "add" or "take away", and the core applies it to the stored
       // choice atomically: two quick clicks on "Yes" add Yes once instead of undoing it.
       const result =
         intent === "single"
           ? await polls.castVote(actor, pollId, [optionId])
           : await polls.changeChoice(actor, pollId, intent === "select" ? { select: [optionId], unselect: [] } : { select: [], unselect: [optionId] });
+      // Committed and counted: the message update is scheduled before any Slack call is made.
+      if (result.changed) publisher.requestUpdate(pollId);
       const chosen = result.ballot.optionIds.map((id) => ({ optionId: id, label: result.poll.options.find((o) => o.id === id)?.label ?? "?" }));
       const key = !result.changed ? "polls.vote.unchanged" : result.replaced ? "polls.vote.changed" : "polls.vote.recorded";
-      const text = `${translate(locale, key, { choices: chosen.map((o) => o.label).join(", ") })} ${translate(locale, "polls.vote.changeHint")}`;
-      const receipt = renderVoteReceipt(text, { pollId, multiple: result.poll.mode === "multiple", chosen, locale });
-      await respondWith(respond, receipt);
-      if (result.changed) publisher.requestUpdate(pollId);
-    });
+      const multiple = result.poll.mode === "multiple";
+      confirm = (locale) =>
+        renderVoteReceipt(`${translate(locale, key, { choices: chosen.map((o) => o.label).join(", ") })} ${translate(locale, "polls.vote.changeHint")}`, { pollId, multiple, chosen, locale });
+    }, { lazyProfile: true });
+    // The private receipt is a Slack round trip: sent after the work slot is released, so a slow
+    // Slack never holds back the next votes' database work. It waits for the voter's profile
+    // (already on its way), so a newcomer is still answered in their own language.
+    const done = confirm as ((locale: Locale) => SlackMessage) | null;
+    const who = voter as SlackActor | null;
+    if (done && who) {
+      await respondWith(respond, done(await who.settledLocale())).catch((error: unknown) => ctx.logger.warn({ err: error }, "vote confirmation failed"));
+    }
   });
 
   app.action(ACTION.pollClose, async ({ ack, body, action, respond, client }) => {
