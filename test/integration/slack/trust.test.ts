@@ -171,6 +171,50 @@ describe("organisation of a member", () => {
   });
 });
 
+describe("a command that needed the organisation (issue 11)", () => {
+  const orgOfMember = async (teamId: string, userId: string) => {
+    const workspace = await bot.services.stores.workspaces.find("slack", teamId);
+    const member = await bot.services.stores.members.findByExternalId(workspace?.id ?? "", userId);
+    return (await bot.services.alliances.listOrganizations(member?.allianceId ?? "")).find((o) => o.id === member?.organizationId)?.name ?? null;
+  };
+  it("is carried out once the member has picked, instead of being dropped", async () => {
+    const teamId = freshTeam();
+    await trust("setup", { teamId, userId: "U0ADMIN" });
+    const [setup] = await bot.fake.waitFor("views.open");
+    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), setup?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
+    bot.fake.reset();
+    bot.fake.addUser({ id: "U0LATE", teamId, name: "Lars" }); // nothing maps Lars to an organisation
+    await sendCommand(bot.eventsUrl, commandFields("/commit", "share the roadmap for Alpha by friday", bot.fake.responseUrl("c1"), { teamId, userId: "U0LATE", channelId: "C0WORK" }));
+    const prompt = await bot.fake.waitForResponse("c1");
+    expect(prompt.body.text).toBe("I don't know which partner organisation you belong to yet. Pick yours once, and I'll carry out `/commit share the roadmap for Alpha by friday` right after.");
+    const button = prompt.body.blocks.flatMap((b: Any) => (b.type === "actions" ? b.elements : [])).find((e: Any) => e.action_id === "alliance.choose-organization");
+
+    await sendInteraction(bot.eventsUrl, blockAction({ actionId: "alliance.choose-organization", value: button.value }, { ts: "1.8", channelId: "C0WORK" }, bot.fake.responseUrl("c1-click"), { teamId, userId: "U0LATE" }));
+    const [open] = await bot.fake.waitFor("views.open");
+    const beta = open?.args.view.blocks.find((b: Any) => b.block_id === "org.choice").element.options.find((o: Any) => o.text.text === "Beta").value;
+    const res = await sendInteraction(bot.eventsUrl, viewSubmission("alliance.choose-organization", { "org.choice": { value: selectValue(beta) } }, open?.args.view.private_metadata, { teamId, userId: "U0LATE" }));
+    expect(res.text).toBe("");
+
+    // The note is replaced by the answer, then the commitment is logged and posted where it was typed.
+    const answers = await bot.fake.waitUntil(() => (bot.fake.responses.filter((r) => r.id === "c1-click").length >= 2 ? bot.fake.responses.filter((r) => r.id === "c1-click") : undefined), "command carried out");
+    expect(answers[0]?.body).toMatchObject({ replace_original: true, text: "Thanks! You're now with Beta." });
+    expect(answers[1]?.body.response_type).toBe("in_channel");
+    expect(answers[1]?.body.text).toContain("#1");
+    expect(JSON.stringify(answers[1]?.body.blocks)).toContain("share the roadmap");
+    expect(await orgOfMember(teamId, "U0LATE")).toBe("Beta");
+  });
+
+  it("asks in Dutch for a Dutch member", async () => {
+    const teamId = freshTeam();
+    await trust("setup", { teamId, userId: "U0ADMIN" });
+    const [setup] = await bot.fake.waitFor("views.open");
+    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), setup?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
+    bot.fake.addUser({ id: "U0NLLATE", teamId, name: "Noor", locale: "nl-NL" });
+    await sendCommand(bot.eventsUrl, commandFields("/commit", "lijst onze", bot.fake.responseUrl("c2"), { teamId, userId: "U0NLLATE" }));
+    expect((await bot.fake.waitForResponse("c2")).body.text).toMatch(/^Ik weet nog niet bij welke partnerorganisatie je hoort\. Kies de jouwe één keer, dan voer ik `\/commit lijst onze` meteen daarna uit\.$/);
+  });
+});
+
 describe("a new organisation named by a member (issue 11)", () => {
   it("waits for an admin's approval: the admin is asked by DM, and only their click adds it", async () => {
     const teamId = freshTeam();

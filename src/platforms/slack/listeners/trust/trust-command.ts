@@ -4,8 +4,9 @@ import type { App } from "@slack/bolt";
 import { buildHelpView } from "../../../../core/alliance/alliance-views.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { renderMessages } from "../../render/render-view.js";
-import { parseCommand, replyPrivately, respondWith } from "../common.js";
+import { replyPrivately, respondWith } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
+import { registerSlashCommand } from "../slash-command.js";
 import { openCultureModal, registerCultureFlow } from "./culture-flow.js";
 import { answerCommandAsMember, openChooseOrganization, registerOrganizationChoice } from "./org-choice.js";
 import { forgetMeConfirmation, registerPrivacyFlow, sendMyData } from "./privacy-flow.js";
@@ -32,10 +33,7 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
   if (ctx.privacy) registerPrivacyFlow(app, ctx, ctx.privacy);
   registerHealthShare(app, ctx);
 
-  app.command("/trust", async ({ ack, command, respond, client }) => {
-    // Ack first: anything refused before the ack gets no answer at all (Bolt gives up after 3 s).
-    await ack();
-    const cmd = parseCommand(command);
+  registerSlashCommand(app, ctx, "/trust", async (cmd, respond, client) => {
     const [word = "", ...rest] = cmd.text.trim().toLowerCase().split(/\s+/);
     const sub = SUBCOMMANDS[word];
     await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
