@@ -8,10 +8,13 @@ import { blockAction, commandFields, selectValue, sendCommand, sendInteraction, 
 import { eventually } from "./support/slack-harness.js";
 import { freshTeam } from "./support/slack-bot.js";
 import { useSlackBot } from "./support/use-slack-bot.js";
+import { sendCommit, setUpAlliance } from "./support/alliance-setup.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
-const bot = useSlackBot();
+/** The bot's clock: real time, shifted by `clockShift.ms` (to log agreements in an earlier week). */
+const clockShift = { ms: 0 };
+const bot = useSlackBot({ clock: { now: () => new Date(Date.now() + clockShift.ms) } });
 
 async function trust(text: string, who: { teamId: string; userId?: string; userTeamId?: string; channelId?: string }, responseId = `t-${Math.random()}`) {
   const res = await sendCommand(bot.eventsUrl, commandFields("/trust", text, bot.fake.responseUrl(responseId), who));
@@ -328,12 +331,44 @@ describe("/trust health", () => {
     const [post] = await bot.fake.waitFor("chat.postMessage");
     expect(post?.args.channel).toBe("C0CHANNEL");
     expect(post?.args.blocks[0].type).toBe("header");
-    await bot.fake.waitFor("files.completeUploadExternal", 1, 10_000); // the charts follow (next test)
+  });
+
+  // Issue 11: right after keeping an agreement the summary of the last complete week said nothing
+  // happened, with "no data", a stray "–" and a dotted sparkline.
+  it("shows the week so far, and for an empty last week what will appear and when, instead of 'no data'", async () => {
+    const teamId = await setUpAlliance(bot);
+    await bot.fake.waitForResponse(await sendCommit(bot, "share the roadmap for Beta by 2099-01-01", teamId));
+    await bot.fake.waitForResponse(await sendCommit(bot, "kept #1", teamId));
+    const reply = await bot.fake.waitForResponse(await trust("health", { teamId, userId: "U0ALICE" }));
+    const text = (reply.body.blocks as Any[]).map((b) => b.text?.text ?? (b.elements ?? []).map((e: Any) => e.text?.text ?? e.text ?? "").join(" ")).join("\n");
+    expect(text).toMatch(/\*No figures yet for week \d+, \d{4}\*\nThe summary shows the trust-health index/);
+    expect(text).toMatch(/The next summary is posted on Monday \d{1,2} \w+ at 09:00; until then, this shows what happened so far\./);
+    expect(text).toMatch(/\*So far in week \d+, \d{4} \(since Monday \d{1,2} \w+\)\*\nAgreements: 1 logged, 1 kept, 0 broken, 0 overdue\.\nPulse: /);
+    expect(text).not.toMatch(/no data|–|··/);
+  });
+
+  it("says the same in Dutch", async () => {
+    const teamId = await setUpAlliance(bot, { locale: "nl-NL" });
+    const reply = await bot.fake.waitForResponse(await trust("gezondheid", { teamId, userId: "U0ALICE" }));
+    const text = JSON.stringify(reply.body.blocks);
+    expect(text).toMatch(/Nog geen cijfers voor week \d+/);
+    expect(text).toMatch(/Tot nu toe in week \d+, \d{4} \(sinds maandag \d{1,2} \w+\)/);
+    expect(text).toContain("Afspraken: 0 vastgelegd, 0 nagekomen, 0 gebroken, 0 over tijd.");
+    expect(text).toMatch(/Het volgende overzicht verschijnt op maandag \d{1,2} \w+ om 09:00/);
   });
 
   it("uploads the chart PNGs into the thread of the summary it shares to the channel", async () => {
-    const teamId = freshTeam();
-    await trust("health channel", { teamId, userId: "U0CHARTS", channelId: "C0CHARTS" });
+    // An agreement kept a week ago, so the last complete week has figures to draw.
+    clockShift.ms = -7 * 24 * 3600 * 1000;
+    let teamId = "";
+    try {
+      teamId = await setUpAlliance(bot);
+      await bot.fake.waitForResponse(await sendCommit(bot, "share the roadmap for Beta by 2099-01-01", teamId));
+      await bot.fake.waitForResponse(await sendCommit(bot, "kept #1", teamId));
+    } finally {
+      clockShift.ms = 0;
+    }
+    await trust("health channel", { teamId, userId: "U0ALICE", channelId: "C0CHARTS" });
     // One completion for all charts, as a reply to the summary.
     const complete = await bot.fake.waitUntil(() => bot.fake.callsTo("files.completeUploadExternal").find((c) => c.args.channel_id === "C0CHARTS"), "chart upload", 10_000);
     const post = bot.fake.callsTo("chat.postMessage").find((c) => c.args.channel === "C0CHARTS");
@@ -350,5 +385,7 @@ describe("/trust health", () => {
     }
     // The summary names each chart in text too, for clients that do not show images.
     expect(JSON.stringify(post?.args.blocks)).toContain(files[0]!.altText!.slice(0, 20));
-  }, 20_000);
+    // Next to the last complete week, the week so far.
+    expect(JSON.stringify(post?.args.blocks)).toMatch(/So far in week \d+/);
+  }, 30_000);
 });

@@ -373,9 +373,15 @@ describe("health, privacy, language", () => {
     const [reply] = await say(channel(USERS.ann), "health");
     const card = cardOf(reply);
     expect(cardText(card)).toContain("Acme × Beta");
-    // Nothing measured yet: no empty line chart, and the empty sections say why.
+    // Issue 11: the last complete week is before the alliance existed. Instead of "no data", a
+    // stray "–" and an empty sparkline: what will appear and when, and the week so far.
     expect(JSON.stringify(card)).not.toContain("Chart.Line");
-    expect(cardText(card)).toContain("No pulse rounds in week");
+    const text = cardText(card);
+    expect(text).toMatch(/No figures yet for week \d+, \d{4}/);
+    expect(text).toMatch(/The next summary is posted on Monday \d{1,2} \w+ at 09:00/);
+    expect(text).toMatch(/So far in week \d+, \d{4} \(since Monday \d{1,2} \w+\)/);
+    expect(text).toMatch(/Agreements: \d+ logged, \d+ kept, \d+ broken, \d+ overdue\./);
+    expect(text).not.toMatch(/no data|–|··/);
   });
 
   it("offers 'my data' as a file in a 1:1 chat and uploads it on consent", async () => {
