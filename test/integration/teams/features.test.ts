@@ -198,8 +198,11 @@ describe("polls", () => {
     // The bot remembered where it posted the card, so votes can update it.
     postedId = (await h.bot.services.polls.getResults(null, pollId)).poll.message!.messageId;
     expect(postedId).toMatch(/^fake-act-/);
-    const choices = card.body.find((e: any) => e.type === "Input.ChoiceSet").choices;
-    trustOption = choices.find((c: any) => c.title === "Trust").value;
+    // One row per option that is both the choice and its result: tapping the row votes.
+    expect(JSON.stringify(card)).not.toContain("Input.ChoiceSet");
+    const rows = executeActions(card).filter((a) => a.verb === "poll.vote");
+    expect(rows.map((a) => a.title)).toEqual(["Trust", "Reliability", "Transparency"]);
+    trustOption = rows[0]!.data.choice!;
     expect(card.refresh.action.verb).toBe("poll.refresh");
   });
 
@@ -250,6 +253,25 @@ describe("polls", () => {
     expect(ownVote.data.seen?.split(",").sort()).toEqual([yes, no].sort());
     await press(channel(USERS.bob), "poll.vote", { ...ownVote.data, choice: yes });
     expect(await h.bot.services.polls.myChoice(bob, id)).toEqual([yes]);
+  });
+
+  // Issue 11: the Question and Options fields were ignored unless "My own question" was picked.
+  it("uses a typed question and options instead of the template the form had selected", async () => {
+    const { res, posted } = await press(channel(USERS.ann), "poll.create", { template: "collaboration-priorities", question: "Lunch on Friday?", options: "Yes\nNo", anonymous: "false", visibility: "live" });
+    expect(cardText(invokeCard(res))).toContain("Your poll is posted.");
+    const text = cardText(cardOf(posted[0]));
+    expect(text).toContain("Lunch on Friday?");
+    expect(text).not.toContain("What matters most");
+  });
+
+  it("titles the Dutch form 'Nieuwe peiling', lists the templates in full and says typed text wins", async () => {
+    const [form] = await say(personal(USERS.ann, "nl-NL"), "peiling");
+    const card = cardOf(form);
+    expect(cardText(card)).toContain("Nieuwe peiling");
+    expect(cardText(card)).not.toMatch(/\bpoll\b/i);
+    expect(cardText(card)).toContain("gaan voor het sjabloon");
+    const template = card.body.find((e: any) => e.id === "template");
+    expect(template).toMatchObject({ style: "expanded", wrap: true });
   });
 
   it("offers a form for 'poll' without arguments and posts a template poll from it", async () => {
@@ -468,7 +490,7 @@ describe("health, privacy, language", () => {
     const [help] = await say(personal(USERS.bob, "nl-NL"), "hulp");
     expect(cardText(cardOf(help))).toContain("wat ik kan");
     const [form] = await say(personal(USERS.bob, "nl-NL"), "peiling");
-    expect(cardText(cardOf(form))).toContain("Nieuwe poll");
+    expect(cardText(cardOf(form))).toContain("Nieuwe peiling");
     const [unknown] = await say(personal(USERS.bob, "nl-NL"), "koffie?");
     expect(unknown?.body.text).toContain("Ik begreep");
   });

@@ -110,7 +110,7 @@ export const summaryMessages = defineMessages(
     "summary.column.organization": "Organisatie",
     "summary.column.perceivedByPartners": "Oordeel van partners",
     "summary.column.gap": "Verschil",
-    "summary.column.said": "Gekozen in de poll",
+    "summary.column.said": "Gekozen in de peiling",
     "summary.column.movesWithTrust": "Beweegt mee met vertrouwen (r)",
     "summary.column.participation": "Geantwoord",
     "summary.basis.blend": "{observedShare}% gemeten {observed} (n = {n}) + {perceivedShare}% ervaren {perceived}",
@@ -123,7 +123,7 @@ export const summaryMessages = defineMessages(
     "summary.clarity":
       "Duidelijke afspraken: {share}% van {n} toezeggingen heeft een eigenaar, een datum en een omschrijving van wanneer het klaar is.",
     "summary.clarityNone": "Duidelijke afspraken: in {period} zijn geen nieuwe toezeggingen vastgelegd.",
-    "summary.pollRespondents": "{n} mensen beantwoordden de poll.",
+    "summary.pollRespondents": "{n} mensen beantwoordden de peiling.",
     "summary.correlationNone": "–",
     "summary.noEvents": "Niets opvallends deze periode.",
     "summary.nextStep": "Volgende stap: {step}",

@@ -166,7 +166,9 @@ export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
         const anonymous = input.anonymous === "true";
         const created = await withPhraseErrors(turn.locale, async () => {
           const closesAt = await deadline(input.closes.trim() || null, turn.member, turn.locale);
-          if (input.template !== CUSTOM_TEMPLATE) {
+          // What the member typed wins over the template (the form says so): a question or
+          // options in the form make it their own poll instead of being silently ignored.
+          if (input.template !== CUSTOM_TEMPLATE && !input.question.trim() && !input.options.trim()) {
             return service().createPollFromTemplate(turn.member, input.template, turn.locale, { anonymous, visibility: input.visibility, closesAt });
           }
           const options = input.options.split(/\r?\n/).map((o) => o.trim()).filter(Boolean);

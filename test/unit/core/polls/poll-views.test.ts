@@ -48,7 +48,7 @@ describe("buildPollView", () => {
   it("hides every figure with the reason when results are hidden for this viewer", () => {
     const view = buildPollView(results({ hiddenReason: "after_close", tally: null }), { locale: "nl", timeZone: "UTC", now });
     expect(view.options.every((o) => o.count === null && o.percent === null && o.barRatio === null)).toBe(true);
-    expect(view.resultsHiddenText).toBe("De uitslag verschijnt als de poll sluit.");
+    expect(view.resultsHiddenText).toBe("De uitslag verschijnt als de peiling sluit.");
     expect(view.breakdown).toBeNull();
     expect(view.totalVotersText).toBe("12 stemmen");
   });
