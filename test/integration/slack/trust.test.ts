@@ -252,6 +252,36 @@ describe("a new organisation named by a member (issue 11)", () => {
   });
 });
 
+// Issue 11: nothing in chat made someone a steering member, so "steering committee only" meant admins only.
+describe("/trust steering", () => {
+  it("lets an admin name and take off steering members, says who they are, and refuses a member", async () => {
+    const teamId = await setUpAlliance(bot);
+    const before = await bot.fake.waitForResponse(await trust("steering", { teamId, userId: "U0ALICE" }));
+    expect(before.body.text).toContain("No steering members are named yet");
+    expect(before.body.text).toContain("Admins, who see those results too: Alice.");
+
+    const named = await bot.fake.waitForResponse(await trust("steering <@U0BOB|bob>", { teamId, userId: "U0ALICE" }));
+    expect(named.body.text).toContain('Steering committee (sees "steering committee only" results): Bob.');
+    const workspace = await bot.services.stores.workspaces.find("slack", teamId);
+    expect((await bot.services.stores.members.findByExternalId(workspace!.id, "U0BOB"))?.role).toBe("steering");
+
+    const refused = await bot.fake.waitForResponse(await trust("steering <@U0ALICE>", { teamId, userId: "U0BOB" }));
+    expect(refused.body.text).not.toContain("Steering committee");
+
+    await bot.fake.waitForResponse(await trust("stuurgroep verwijder <@U0BOB>", { teamId, userId: "U0ALICE" }));
+    expect((await bot.services.stores.members.findByExternalId(workspace!.id, "U0BOB"))?.role).toBe("member");
+  });
+
+  it("lists the committee in Dutch, and help mentions it", async () => {
+    const teamId = await setUpAlliance(bot, { locale: "nl-NL" });
+    const list = await bot.fake.waitForResponse(await trust("stuurgroep", { teamId, userId: "U0BOB" }));
+    expect(list.body.text).toContain("Er zijn nog geen stuurgroepleden benoemd");
+    expect(list.body.text).toContain("/trust stuurgroep @naam @naam");
+    const help = await bot.fake.waitForResponse(await trust("hulp", { teamId, userId: "U0BOB" }));
+    expect(JSON.stringify(help.body.blocks)).toContain("/trust stuurgroep: wie in de stuurgroep zitten");
+  });
+});
+
 describe("/trust culture", () => {
   it("shows a split that does not add up to 100 under that aspect, and saves a valid assessment", async () => {
     const teamId = freshTeam();

@@ -604,3 +604,36 @@ describe("organisation by e-mail, or by asking", () => {
     expect(mine.map((c) => c.text)).toContain("Share the pilot report");
   });
 });
+
+// Issue 11: nothing in chat made someone a steering member, so "steering committee only" meant admins only.
+describe("steering committee", () => {
+  const mentioning = (scope: ActivityScope, text: string, user: User) => {
+    const activity = messageActivity(scope, `${text} <at>${user.name}</at>`);
+    const entities = (activity.entities as unknown[] | undefined) ?? [];
+    return { ...activity, entities: [...entities, { type: "mention", text: `<at>${user.name}</at>`, mentioned: { id: user.id, name: user.name } }] };
+  };
+  const answer = async (activity: Record<string, unknown>) => {
+    const mark = h.connector.mark();
+    expect((await h.post(activity)).status).toBe(200);
+    const [reply] = h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities"));
+    return String((reply?.body as { text?: string } | undefined)?.text ?? "");
+  };
+
+  it("lets an admin name and take off steering members with 'setup steering @name', and says who they are", async () => {
+    await say(personal(USERS.bob), "help"); // Bob is a member of the alliance
+    const before = await answer(messageActivity(channel(USERS.ann), "setup steering"));
+    expect(before).toContain('No steering members are named yet, so "steering committee only" results are seen by the admins only.');
+    expect(before).toContain("Admins, who see those results too: Ann Admin.");
+    expect(before).toContain("setup steering @name");
+
+    const named = await answer(mentioning(channel(USERS.ann), "setup steering", USERS.bob));
+    expect(named).toContain('Steering committee (sees "steering committee only" results): Bob Builder.');
+    expect((await memberOf(USERS.bob)).role).toBe("steering");
+
+    const dutch = await answer(messageActivity(personal(USERS.ann, "nl-NL"), "instellingen stuurgroep"));
+    expect(dutch).toContain('Stuurgroep (ziet uitslagen "alleen voor de stuurgroep"): Bob Builder.');
+
+    await answer(mentioning(channel(USERS.ann), "setup steering remove", USERS.bob));
+    expect((await memberOf(USERS.bob)).role).toBe("member");
+  });
+});

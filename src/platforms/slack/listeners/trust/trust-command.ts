@@ -1,7 +1,7 @@
-// /trust health | setup | culture | my-data | forget-me | help — one command for the
+// /trust health | setup | steering | culture | my-data | forget-me | help — one command for the
 // alliance-level things. Subcommand words work in English and Dutch.
 import type { App } from "@slack/bolt";
-import { buildHelpView } from "../../../../core/alliance/alliance-views.js";
+import { buildHelpView, buildSteeringText } from "../../../../core/alliance/alliance-views.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { renderMessages } from "../../render/render-view.js";
 import { replyPrivately, respondWith } from "../common.js";
@@ -13,7 +13,7 @@ import { forgetMeConfirmation, registerPrivacyFlow, sendMyData } from "./privacy
 import { openSetupModal, registerSetupFlow } from "./setup-flow.js";
 import { registerHealthShare, showHealth } from "./health-flow.js";
 
-type Sub = "health" | "setup" | "culture" | "my-data" | "forget-me" | "help" | "organisation";
+type Sub = "health" | "setup" | "culture" | "my-data" | "forget-me" | "help" | "organisation" | "steering";
 
 const SUBCOMMANDS: Record<string, Sub> = {
   health: "health", gezondheid: "health", status: "health",
@@ -23,7 +23,11 @@ const SUBCOMMANDS: Record<string, Sub> = {
   "forget-me": "forget-me", forgetme: "forget-me", "vergeet-mij": "forget-me",
   help: "help", hulp: "help", "": "help",
   organisation: "organisation", organization: "organisation", org: "organisation", organisatie: "organisation",
+  steering: "steering", stuurgroep: "steering",
 };
+
+/** Slack user mentions in command text: <@U123> or <@U123|name>. */
+const MENTION = /<@([A-Z0-9]{2,30})(?:\|[^>]*)?>/g;
 
 /** Registers /trust and its modals and buttons. */
 export function registerTrustListeners(app: App, ctx: SlackListenerContext): void {
@@ -63,6 +67,19 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
             await respondWith(respond, message);
           }
           return;
+        case "steering": {
+          // `/trust steering` shows the committee; `… @a @b` names them and `… remove @a` takes
+          // someone off (admins only, checked by the core).
+          const userIds = [...cmd.text.matchAll(MENTION)].map((m) => m[1] ?? "");
+          if (userIds.length > 0) {
+            const memberIds = await Promise.all(userIds.map(async (userId) => (await ctx.resolveActor({ teamId: actor.teamId, userId }, client)).memberId));
+            const remove = rest.some((w) => ["remove", "verwijder", "off", "eraf"].includes(w));
+            await ctx.members.changeSteering(actor, remove ? { remove: memberIds } : { add: memberIds });
+            ctx.forgetActors();
+          }
+          const committee = await ctx.members.steeringCommittee(actor.allianceId);
+          return await replyPrivately(respond, buildSteeringText(locale, "slack", committee).join("\n"));
+        }
         case "health":
           return await showHealth(ctx, actor, respond, { toChannel: rest.some((w) => ["channel", "kanaal", "share", "delen"].includes(w)), channel: cmd.channel_id });
         default:
