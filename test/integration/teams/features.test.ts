@@ -264,6 +264,15 @@ describe("polls", () => {
     expect(text).not.toContain("What matters most");
   });
 
+  // Issue 11: a poll message mixed languages (question in the creator's, labels in the alliance's).
+  it("posts a template poll from a Dutch member in one language, the alliance's, question and labels alike", async () => {
+    const { posted } = await press(personal(USERS.cas, "nl-NL"), "poll.create", { template: "collaboration-priorities", anonymous: "false", visibility: "live" });
+    const text = cardText(cardOf(posted[0]));
+    expect(text).toContain("What matters most to you when collaborating with other organisations?");
+    expect(text).toContain("Votes are visible to the poll owner · One choice");
+    expect(text).not.toMatch(/Wat vind je|zichtbaar voor de maker|Eén keuze|stemmen/);
+  });
+
   it("titles the Dutch form 'Nieuwe peiling', lists the templates in full and says typed text wins", async () => {
     const [form] = await say(personal(USERS.ann, "nl-NL"), "peiling");
     const card = cardOf(form);

@@ -137,7 +137,7 @@ export function registerOrganizationChoice(app: App, ctx: SlackListenerContext):
       const value = z.object({ m: z.string().max(100), n: z.string().max(200) }).parse(JSON.parse(buttonActionSchema.parse(action).value));
       const { organization, member } = await ctx.members.approveOrganization(actor, value.m, value.n);
       await sendToMember(ctx, member, translate(member.locale ?? actor.locale, "alliance.orgRequest.memberTold", { name: organization.name })).catch(() => false);
-      await respond({ replace_original: true, text: translate(actor.locale, "alliance.orgRequest.approved", { name: organization.name, member: member.displayName || translate(actor.locale, "alliance.orgRequest.theMember") }) });
+      await respondWith(respond, textMessage(translate(actor.locale, "alliance.orgRequest.approved", { name: organization.name, member: member.displayName || translate(actor.locale, "alliance.orgRequest.theMember") })), { replace: true });
     });
   });
 
