@@ -50,6 +50,24 @@ function setupValues(overrides: Record<string, Record<string, unknown>> = {}) {
   };
 }
 
+/** A fresh team whose alliance is set up by U0ADMIN (Alpha and Beta), with the fake's calls cleared. */
+async function freshAlliance(): Promise<string> {
+  const teamId = freshTeam();
+  await trust("setup", { teamId, userId: "U0ADMIN" });
+  const [setup] = await bot.fake.waitFor("views.open");
+  await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), setup?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
+  bot.fake.reset();
+  return teamId;
+}
+
+/** The name of the organisation a Slack user of `teamId` is in, or null. */
+async function organisationOf(teamId: string, userId: string): Promise<string | null> {
+  const workspace = await bot.services.stores.workspaces.find("slack", teamId);
+  const member = await bot.services.stores.members.findByExternalId(workspace?.id ?? "", userId);
+  const orgs = await bot.services.alliances.listOrganizations(member?.allianceId ?? "");
+  return orgs.find((o) => o.id === member?.organizationId)?.name ?? null;
+}
+
 describe("/trust help", () => {
   it("lists every command privately", async () => {
     const id = await trust("help", { teamId: freshTeam() });
@@ -131,12 +149,7 @@ describe("organisation of a member", () => {
     await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), open?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
     bot.fake.reset();
   }
-  const orgOf = async (teamId: string, userId: string) => {
-    const workspace = await bot.services.stores.workspaces.find("slack", teamId);
-    const member = await bot.services.stores.members.findByExternalId(workspace?.id ?? "", userId);
-    const orgs = await bot.services.alliances.listOrganizations(member?.allianceId ?? "");
-    return orgs.find((o) => o.id === member?.organizationId)?.name ?? null;
-  };
+  const orgOf = organisationOf;
 
   it("takes a Slack Connect user's own team first, then the e-mail domain", async () => {
     const teamId = freshTeam();
@@ -175,17 +188,8 @@ describe("organisation of a member", () => {
 });
 
 describe("a command that needed the organisation (issue 11)", () => {
-  const orgOfMember = async (teamId: string, userId: string) => {
-    const workspace = await bot.services.stores.workspaces.find("slack", teamId);
-    const member = await bot.services.stores.members.findByExternalId(workspace?.id ?? "", userId);
-    return (await bot.services.alliances.listOrganizations(member?.allianceId ?? "")).find((o) => o.id === member?.organizationId)?.name ?? null;
-  };
   it("is carried out once the member has picked, instead of being dropped", async () => {
-    const teamId = freshTeam();
-    await trust("setup", { teamId, userId: "U0ADMIN" });
-    const [setup] = await bot.fake.waitFor("views.open");
-    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), setup?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
-    bot.fake.reset();
+    const teamId = await freshAlliance();
     bot.fake.addUser({ id: "U0LATE", teamId, name: "Lars" }); // nothing maps Lars to an organisation
     await sendCommand(bot.eventsUrl, commandFields("/commit", "share the roadmap for Alpha by friday", bot.fake.responseUrl("c1"), { teamId, userId: "U0LATE", channelId: "C0WORK" }));
     const prompt = await bot.fake.waitForResponse("c1");
@@ -204,14 +208,11 @@ describe("a command that needed the organisation (issue 11)", () => {
     expect(answers[1]?.body.response_type).toBe("in_channel");
     expect(answers[1]?.body.text).toContain("#1");
     expect(JSON.stringify(answers[1]?.body.blocks)).toContain("share the roadmap");
-    expect(await orgOfMember(teamId, "U0LATE")).toBe("Beta");
+    expect(await organisationOf(teamId, "U0LATE")).toBe("Beta");
   });
 
   it("asks in Dutch for a Dutch member", async () => {
-    const teamId = freshTeam();
-    await trust("setup", { teamId, userId: "U0ADMIN" });
-    const [setup] = await bot.fake.waitFor("views.open");
-    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), setup?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
+    const teamId = await freshAlliance();
     bot.fake.addUser({ id: "U0NLLATE", teamId, name: "Noor", locale: "nl-NL" });
     await sendCommand(bot.eventsUrl, commandFields("/commit", "lijst onze", bot.fake.responseUrl("c2"), { teamId, userId: "U0NLLATE" }));
     expect((await bot.fake.waitForResponse("c2")).body.text).toMatch(/^Ik weet nog niet bij welke partnerorganisatie je hoort\. Kies de jouwe één keer, dan voer ik `\/commit lijst onze` meteen daarna uit\.$/);
@@ -220,11 +221,7 @@ describe("a command that needed the organisation (issue 11)", () => {
 
 describe("a new organisation named by a member (issue 11)", () => {
   it("waits for an admin's approval: the admin is asked by DM, and only their click adds it", async () => {
-    const teamId = freshTeam();
-    await trust("setup", { teamId, userId: "U0ADMIN" });
-    const [setup] = await bot.fake.waitFor("views.open");
-    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), setup?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
-    bot.fake.reset();
+    const teamId = await freshAlliance();
     bot.fake.addUser({ id: "U0NEWORG", teamId, name: "Nina" });
     await bot.fake.waitForResponse(await trust("help", { teamId, userId: "U0NEWORG" })); // a member nothing maps
 

@@ -264,13 +264,23 @@ describe("polls", () => {
     expect(text).not.toContain("What matters most");
   });
 
-  // Issue 11: a poll message mixed languages (question in the creator's, labels in the alliance's).
-  it("posts a template poll from a Dutch member in one language, the alliance's, question and labels alike", async () => {
+  // Issue 11: a poll message mixed languages (the question in the creator's, the labels in the
+  // alliance's once the card was updated after a vote). A poll speaks its creator's language.
+  it("keeps a Dutch member's poll in Dutch, question and labels alike, also after a vote updates it", async () => {
     const { posted } = await press(personal(USERS.cas, "nl-NL"), "poll.create", { template: "collaboration-priorities", anonymous: "false", visibility: "live" });
-    const text = cardText(cardOf(posted[0]));
-    expect(text).toContain("What matters most to you when collaborating with other organisations?");
-    expect(text).toContain("Votes are visible to the poll owner · One choice");
-    expect(text).not.toMatch(/Wat vind je|zichtbaar voor de maker|Eén keuze|stemmen/);
+    const card = cardOf(posted[0]);
+    const text = cardText(card);
+    expect(text).toContain("Wat is voor jou het belangrijkste bij");
+    expect(text).toContain("Stemmen zijn zichtbaar voor de maker · Eén keuze");
+    expect(text).not.toMatch(/What matters|Votes are visible|One choice/);
+    const vote = executeActions(card).find((a) => a.verb === "poll.vote")!;
+    const messageId = (await h.bot.services.polls.getResults(null, vote.data.pollId!)).poll.message!.messageId;
+    const { res } = await press(channel(USERS.ann), "poll.vote", vote.data);
+    expect(cardText(invokeCard(res))).toContain("Eén keuze");
+    const update = await h.connector.waitFor((r) => r.method === "PUT" && r.path.endsWith(`/activities/${messageId}`), 5_000);
+    const updated = cardText(cardOf(update));
+    expect(updated).toContain("Wat is voor jou het belangrijkste bij");
+    expect(updated).not.toMatch(/Votes are visible|One choice|\b1 vote\b/);
   });
 
   it("titles the Dutch form 'Nieuwe peiling', lists the templates in full and says typed text wins", async () => {

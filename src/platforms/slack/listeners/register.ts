@@ -65,7 +65,7 @@ export type SlashCommandWork = (cmd: CommandPayload, respond: RespondFn, client:
 export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { stop(): Promise<void> } {
   const resolver = createActorResolver({ members: deps.members, alliances: deps.alliances, logger: deps.logger });
   const pollPublisher = deps.polls
-    ? createPollPublisher({ polls: deps.polls, alliances: deps.alliances, workspaces: deps.workspaces, messenger: deps.messenger, clock: deps.clock, logger: deps.logger, intervalMs: deps.pollUpdateIntervalMs })
+    ? createPollPublisher({ polls: deps.polls, alliances: deps.alliances, members: deps.memberRepository, workspaces: deps.workspaces, messenger: deps.messenger, clock: deps.clock, logger: deps.logger, intervalMs: deps.pollUpdateIntervalMs })
     : null;
   const ctx: SlackListenerContext = {
     ...deps,

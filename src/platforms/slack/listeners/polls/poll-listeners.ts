@@ -97,9 +97,7 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
       const closesAt = readPollDeadline(input.closesText, phraseContext(actor));
       const recurrence = readPollRecurrence(input.recurrenceText);
       if (input.templateKey && !input.question && input.options.length === 0) {
-        // The template's question and options in the poll message's language (the alliance's), so
-        // one message speaks one language.
-        pollId = (await polls.createPollFromTemplate(actor, input.templateKey, actor.alliance.locale, { anonymous: input.anonymous, visibility: input.visibility, closesAt, recurrence })).id;
+        pollId = (await polls.createPollFromTemplate(actor, input.templateKey, actor.locale, { anonymous: input.anonymous, visibility: input.visibility, closesAt, recurrence })).id;
       } else {
         if (!input.question) return fail(POLL_BLOCK.question, translate(actor.locale, "slack.poll.modal.questionRequired"));
         pollId = (await polls.createPoll(actor, pollInput(input, closesAt, recurrence))).id;
