@@ -26,7 +26,8 @@ export function isOwner(actor: Actor, commitment: Commitment): boolean {
 /** True when `actor` is the beneficiary member or belongs to the beneficiary organisation. */
 export function isBeneficiarySide(actor: Actor, commitment: Commitment): boolean {
   const beneficiary = commitment.beneficiary;
-  if (beneficiary.kind === "member") return beneficiary.memberId === actor.memberId;
+  // A forgotten beneficiary ("former member", memberId null) is spoken for by their organisation.
+  if (beneficiary.kind === "member" && beneficiary.memberId !== null) return beneficiary.memberId === actor.memberId;
   return actor.organizationId !== null && actor.organizationId === beneficiary.organizationId;
 }
 

@@ -159,10 +159,10 @@ describe("alliance views", () => {
   });
 
   // Issue 11: the confirmation promised to remove "named votes", but forgetting keeps the vote
-  // (unlinked from the member) and turns agreements made to them into agreements with their organisation.
+  // (unlinked from the member), and agreements made to them show "former member" like those they owned.
   it.each([
-    ["en", "Your votes in named polls still count, but no longer show your name.", "commitments made to you stay, owed to your organisation"],
-    ["nl", "Je stemmen in peilingen op naam tellen nog mee, maar tonen je naam niet meer.", "afspraken met jou blijven staan, met je organisatie"],
+    ["en", "Your votes in named polls still count, but no longer show your name.", "Commitments you made, and those made to you, stay, showing \"former member\" instead of your name."],
+    ["nl", "Je stemmen in peilingen op naam tellen nog mee, maar tonen je naam niet meer.", "Afspraken die je maakte en afspraken met jou blijven staan, met \"voormalig lid\" in plaats van je naam."],
   ] as const)("the forget-me confirmation in %s says the vote still counts, unattributed", (locale, votes, owed) => {
     const view = buildForgetMeConfirmView(locale, "m1");
     expect(view.text).toContain(votes);

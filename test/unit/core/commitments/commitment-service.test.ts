@@ -292,7 +292,8 @@ describe("CommitmentService lookups and lists", () => {
     expect(await service.anonymise("al", "ann")).toBe(2);
     const first = (await service.get(bob, 1)).commitment;
     expect(first).toMatchObject({ ownerMemberId: null, createdById: null, ownerOrganizationId: "org-a" });
-    expect((await service.get(bob, 3)).commitment.beneficiary).toEqual({ kind: "organization", organizationId: "org-a" });
+    // Issue 11: made to Ann, it stays made to a "former member" of her organisation.
+    expect((await service.get(bob, 3)).commitment.beneficiary).toEqual({ kind: "member", memberId: null, organizationId: "org-a" });
     expect((await service.get(bob, 1)).events.every((e) => e.actorMemberId !== "ann")).toBe(true);
   });
 

@@ -59,6 +59,14 @@ describe("commitment views", () => {
     expect(card.fields[0]?.value).toBe("former member (Acme)");
   });
 
+  // Issue 11: "former member" showed only on agreements the forgotten person owned.
+  it("shows 'former member' on an agreement made to a forgotten person, whose organisation may confirm it", () => {
+    const toForgotten = { ...base, beneficiary: { kind: "member" as const, memberId: null, organizationId: "org-b" }, status: "kept" as const, confirmation: "pending" as const };
+    expect(buildCommitmentCard(toForgotten, ctx(), bob).fields[1]?.value).toBe("former member (Gemeente Utrecht)");
+    expect(buildCommitmentCard(toForgotten, ctx("nl"), bob).fields[1]?.value).toBe("voormalig lid (Gemeente Utrecht)");
+    expect(actionIds(toForgotten, bob)).toEqual([COMMITMENT_ACTION_IDS.confirm, COMMITMENT_ACTION_IDS.dispute]);
+  });
+
   it("shows 'unnamed member' for an owner whose platform never sent a name, not an empty name", () => {
     const unnamed = { ...ctx(), memberName: (id: string) => (id === "ann" ? "" : names[id]) };
     expect(buildCommitmentCard(base, unnamed, ann).fields[0]?.value).toBe("unnamed member (Acme)");
