@@ -88,7 +88,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
         case "outcome": {
           const result = await commitments.reportOutcome(actor, parsed.number, parsed.outcome, { idempotencyKey: key, ...(parsed.reason ? { reason: parsed.reason } : {}) });
           await replyCard(respond, actor, result.commitment, translate(locale, result.replayed ? "commitments.result.replayed" : "commitments.result.outcome", { ref: commitmentRef(result.commitment), status: translate(locale, `commitments.status.${result.commitment.status}`) }));
-          if (!result.replayed) await requestConfirmation(ctx, result.commitment, actor.workspaceId, actor.teamId);
+          if (!result.replayed) await requestConfirmation(ctx, result.commitment, actor.workspaceId, actor.teamId, actor.memberId);
           return;
         }
         case "renegotiate": {
@@ -223,7 +223,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
       const key = `slack:${action_id}:${id}:${(action as { action_ts?: string }).action_ts ?? triggerId}`;
       const result = await run(actor, id, key);
       await replyCard(respond, actor, result.commitment, result.replayed ? translate(locale, "commitments.result.replayed") : result.text, { replace: true });
-      if (result.notify && !result.replayed) await requestConfirmation(ctx, result.commitment, actor.workspaceId, actor.teamId);
+      if (result.notify && !result.replayed) await requestConfirmation(ctx, result.commitment, actor.workspaceId, actor.teamId, actor.memberId);
     });
   });
 

@@ -20,9 +20,9 @@ const MAX_ORG_RECIPIENTS = 5;
 
 /**
  * Asks the receiving side to confirm or dispute a reported outcome, by DM: the person it was for,
- * or members of the organisation it was for (on this Slack workspace).
+ * or members of the organisation it was for (on this Slack workspace), but not the reporter.
  */
-export async function requestConfirmation(ctx: SlackListenerContext, commitment: Commitment, workspaceId: string, teamId: string): Promise<number> {
+export async function requestConfirmation(ctx: SlackListenerContext, commitment: Commitment, workspaceId: string, teamId: string, reporterMemberId: string | null = null): Promise<number> {
   const b = commitment.beneficiary;
   const recipients =
     b.kind === "member" && b.memberId
@@ -32,7 +32,8 @@ export async function requestConfirmation(ctx: SlackListenerContext, commitment:
         : [];
   let sent = 0;
   for (const member of recipients) {
-    if (member.erasedAt || member.workspaceId !== workspaceId || member.id === commitment.ownerMemberId) continue;
+    // Not the owner, and not whoever reported the outcome: they may not confirm their own report.
+    if (member.erasedAt || member.workspaceId !== workspaceId || member.id === commitment.ownerMemberId || member.id === reporterMemberId) continue;
     const alliance = await ctx.alliances.getAlliance(member.allianceId);
     const locale = member.locale ?? alliance.locale;
     const view = buildConfirmRequest(commitment, await commitmentViewContext(ctx, alliance.id, locale, member.timezone ?? alliance.timezone), actorOf(member));
