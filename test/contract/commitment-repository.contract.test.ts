@@ -235,7 +235,8 @@ function contract(name: string, harness: Harness): void {
 
       expect(await harness.repo().detachMember(a, "ann")).toBe(4);
       expect(await harness.repo().findById(owned.id)).toMatchObject({ ownerMemberId: null, createdById: null, ownerOrganizationId: "org-a" });
-      expect((await harness.repo().findById(forAnn.id))?.beneficiary).toEqual({ kind: "organization", organizationId: "org-a" });
+      // Issue 11: made to Ann, it reads "former member (org-a)", not "owed to org-a".
+      expect((await harness.repo().findById(forAnn.id))?.beneficiary).toEqual({ kind: "member", memberId: null, organizationId: "org-a" });
       expect((await harness.repo().findById(forAnnNoOrg.id))?.beneficiary).toEqual({ kind: "member", memberId: null, organizationId: null });
       const events = await harness.repo().listEvents([owned.id, untouched.id]);
       expect(events.filter((e) => e.actorMemberId === "ann")).toEqual([]);

@@ -9,6 +9,8 @@ import type { Alliance, Cadence, Organization } from "./alliance.js";
 import type { ForgetResult } from "./privacy-service.js";
 import type { MyDataExport } from "./personal-data.js";
 import type { SetupFieldError, SetupInputRaw } from "./setup-input.js";
+import type { SteeringCommittee } from "./member-service.js";
+import type { Member } from "./member.js";
 
 /** A value with its translated label, for selects and radio buttons. */
 export interface Choice<V extends string | number = string> {
@@ -220,7 +222,7 @@ export function buildHelpView(locale: Locale, platform: Platform, anonymityThres
           {
             command: "/trust",
             description: t("alliance.help.trust"),
-            examples: (["health", "setup", "culture", "organization", "myData", "forgetMe", "link", "help"] as const).map((sub) => t(`alliance.help.trust.${sub}`)),
+            examples: (["health", "setup", "steering", "culture", "organization", "myData", "forgetMe", "link", "help"] as const).map((sub) => t(`alliance.help.trust.${sub}`)),
           },
         ]
       : [
@@ -280,4 +282,19 @@ export function buildOrganizationRequestView(locale: Locale, request: { memberId
     memberId: request.memberId,
     name: request.name,
   };
+}
+
+/**
+ * Who is on the steering committee (who sees "steering committee only" results) and how an admin
+ * changes it, in the platform's words. Lines, so each platform can lay them out.
+ */
+export function buildSteeringText(locale: Locale, platform: Platform, committee: SteeringCommittee): string[] {
+  const t = translator(locale);
+  const list = (members: readonly Member[]) =>
+    new Intl.ListFormat(locale === "nl" ? "nl-NL" : "en-GB", { type: "conjunction" }).format(members.map((m) => m.displayName || t("alliance.orgRequest.someone")));
+  return [
+    committee.steering.length > 0 ? t("alliance.steering.members", { names: list(committee.steering) }) : t("alliance.steering.none"),
+    committee.admins.length > 0 ? t("alliance.steering.admins", { names: list(committee.admins) }) : "",
+    t(platform === "slack" ? "alliance.steering.how.slack" : "alliance.steering.how.teams"),
+  ].filter(Boolean);
 }

@@ -72,6 +72,12 @@ export interface ResolvedMember extends Actor {
   allianceCreated: boolean;
 }
 
+/** The steering committee: members named steering, and the admins. */
+export interface SteeringCommittee {
+  steering: Member[];
+  admins: Member[];
+}
+
 /** Member lookup, organisation mapping and roles. */
 export class MemberService {
   constructor(
@@ -273,6 +279,32 @@ export class MemberService {
       throw new DomainError("ALLIANCE_LAST_ADMIN", "An alliance needs at least one admin.");
     }
     return actorOf(await this.deps.members.setRole(member.id, role));
+  }
+
+  /**
+   * Who sees "steering committee only" results: the members named steering, and the admins (who
+   * may do everything steering may). Forgotten members are left out.
+   */
+  async steeringCommittee(allianceId: string): Promise<SteeringCommittee> {
+    const [steering, admins] = await Promise.all([this.deps.members.list(allianceId, { role: "steering" }), this.deps.members.list(allianceId, { role: "admin" })]);
+    return { steering: steering.filter((m) => !m.erasedAt), admins: admins.filter((m) => !m.erasedAt) };
+  }
+
+  /**
+   * An admin names steering members (`add`) or takes them off (`remove`, back to member). Admins
+   * stay admins either way (their role already includes steering); ids of another alliance are
+   * refused. Returns the committee afterwards.
+   */
+  async changeSteering(admin: Actor, change: { add?: readonly string[]; remove?: readonly string[] }): Promise<SteeringCommittee> {
+    requireRole(admin, "admin");
+    const members = await Promise.all([...(change.add ?? []), ...(change.remove ?? [])].map((id) => this.liveMember(id)));
+    for (const member of members) requireSameAlliance(admin, member.allianceId);
+    const removing = new Set(change.remove ?? []);
+    for (const member of members) {
+      if (removing.has(member.id) && member.role === "steering") await this.deps.members.setRole(member.id, "member");
+      else if (!removing.has(member.id) && member.role === "member") await this.deps.members.setRole(member.id, "steering");
+    }
+    return this.steeringCommittee(admin.allianceId);
   }
 
   /** The alliance's members (for the admin's mapping screen); steering and admins only. */

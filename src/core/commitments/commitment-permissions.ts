@@ -15,7 +15,7 @@
  */
 import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/refs.js";
-import type { Commitment } from "./commitment.js";
+import type { Commitment, CommitmentEvent } from "./commitment.js";
 import type { CommitmentActionKind } from "./commitment-state-machine.js";
 
 /** True when `actor` owns the commitment. */
@@ -26,7 +26,8 @@ export function isOwner(actor: Actor, commitment: Commitment): boolean {
 /** True when `actor` is the beneficiary member or belongs to the beneficiary organisation. */
 export function isBeneficiarySide(actor: Actor, commitment: Commitment): boolean {
   const beneficiary = commitment.beneficiary;
-  if (beneficiary.kind === "member") return beneficiary.memberId === actor.memberId;
+  // A forgotten beneficiary ("former member", memberId null) is spoken for by their organisation.
+  if (beneficiary.kind === "member" && beneficiary.memberId !== null) return beneficiary.memberId === actor.memberId;
   return actor.organizationId !== null && actor.organizationId === beneficiary.organizationId;
 }
 
@@ -70,4 +71,14 @@ export function assertMayAct(actor: Actor, commitment: Commitment, action: Commi
       if (!admin && actor.role !== "steering" && !beneficiary) refuse("FORBIDDEN", commitment);
       return;
   }
+}
+
+/**
+ * True when `actor` reported the commitment's current outcome: they may not confirm or dispute
+ * their own report (an admin of the receiving side who reported for the owner, say), so their
+ * card does not offer it and the core refuses it politely.
+ */
+export function reportedBy(actor: Pick<Actor, "memberId">, events: readonly CommitmentEvent[]): boolean {
+  const outcome = [...events].reverse().find((e) => e.type === "outcome");
+  return outcome !== undefined && outcome.actorMemberId !== null && outcome.actorMemberId === actor.memberId;
 }

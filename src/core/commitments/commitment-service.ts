@@ -12,7 +12,7 @@ import type { Actor } from "../shared/refs.js";
 import type { Commitment, CommitmentEvent, CommitmentOutcome } from "./commitment.js";
 import { computeCommitmentFigures, type CommitmentFigures, type FiguresPeriod } from "./commitment-figures.js";
 import { cleanDefinitionOfDone, cleanReason, cleanText, parseCreateInput, type CreateCommitmentInput } from "./commitment-input.js";
-import { assertMayAct } from "./commitment-permissions.js";
+import { assertMayAct, reportedBy } from "./commitment-permissions.js";
 import { remindersDue, type DueReminder, type ReminderSettings } from "./commitment-reminders.js";
 import type { CommitmentQuery, CommitmentRepository, CommitmentWriteResult } from "./commitment-repository.js";
 import { transition, type CommitmentAction } from "./commitment-state-machine.js";
@@ -138,6 +138,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps): Commitment
       const current = await load(actor, ref);
       const now = deps.clock.now();
       assertMayAct(actor, current, action.kind, now);
+      if ((action.kind === "confirm" || action.kind === "dispute") && reportedBy(actor, await repo.listEvents([current.id]))) {
+        throw new DomainError("COMMITMENT_OWN_REPORT", "the reporter cannot confirm or dispute their own report", { number: current.number });
+      }
       const next = transition(current, action, now);
       const renegotiated = next.event === "renegotiated";
       try {

@@ -6,7 +6,7 @@
 import { translator, type Translator } from "../i18n/catalogue.js";
 import type { Actor, Locale } from "../shared/refs.js";
 import { commitmentRef, isOverdue, type Commitment, type CommitmentEvent } from "./commitment.js";
-import { assertMayAct } from "./commitment-permissions.js";
+import { assertMayAct, reportedBy } from "./commitment-permissions.js";
 import type { DueReminder } from "./commitment-reminders.js";
 import type { CommitmentListFilter } from "./commitment-service.js";
 import { LEGAL_FROM, type CommitmentActionKind } from "./commitment-state-machine.js";
@@ -174,8 +174,10 @@ export function buildCommitmentCard(
     fields.push({ label: t("commitments.field.renegotiated"), value: t("commitments.renegotiatedTimes", { count: commitment.renegotiations }) });
   }
   const dispute = commitment.confirmation === "disputed" ? [...events].reverse().find((e) => e.type === "disputed") : undefined;
+  // Whoever reported the outcome is not offered Confirm / Dispute of their own report.
+  const ownReport = viewer !== null && reportedBy(viewer, events);
   const actions = viewer
-    ? BUTTONS.filter((b) => allowed(viewer, commitment, b.action, ctx.now)).map((b) => ({
+    ? BUTTONS.filter((b) => allowed(viewer, commitment, b.action, ctx.now) && !(ownReport && (b.action === "confirm" || b.action === "dispute"))).map((b) => ({
         actionId: b.id,
         label: t(b.key),
         value: commitment.id,

@@ -174,7 +174,8 @@ function breakdownView(t: Translator, results: PollResults): PollView["breakdown
       votersText: t("polls.voters", { count: org.voters }),
       options: org.options.map((option) => optionView(t, option.optionId, option.label, option)),
     })),
-    hiddenText: hidden.length === 0 ? null : t("polls.breakdown.hidden", { organizations: hidden.join(", "), k: tally.k }),
+    // A named poll is not anonymous (its export lists who voted what): say only what applies to it.
+    hiddenText: hidden.length === 0 ? null : t(results.poll.anonymous ? "polls.breakdown.hidden" : "polls.breakdown.hiddenNamed", { organizations: hidden.join(", "), k: tally.k }),
   };
 }
 

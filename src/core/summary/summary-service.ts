@@ -31,6 +31,8 @@ import { buildSummaryFromFigures, type PeriodFigures, type SummaryFromFiguresInp
 import type { TrustHealthSummary } from "./summary-model.js";
 import type { StoredSummary, SummaryRepository } from "./summary-repository.js";
 import { summaryView, type SummaryChartRef, type SummaryView } from "./summary-views.js";
+import { presentOnDemand, type PeriodSoFar } from "./present-on-demand.js";
+import { nextSlot } from "../schedule/slots.js";
 
 /** The alliance facts the summary reads (AllianceService fits). */
 export interface SummaryAllianceSource {
@@ -165,6 +167,30 @@ export function createSummaryService(deps: SummaryServiceDeps) {
     });
   }
 
+  /** The unfinished period's own counts up to `now`, and when the next pulse round and summary come. */
+  async function periodSoFar(alliance: Alliance, now: Date): Promise<PeriodSoFar> {
+    const cadence = alliance.summary.cadence;
+    const periodKey = periodKeyFor(cadence, now, alliance.timezone);
+    const { start } = periodWindow(cadence, periodKey, alliance.timezone);
+    const window = { start, end: now };
+    const [figures, pulse] = await Promise.all([
+      deps.commitments.figures(alliance.id, window, { timeZone: alliance.timezone, now }),
+      now.getTime() > start.getTime() ? deps.pulse.aggregates(alliance, pulseKeysOf(alliance, window).own) : null,
+    ]);
+    const { overall } = figures;
+    return {
+      periodKey,
+      since: start,
+      made: figures.clarity.commitments,
+      kept: overall.kept + overall.keptLate,
+      broken: overall.broken,
+      overdue: figures.overdue.length,
+      pulse: pulse?.participation ?? { invited: 0, completed: 0, rate: null },
+      nextPulse: nextSlot({ ...alliance.pulse, timezone: alliance.timezone }, now).at,
+      nextSummary: nextSlot({ ...alliance.summary, timezone: alliance.timezone }, now).at,
+    };
+  }
+
   return {
     /** The summary of `periodKey` (a key of the alliance's summary cadence) with the 7 periods before it. */
     build,
@@ -175,11 +201,15 @@ export function createSummaryService(deps: SummaryServiceDeps) {
       return build(allianceId, reportedPeriodKey(alliance, now), now);
     },
 
-    /** The on-demand view (`/trust health`): the current summary in `locale` (default: the alliance's). */
+    /**
+     * The on-demand view (`/trust health`): the summary of the last complete period in `locale`
+     * (default: the alliance's), with the period so far next to it (present-on-demand.ts).
+     */
     async current(allianceId: string, locale: Locale | null, now: Date = deps.clock.now(), charts: SummaryChartRef[] = []): Promise<SummaryView> {
       const alliance = await deps.alliances.getAlliance(allianceId);
-      const summary = await build(allianceId, reportedPeriodKey(alliance, now), now);
-      return summaryView(summary, locale ?? alliance.locale, charts);
+      const [summary, soFar] = await Promise.all([build(allianceId, reportedPeriodKey(alliance, now), now), periodSoFar(alliance, now)]);
+      const shown = locale ?? alliance.locale;
+      return { ...summaryView(summary, shown, charts), onDemand: presentOnDemand(summary, soFar, shown, alliance.timezone) };
     },
 
     /**

@@ -5,6 +5,7 @@
 import type { Locale } from "../shared/refs.js";
 import { presentSummary, type SummaryPresentation } from "./present-summary.js";
 import type { TrustHealthSummary } from "./summary-model.js";
+import type { OnDemandPresentation } from "./present-on-demand.js";
 
 /** A chart image attached to the summary (PNG bytes are handled outside the core). */
 export interface SummaryChartRef {
@@ -21,6 +22,8 @@ export interface SummaryView {
   summary: TrustHealthSummary;
   presentation: SummaryPresentation;
   charts: SummaryChartRef[];
+  /** On demand only: the period so far, and what will appear when the reported period is empty. */
+  onDemand?: OnDemandPresentation | undefined;
 }
 
 /** Builds the view for `locale`. */

@@ -7,6 +7,8 @@ const id = z.string().min(1).max(255);
 
 /** The slash command fields we use. */
 export const commandSchema = z.object({
+  /** The slash command itself ("/commit"); carried along when a command waits for the organisation. */
+  command: z.string().max(40).optional(),
   team_id: id,
   enterprise_id: z.string().optional(),
   user_id: id,

@@ -12,6 +12,7 @@ import type { ProcessedEventRepository } from "../../core/alliance/processed-eve
 import { createTeamsMessageSender } from "./teams-outbox-sender.js";
 import type { Clock } from "../../core/shared/clock.js";
 import type { Logger } from "../../logger.js";
+import { mentionResolver } from "./features/mention-resolver.js";
 import { adminFeature } from "./features/admin-feature.js";
 import { organizationChooser } from "./features/organization-prompt.js";
 import { fileConsentAttachment, type FileOffer } from "./features/file-consent.js";
@@ -125,7 +126,7 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
     onError: (pollId, error) => log.warn({ err: error, pollId }, "could not update the posted poll card"),
   });
   const features: TeamsFeature[] = [
-    adminFeature(services, clock, sendToMember),
+    adminFeature(services, clock, sendToMember, mentionResolver(services, connector)),
     privacyFeature(services, offerFile),
     commitmentsFeature(services, connector, clock),
     pollsFeature({ services, messenger, clock, updates: pollUpdates, conversations }),

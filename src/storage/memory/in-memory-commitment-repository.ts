@@ -144,8 +144,8 @@ export class InMemoryCommitmentRepository implements CommitmentRepository {
       if (c.ownerMemberId === memberId) [c.ownerMemberId, changed] = [null, true];
       if (c.createdById === memberId) [c.createdById, changed] = [null, true];
       if (c.beneficiary.kind === "member" && c.beneficiary.memberId === memberId) {
-        const org = c.beneficiary.organizationId;
-        c.beneficiary = org !== null ? { kind: "organization", organizationId: org } : { kind: "member", memberId: null, organizationId: null };
+        // A forgotten beneficiary stays a person ("former member") of their organisation.
+        c.beneficiary = { kind: "member", memberId: null, organizationId: c.beneficiary.organizationId };
         changed = true;
       }
       for (const e of this.events.get(c.id) ?? []) {

@@ -34,6 +34,7 @@ interface CommitmentRow {
   ownerOrganizationId: string | null;
   beneficiaryOrganizationId: string | null;
   beneficiaryMemberId: string | null;
+  beneficiaryForgotten: boolean;
   dueAt: Date | null;
   definitionOfDone: string | null;
   status: string;
@@ -52,6 +53,8 @@ interface EventRow extends Omit<CommitmentEvent, "type" | "fromStatus" | "toStat
 }
 
 function toBeneficiary(row: CommitmentRow): Beneficiary {
+  // A forgotten beneficiary stays a person ("former member") of their organisation.
+  if (row.beneficiaryForgotten) return { kind: "member", memberId: null, organizationId: row.beneficiaryOrganizationId };
   if (row.beneficiaryMemberId !== null) {
     return { kind: "member", memberId: row.beneficiaryMemberId, organizationId: row.beneficiaryOrganizationId };
   }
@@ -244,8 +247,8 @@ export class PrismaCommitmentRepository implements CommitmentRepository {
       });
       await tx.commitment.updateMany({ where: { allianceId, ownerMemberId: memberId }, data: { ownerMemberId: null } });
       await tx.commitment.updateMany({ where: { allianceId, createdById: memberId }, data: { createdById: null } });
-      // The beneficiary organisation stays, so the agreement becomes owed to the organisation.
-      await tx.commitment.updateMany({ where: { allianceId, beneficiaryMemberId: memberId }, data: { beneficiaryMemberId: null } });
+      // The beneficiary organisation stays; the agreement reads as made to a "former member" of it.
+      await tx.commitment.updateMany({ where: { allianceId, beneficiaryMemberId: memberId }, data: { beneficiaryMemberId: null, beneficiaryForgotten: true } });
       // The one update the append-only log allows: erasing who acted.
       await tx.commitmentEvent.updateMany({
         where: { actorMemberId: memberId, commitment: { allianceId } },

@@ -17,6 +17,20 @@ const alliance = () => setUpAlliance(bot);
 const buttonsOf = (blocks: Any[]) => blocks.flatMap((b: Any) => (b.type === "actions" ? b.elements : []));
 
 describe("/commit", () => {
+  // Issue 11: Confirm / Dispute were shown to the person who reported the outcome too.
+  it("does not offer the reporter Confirm / Dispute of their own report, nor ask them by DM", async () => {
+    const teamId = await alliance();
+    // Bob (Beta) owes Alpha; Alice, an admin of Alpha, reports it kept on his behalf.
+    await bot.fake.waitForResponse(await commit("share the test results for Alpha by 2099-01-01", teamId, "U0BOB"));
+    const reply = await bot.fake.waitForResponse(await commit("kept #1", teamId, "U0ALICE"));
+    expect(JSON.stringify(reply.body.blocks)).toContain("#1 share the test results");
+    const ids = buttonsOf(reply.body.blocks).map((b: Any) => b.action_id);
+    expect(ids).not.toContain("commitment.confirm");
+    expect(ids).not.toContain("commitment.dispute");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bot.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === "DU0ALICE")).toHaveLength(0);
+  });
+
   it("logs an agreement for a partner organisation and shows it to the channel", async () => {
     const teamId = await alliance();
     const reply = await bot.fake.waitForResponse(await commit("send the draft contract for Beta by friday", teamId));

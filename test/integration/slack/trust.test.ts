@@ -8,10 +8,13 @@ import { blockAction, commandFields, selectValue, sendCommand, sendInteraction, 
 import { eventually } from "./support/slack-harness.js";
 import { freshTeam } from "./support/slack-bot.js";
 import { useSlackBot } from "./support/use-slack-bot.js";
+import { sendCommit, setUpAlliance } from "./support/alliance-setup.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
-const bot = useSlackBot();
+/** The bot's clock: real time, shifted by `clockShift.ms` (to log agreements in an earlier week). */
+const clockShift = { ms: 0 };
+const bot = useSlackBot({ clock: { now: () => new Date(Date.now() + clockShift.ms) } });
 
 async function trust(text: string, who: { teamId: string; userId?: string; userTeamId?: string; channelId?: string }, responseId = `t-${Math.random()}`) {
   const res = await sendCommand(bot.eventsUrl, commandFields("/trust", text, bot.fake.responseUrl(responseId), who));
@@ -45,6 +48,24 @@ function setupValues(overrides: Record<string, Record<string, unknown>> = {}) {
     timezone: { value: textValue("Europe/Amsterdam") },
     ...overrides,
   };
+}
+
+/** A fresh team whose alliance is set up by U0ADMIN (Alpha and Beta), with the fake's calls cleared. */
+async function freshAlliance(): Promise<string> {
+  const teamId = freshTeam();
+  await trust("setup", { teamId, userId: "U0ADMIN" });
+  const [setup] = await bot.fake.waitFor("views.open");
+  await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), setup?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
+  bot.fake.reset();
+  return teamId;
+}
+
+/** The name of the organisation a Slack user of `teamId` is in, or null. */
+async function organisationOf(teamId: string, userId: string): Promise<string | null> {
+  const workspace = await bot.services.stores.workspaces.find("slack", teamId);
+  const member = await bot.services.stores.members.findByExternalId(workspace?.id ?? "", userId);
+  const orgs = await bot.services.alliances.listOrganizations(member?.allianceId ?? "");
+  return orgs.find((o) => o.id === member?.organizationId)?.name ?? null;
 }
 
 describe("/trust help", () => {
@@ -128,12 +149,7 @@ describe("organisation of a member", () => {
     await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), open?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
     bot.fake.reset();
   }
-  const orgOf = async (teamId: string, userId: string) => {
-    const workspace = await bot.services.stores.workspaces.find("slack", teamId);
-    const member = await bot.services.stores.members.findByExternalId(workspace?.id ?? "", userId);
-    const orgs = await bot.services.alliances.listOrganizations(member?.allianceId ?? "");
-    return orgs.find((o) => o.id === member?.organizationId)?.name ?? null;
-  };
+  const orgOf = organisationOf;
 
   it("takes a Slack Connect user's own team first, then the e-mail domain", async () => {
     const teamId = freshTeam();
@@ -171,13 +187,41 @@ describe("organisation of a member", () => {
   });
 });
 
+describe("a command that needed the organisation (issue 11)", () => {
+  it("is carried out once the member has picked, instead of being dropped", async () => {
+    const teamId = await freshAlliance();
+    bot.fake.addUser({ id: "U0LATE", teamId, name: "Lars" }); // nothing maps Lars to an organisation
+    await sendCommand(bot.eventsUrl, commandFields("/commit", "share the roadmap for Alpha by friday", bot.fake.responseUrl("c1"), { teamId, userId: "U0LATE", channelId: "C0WORK" }));
+    const prompt = await bot.fake.waitForResponse("c1");
+    expect(prompt.body.text).toBe("I don't know which partner organisation you belong to yet. Pick yours once, and I'll carry out `/commit share the roadmap for Alpha by friday` right after.");
+    const button = prompt.body.blocks.flatMap((b: Any) => (b.type === "actions" ? b.elements : [])).find((e: Any) => e.action_id === "alliance.choose-organization");
+
+    await sendInteraction(bot.eventsUrl, blockAction({ actionId: "alliance.choose-organization", value: button.value }, { ts: "1.8", channelId: "C0WORK" }, bot.fake.responseUrl("c1-click"), { teamId, userId: "U0LATE" }));
+    const [open] = await bot.fake.waitFor("views.open");
+    const beta = open?.args.view.blocks.find((b: Any) => b.block_id === "org.choice").element.options.find((o: Any) => o.text.text === "Beta").value;
+    const res = await sendInteraction(bot.eventsUrl, viewSubmission("alliance.choose-organization", { "org.choice": { value: selectValue(beta) } }, open?.args.view.private_metadata, { teamId, userId: "U0LATE" }));
+    expect(res.text).toBe("");
+
+    // The note is replaced by the answer, then the commitment is logged and posted where it was typed.
+    const answers = await bot.fake.waitUntil(() => (bot.fake.responses.filter((r) => r.id === "c1-click").length >= 2 ? bot.fake.responses.filter((r) => r.id === "c1-click") : undefined), "command carried out");
+    expect(answers[0]?.body).toMatchObject({ replace_original: true, text: "Thanks! You're now with Beta." });
+    expect(answers[1]?.body.response_type).toBe("in_channel");
+    expect(answers[1]?.body.text).toContain("#1");
+    expect(JSON.stringify(answers[1]?.body.blocks)).toContain("share the roadmap");
+    expect(await organisationOf(teamId, "U0LATE")).toBe("Beta");
+  });
+
+  it("asks in Dutch for a Dutch member", async () => {
+    const teamId = await freshAlliance();
+    bot.fake.addUser({ id: "U0NLLATE", teamId, name: "Noor", locale: "nl-NL" });
+    await sendCommand(bot.eventsUrl, commandFields("/commit", "lijst onze", bot.fake.responseUrl("c2"), { teamId, userId: "U0NLLATE" }));
+    expect((await bot.fake.waitForResponse("c2")).body.text).toMatch(/^Ik weet nog niet bij welke partnerorganisatie je hoort\. Kies de jouwe één keer, dan voer ik `\/commit lijst onze` meteen daarna uit\.$/);
+  });
+});
+
 describe("a new organisation named by a member (issue 11)", () => {
   it("waits for an admin's approval: the admin is asked by DM, and only their click adds it", async () => {
-    const teamId = freshTeam();
-    await trust("setup", { teamId, userId: "U0ADMIN" });
-    const [setup] = await bot.fake.waitFor("views.open");
-    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues(), setup?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
-    bot.fake.reset();
+    const teamId = await freshAlliance();
     bot.fake.addUser({ id: "U0NEWORG", teamId, name: "Nina" });
     await bot.fake.waitForResponse(await trust("help", { teamId, userId: "U0NEWORG" })); // a member nothing maps
 
@@ -202,6 +246,36 @@ describe("a new organisation named by a member (issue 11)", () => {
     const after = await bot.services.stores.members.findByExternalId(workspace!.id, "U0NEWORG");
     const orgs = await bot.services.alliances.listOrganizations(member!.allianceId);
     expect(orgs.find((o) => o.id === after?.organizationId)?.name).toBe("Initech");
+  });
+});
+
+// Issue 11: nothing in chat made someone a steering member, so "steering committee only" meant admins only.
+describe("/trust steering", () => {
+  it("lets an admin name and take off steering members, says who they are, and refuses a member", async () => {
+    const teamId = await setUpAlliance(bot);
+    const before = await bot.fake.waitForResponse(await trust("steering", { teamId, userId: "U0ALICE" }));
+    expect(before.body.text).toContain("No steering members are named yet");
+    expect(before.body.text).toContain("Admins, who see those results too: Alice.");
+
+    const named = await bot.fake.waitForResponse(await trust("steering <@U0BOB|bob>", { teamId, userId: "U0ALICE" }));
+    expect(named.body.text).toContain('Steering committee (sees "steering committee only" results): Bob.');
+    const workspace = await bot.services.stores.workspaces.find("slack", teamId);
+    expect((await bot.services.stores.members.findByExternalId(workspace!.id, "U0BOB"))?.role).toBe("steering");
+
+    const refused = await bot.fake.waitForResponse(await trust("steering <@U0ALICE>", { teamId, userId: "U0BOB" }));
+    expect(refused.body.text).not.toContain("Steering committee");
+
+    await bot.fake.waitForResponse(await trust("stuurgroep verwijder <@U0BOB>", { teamId, userId: "U0ALICE" }));
+    expect((await bot.services.stores.members.findByExternalId(workspace!.id, "U0BOB"))?.role).toBe("member");
+  });
+
+  it("lists the committee in Dutch, and help mentions it", async () => {
+    const teamId = await setUpAlliance(bot, { locale: "nl-NL" });
+    const list = await bot.fake.waitForResponse(await trust("stuurgroep", { teamId, userId: "U0BOB" }));
+    expect(list.body.text).toContain("Er zijn nog geen stuurgroepleden benoemd");
+    expect(list.body.text).toContain("/trust stuurgroep @naam @naam");
+    const help = await bot.fake.waitForResponse(await trust("hulp", { teamId, userId: "U0BOB" }));
+    expect(JSON.stringify(help.body.blocks)).toContain("/trust stuurgroep: wie in de stuurgroep zitten");
   });
 });
 
@@ -284,12 +358,44 @@ describe("/trust health", () => {
     const [post] = await bot.fake.waitFor("chat.postMessage");
     expect(post?.args.channel).toBe("C0CHANNEL");
     expect(post?.args.blocks[0].type).toBe("header");
-    await bot.fake.waitFor("files.completeUploadExternal", 1, 10_000); // the charts follow (next test)
+  });
+
+  // Issue 11: right after keeping an agreement the summary of the last complete week said nothing
+  // happened, with "no data", a stray "–" and a dotted sparkline.
+  it("shows the week so far, and for an empty last week what will appear and when, instead of 'no data'", async () => {
+    const teamId = await setUpAlliance(bot);
+    await bot.fake.waitForResponse(await sendCommit(bot, "share the roadmap for Beta by 2099-01-01", teamId));
+    await bot.fake.waitForResponse(await sendCommit(bot, "kept #1", teamId));
+    const reply = await bot.fake.waitForResponse(await trust("health", { teamId, userId: "U0ALICE" }));
+    const text = (reply.body.blocks as Any[]).map((b) => b.text?.text ?? (b.elements ?? []).map((e: Any) => e.text?.text ?? e.text ?? "").join(" ")).join("\n");
+    expect(text).toMatch(/\*No figures yet for week \d+, \d{4}\*\nThe summary shows the trust-health index/);
+    expect(text).toMatch(/The next summary is posted on Monday \d{1,2} \w+ at 09:00; until then, this shows what happened so far\./);
+    expect(text).toMatch(/\*So far in week \d+, \d{4} \(since Monday \d{1,2} \w+\)\*\nAgreements: 1 logged, 1 kept, 0 broken, 0 overdue\.\nPulse: /);
+    expect(text).not.toMatch(/no data|–|··/);
+  });
+
+  it("says the same in Dutch", async () => {
+    const teamId = await setUpAlliance(bot, { locale: "nl-NL" });
+    const reply = await bot.fake.waitForResponse(await trust("gezondheid", { teamId, userId: "U0ALICE" }));
+    const text = JSON.stringify(reply.body.blocks);
+    expect(text).toMatch(/Nog geen cijfers voor week \d+/);
+    expect(text).toMatch(/Tot nu toe in week \d+, \d{4} \(sinds maandag \d{1,2} \w+\)/);
+    expect(text).toContain("Afspraken: 0 vastgelegd, 0 nagekomen, 0 gebroken, 0 over tijd.");
+    expect(text).toMatch(/Het volgende overzicht verschijnt op maandag \d{1,2} \w+ om 09:00/);
   });
 
   it("uploads the chart PNGs into the thread of the summary it shares to the channel", async () => {
-    const teamId = freshTeam();
-    await trust("health channel", { teamId, userId: "U0CHARTS", channelId: "C0CHARTS" });
+    // An agreement kept a week ago, so the last complete week has figures to draw.
+    clockShift.ms = -7 * 24 * 3600 * 1000;
+    let teamId = "";
+    try {
+      teamId = await setUpAlliance(bot);
+      await bot.fake.waitForResponse(await sendCommit(bot, "share the roadmap for Beta by 2099-01-01", teamId));
+      await bot.fake.waitForResponse(await sendCommit(bot, "kept #1", teamId));
+    } finally {
+      clockShift.ms = 0;
+    }
+    await trust("health channel", { teamId, userId: "U0ALICE", channelId: "C0CHARTS" });
     // One completion for all charts, as a reply to the summary.
     const complete = await bot.fake.waitUntil(() => bot.fake.callsTo("files.completeUploadExternal").find((c) => c.args.channel_id === "C0CHARTS"), "chart upload", 10_000);
     const post = bot.fake.callsTo("chat.postMessage").find((c) => c.args.channel === "C0CHARTS");
@@ -306,5 +412,7 @@ describe("/trust health", () => {
     }
     // The summary names each chart in text too, for clients that do not show images.
     expect(JSON.stringify(post?.args.blocks)).toContain(files[0]!.altText!.slice(0, 20));
-  }, 20_000);
+    // Next to the last complete week, the week so far.
+    expect(JSON.stringify(post?.args.blocks)).toMatch(/So far in week \d+/);
+  }, 30_000);
 });

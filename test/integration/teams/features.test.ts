@@ -198,8 +198,11 @@ describe("polls", () => {
     // The bot remembered where it posted the card, so votes can update it.
     postedId = (await h.bot.services.polls.getResults(null, pollId)).poll.message!.messageId;
     expect(postedId).toMatch(/^fake-act-/);
-    const choices = card.body.find((e: any) => e.type === "Input.ChoiceSet").choices;
-    trustOption = choices.find((c: any) => c.title === "Trust").value;
+    // One row per option that is both the choice and its result: tapping the row votes.
+    expect(JSON.stringify(card)).not.toContain("Input.ChoiceSet");
+    const rows = executeActions(card).filter((a) => a.verb === "poll.vote");
+    expect(rows.map((a) => a.title)).toEqual(["Trust", "Reliability", "Transparency"]);
+    trustOption = rows[0]!.data.choice!;
     expect(card.refresh.action.verb).toBe("poll.refresh");
   });
 
@@ -250,6 +253,44 @@ describe("polls", () => {
     expect(ownVote.data.seen?.split(",").sort()).toEqual([yes, no].sort());
     await press(channel(USERS.bob), "poll.vote", { ...ownVote.data, choice: yes });
     expect(await h.bot.services.polls.myChoice(bob, id)).toEqual([yes]);
+  });
+
+  // Issue 11: the Question and Options fields were ignored unless "My own question" was picked.
+  it("uses a typed question and options instead of the template the form had selected", async () => {
+    const { res, posted } = await press(channel(USERS.ann), "poll.create", { template: "collaboration-priorities", question: "Lunch on Friday?", options: "Yes\nNo", anonymous: "false", visibility: "live" });
+    expect(cardText(invokeCard(res))).toContain("Your poll is posted.");
+    const text = cardText(cardOf(posted[0]));
+    expect(text).toContain("Lunch on Friday?");
+    expect(text).not.toContain("What matters most");
+  });
+
+  // Issue 11: a poll message mixed languages (the question in the creator's, the labels in the
+  // alliance's once the card was updated after a vote). A poll speaks its creator's language.
+  it("keeps a Dutch member's poll in Dutch, question and labels alike, also after a vote updates it", async () => {
+    const { posted } = await press(personal(USERS.cas, "nl-NL"), "poll.create", { template: "collaboration-priorities", anonymous: "false", visibility: "live" });
+    const card = cardOf(posted[0]);
+    const text = cardText(card);
+    expect(text).toContain("Wat is voor jou het belangrijkste bij");
+    expect(text).toContain("Stemmen zijn zichtbaar voor de maker · Eén keuze");
+    expect(text).not.toMatch(/What matters|Votes are visible|One choice/);
+    const vote = executeActions(card).find((a) => a.verb === "poll.vote")!;
+    const messageId = (await h.bot.services.polls.getResults(null, vote.data.pollId!)).poll.message!.messageId;
+    const { res } = await press(channel(USERS.ann), "poll.vote", vote.data);
+    expect(cardText(invokeCard(res))).toContain("Eén keuze");
+    const update = await h.connector.waitFor((r) => r.method === "PUT" && r.path.endsWith(`/activities/${messageId}`), 5_000);
+    const updated = cardText(cardOf(update));
+    expect(updated).toContain("Wat is voor jou het belangrijkste bij");
+    expect(updated).not.toMatch(/Votes are visible|One choice|\b1 vote\b/);
+  });
+
+  it("titles the Dutch form 'Nieuwe peiling', lists the templates in full and says typed text wins", async () => {
+    const [form] = await say(personal(USERS.ann, "nl-NL"), "peiling");
+    const card = cardOf(form);
+    expect(cardText(card)).toContain("Nieuwe peiling");
+    expect(cardText(card)).not.toMatch(/\bpoll\b/i);
+    expect(cardText(card)).toContain("gaan voor het sjabloon");
+    const template = card.body.find((e: any) => e.id === "template");
+    expect(template).toMatchObject({ style: "expanded", wrap: true });
   });
 
   it("offers a form for 'poll' without arguments and posts a template poll from it", async () => {
@@ -373,9 +414,15 @@ describe("health, privacy, language", () => {
     const [reply] = await say(channel(USERS.ann), "health");
     const card = cardOf(reply);
     expect(cardText(card)).toContain("Acme × Beta");
-    // Nothing measured yet: no empty line chart, and the empty sections say why.
+    // Issue 11: the last complete week is before the alliance existed. Instead of "no data", a
+    // stray "–" and an empty sparkline: what will appear and when, and the week so far.
     expect(JSON.stringify(card)).not.toContain("Chart.Line");
-    expect(cardText(card)).toContain("No pulse rounds in week");
+    const text = cardText(card);
+    expect(text).toMatch(/No figures yet for week \d+, \d{4}/);
+    expect(text).toMatch(/The next summary is posted on Monday \d{1,2} \w+ at 09:00/);
+    expect(text).toMatch(/So far in week \d+, \d{4} \(since Monday \d{1,2} \w+\)/);
+    expect(text).toMatch(/Agreements: \d+ logged, \d+ kept, \d+ broken, \d+ overdue\./);
+    expect(text).not.toMatch(/no data|–|··/);
   });
 
   it("offers 'my data' as a file in a 1:1 chat and uploads it on consent", async () => {
@@ -462,7 +509,7 @@ describe("health, privacy, language", () => {
     const [help] = await say(personal(USERS.bob, "nl-NL"), "hulp");
     expect(cardText(cardOf(help))).toContain("wat ik kan");
     const [form] = await say(personal(USERS.bob, "nl-NL"), "peiling");
-    expect(cardText(cardOf(form))).toContain("Nieuwe poll");
+    expect(cardText(cardOf(form))).toContain("Nieuwe peiling");
     const [unknown] = await say(personal(USERS.bob, "nl-NL"), "koffie?");
     expect(unknown?.body.text).toContain("Ik begreep");
   });
@@ -574,5 +621,38 @@ describe("organisation by e-mail, or by asking", () => {
     const gilMember = await memberOf(gil);
     const mine = await h.bot.services.commitments.list(await h.bot.services.members.getActor(gilMember.id), "mine");
     expect(mine.map((c) => c.text)).toContain("Share the pilot report");
+  });
+});
+
+// Issue 11: nothing in chat made someone a steering member, so "steering committee only" meant admins only.
+describe("steering committee", () => {
+  const mentioning = (scope: ActivityScope, text: string, user: User) => {
+    const activity = messageActivity(scope, `${text} <at>${user.name}</at>`);
+    const entities = (activity.entities as unknown[] | undefined) ?? [];
+    return { ...activity, entities: [...entities, { type: "mention", text: `<at>${user.name}</at>`, mentioned: { id: user.id, name: user.name } }] };
+  };
+  const answer = async (activity: Record<string, unknown>) => {
+    const mark = h.connector.mark();
+    expect((await h.post(activity)).status).toBe(200);
+    const [reply] = h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities"));
+    return String((reply?.body as { text?: string } | undefined)?.text ?? "");
+  };
+
+  it("lets an admin name and take off steering members with 'setup steering @name', and says who they are", async () => {
+    await say(personal(USERS.bob), "help"); // Bob is a member of the alliance
+    const before = await answer(messageActivity(channel(USERS.ann), "setup steering"));
+    expect(before).toContain('No steering members are named yet, so "steering committee only" results are seen by the admins only.');
+    expect(before).toContain("Admins, who see those results too: Ann Admin.");
+    expect(before).toContain("setup steering @name");
+
+    const named = await answer(mentioning(channel(USERS.ann), "setup steering", USERS.bob));
+    expect(named).toContain('Steering committee (sees "steering committee only" results): Bob Builder.');
+    expect((await memberOf(USERS.bob)).role).toBe("steering");
+
+    const dutch = await answer(messageActivity(personal(USERS.ann, "nl-NL"), "instellingen stuurgroep"));
+    expect(dutch).toContain('Stuurgroep (ziet uitslagen "alleen voor de stuurgroep"): Bob Builder.');
+
+    await answer(mentioning(channel(USERS.ann), "setup steering remove", USERS.bob));
+    expect((await memberOf(USERS.bob)).role).toBe("member");
   });
 });

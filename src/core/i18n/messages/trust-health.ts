@@ -256,7 +256,7 @@ export const trustHealthMessages = defineMessages(
 
     "trustHealth.sayVsDo.not_enough_data":
       "Nog niet genoeg gegevens om te zien wat het vertrouwen beweegt (nodig: {min} meetpunten per pijler).",
-    "trustHealth.sayVsDo.no_poll": "Nog geen pollresultaat over wat leden het belangrijkst vinden.",
+    "trustHealth.sayVsDo.no_poll": "Nog geen peilinguitslag over wat leden het belangrijkst vinden.",
     "trustHealth.sayVsDo.nothing_moves":
       "Leden vinden {topSaid} het belangrijkst ({share}), maar nog geen fundament beweegt duidelijk mee met vertrouwen.",
     "trustHealth.sayVsDo.trust_grows_from":

@@ -1,6 +1,7 @@
 // Registers every feature's listeners on the Bolt App. Each feature module follows the same four
 // steps: ack at once → parse with zod → call the core service → render; slow work after the ack.
-import type { App } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, RespondFn } from "@slack/bolt";
+import type { CommandPayload } from "../payloads.js";
 import type { AllianceService } from "../../../core/alliance/alliance-service.js";
 import type { MemberRepository } from "../../../core/alliance/member-repository.js";
 import type { MemberService } from "../../../core/alliance/member-service.js";
@@ -69,13 +70,18 @@ export interface SlackListenerContext extends SlackFeatureDeps {
   limiter: WorkLimiter;
   /** Drops cached actors (after a change to organisation, role or membership). */
   forgetActors(): void;
+  /** Each slash command's post-ack work by name, so a command can be carried out later (org-choice.ts). */
+  slashCommands: Map<string, SlashCommandWork>;
 }
+
+/** A slash command's work after the ack, given the parsed payload and a way to answer. */
+export type SlashCommandWork = (cmd: CommandPayload, respond: RespondFn, client: AllMiddlewareArgs["client"]) => Promise<void>;
 
 /** Adds all feature listeners to `app`; returns what must run on shutdown. */
 export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { stop(): Promise<void> } {
   const resolver = createActorResolver({ members: deps.members, alliances: deps.alliances, logger: deps.logger });
   const pollPublisher = deps.polls
-    ? createPollPublisher({ polls: deps.polls, alliances: deps.alliances, workspaces: deps.workspaces, messenger: deps.messenger, clock: deps.clock, logger: deps.logger, intervalMs: deps.pollUpdateIntervalMs, claim: deps.updateClaim })
+    ? createPollPublisher({ polls: deps.polls, alliances: deps.alliances, members: deps.memberRepository, workspaces: deps.workspaces, messenger: deps.messenger, clock: deps.clock, logger: deps.logger, intervalMs: deps.pollUpdateIntervalMs, claim: deps.updateClaim })
     : null;
   const ctx: SlackListenerContext = {
     ...deps,
@@ -83,6 +89,7 @@ export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { st
     forgetActors: resolver.forget,
     pollPublisher,
     limiter: createWorkLimiter(8),
+    slashCommands: new Map(),
   };
   if (deps.polls && pollPublisher) registerPollListeners(app, ctx, deps.polls, pollPublisher);
   registerTrustListeners(app, ctx);

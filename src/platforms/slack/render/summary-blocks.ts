@@ -19,15 +19,24 @@ function table(t: PresentedTable): string {
   return "```\n" + all.map(line).join("\n") + "\n```";
 }
 
-/** The summary message(s). */
+/** A bold heading over plain lines (the on-demand so-far and pending sections). */
+const titled = (part: { heading: string; lines: string[] }): Block[] => sections(`*${escapeMrkdwn(part.heading)}*\n${part.lines.map(escapeMrkdwn).join("\n")}`);
+
+/** The summary message(s); on demand with the period so far, or only that when the reported period is empty. */
 export function renderSummary(view: SummaryView): SlackMessage[] {
   const p = view.presentation;
   const e = escapeMrkdwn;
+  const onDemand = view.onDemand;
+  if (onDemand?.pending) {
+    // Nothing to report yet: what will appear and when, and what happened so far (no "no data" page).
+    return toMessages(`${p.title}: ${onDemand.pending.heading}`, [header(p.title), ...titled(onDemand.pending), ...titled(onDemand.soFar), context([e(p.footer)])]);
+  }
   // Without a score the status says "no data" a second time: show it once.
   const status = p.index.rag === "no_data" ? "" : ` · ${e(p.index.status)}`;
   const blocks: Block[] = [
     header(p.title),
     context([e(p.subtitle)]),
+    ...(onDemand ? titled(onDemand.soFar) : []),
     ...sections(`${RAG_ICON[p.index.rag] ?? ""} *${e(p.index.label)}: ${e(p.index.score)}*${status} · ${e(p.index.trend)}  \`${p.index.sparkline}\``),
     ...(p.index.capped ? [context([e(p.index.capped)])] : []),
     ...sections(`*${e(p.diagnosis.heading)}: ${e(p.diagnosis.title)}*\n*${e(p.diagnosis.verdict)}*\n${e(p.diagnosis.explanation)}${p.diagnosis.notes.map((n) => `\n${e(n)}`).join("")}${p.diagnosis.uncertaintyNote ? `\n_${e(p.diagnosis.uncertaintyNote)}_` : ""}`),

@@ -5,6 +5,7 @@ import type { AllianceService } from "../../../core/alliance/alliance-service.js
 import type { WorkspaceRepository } from "../../../core/alliance/workspace-repository.js";
 import type { Poll } from "../../../core/polls/poll.js";
 import type { PollResults, PollService } from "../../../core/polls/poll-service-types.js";
+import { pollLocale, type PollCreatorSource } from "../../../core/polls/poll-locale.js";
 import { buildPollView, type PollView } from "../../../core/polls/poll-views.js";
 import type { Clock } from "../../../core/shared/clock.js";
 import type { Logger } from "../../../logger.js";
@@ -30,6 +31,7 @@ export interface PollPublisher {
 export function createPollPublisher(deps: {
   polls: PollService;
   alliances: AllianceService;
+  members: PollCreatorSource;
   workspaces: WorkspaceRepository;
   messenger: SlackMessenger;
   clock: Clock;
@@ -40,7 +42,9 @@ export function createPollPublisher(deps: {
 }): PollPublisher {
   const viewOf = async (results: PollResults): Promise<PollView> => {
     const alliance = await deps.alliances.getAlliance(results.poll.allianceId);
-    return buildPollView(results, { locale: alliance.locale, timeZone: alliance.timezone, now: deps.clock.now() });
+    // One message, one language: the poll's (its creator's, whose words the question is).
+    const locale = await pollLocale(results.poll, deps.members, alliance.locale);
+    return buildPollView(results, { locale, timeZone: alliance.timezone, now: deps.clock.now() });
   };
   const channelView = async (pollId: string): Promise<PollView> => viewOf(await deps.polls.getResults(null, pollId));
   const update = async (pollId: string): Promise<void> => {

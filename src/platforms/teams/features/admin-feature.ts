@@ -2,7 +2,8 @@
 // inputs are flat strings (Adaptive Cards have no nested inputs), reassembled here into the
 // shape the core validates; field errors come back into the same card, next to their field.
 import { z } from "zod";
-import { buildHelpView, buildOrganizationRequestView, buildSetupFormView, buildSetupSavedText } from "../../../core/alliance/alliance-views.js";
+import { buildHelpView, buildOrganizationRequestView, buildSetupFormView, buildSetupSavedText, buildSteeringText } from "../../../core/alliance/alliance-views.js";
+import { commandTextWithMentions } from "../handlers/inbound-activity.js";
 import type { Member } from "../../../core/alliance/member.js";
 import type { View } from "../../../core/views.js";
 import type { SetupFieldError, SetupInputRaw } from "../../../core/alliance/setup-input.js";
@@ -93,15 +94,35 @@ const setupOptions = (turn: Turn) => ({ canChooseHereAsSteering: turn.kind !== "
 /** Sends a view 1:1 to a member on Teams; false when they cannot be reached from here. */
 export type SendToMember = (member: Member, view: View) => Promise<boolean>;
 
-export function adminFeature(services: TeamsServices, clock: Clock, sendToMember: SendToMember): TeamsFeature {
+/** Resolves a mentioned Teams user to a member (features/mention-resolver.ts). */
+type ResolveMention = (turn: Turn) => (platformUserId: string) => Promise<{ memberId: string } | null>;
+
+/** "setup steering [remove] @a @b": shows the steering committee, or names / takes off the mentioned people. */
+async function steering(services: TeamsServices, resolveMention: ResolveMention, turn: Turn, args: string): Promise<string> {
+  const ids = [...commandTextWithMentions(turn.activity).matchAll(/<@([^>\s]{1,200})>/g)].map((m) => m[1] ?? "");
+  let unknown = 0;
+  if (ids.length > 0) {
+    const members = await Promise.all(ids.map((id) => resolveMention(turn)(id)));
+    const memberIds = members.filter((m): m is { memberId: string } => m !== null).map((m) => m.memberId);
+    unknown = ids.length - memberIds.length;
+    const remove = /\b(remove|verwijder)\b/i.test(args);
+    await services.members.changeSteering(turn.member, remove ? { remove: memberIds } : { add: memberIds });
+  }
+  const lines = buildSteeringText(turn.locale, "teams", await services.members.steeringCommittee(turn.member.allianceId));
+  // Someone who never wrote to the bot is not a member yet: say so instead of skipping them silently.
+  return [...(unknown > 0 ? [translate(turn.locale, "alliance.steering.unknown", { count: unknown })] : []), ...lines].join("\n\n");
+}
+
+export function adminFeature(services: TeamsServices, clock: Clock, sendToMember: SendToMember, resolveMention: ResolveMention): TeamsFeature {
   return {
     commands: {
       async help({ turn, reply }) {
         const alliance = await services.alliances.getAlliance(turn.member.allianceId);
         await reply(renderView(buildHelpView(turn.locale, "teams", alliance.anonymityThreshold)));
       },
-      async setup({ turn, reply }) {
+      async setup({ turn, args, reply }) {
         if (turn.member.role !== "admin") throw new DomainError("FORBIDDEN", "setup is for admins");
+        if (/^(steering|stuurgroep)\b/i.test(args)) return void (await reply({ text: await steering(services, resolveMention, turn, args) }));
         const values = await services.alliances.currentSetup(turn.member.allianceId, { workspaceId: turn.member.workspaceId });
         await reply(renderView(buildSetupFormView(turn.locale, values), { setup: setupOptions(turn) }));
       },

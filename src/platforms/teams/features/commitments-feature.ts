@@ -18,7 +18,7 @@ import { commandTextWithMentions } from "../handlers/inbound-activity.js";
 import type { Turn } from "../handlers/turn.js";
 import type { TeamsServices } from "../teams-services.js";
 import type { TeamsConnector } from "../transport/teams-connector.js";
-import { IN_TURN_POLICY } from "../transport/send-queue.js";
+import { mentionResolver } from "./mention-resolver.js";
 import { commitmentViewContext } from "./commitment-context.js";
 import { requireOrganization } from "./organization-prompt.js";
 
@@ -78,11 +78,7 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
     }
   };
 
-  const resolveMention = (turn: Turn) => async (platformUserId: string) => {
-    const account = await connector.getMember(turn.target, platformUserId, IN_TURN_POLICY).catch(() => null);
-    const member = await services.memberRepository.findByExternalId(turn.member.workspaceId, account?.aadObjectId ?? platformUserId);
-    return member ? { memberId: member.id, organizationId: member.organizationId } : null;
-  };
+  const resolveMention = mentionResolver(services, connector);
 
   async function run(context: CommandContext, command: CommitCommand): Promise<void> {
     const { turn, reply } = context;

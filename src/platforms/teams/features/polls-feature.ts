@@ -5,6 +5,7 @@ import { z } from "zod";
 import { translate } from "../../../core/i18n/catalogue.js";
 import type { Poll } from "../../../core/polls/poll.js";
 import type { PollService } from "../../../core/polls/poll-service-types.js";
+import { pollLocale } from "../../../core/polls/poll-locale.js";
 import { buildPollView, buildRecurrenceConfirmation } from "../../../core/polls/poll-views.js";
 import type { Clock } from "../../../core/shared/clock.js";
 import { DomainError, isDomainError } from "../../../core/shared/errors.js";
@@ -44,8 +45,9 @@ export async function refreshPostedPoll(deps: Pick<PollsFeatureDeps, "services" 
   const conversation = await deps.conversations.findConversation(message.workspaceId, message.conversationId);
   if (!conversation?.serviceUrl) return;
   const alliance = await deps.services.alliances.getAlliance(results.poll.allianceId);
-  const view = buildPollView(results, { locale: alliance.locale, timeZone: alliance.timezone, now: deps.clock.now() });
-  await deps.messenger.update(conversation, message.messageId, view, { locale: alliance.locale });
+  const locale = await pollLocale(results.poll, deps.services.memberRepository, alliance.locale);
+  const view = buildPollView(results, { locale, timeZone: alliance.timezone, now: deps.clock.now() });
+  await deps.messenger.update(conversation, message.messageId, view, { locale });
 }
 
 /** poll … and the poll card's buttons. */
@@ -60,18 +62,22 @@ export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
   const viewerCard = async (turn: Turn, id: string, error?: string) => {
     const results = await service().getResults(turn.member, id);
     const alliance = await services.alliances.getAlliance(turn.member.allianceId);
-    const view = buildPollView(results, { locale: turn.locale, timeZone: alliance.timezone, now: clock.now() });
+    // One message, one language: the poll's (core/polls/poll-locale.ts), like its posted card; a
+    // viewer's own language would mix with the question's.
+    const locale = await pollLocale(results.poll, services.memberRepository, alliance.locale);
+    const view = buildPollView(results, { locale, timeZone: alliance.timezone, now: clock.now() });
     const myChoice = await service().myChoice(turn.member, id);
     const canClose = results.poll.createdById === turn.member.memberId || turn.member.role === "admin";
-    return renderView(view, { locale: turn.locale, poll: { myChoice, canClose, error: error ?? null } });
+    return renderView(view, { locale, poll: { myChoice, canClose, error: error ?? null } });
   };
 
   /** Posts a new poll's public card and remembers where, so votes can update it. */
   const post = async (turn: Turn, poll: Poll, reply: Reply) => {
     const results = await service().getResults(null, poll.id);
     const alliance = await services.alliances.getAlliance(turn.member.allianceId);
-    const view = buildPollView(results, { locale: turn.locale, timeZone: alliance.timezone, now: clock.now() });
-    const sent = await reply(renderView(view, { locale: turn.locale }));
+    const locale = await pollLocale(poll, services.memberRepository, alliance.locale);
+    const view = buildPollView(results, { locale, timeZone: alliance.timezone, now: clock.now() });
+    const sent = await reply(renderView(view, { locale }));
     await service().recordMessage(poll.id, { workspaceId: turn.member.workspaceId, conversationId: turn.conversation.conversationId, messageId: sent.id });
     // A recurring poll: say the rule in words and when the next run appears.
     const confirmation = buildRecurrenceConfirmation(poll, { locale: turn.locale, timeZone: alliance.timezone, now: clock.now() });
@@ -166,7 +172,9 @@ export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
         const anonymous = input.anonymous === "true";
         const created = await withPhraseErrors(turn.locale, async () => {
           const closesAt = await deadline(input.closes.trim() || null, turn.member, turn.locale);
-          if (input.template !== CUSTOM_TEMPLATE) {
+          // What the member typed wins over the template (the form says so): a question or
+          // options in the form make it their own poll instead of being silently ignored.
+          if (input.template !== CUSTOM_TEMPLATE && !input.question.trim() && !input.options.trim()) {
             return service().createPollFromTemplate(turn.member, input.template, turn.locale, { anonymous, visibility: input.visibility, closesAt });
           }
           const options = input.options.split(/\r?\n/).map((o) => o.trim()).filter(Boolean);

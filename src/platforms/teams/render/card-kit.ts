@@ -71,19 +71,14 @@ export function column(items: CardElement[], width: IColumn["width"] = "stretch"
 }
 
 /**
- * A horizontal bar drawn from two coloured columns (works in every client, unlike Chart.*);
+ * A horizontal bar: a coloured column and a blank rest (works in every client, unlike Chart.*);
  * `ratio` 0–1. Weighted widths are whole numbers, so the bar has 1% resolution.
  */
 export function bar(ratio: number): CardElement {
   const filled = Math.round(Math.min(1, Math.max(0, ratio)) * 100);
-  const cell = (width: number, style: "accent" | "emphasis"): IColumn => ({
-    type: "Column",
-    width: `${width}`,
-    style,
-    minHeight: "10px",
-    items: [],
-  });
-  const columns = filled <= 0 ? [cell(100, "emphasis")] : filled >= 100 ? [cell(100, "accent")] : [cell(filled, "accent"), cell(100 - filled, "emphasis")];
+  // Only the filled part is coloured: a shaded empty track reads as a text box (issue 11).
+  const cell = (width: number, style?: "accent"): IColumn => ({ type: "Column", width: `${width}`, ...(style ? { style } : {}), minHeight: "10px", items: [] });
+  const columns = filled >= 100 ? [cell(100, "accent")] : [cell(Math.max(1, filled), "accent"), cell(100 - Math.max(1, filled))];
   return { type: "ColumnSet", columns, spacing: "Small" } as CardElement;
 }
 

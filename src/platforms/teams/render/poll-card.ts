@@ -1,8 +1,8 @@
-// The poll as an Adaptive Card: question, chips, one row per option with a bar and its figure,
-// an optional per-organisation breakdown behind a toggle, and the vote controls. The same card
+// The poll as an Adaptive Card: question, chips, one row per option that is both the choice (tap
+// it) and its result (figure and bar), and an optional per-organisation breakdown behind a toggle. The same card
 // is posted in the channel (public view) and returned to a voter after Action.Execute (their
 // view, with their choice pre-selected), and Teams refreshes it per viewer through `refresh`.
-import type { CardElement } from "@microsoft/teams.cards";
+import type { CardElement, IExecuteAction } from "@microsoft/teams.cards";
 import { translator } from "../../../core/i18n/catalogue.js";
 import type { PollOptionView, PollView } from "../../../core/polls/poll-views.js";
 import { bar, button, card, column, container, errorText, facts, heading, note, text, toggle } from "./card-kit.js";
@@ -21,11 +21,17 @@ export interface PollCardOptions {
   canClose?: boolean;
 }
 
-function optionRow(option: PollOptionView, position: number, chosen: boolean): CardElement {
+/**
+ * One row per option that is both the choice and its result (as Polly does): a radio or tick box,
+ * the label, its figure and bar. While the poll takes votes, tapping the row votes (single choice)
+ * or ticks/unticks that option (multiple choice); there is no second list of radio buttons.
+ */
+function optionRow(option: PollOptionView, position: number, chosen: boolean, vote: IExecuteAction | null, multiple: boolean): CardElement {
   // "1. Trust" at the start of a TextBlock is a Markdown list, which Teams indents, while the bold
   // chosen row is not one: a middle dot keeps every row flush left.
   const numbered = `${position} · ${option.label}`;
-  const label = chosen ? `**${numbered}** ✓` : numbered;
+  const marker = vote ? `${multiple ? (chosen ? "☑" : "☐") : chosen ? "◉" : "○"} ` : "";
+  const label = chosen ? `${marker}**${numbered}**${vote ? "" : " ✓"}` : `${marker}${numbered}`;
   const rows: CardElement[] = [
     {
       type: "ColumnSet",
@@ -33,8 +39,9 @@ function optionRow(option: PollOptionView, position: number, chosen: boolean): C
       columns: [column([text(label)], "stretch"), column([text(option.figureText ?? "", { isSubtle: true, horizontalAlignment: "Right" })], "auto")],
     } as CardElement,
   ];
-  if (option.barRatio !== null) rows.push(bar(option.barRatio));
-  return container(rows);
+  // An empty bar reads as a text box: 0% shows only its figure.
+  if (option.barRatio !== null && option.barRatio > 0) rows.push(bar(option.barRatio));
+  return { ...container(rows), ...(vote ? { selectAction: vote } : {}) } as CardElement;
 }
 
 /** Breakdown rows repeat every option per organisation; a short label keeps ten × ten in budget. */
@@ -61,9 +68,20 @@ function breakdown(view: PollView): { elements: CardElement[]; toggleId: string 
 export function renderPollCard(view: PollView, options: PollCardOptions = {}): CardRender {
   const t = translator(view.locale);
   const chosen = new Set(options.myChoice ?? []);
+  const pollData = { pollId: view.pollId };
+  const multiple = view.mode === "multiple";
+  // `seen` is the choice this card showed the voter (none on the shared card): the vote is the
+  // difference between it and `choice`, so a repeated tap changes nothing (polls-feature.ts).
+  const seen = [...chosen].join(",");
+  const voteFor = (optionId: string): IExecuteAction | null => {
+    if (!view.acceptsVotes) return null;
+    const choice = !multiple ? [optionId] : chosen.has(optionId) ? [...chosen].filter((id) => id !== optionId) : [...chosen, optionId];
+    return button(view.options.find((o) => o.optionId === optionId)?.label ?? "", { verb: POLL_VERBS.vote, ...pollData, choice: choice.join(","), seen });
+  };
   const body: CardElement[] = [
     container([heading(view.question), note(view.flags.join(" · ")), note(view.statusText)], { style: "emphasis" }),
-    ...view.options.map((option, i) => optionRow(option, i + 1, chosen.has(option.optionId))),
+    ...(view.acceptsVotes ? [note(`${view.voteHint} ${t(multiple ? "teams.poll.tapHintMultiple" : "teams.poll.tapHint")}`)] : []),
+    ...view.options.map((option, i) => optionRow(option, i + 1, chosen.has(option.optionId), voteFor(option.optionId), multiple)),
   ];
   if (view.resultsHiddenText) body.push(note(view.resultsHiddenText));
   body.push(text(view.totalVotersText, { size: "Small", weight: "Bolder", spacing: "Medium" }));
@@ -72,25 +90,7 @@ export function renderPollCard(view: PollView, options: PollCardOptions = {}): C
   body.push(...elements);
 
   const actions = [];
-  const pollData = { pollId: view.pollId };
-  if (view.acceptsVotes) {
-    body.push(
-      text(view.voteHint, { spacing: "Large", size: "Small" }),
-      {
-        type: "Input.ChoiceSet",
-        id: "choice",
-        style: "expanded",
-        isMultiSelect: view.mode === "multiple",
-        choices: view.options.map((option) => ({ title: option.label, value: option.optionId })),
-        ...(chosen.size > 0 ? { value: [...chosen].join(",") } : {}),
-      } as CardElement,
-    );
-    // `seen` is the choice this card showed the voter (none on the shared card): the vote is the
-    // difference between it and what they submit, so a repeated submit changes nothing.
-    actions.push(button(t("polls.button.vote"), { verb: POLL_VERBS.vote, ...pollData, seen: [...chosen].join(",") }, { style: "positive" }));
-  } else {
-    body.push(note(view.voteHint));
-  }
+  if (!view.acceptsVotes) body.push(note(view.voteHint));
   if (chosen.size > 0) {
     const labels = view.options.filter((o) => chosen.has(o.optionId)).map((o) => o.label);
     body.push(note(t("teams.card.yourVote", { choices: labels.join(", ") })));

@@ -21,7 +21,9 @@ export function renderPollForm(locale: Locale, error?: string): CardRender {
       type: "Input.ChoiceSet",
       id: "template",
       label: t("polls.create.template"),
-      style: "compact",
+      // The templates are whole questions: a dropdown cut them off, so they are listed, wrapped.
+      style: "expanded",
+      wrap: true,
       value: POLL_TEMPLATES[0]?.key ?? CUSTOM_TEMPLATE,
       choices: [...POLL_TEMPLATES.map((tpl) => ({ title: tpl.question[locale], value: tpl.key })), { title: t("teams.poll.customTemplate"), value: CUSTOM_TEMPLATE }],
     } as CardElement,

@@ -77,11 +77,18 @@ function keptRateChart(data: SummaryChartData, fallback: PresentedTable): CardEl
 /** Renders the weekly / on-demand trust-health summary. */
 export function renderSummaryCard(view: SummaryView): CardRender {
   const p = view.presentation;
+  const onDemand = view.onDemand;
+  const titled = (part: { heading: string; lines: string[] }) => section(part.heading, part.lines.map((line) => text(line)));
+  if (onDemand?.pending) {
+    // Nothing to report yet: what will appear and when, and what happened so far (no "no data" page).
+    return { card: card([container([heading(p.title)], { style: "emphasis" }), titled(onDemand.pending), titled(onDemand.soFar), note(p.footer)], [], { fullWidth: true }), summary: `${p.title}: ${onDemand.pending.heading}` };
+  }
   const charts = summaryChartData(view.summary, view.locale);
   // Without a score the big figure already says "no data"; the status would say it again.
   const status = p.index.rag === "no_data" ? [] : [text(p.index.status, { weight: "Bolder", color: RAG_COLOR[p.index.rag] })];
   const body: CardElement[] = [
     container([heading(p.title), note(p.subtitle)], { style: "emphasis" }),
+    ...(onDemand ? [titled(onDemand.soFar)] : []),
     {
       type: "ColumnSet",
       columns: [

@@ -47,7 +47,7 @@ describe("alliance views", () => {
     const slack = buildHelpView(locale, "slack", 5);
     expect(slack.sections.map((s) => s.command)).toEqual(["/poll", "/commit", "/pulse", "/trust"]);
     const trust = slack.sections[3]!.examples.join("\n");
-    const subs = locale === "nl" ? ["gezondheid", "instellingen", "cultuur", "organisatie", "mijn-gegevens", "vergeet-mij", "hulp"] : ["health", "setup", "culture", "organisation", "my-data", "forget-me", "help"];
+    const subs = locale === "nl" ? ["gezondheid", "instellingen", "stuurgroep", "cultuur", "organisatie", "mijn-gegevens", "vergeet-mij", "hulp"] : ["health", "setup", "steering", "culture", "organisation", "my-data", "forget-me", "help"];
     for (const sub of subs) expect(trust).toContain(`/trust ${sub}:`);
     expect(slack.sections.every((s) => s.examples.length > 0)).toBe(true);
     expect(strings(slack).join("\n")).not.toMatch(/\{\w+\}/);
@@ -156,6 +156,18 @@ describe("alliance views", () => {
     expect(JSON.parse(view.file.content)).toEqual(exportData);
     expect(view.file.name).toBe("my-data-2026-11-30.json");
     expect(view.note).toMatch(/anonymous/);
+  });
+
+  // Issue 11: the confirmation promised to remove "named votes", but forgetting keeps the vote
+  // (unlinked from the member), and agreements made to them show "former member" like those they owned.
+  it.each([
+    ["en", "Your votes in named polls still count, but no longer show your name.", "Commitments you made, and those made to you, stay, showing \"former member\" instead of your name."],
+    ["nl", "Je stemmen in peilingen op naam tellen nog mee, maar tonen je naam niet meer.", "Afspraken die je maakte en afspraken met jou blijven staan, met \"voormalig lid\" in plaats van je naam."],
+  ] as const)("the forget-me confirmation in %s says the vote still counts, unattributed", (locale, votes, owed) => {
+    const view = buildForgetMeConfirmView(locale, "m1");
+    expect(view.text).toContain(votes);
+    expect(view.text).toContain(owed);
+    expect(view.text).not.toMatch(/named votes|stemmen op naam, en/);
   });
 
   it("says whether forgetting removed something or had been done before", () => {

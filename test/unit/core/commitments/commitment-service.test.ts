@@ -159,6 +159,16 @@ describe("CommitmentService outcomes and confirmation", () => {
     expect((await service.confirm(actor("bea", "org-b"), 1)).commitment.confirmation).toBe("confirmed");
   });
 
+  // Issue 11: the person who reported the outcome was offered Confirm / Dispute of their own report.
+  it("refuses politely when whoever reported the outcome tries to confirm or dispute it", async () => {
+    await createForB();
+    const reporter = actor("bram", "org-b", "admin"); // an admin of the receiving side, reporting for the owner
+    await service.reportOutcome(reporter, 1, "kept");
+    expect(await codeOf(service.confirm(reporter, 1))).toBe("COMMITMENT_OWN_REPORT");
+    expect(await codeOf(service.dispute(reporter, 1, { reason: "no" }))).toBe("COMMITMENT_OWN_REPORT");
+    expect((await service.confirm(actor("bea", "org-b"), 1)).commitment.confirmation).toBe("confirmed");
+  });
+
   it("lets a member beneficiary confirm, but not their colleagues", async () => {
     await createForB(ann, { beneficiary: { kind: "member", memberId: "bob", organizationId: "org-b" } });
     await service.reportOutcome(ann, 1, "kept");
@@ -292,7 +302,8 @@ describe("CommitmentService lookups and lists", () => {
     expect(await service.anonymise("al", "ann")).toBe(2);
     const first = (await service.get(bob, 1)).commitment;
     expect(first).toMatchObject({ ownerMemberId: null, createdById: null, ownerOrganizationId: "org-a" });
-    expect((await service.get(bob, 3)).commitment.beneficiary).toEqual({ kind: "organization", organizationId: "org-a" });
+    // Issue 11: made to Ann, it stays made to a "former member" of her organisation.
+    expect((await service.get(bob, 3)).commitment.beneficiary).toEqual({ kind: "member", memberId: null, organizationId: "org-a" });
     expect((await service.get(bob, 1)).events.every((e) => e.actorMemberId !== "ann")).toBe(true);
   });
 

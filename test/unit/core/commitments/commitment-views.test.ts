@@ -59,6 +59,26 @@ describe("commitment views", () => {
     expect(card.fields[0]?.value).toBe("former member (Acme)");
   });
 
+  // Issue 11: Confirm / Dispute were offered to the person who reported the outcome too.
+  it("does not offer Confirm / Dispute to whoever reported the outcome (an admin of the receiving side, say)", () => {
+    const reported = { ...base, status: "kept" as const, confirmation: "pending" as const };
+    const admin: Actor = { memberId: "cat", allianceId: "al", organizationId: "org-b", role: "admin" };
+    const byAdmin = [{ id: "e", commitmentId: "c1", sequence: 1, type: "outcome" as const, actorMemberId: "cat", at: NOW, fromStatus: "open" as const, toStatus: "kept" as const, reason: null, dueAtBefore: null, dueAtAfter: null, idempotencyKey: null }];
+    const ids = (viewer: Actor) => buildCommitmentCard(reported, ctx(), viewer, byAdmin).actions.map((a) => a.actionId);
+    expect(ids(admin)).not.toContain(COMMITMENT_ACTION_IDS.confirm);
+    expect(ids(admin)).not.toContain(COMMITMENT_ACTION_IDS.dispute);
+    expect(ids(bob)).toEqual([COMMITMENT_ACTION_IDS.confirm, COMMITMENT_ACTION_IDS.dispute]);
+    expect(translate("en", "error.COMMITMENT_OWN_REPORT", { number: 12 })).toBe("You reported the outcome of agreement #12 yourself, so someone else on the receiving side confirms or disputes it. Thanks for reporting!");
+  });
+
+  // Issue 11: "former member" showed only on agreements the forgotten person owned.
+  it("shows 'former member' on an agreement made to a forgotten person, whose organisation may confirm it", () => {
+    const toForgotten = { ...base, beneficiary: { kind: "member" as const, memberId: null, organizationId: "org-b" }, status: "kept" as const, confirmation: "pending" as const };
+    expect(buildCommitmentCard(toForgotten, ctx(), bob).fields[1]?.value).toBe("former member (Gemeente Utrecht)");
+    expect(buildCommitmentCard(toForgotten, ctx("nl"), bob).fields[1]?.value).toBe("voormalig lid (Gemeente Utrecht)");
+    expect(actionIds(toForgotten, bob)).toEqual([COMMITMENT_ACTION_IDS.confirm, COMMITMENT_ACTION_IDS.dispute]);
+  });
+
   it("shows 'unnamed member' for an owner whose platform never sent a name, not an empty name", () => {
     const unnamed = { ...ctx(), memberName: (id: string) => (id === "ann" ? "" : names[id]) };
     expect(buildCommitmentCard(base, unnamed, ann).fields[0]?.value).toBe("unnamed member (Acme)");

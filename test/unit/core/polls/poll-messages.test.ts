@@ -21,6 +21,6 @@ describe("poll messages", () => {
     }
   });
   it("fills placeholders", () => {
-    expect(translate("nl", "error.POLL_TOO_MANY_CHOICES" as MessageKey, { max: 2 })).toBe("Je kunt in deze poll hoogstens 2 opties kiezen.");
+    expect(translate("nl", "error.POLL_TOO_MANY_CHOICES" as MessageKey, { max: 2 })).toBe("Je kunt in deze peiling hoogstens 2 opties kiezen.");
   });
 });

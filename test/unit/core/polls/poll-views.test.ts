@@ -45,10 +45,19 @@ describe("buildPollView", () => {
     );
   });
 
+  // Issue 11: a named poll said "Not shown to protect anonymity" while its export lists voters by name.
+  it("says what applies to a named poll: no anonymity promise, the export names voters", () => {
+    const poll = pollWith(3, { anonymous: false, closesAt: new Date("2026-03-05T16:00:00Z") });
+    const view = buildPollView(results({ poll }), { locale: "en", timeZone: "UTC", now });
+    expect(view.breakdown?.hiddenText).toBe("No figures per organisation yet for Acme, Corp: each shows from 5 voters. This is a named poll: the export lists who voted what.");
+    const none = buildPollView(results({ poll, ballotList: [] }), { locale: "nl", timeZone: "UTC", now });
+    expect(none.breakdown?.hiddenText).toBe("Nog geen cijfers per organisatie voor Acme, Bolt, Corp: die verschijnen vanaf 5 stemmers. Dit is een peiling op naam: de export toont wie wat stemde.");
+  });
+
   it("hides every figure with the reason when results are hidden for this viewer", () => {
     const view = buildPollView(results({ hiddenReason: "after_close", tally: null }), { locale: "nl", timeZone: "UTC", now });
     expect(view.options.every((o) => o.count === null && o.percent === null && o.barRatio === null)).toBe(true);
-    expect(view.resultsHiddenText).toBe("De uitslag verschijnt als de poll sluit.");
+    expect(view.resultsHiddenText).toBe("De uitslag verschijnt als de peiling sluit.");
     expect(view.breakdown).toBeNull();
     expect(view.totalVotersText).toBe("12 stemmen");
   });

@@ -81,17 +81,41 @@ describe("renderView", () => {
 describe("poll card", () => {
   it("pre-selects the viewer's choice, confirms it, and asks Teams to refresh per viewer", () => {
     const card = renderView(pollView(), { poll: { myChoice: ["opt1", "opt3"] } }).card!;
-    const choiceSet = nodes(card).find((n) => n.type === "Input.ChoiceSet")!;
-    expect(choiceSet).toMatchObject({ id: "choice", isMultiSelect: true, value: "opt1,opt3" });
     expect(JSON.stringify(card)).toContain("Your vote: Option 1");
     expect((card as any).refresh.action).toMatchObject({ type: "Action.Execute", verb: "poll.refresh", data: { pollId: "p".repeat(25) } });
   });
 
-  it("draws a bar per option and hides the vote controls once closed", () => {
-    const open = nodes(renderView(pollView()).card);
-    expect(open.filter((n) => n.type === "ColumnSet" && n.columns?.[0]?.style === "accent")).not.toHaveLength(0);
+  // Issue 11: every option appeared twice (a result row and a radio button) and empty bars looked
+  // like text boxes. One row per option is both the choice (tap it) and its result.
+  it("has one row per option that is both the choice and its result, with no second list of radio buttons", () => {
+    const card = renderView(pollView(), { poll: { myChoice: ["opt1", "opt3"] } }).card!;
+    expect(nodes(card).some((n) => n.type === "Input.ChoiceSet")).toBe(false);
+    const rows = nodes(card).filter((n) => n.type === "Container" && n.selectAction);
+    expect(rows).toHaveLength(10);
+    // Multiple choice: tapping ticks or unticks that one option; `seen` is what the card showed.
+    expect(rows[0]!.selectAction).toMatchObject({ type: "Action.Execute", verb: "poll.vote", data: { pollId: "p".repeat(25), choice: "opt1,opt3,opt0", seen: "opt1,opt3" } });
+    expect(rows[1]!.selectAction.data).toMatchObject({ choice: "opt3", seen: "opt1,opt3" });
+    expect(JSON.stringify(rows[1])).toContain("Option 1");
+    expect(JSON.stringify(rows[1])).toContain("1 · 2%");
+    // Single choice: tapping a row chooses it.
+    const single = nodes(renderView(pollView({ mode: "single" }), { poll: { myChoice: ["opt2"] } }).card).filter((n) => n.type === "Container" && n.selectAction);
+    expect(single[4]!.selectAction.data).toMatchObject({ choice: "opt4", seen: "opt2" });
+    expect(JSON.stringify(single[2])).toContain("◉ **3 · Option 2");
+    expect(JSON.stringify(single[4])).toContain("○ 5 · Option 4");
+  });
+
+  it("draws a bar for options with votes only: a 0% option shows its figure, not an empty box", () => {
+    const card = renderView(pollView()).card!;
+    const rows = nodes(card).filter((n) => n.type === "Container" && n.selectAction);
+    const hasBar = (row: any) => nodes(row).some((n) => n.type === "ColumnSet" && n.columns?.[0]?.style === "accent");
+    expect(hasBar(rows[0])).toBe(false); // Option 0 has no votes
+    expect(rows.slice(1).every(hasBar)).toBe(true);
+    expect(nodes(card).some((n) => n.type === "Column" && n.style === "emphasis")).toBe(false);
+  });
+
+  it("hides the vote controls once closed", () => {
     const closed = nodes(renderView(pollView({ acceptsVotes: false, status: "closed", voteHint: "This poll is closed." })).card);
-    expect(closed.some((n) => n.type === "Input.ChoiceSet")).toBe(false);
+    expect(closed.some((n) => n.selectAction)).toBe(false);
     expect(closed.some((n) => n.verb === "poll.vote")).toBe(false);
   });
 
@@ -101,8 +125,8 @@ describe("poll card", () => {
       .map((n) => String(n.text));
     expect(rows).toHaveLength(10);
     for (const row of rows) expect(row).not.toMatch(/^\s*(\d+[.)]|[-*+])\s/);
-    expect(rows[0]).toMatch(/^1 · Option 0/);
-    expect(rows[1]).toMatch(/^\*\*2 · Option 1.*\*\* ✓$/);
+    expect(rows[0]).toMatch(/^☐ 1 · Option 0/);
+    expect(rows[1]).toMatch(/^☑ \*\*2 · Option 1.*\*\*$/);
   });
 
   it("offers Close only to those allowed to close", () => {

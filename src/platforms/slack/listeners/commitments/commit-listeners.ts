@@ -14,11 +14,12 @@ import { MODAL } from "../../ids.js";
 import { buttonActionSchema, entityIdValue, inputValue, submittedViewSchema } from "../../payloads.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAck, afterAckAsMember, errorText, interactionIdentity, parseCommand, replyPrivately, respondWith } from "../common.js";
+import { afterAck, afterAckAsMember, errorText, interactionIdentity, replyPrivately, respondWith } from "../common.js";
 import { joinSlackText, slackText, textMessage } from "../../render/message.js";
 import { context } from "../../render/blocks.js";
 import { escapeMrkdwn } from "../../render/limits.js";
 import type { SlackListenerContext } from "../register.js";
+import { registerSlashCommand } from "../slash-command.js";
 import { answerCommandAsMember } from "../trust/org-choice.js";
 import { commitmentViewContext, requestConfirmation } from "./commitment-context.js";
 import { buildCreateModal, buildFollowUpModal, type FollowUp } from "./commitment-modals.js";
@@ -58,10 +59,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
     return { memberId: other.memberId, organizationId: other.organizationId };
   };
 
-  app.command("/commit", async ({ ack, command, respond, client }) => {
-    // Ack first: anything refused before the ack gets no answer at all (Bolt gives up after 3 s).
-    await ack();
-    const cmd = parseCommand(command);
+  registerSlashCommand(app, ctx, "/commit", async (cmd, respond, client) => {
     await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
       const { locale } = actor;
       const organizations = await ctx.alliances.listOrganizations(actor.allianceId);
@@ -90,7 +88,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
         case "outcome": {
           const result = await commitments.reportOutcome(actor, parsed.number, parsed.outcome, { idempotencyKey: key, ...(parsed.reason ? { reason: parsed.reason } : {}) });
           await replyCard(respond, actor, result.commitment, translate(locale, result.replayed ? "commitments.result.replayed" : "commitments.result.outcome", { ref: commitmentRef(result.commitment), status: translate(locale, `commitments.status.${result.commitment.status}`) }));
-          if (!result.replayed) await requestConfirmation(ctx, result.commitment, actor.workspaceId, actor.teamId);
+          if (!result.replayed) await requestConfirmation(ctx, result.commitment, actor.workspaceId, actor.teamId, actor.memberId);
           return;
         }
         case "renegotiate": {
@@ -225,7 +223,7 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
       const key = `slack:${action_id}:${id}:${(action as { action_ts?: string }).action_ts ?? triggerId}`;
       const result = await run(actor, id, key);
       await replyCard(respond, actor, result.commitment, result.replayed ? translate(locale, "commitments.result.replayed") : result.text, { replace: true });
-      if (result.notify && !result.replayed) await requestConfirmation(ctx, result.commitment, actor.workspaceId, actor.teamId);
+      if (result.notify && !result.replayed) await requestConfirmation(ctx, result.commitment, actor.workspaceId, actor.teamId, actor.memberId);
     });
   });
 

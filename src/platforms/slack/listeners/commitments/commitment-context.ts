@@ -22,9 +22,10 @@ const MAX_ORG_RECIPIENTS = 5;
  * Asks the receiving side to confirm or dispute a reported outcome, by DM: the person it was for,
  * or members of the organisation it was for. Those in this Slack workspace get a DM now; those
  * in another space of the alliance (a linked Teams organisation or Slack workspace) get it on
- * their own platform through the outbox.
+ * their own platform through the outbox. Never
+ * whoever reported the outcome: they may not confirm their own report.
  */
-export async function requestConfirmation(ctx: SlackListenerContext, commitment: Commitment, workspaceId: string, teamId: string): Promise<number> {
+export async function requestConfirmation(ctx: SlackListenerContext, commitment: Commitment, workspaceId: string, teamId: string, reporterMemberId: string | null = null): Promise<number> {
   const b = commitment.beneficiary;
   const recipients =
     b.kind === "member" && b.memberId
@@ -34,7 +35,7 @@ export async function requestConfirmation(ctx: SlackListenerContext, commitment:
         : [];
   let sent = 0;
   for (const member of recipients) {
-    if (member.erasedAt || member.id === commitment.ownerMemberId) continue;
+    if (member.erasedAt || member.id === commitment.ownerMemberId || member.id === reporterMemberId) continue;
     const elsewhere = member.workspaceId !== workspaceId;
     if (elsewhere && !ctx.notifyMember) continue;
     const alliance = await ctx.alliances.getAlliance(member.allianceId);

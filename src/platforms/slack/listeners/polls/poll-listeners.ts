@@ -13,9 +13,10 @@ import type { PollPublisher } from "../../services/poll-publisher.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { slackErrorCode } from "../../transport/slack-errors.js";
 import type { SlackMessage } from "../../transport/slack-messenger.js";
-import { afterAck, afterAckAsMember, errorText, interactionIdentity, parseCommand, replyPrivately, respondWith } from "../common.js";
+import { afterAck, afterAckAsMember, errorText, interactionIdentity, replyPrivately, respondWith } from "../common.js";
 import { channelLink, joinSlackText, slackText, textMessage } from "../../render/message.js";
 import type { SlackListenerContext } from "../register.js";
+import { registerSlashCommand } from "../slash-command.js";
 import { answerCommandAsMember } from "../trust/org-choice.js";
 import { parsePollCommand, type PollGrammarError } from "../../../../core/polls/poll-command.js";
 import { PollPhraseError, pollInput, readPollDeadline, readPollRecurrence } from "../../../../core/polls/poll-command-input.js";
@@ -59,10 +60,7 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
     else await ctx.messenger.postEphemeral({ teamId: actor.teamId, channel, user: actor.userId }, textMessage(confirmation));
   };
 
-  app.command("/poll", async ({ ack, command, respond, client }) => {
-    // Ack first: anything refused before the ack gets no answer at all (Bolt gives up after 3 s).
-    await ack();
-    const cmd = parseCommand(command);
+  registerSlashCommand(app, ctx, "/poll", async (cmd, respond, client) => {
     await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
       const { locale } = actor;
       const text = cmd.text.trim();

@@ -12,8 +12,9 @@ import { plain } from "../../render/blocks.js";
 import { BLOCK_KIT } from "../../render/limits.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAckAsMember, errorText, interactionIdentity, parseCommand, replyPrivately } from "../common.js";
+import { afterAckAsMember, errorText, interactionIdentity, replyPrivately } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
+import { registerSlashCommand } from "../slash-command.js";
 import { answerCommandAsMember } from "../trust/org-choice.js";
 
 const optionsOf = (actor: SlackActor): PulseViewOptions => ({ locale: actor.locale, timeZone: actor.alliance.timezone, k: actor.alliance.anonymityThreshold });
@@ -47,10 +48,7 @@ const commentMeta = z.object({ r: z.string(), i: z.string(), t: z.string(), c: z
 
 /** Registers /pulse, the answer buttons and the comment modal. */
 export function registerPulseListeners(app: App, ctx: SlackListenerContext, pulse: PulseService): void {
-  app.command("/pulse", async ({ ack, command, respond, client }) => {
-    // Ack first: anything refused before the ack gets no answer at all (Bolt gives up after 3 s).
-    await ack();
-    const cmd = parseCommand(command);
+  registerSlashCommand(app, ctx, "/pulse", async (cmd, respond, client) => {
     await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
       const { locale } = actor;
       const sent = await sendPendingPulse(ctx, pulse, actor);

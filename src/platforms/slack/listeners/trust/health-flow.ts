@@ -40,7 +40,8 @@ async function drawCharts(ctx: SlackListenerContext, view: SummaryView): Promise
 
 /** Posts the summary to the channel, then its charts as one upload in the summary's thread. */
 async function postToChannel(ctx: SlackListenerContext, actor: SlackActor, channel: string, view: SummaryView): Promise<void> {
-  const images = await drawCharts(ctx, view);
+  // A period without figures gets the note of what will appear, not empty charts.
+  const images = view.onDemand?.pending ? [] : await drawCharts(ctx, view);
   const shown: SummaryView = images.length ? { ...view, charts: images.map(({ name, altText }) => ({ name, altText })) } : view;
   let first: string | null = null;
   for (const message of renderMessages(shown).messages) {

@@ -11,17 +11,62 @@ import { ACTION, MODAL } from "../../ids.js";
 import { actions, button, sections } from "../../render/blocks.js";
 import { slackText, textMessage, toMessages } from "../../render/message.js";
 import { COMMAND_TEXT_MAX } from "../../../../core/shared/input-limits.js";
-import { buttonActionSchema, inputValue, submittedViewSchema, type CommandPayload } from "../../payloads.js";
+import { buttonActionSchema, inputValue, interactionUserSchema, submittedViewSchema, type CommandPayload } from "../../payloads.js";
+import { isDomainError } from "../../../../core/shared/errors.js";
+import { respondTo } from "../slash-command.js";
 import { renderChooseOrganizationModal } from "../../render/alliance-blocks.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, replyPrivately, respondWith } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
 
-/** Opens the question. */
-export async function openChooseOrganization(ctx: SlackListenerContext, client: AllMiddlewareArgs["client"], actor: SlackActor, triggerId: string): Promise<void> {
+/**
+ * A command that waits for the member's organisation: the slash command, its text, where it was
+ * typed and (once the question is open) the response_url to answer it through. Slack keeps it for
+ * us in the button's value (≤ 2,000 characters) and then the modal's private_metadata (≤ 3,000).
+ */
+const pendingCommandSchema = z.object({ c: z.string().max(40), t: z.string().max(4_000), ch: z.string().max(100), r: z.string().url().max(500).optional() });
+type PendingCommand = z.infer<typeof pendingCommandSchema>;
+const BUTTON_VALUE_MAX = 2_000;
+
+/** The pending command in a button value or private_metadata, or null ("ask", "", or anything else). */
+function readPendingCommand(raw: string | undefined): PendingCommand | null {
+  if (!raw?.startsWith("{")) return null;
+  try {
+    const parsed = pendingCommandSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the question; `pending` is the command to carry out once it is answered. */
+export async function openChooseOrganization(ctx: SlackListenerContext, client: AllMiddlewareArgs["client"], actor: SlackActor, triggerId: string, pending: PendingCommand | null = null): Promise<void> {
   const organizations = await ctx.alliances.listOrganizations(actor.allianceId);
   const view = buildChooseOrganizationView(actor.locale, organizations);
-  await client.views.open({ trigger_id: triggerId, view: renderChooseOrganizationModal(view, "") });
+  await client.views.open({ trigger_id: triggerId, view: renderChooseOrganizationModal(view, pending ? JSON.stringify(pending) : "") });
+}
+
+/**
+ * The member's own organisation is missing for this command: a private note with a button that
+ * opens the question and carries the command, which is carried out once they have picked.
+ */
+async function askOrganizationFor(actor: SlackActor, respond: RespondFn, cmd: CommandPayload): Promise<void> {
+  const pending = JSON.stringify({ c: cmd.command ?? "", t: cmd.text, ch: cmd.channel_id });
+  const carried = Boolean(cmd.command) && pending.length <= BUTTON_VALUE_MAX;
+  const command = `${cmd.command ?? ""} ${cmd.text}`.trim();
+  const text = carried ? translate(actor.locale, "slack.org.askedFor", { command: command.length > 60 ? `${command.slice(0, 57)}…` : command }) : translate(actor.locale, "error.MEMBER_WITHOUT_ORGANIZATION");
+  const message = toMessages(text, [
+    ...sections(text),
+    ...actions([button(translate(actor.locale, "alliance.chooseOrg.title"), ACTION.chooseOrganization, carried ? pending : "ask", "primary")]),
+  ])[0];
+  if (message) await respondWith(respond, message);
+}
+
+/** True when `error` is about this member's own missing organisation (not another owner's). */
+function isOwnMissingOrganization(actor: SlackActor, error: unknown): boolean {
+  if (actor.organizationId !== null || !isDomainError(error, "MEMBER_WITHOUT_ORGANIZATION")) return false;
+  const whose = error.details.memberId;
+  return whose === undefined || whose === actor.memberId;
 }
 
 /**
@@ -54,7 +99,12 @@ export async function answerCommandAsMember(
   await afterAckAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
     const length = Array.from(cmd.text).length;
     if (length > COMMAND_TEXT_MAX) return await replyPrivately(respond, translate(actor.locale, "error.INPUT_TOO_LONG", { length, max: COMMAND_TEXT_MAX }));
-    await work(actor);
+    try {
+      await work(actor);
+    } catch (error) {
+      if (!isOwnMissingOrganization(actor, error)) throw error;
+      return await askOrganizationFor(actor, respond, cmd);
+    }
     await askOrganizationOnce(actor, respond);
   });
 }
@@ -92,17 +142,18 @@ export function registerOrganizationChoice(app: App, ctx: SlackListenerContext):
     });
   });
 
-  app.action(ACTION.chooseOrganization, async ({ ack, body, client, respond }) => {
+  app.action(ACTION.chooseOrganization, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const triggerId = (body as { trigger_id?: string }).trigger_id ?? "";
+    const { trigger_id: triggerId = "", response_url: responseUrl } = interactionUserSchema.parse(body);
     await afterAck(ctx, respond, () => "en", async () => {
       const actor = await ctx.resolveActor(interactionIdentity(body), client);
-      await openChooseOrganization(ctx, client, actor, triggerId);
+      const pending = readPendingCommand(buttonActionSchema.safeParse(action).data?.value);
+      await openChooseOrganization(ctx, client, actor, triggerId, pending && responseUrl ? { ...pending, r: responseUrl } : null);
     });
   });
 
   app.view(MODAL.chooseOrganization, async ({ ack, body, view, client }) => {
-    const { state } = submittedViewSchema.parse(view);
+    const { state, private_metadata: metadata } = submittedViewSchema.parse(view);
     const actor = await ctx.resolveActor(interactionIdentity(body), client);
     const chosen = inputValue(state.values, "org.choice");
     const typed = inputValue(state.values, "org.new")?.trim();
@@ -134,6 +185,18 @@ export function registerOrganizationChoice(app: App, ctx: SlackListenerContext):
     await ack();
     ctx.forgetActors();
     const name = (await ctx.alliances.listOrganizations(actor.allianceId)).find((o) => o.id === organizationId)?.name ?? "";
-    await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, textMessage(translate(actor.locale, "alliance.chooseOrg.done", { name })));
+    const done = textMessage(translate(actor.locale, "alliance.chooseOrg.done", { name }));
+    const pending = readPendingCommand(metadata);
+    const run = pending?.r ? ctx.slashCommands.get(pending.c) : undefined;
+    if (!pending?.r || !run) {
+      await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, done);
+      return;
+    }
+    // The command that made us ask is carried out now, as the member with their organisation,
+    // answering where it was typed; the note with the button is replaced, so it is not pressed again.
+    const respond = respondTo(pending.r);
+    await respondWith(respond, done, { replace: true }).catch((error: unknown) => ctx.logger.warn({ err: error }, "could not replace the organisation question"));
+    const { trigger_id: triggerId = "" } = interactionUserSchema.parse(body);
+    await run({ command: pending.c, team_id: actor.teamId, user_id: actor.userId, channel_id: pending.ch, text: pending.t, trigger_id: triggerId, response_url: pending.r }, respond, client);
   });
 }

@@ -1,11 +1,12 @@
-// /trust health | setup | culture | my-data | forget-me | link | unlink | help — one command for the
+// /trust health | setup | steering | culture | my-data | forget-me | link | unlink | help — one command for the
 // alliance-level things. Subcommand words work in English and Dutch.
 import type { App } from "@slack/bolt";
-import { buildHelpView } from "../../../../core/alliance/alliance-views.js";
+import { buildHelpView, buildSteeringText } from "../../../../core/alliance/alliance-views.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { renderMessages } from "../../render/render-view.js";
-import { parseCommand, replyPrivately, respondWith } from "../common.js";
+import { replyPrivately, respondWith } from "../common.js";
 import type { SlackListenerContext } from "../register.js";
+import { registerSlashCommand } from "../slash-command.js";
 import { openCultureModal, registerCultureFlow } from "./culture-flow.js";
 import { answerCommandAsMember, openChooseOrganization, registerOrganizationChoice } from "./org-choice.js";
 import { forgetMeConfirmation, registerPrivacyFlow, sendMyData } from "./privacy-flow.js";
@@ -13,7 +14,7 @@ import { answerLink, answerUnlink, registerLinkFlow } from "./link-flow.js";
 import { openSetupModal, registerSetupFlow } from "./setup-flow.js";
 import { registerHealthShare, showHealth } from "./health-flow.js";
 
-type Sub = "health" | "setup" | "culture" | "my-data" | "forget-me" | "help" | "organisation" | "link" | "unlink";
+type Sub = "health" | "setup" | "culture" | "my-data" | "forget-me" | "help" | "organisation" | "steering" | "link" | "unlink";
 
 const SUBCOMMANDS: Record<string, Sub> = {
   health: "health", gezondheid: "health", status: "health",
@@ -25,7 +26,11 @@ const SUBCOMMANDS: Record<string, Sub> = {
   organisation: "organisation", organization: "organisation", org: "organisation", organisatie: "organisation",
   link: "link", koppelen: "link", koppel: "link",
   unlink: "unlink", ontkoppelen: "unlink", ontkoppel: "unlink",
+  steering: "steering", stuurgroep: "steering",
 };
+
+/** Slack user mentions in command text: <@U123> or <@U123|name>. */
+const MENTION = /<@([A-Z0-9]{2,30})(?:\|[^>]*)?>/g;
 
 /** Registers /trust and its modals and buttons. */
 export function registerTrustListeners(app: App, ctx: SlackListenerContext): void {
@@ -36,10 +41,7 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
   registerHealthShare(app, ctx);
   if (ctx.links) registerLinkFlow(app, ctx, ctx.links);
 
-  app.command("/trust", async ({ ack, command, respond, client }) => {
-    // Ack first: anything refused before the ack gets no answer at all (Bolt gives up after 3 s).
-    await ack();
-    const cmd = parseCommand(command);
+  registerSlashCommand(app, ctx, "/trust", async (cmd, respond, client) => {
     const [word = "", ...rest] = cmd.text.trim().toLowerCase().split(/\s+/);
     const sub = SUBCOMMANDS[word];
     await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
@@ -75,6 +77,19 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
         case "unlink":
           if (!ctx.links) return await replyPrivately(respond, translate(locale, "error.unexpected"));
           return await answerUnlink(ctx, ctx.links, actor, respond);
+        case "steering": {
+          // `/trust steering` shows the committee; `… @a @b` names them and `… remove @a` takes
+          // someone off (admins only, checked by the core).
+          const userIds = [...cmd.text.matchAll(MENTION)].map((m) => m[1] ?? "");
+          if (userIds.length > 0) {
+            const memberIds = await Promise.all(userIds.map(async (userId) => (await ctx.resolveActor({ teamId: actor.teamId, userId }, client)).memberId));
+            const remove = rest.some((w) => ["remove", "verwijder", "off", "eraf"].includes(w));
+            await ctx.members.changeSteering(actor, remove ? { remove: memberIds } : { add: memberIds });
+            ctx.forgetActors();
+          }
+          const committee = await ctx.members.steeringCommittee(actor.allianceId);
+          return await replyPrivately(respond, buildSteeringText(locale, "slack", committee).join("\n"));
+        }
         case "health":
           return await showHealth(ctx, actor, respond, { toChannel: rest.some((w) => ["channel", "kanaal", "share", "delen"].includes(w)), channel: cmd.channel_id });
         default:
