@@ -159,7 +159,7 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
     await command("U0BEN", "/trust", "health");
     await record("Friday", "Ben", "`/trust health`");
     await command("U0BEN", "/trust", "hulp");
-    await record("Friday", "Ben", "`/trust hulp` (Dutch works for everyone)");
+    await record("Friday", "Ben", "`/trust hulp` (Dutch words work too; the answer is in the member's language)");
   } finally {
     await bot.close();
     await database.close();
