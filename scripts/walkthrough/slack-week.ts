@@ -65,11 +65,15 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
   let seenResponses = 0;
   let responseSeq = 0;
 
-  /** Waits until the bot has been quiet for a moment, then records what it sent since the last step. */
-  async function record(day: string, who: string, did: string): Promise<WeekStep> {
-    // Slow answers (the health summary renders a chart) come well after the ack: wait for the first.
+  const answersSince = (calls: number, responses: number): number =>
+    bot.fake.calls.slice(calls).filter((call: RecordedCall) => call.method in ANSWERING_METHODS).length + bot.fake.responses.length - responses;
+  /**
+   * Waits for the `expected` answers to what a person did (slow ones, like the health summary,
+   * come well after the ack), then until the bot has been quiet for a moment, and records them.
+   */
+  async function record(day: string, who: string, did: string, expected = 1): Promise<WeekStep> {
     const until = Date.now() + 20_000;
-    while (bot.fake.calls.length + bot.fake.responses.length === seenCalls + seenResponses && Date.now() < until) {
+    while (answersSince(seenCalls, seenResponses) < expected && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     let last = -1;
@@ -110,7 +114,7 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
   try {
     // Monday: Anna, the admin, sets the alliance up with its two partners.
     await command("U0ANNA", "/trust", "setup");
-    await record("Monday", "Anna (admin, Alpha)", "`/trust setup`");
+    await record("Monday", "Anna (admin, Alpha)", "`/trust setup`", 2);
     const open = bot.fake.callsTo("views.open")[0];
     await sendInteraction(
       bot.eventsUrl,
@@ -138,7 +142,7 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
     const wednesday = buttonsIn(poll?.args.blocks ?? []).find((b: Block) => b.action_id === "poll.vote" && b.text.text.includes("Wednesday"));
     if (!poll || !wednesday) throw new Error("the poll was not posted with a Wednesday button");
     await click("U0BEN", "poll.vote", wednesday.value, poll.args.ts ?? "1.1");
-    await record("Tuesday", "Ben (Beta)", "presses **Wednesday**");
+    await record("Tuesday", "Ben (Beta)", "presses **Wednesday**", 2);
 
     // Wednesday: an agreement between the partners; Friday: it is kept, and Beta confirms.
     clock.advance(24 * 3_600_000);
@@ -146,7 +150,7 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
     await record("Wednesday", "Anna", "`/commit send the draft contract for Beta by friday`");
     clock.advance(2 * 24 * 3_600_000);
     await command("U0ANNA", "/commit", "kept #1 sent with the annex");
-    await record("Friday", "Anna", "`/commit kept #1 sent with the annex`");
+    await record("Friday", "Anna", "`/commit kept #1 sent with the annex`", 2);
     const ask = bot.fake.callsTo("chat.postMessage").at(-1);
     const confirm = buttonsIn(ask?.args.blocks ?? []).find((b: Block) => b.action_id === "commitment.confirm");
     if (ask && confirm) {

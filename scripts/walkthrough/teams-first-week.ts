@@ -23,7 +23,9 @@ const uiPort = process.env.WALKTHROUGH_PORT ?? "56190";
 const botName = "Alliance Trust Bot";
 const groupChat = "Alpha–Beta alliance";
 
-const playground = process.env.WALKTHROUGH_URL ? spawn("true") : spawn(process.execPath, ["--import", "tsx", join(root, "scripts/playground.ts")], {
+// WALKTHROUGH_URL: drive a Playground that is already running (a fresh one; for editing this script).
+const attachTo = process.env.WALKTHROUGH_URL;
+const playground = attachTo ? null : spawn(process.execPath, ["--import", "tsx", join(root, "scripts/playground.ts")], {
   cwd: root,
   env: { ...process.env, PLAYGROUND_CONFIG_DIR: work, PLAYGROUND_BOT_PORT: botPort, PLAYGROUND_PORT: uiPort, DATA_DIR: join(work, "data") },
   stdio: ["ignore", "pipe", "inherit"],
@@ -31,7 +33,7 @@ const playground = process.env.WALKTHROUGH_URL ? spawn("true") : spawn(process.e
 });
 const stop = () => {
   try {
-    if (playground.pid) process.kill(-playground.pid, "SIGINT");
+    if (playground?.pid) process.kill(-playground.pid, "SIGINT");
   } catch {
     // already gone
   }
@@ -41,8 +43,7 @@ process.on("exit", () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-// WALKTHROUGH_URL: drive a Playground that is already running (a fresh one; for editing this script).
-const port = process.env.WALKTHROUGH_URL ? Number(new URL(process.env.WALKTHROUGH_URL).port) : await new Promise<number>((resolvePort, reject) => {
+const port = attachTo || !playground ? Number(new URL(attachTo ?? "").port) : await new Promise<number>((resolvePort, reject) => {
   const timer = setTimeout(() => reject(new Error("the Playground did not start within 180 s")), 180_000);
   const watch = watchPlaygroundPort((found) => {
     clearTimeout(timer);
