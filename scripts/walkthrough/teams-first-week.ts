@@ -38,10 +38,15 @@ const stop = () => {
     // already gone
   }
 };
-process.on("exit", () => {
+// On a failure: stop them; the bot may still write its data folder while it shuts down.
+process.on("exit", stop);
+/** Stops the bot and the Playground, waits for them, then removes the temporary folder. */
+async function stopAndClean(): Promise<void> {
+  const exited = playground && playground.exitCode === null ? new Promise((done) => playground.once("exit", done)) : Promise.resolve();
   stop();
+  await Promise.race([exited, new Promise((done) => setTimeout(done, 15_000))]);
   rmSync(work, { recursive: true, force: true });
-});
+}
 
 const port = attachTo || !playground ? Number(new URL(attachTo ?? "").port) : await new Promise<number>((resolvePort, reject) => {
   const timer = setTimeout(() => reject(new Error("the Playground did not start within 180 s")), 180_000);
@@ -155,5 +160,5 @@ await scrollToTop("Alliance Trust Bot: what I can do");
 await shot("7-help-dutch-word");
 
 await browser.close();
-stop();
+await stopAndClean();
 process.exit(0);
