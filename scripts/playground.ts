@@ -2,9 +2,12 @@
 // database in ./data/playground) and Microsoft 365 Agents Playground pointed at it: a Teams-like
 // chat in the browser at http://localhost:56150 (or the next free port, as printed), no tenant, no
 // tunnel, nothing downloaded.
-// Ctrl+C stops both.
+// Ctrl+C stops both. PLAYGROUND_CONFIG_DIR names a folder holding a `.m365agentsplayground.yml`
+// (the Playground's mock users, group chat and team; it only reads that file from its working
+// directory): the scripted walk-through (scripts/walkthrough/) uses it for partners' e-mail domains.
 import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as delay } from "node:timers/promises";
+import { resolve } from "node:path";
 import { watchPlaygroundPort } from "./lib/playground-output.js";
 
 const botPort = Number(process.env.PLAYGROUND_BOT_PORT ?? 3978);
@@ -28,8 +31,8 @@ function stopAll(code: number): void {
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
-function start(command: string, args: string[], env: NodeJS.ProcessEnv, name: string, pipeStdout = false): ChildProcess {
-  const child = spawn(command, args, { env, stdio: ["inherit", pipeStdout ? "pipe" : "inherit", "inherit"] });
+function start(command: string, args: string[], env: NodeJS.ProcessEnv, name: string, pipeStdout = false, cwd?: string): ChildProcess {
+  const child = spawn(command, args, { env, cwd, stdio: ["inherit", pipeStdout ? "pipe" : "inherit", "inherit"] });
   child.on("exit", (code) => {
     if (!stopping) {
       process.stderr.write(`\n${name} exited (${code ?? "signal"}); stopping.\n`);
@@ -60,14 +63,15 @@ for (;;) {
 const playgroundEnv: NodeJS.ProcessEnv = {
   ...process.env,
   TEAMSAPPTESTER_BROWSER: process.env.PLAYGROUND_OPEN_BROWSER === "1" ? undefined : "none",
-  M365_AGENTS_PLAYGROUND_LOGFILE: process.env.M365_AGENTS_PLAYGROUND_LOGFILE ?? `${botEnv.DATA_DIR}/agents-playground.log`,
+  M365_AGENTS_PLAYGROUND_LOGFILE: process.env.M365_AGENTS_PLAYGROUND_LOGFILE ?? resolve(`${botEnv.DATA_DIR}/agents-playground.log`),
 };
 const playground = start(
   process.execPath,
-  ["node_modules/@microsoft/m365agentsplayground/cli.js", "-e", endpoint, "-c", "msteams", "-p", String(uiPort), "--disable-telemetry"],
+  [resolve("node_modules/@microsoft/m365agentsplayground/cli.js"), "-e", endpoint, "-c", "msteams", "-p", String(uiPort), "--disable-telemetry"],
   playgroundEnv,
   "Agents Playground",
   true,
+  process.env.PLAYGROUND_CONFIG_DIR,
 );
 // The Playground takes the next free port when -p is busy, so the URL comes from what it prints.
 let announced = false;
