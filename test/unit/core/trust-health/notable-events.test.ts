@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { notableEvents, participationRate } from "../../../../src/core/trust-health/notable-events.js";
 import { NO_COMMITMENT_EVENTS, type OrganizationPeriodInput } from "../../../../src/core/trust-health/trust-health-inputs.js";
 import { reciprocityImbalance } from "../../../../src/core/trust-health/reciprocity.js";
+import { pillarBounds } from "../../../../src/core/trust-health/pillar-bounds.js";
+import { calibrateLikert } from "../../../../src/core/trust-health/calibration.js";
+import { FLAG_LEVEL } from "../../../../src/core/trust-health/trust-health-constants.js";
+import { perceivedPeriod } from "./period-builder.js";
 
 const scores = (trust: number | null) => ({ reliability: 70, reciprocity: 70, transparency: 70, clear_agreements: 70, trust });
 const band = { low: 60, high: 80 };
@@ -113,6 +117,32 @@ describe("notableEvents", () => {
       "o2",
       "o1",
     ]);
+  });
+});
+
+describe("pillarBounds", () => {
+  const trustFrom = (mean: number, respondents: number) => {
+    const period = perceivedPeriod(1, {});
+    period.perceived.trust = { kind: "score", score: calibrateLikert(mean), mean, respondents };
+    return pillarBounds("trust", period, FLAG_LEVEL);
+  };
+
+  it("is red as a whole for a mean of 1.5 from 18 people, but reaches amber for 2.4 from 5", () => {
+    expect(trustFrom(1.5, 18)!.high).toBeLessThan(50);
+    const few = trustFrom(2.4, 5)!;
+    expect(calibrateLikert(2.4)).toBeLessThan(50);
+    expect(few.high).toBeGreaterThanOrEqual(50);
+  });
+
+  it("blends the observed and perceived bounds with the score's own weight", () => {
+    const period = perceivedPeriod(1, {});
+    period.perceived.reliability = { kind: "score", score: 65, mean: 3, respondents: 10 };
+    period.observed.reliability = { keptRate: 0.2, resolved: 10 };
+    const blended = pillarBounds("reliability", period, FLAG_LEVEL)!;
+    const perceivedOnly = pillarBounds("reliability", { ...period, observed: { ...period.observed, reliability: null } }, FLAG_LEVEL)!;
+    expect(blended.low).toBeLessThan(perceivedOnly.low);
+    expect(blended.high).toBeLessThan(perceivedOnly.high);
+    expect(pillarBounds("transparency", perceivedPeriod(1, {}), FLAG_LEVEL)).toBeNull();
   });
 });
 
