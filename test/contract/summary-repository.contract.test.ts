@@ -87,5 +87,37 @@ for (const target of storageTargets) {
       await db.prisma.summary.create({ data: { allianceId: alliance.id, periodKey: "2026-W10", content: { version: 2 } } });
       await expect(repo.find(alliance.id, "2026-W10")).rejects.toMatchObject({ code: "INVALID_INPUT" });
     });
+
+    it("treat a summary stored as content version 1 (before an upgrade) as absent, and let the next save replace it", async () => {
+      const alliance = await db.prisma.alliance.create({ data: { name: `summary ${randomUUID()}` } });
+      const current = summaryOf(alliance.id, "2026-W09");
+      await repo.save(alliance.id, "2026-W09", current, t("2026-03-02T08:00:00Z"));
+      // A version-1 row of a later period, as the bot stored it before this release.
+      const v1 = { ...JSON.parse(JSON.stringify(summaryOf(alliance.id, "2026-W10"))), version: 1, findings: undefined };
+      await db.prisma.summary.create({ data: { allianceId: alliance.id, periodKey: "2026-W10", createdAt: t("2026-03-09T08:00:00Z"), content: v1 } });
+
+      expect(await repo.find(alliance.id, "2026-W10")).toBeNull();
+      expect((await repo.latest(alliance.id))?.periodKey).toBe("2026-W09");
+
+      const fresh = summaryOf(alliance.id, "2026-W10", 55);
+      const saved = await repo.save(alliance.id, "2026-W10", fresh, t("2026-03-09T09:00:00Z"));
+      expect(saved).toEqual({ created: true, summary: { allianceId: alliance.id, periodKey: "2026-W10", createdAt: t("2026-03-09T09:00:00Z"), content: fresh } });
+      expect(await repo.find(alliance.id, "2026-W10")).toEqual(saved.summary);
+      expect(await repo.latest(alliance.id)).toEqual(saved.summary);
+      // And the replacement is a normal row again: the first write wins from here on.
+      expect(await repo.save(alliance.id, "2026-W10", summaryOf(alliance.id, "2026-W10", 11), t("2026-03-09T10:00:00Z"))).toEqual({ created: false, summary: saved.summary });
+    });
+
+    it("let exactly one of several concurrent saves replace an outdated row", async () => {
+      const alliance = await db.prisma.alliance.create({ data: { name: `summary ${randomUUID()}` } });
+      await db.prisma.summary.create({ data: { allianceId: alliance.id, periodKey: "2026-W10", content: { version: 1 } } });
+      const results = await Promise.all(
+        [61, 62, 63].map((score) => repo.save(alliance.id, "2026-W10", summaryOf(alliance.id, "2026-W10", score), t("2026-03-09T08:00:00Z"))),
+      );
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      const winner = results.find((r) => r.created)!.summary;
+      for (const r of results) expect(r.summary).toEqual(winner);
+      expect(await repo.find(alliance.id, "2026-W10")).toEqual(winner);
+    });
   });
 }

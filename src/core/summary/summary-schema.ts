@@ -9,6 +9,9 @@ import { DIAGNOSES } from "../trust-health/diagnosis.js";
 import { FOUNDATION_PILLARS, PILLARS } from "../trust-health/pillars.js";
 import type { TrustHealthSummary } from "./summary-model.js";
 
+/** The content version this code writes and reads (TrustHealthSummary["version"]). */
+export const SUMMARY_CONTENT_VERSION: TrustHealthSummary["version"] = 2;
+
 const pillar = z.enum(PILLARS);
 const foundation = z.enum(FOUNDATION_PILLARS);
 const rag = z.enum(["green", "amber", "red", "no_data"]);
@@ -51,7 +54,7 @@ const event = z.discriminatedUnion("kind", [
 ]);
 
 const summarySchema = z.object({
-  version: z.literal(2),
+  version: z.literal(SUMMARY_CONTENT_VERSION),
   alliance: z.object({ id: z.string(), name: z.string(), uncertainty, anonymityThreshold: z.number().int().min(3) }),
   period: z.object({ key: z.string(), label: z.string() }),
   generatedAt: z.iso.datetime(),
@@ -165,6 +168,17 @@ const summarySchema = z.object({
     ]),
   ),
 });
+
+/**
+ * True for stored content of an EARLIER content version (a summary stored before an upgrade):
+ * repositories treat such a row as absent, so the summary is recomputed and the row replaced,
+ * instead of failing every read of it. Damaged content of the current version still fails.
+ */
+export function isOutdatedSummary(content: unknown): boolean {
+  if (typeof content !== "object" || content === null) return false;
+  const version = (content as { version?: unknown }).version;
+  return typeof version === "number" && version < SUMMARY_CONTENT_VERSION;
+}
 
 /** Parses stored summary JSON; throws DomainError INVALID_INPUT naming the first bad field. */
 export function parseStoredSummary(content: unknown): TrustHealthSummary {

@@ -147,3 +147,38 @@ export function likertEstimate(mean: number, respondents: number, level = CREDIB
     basis: respondents,
   };
 }
+
+/** A share's estimate with its unrounded posterior mean and variance (0–1). */
+export interface ShareEstimate extends Estimate {
+  share: number;
+  variance: number;
+}
+
+/**
+ * A share (successes out of trials) on 0–100 with a flat Beta(1 + s, 1 + f) posterior's central
+ * interval: for figures with no alliance-typical rate to centre a prior on (participation, the
+ * clarity share, the balance of give and take). `variance` (of the 0–1 share) lets two shares be
+ * compared, see clearDrop.
+ */
+export function shareEstimate(successes: number, trials: number, level = CREDIBLE_LEVEL): ShareEstimate {
+  const a = 1 + successes;
+  const b = 1 + Math.max(0, trials - successes);
+  const tail = (1 - level) / 2;
+  return {
+    value: round1((a / (a + b)) * 100),
+    low: round1(betaQuantile(tail, a, b) * 100),
+    high: round1(betaQuantile(1 - tail, a, b) * 100),
+    basis: trials,
+    share: a / (a + b),
+    variance: (a * b) / ((a + b) ** 2 * (a + b + 1)),
+  };
+}
+
+/**
+ * True when `after` is below `before` beyond noise: the central `level` interval of the difference
+ * of the two posteriors (means ± z · √(v₁ + v₂)) lies wholly above zero. Used for the
+ * "falling participation" flag: a drop of a few people in a small organisation is not a drop.
+ */
+export function clearDrop(before: ShareEstimate, after: ShareEstimate, level: number): boolean {
+  return before.share - after.share - zFor(level) * Math.sqrt(before.variance + after.variance) > 0;
+}

@@ -83,6 +83,8 @@ export const MOVES_WITH_TRUST_R = 0.5;
 
 /** A participation drop of at least this many percentage points is a notable event. */
 export const PARTICIPATION_DROP_POINTS = 15;
+/** Earlier periods (with a pulse) whose pooled response rate is the yardstick for a participation drop. */
+export const PARTICIPATION_BASELINE_PERIODS = 4;
 /** A gap of at least this many points between observed and perceived reliability, clear of noise at FLAG_LEVEL, is marked. */
 export const PERCEPTION_GAP_POINTS = 20;
 
@@ -120,5 +122,6 @@ export const TRUST_HEALTH_CONSTANTS = {
   MIN_POINTS_FOR_CORRELATION,
   MOVES_WITH_TRUST_R,
   PARTICIPATION_DROP_POINTS,
+  PARTICIPATION_BASELINE_PERIODS,
   PERCEPTION_GAP_POINTS,
 } as const;

@@ -11,10 +11,12 @@ import { partnerFindings, reciprocityPairs, type PartnerFinding, type Reciprocit
 import { rollPeriods } from "./record-window.js";
 import { diagnosisSteps } from "./next-steps.js";
 import { notableEvents, type NotableEvent } from "./notable-events.js";
+import { periodBounds } from "./pillar-bounds.js";
 import { scorePeriod, type PillarScoreParts } from "./pillar-scores.js";
 import { PILLARS, type Pillar } from "./pillars.js";
 import { lastSeries, ragOf, trendOf, type Rag, type SeriesPoint, type Trend } from "./rag-and-trend.js";
 import { sayVsDo, type SayVsDo } from "./say-vs-do.js";
+import { FLAG_LEVEL } from "./trust-health-constants.js";
 import type { CommitmentEventsInput, SayInput, TrustHealthPeriodInput } from "./trust-health-inputs.js";
 
 /** One pillar in the current period. */
@@ -134,9 +136,10 @@ export function computeTrustHealth(args: TrustHealthArgs): TrustHealthReport {
     events: notableEvents({
       commitments: args.commitmentEvents,
       currentScores,
+      currentBounds: periodBounds(current, FLAG_LEVEL),
       previousScores,
       currentOrganizations: current.organizations,
-      previousOrganizations: previous?.organizations ?? null,
+      previousOrganizations: previous ? args.periods.slice(0, -1).map((p) => p.organizations) : null,
     }),
   };
 }

@@ -11,9 +11,10 @@ import type {
   NewCommitmentEvent,
 } from "../../core/commitments/commitment-repository.js";
 import { DomainError } from "../../core/shared/errors.js";
+import { clonePlain } from "./clone-plain.js";
 
 function copy(commitment: Commitment): Commitment {
-  return structuredClone(commitment);
+  return clonePlain(commitment);
 }
 
 function matches(c: Commitment, q: CommitmentQuery): boolean {
@@ -55,7 +56,7 @@ export class InMemoryCommitmentRepository implements CommitmentRepository {
 
   private append(commitmentId: string, sequence: number, event: NewCommitmentEvent): void {
     const list = this.events.get(commitmentId) ?? [];
-    list.push({ ...structuredClone(event), id: this.id("evt"), commitmentId, sequence });
+    list.push({ ...clonePlain(event), id: this.id("evt"), commitmentId, sequence });
     this.events.set(commitmentId, list);
     if (event.idempotencyKey !== null) this.keys.set(event.idempotencyKey, commitmentId);
   }
@@ -72,7 +73,7 @@ export class InMemoryCommitmentRepository implements CommitmentRepository {
     let number = 0;
     for (const c of this.commitments.values()) if (c.allianceId === input.allianceId) number = Math.max(number, c.number);
     const commitment: Commitment = {
-      ...structuredClone(input),
+      ...clonePlain(input),
       id: this.id("cmt"),
       number: number + 1,
       status: "open",
@@ -101,7 +102,7 @@ export class InMemoryCommitmentRepository implements CommitmentRepository {
     }
     const next: Commitment = {
       ...current,
-      ...structuredClone(patch),
+      ...clonePlain(patch),
       renegotiations: current.renegotiations + (event.type === "renegotiated" ? 1 : 0),
       version: current.version + 1,
     };
@@ -133,7 +134,7 @@ export class InMemoryCommitmentRepository implements CommitmentRepository {
   }
 
   async listEvents(commitmentIds: readonly string[]): Promise<CommitmentEvent[]> {
-    return commitmentIds.flatMap((id) => structuredClone(this.events.get(id) ?? []));
+    return commitmentIds.flatMap((id) => clonePlain(this.events.get(id) ?? []));
   }
 
   async detachMember(allianceId: string, memberId: string): Promise<number> {

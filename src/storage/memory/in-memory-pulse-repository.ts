@@ -10,20 +10,23 @@ function answerKey(a: Pick<PulseAnswer, "roundId" | "itemKey" | "respondentKey" 
   return [a.roundId, a.itemKey, a.respondentKey, a.targetOrganizationId].join("\u0000");
 }
 
-/** Orders answers by content, never by arrival, as the Prisma repository does (keys computed once). */
-function sortedByContent(answers: Iterable<PulseAnswer>): PulseAnswer[] {
-  return [...answers]
-    .map((answer) => ({ key: answerKey(answer), answer }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map(({ answer }) => copy(answer));
+/** Orders answers by content (their answerKey), never by arrival, as the Prisma repository does. */
+function sortedByContent(answers: Iterable<[key: string, answer: PulseAnswer]>): PulseAnswer[] {
+  return [...answers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, answer]) => copy(answer));
 }
 
 /** A PulseRepository in memory. */
 export class InMemoryPulseRepository implements PulseRepository {
   private readonly rounds = new Map<string, PulseRound>();
   private readonly invites = new Map<string, PulseInvite>();
+  /** Invite ids by round and member: recordAnswer looks one up for every answer. */
+  private readonly inviteIndex = new Map<string, string>();
   /** Answers per round, each by answerKey: the service reads them per round, the simulation suite often. */
   private readonly answers = new Map<string, Map<string, PulseAnswer>>();
+  /** Answers per round and respondent, for answersOf (called after every answer). */
+  private readonly byRespondent = new Map<string, Map<string, PulseAnswer>>();
+  /** Each round's answers sorted by content, kept until the round gets a new answer. */
+  private readonly sortedRounds = new Map<string, PulseAnswer[]>();
 
   async openRound(round: NewPulseRound): Promise<PulseRound> {
     // Check and insert without an await in between, so concurrent opens see each other.
@@ -64,10 +67,11 @@ export class InMemoryPulseRepository implements PulseRepository {
 
   async addInvites(invites: readonly NewPulseInvite[]): Promise<void> {
     for (const invite of invites) {
-      const taken = [...this.invites.values()].some((i) => i.roundId === invite.roundId && i.memberId === invite.memberId);
-      if (taken) continue;
+      const key = `${invite.roundId}\u0000${invite.memberId}`;
+      if (this.inviteIndex.has(key)) continue;
       const id = randomUUID();
       this.invites.set(id, { ...invite, id, completedAt: null, remindedAt: null });
+      this.inviteIndex.set(key, id);
     }
   }
 
@@ -79,10 +83,8 @@ export class InMemoryPulseRepository implements PulseRepository {
   }
 
   async findInvite(roundId: string, memberId: string): Promise<PulseInvite | null> {
-    for (const invite of this.invites.values()) {
-      if (invite.roundId === roundId && invite.memberId === memberId) return copy(invite);
-    }
-    return null;
+    const invite = this.invites.get(this.inviteIndex.get(`${roundId}\u0000${memberId}`) ?? "");
+    return invite ? copy(invite) : null;
   }
 
   async openInvitesOf(memberId: string, now: Date): Promise<PulseInvite[]> {
@@ -111,6 +113,7 @@ export class InMemoryPulseRepository implements PulseRepository {
     for (const [id, invite] of this.invites) {
       if (invite.memberId === memberId && this.rounds.get(invite.roundId)?.allianceId === allianceId) {
         this.invites.delete(id);
+        this.inviteIndex.delete(`${invite.roundId}\u0000${invite.memberId}`);
         deleted++;
       }
     }
@@ -121,14 +124,27 @@ export class InMemoryPulseRepository implements PulseRepository {
     if (!this.rounds.has(answer.roundId)) throw new Error(`unknown pulse round ${answer.roundId}`);
     let round = this.answers.get(answer.roundId);
     if (!round) this.answers.set(answer.roundId, (round = new Map()));
-    round.set(answerKey(answer), copy(answer));
+    const key = answerKey(answer);
+    round.set(key, copy(answer));
+    const respondentKey = `${answer.roundId}\u0000${answer.respondentKey}`;
+    let mine = this.byRespondent.get(respondentKey);
+    if (!mine) this.byRespondent.set(respondentKey, (mine = new Map()));
+    mine.set(key, round.get(key)!);
+    this.sortedRounds.delete(answer.roundId);
   }
 
   async answersOf(roundId: string, respondentKey: string): Promise<PulseAnswer[]> {
-    return sortedByContent([...(this.answers.get(roundId)?.values() ?? [])].filter((a) => a.respondentKey === respondentKey));
+    return sortedByContent(this.byRespondent.get(`${roundId}\u0000${respondentKey}`)?.entries() ?? []);
   }
 
   async answersOfRounds(roundIds: readonly string[]): Promise<PulseAnswer[]> {
-    return sortedByContent([...new Set(roundIds)].flatMap((id) => [...(this.answers.get(id)?.values() ?? [])]));
+    // answerKey starts with the round id, so the content order is the rounds in id order, each sorted.
+    return [...new Set(roundIds)].sort().flatMap((id) => this.sortedRound(id).map(copy));
+  }
+
+  private sortedRound(roundId: string): PulseAnswer[] {
+    let sorted = this.sortedRounds.get(roundId);
+    if (!sorted) this.sortedRounds.set(roundId, (sorted = sortedByContent(this.answers.get(roundId)?.entries() ?? [])));
+    return sorted;
   }
 }

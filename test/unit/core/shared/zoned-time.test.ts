@@ -54,3 +54,12 @@ describe("zoned time", () => {
     expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
   });
 });
+
+describe("toZoned fast path for UTC", () => {
+  it("gives the same wall clock as the time-zone database (Etc/UTC) at any instant", () => {
+    for (let ms = Date.UTC(1999, 11, 31, 23, 59, 59, 999); ms < Date.UTC(2031, 0, 1); ms += 86_400_000 * 37 + 3_600_000 * 7 + 61_001) {
+      const instant = new Date(ms);
+      expect(toZoned(instant, "UTC")).toEqual(toZoned(instant, "Etc/UTC"));
+    }
+  });
+});

@@ -48,11 +48,10 @@ describe("buildTrustHealthSummary", () => {
     expect(summary.participation).toEqual({ invited: 16, responded: 11, rate: 68.8 });
   });
 
-  it("pairs every notable event with its next step", () => {
+  it("pairs every notable event with its next step (Acme's participation drop from 10 people is within noise)", () => {
     expect(summary.events.map((e) => [e.event.kind, e.step])).toEqual([
       ["commitment_broken", "trustHealth.eventStep.commitment_broken"],
       ["commitment_overdue", "trustHealth.eventStep.commitment_overdue"],
-      ["participation_falling", "trustHealth.eventStep.participation_falling"],
     ]);
   });
 

@@ -20,11 +20,26 @@ describe("renderSummaryMarkdown", () => {
     expect(md).toContain("| Acme → its partners | 80.0 (53.8–94.9; 5) | no data | 75.0 (62.8–86.1; 5) | +5.0 | Not enough evidence yet |");
     expect(md).toContain("| Bolt → its partners | 70.9 (38.1–92.6; 3) | no data | hidden (fewer than 5 people) | – | Not enough evidence yet |");
     expect(md).toContain("Broken: “Share the pilot results” (Bolt → Acme, due 2026-03-04)");
-    expect(md).toContain("Participation at Acme fell from 80% to 60%");
+    // Acme's 80% → 60% from 10 people is within noise (docs/trust-health.md §8), so no event.
+    expect(md).not.toContain("Participation at Acme fell");
     expect(md).toContain("Not enough data yet to see what moves trust");
     expect(md).toContain("| Trust | 61% |  |");
     expect(md).toContain("Acme: mostly hierarchy now; would prefer clan.");
     expect(md).toContain("Hidden because fewer than 5 people answered: how partners rate Bolt; culture profile of Bolt.");
+  });
+
+  it("renders a participation drop that clears noise with its next step", () => {
+    const dropped = {
+      ...summary,
+      events: [
+        ...summary.events,
+        {
+          event: { kind: "participation_falling" as const, organizationId: "org-a", previousRate: 80, currentRate: 20, drop: 60 },
+          step: "trustHealth.eventStep.participation_falling" as const,
+        },
+      ],
+    };
+    expect(renderSummaryMarkdown(dropped, "en")).toContain("Participation at Acme fell from 80% to 20%");
   });
 
   it("nests each partner pair's flagged quadrant differences under that pair", () => {

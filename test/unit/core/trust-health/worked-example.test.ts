@@ -70,15 +70,8 @@ describe("trust-health worked example (docs/trust-health.md §8)", () => {
     ]);
   });
 
-  it("lists the broken and overdue commitments and Acme's participation drop of 20 points, not the alliance's 12.5", () => {
-    expect(report.events.map((e) => e.kind)).toEqual(["commitment_broken", "commitment_overdue", "participation_falling"]);
-    expect(report.events[2]).toEqual({
-      kind: "participation_falling",
-      organizationId: "org-a",
-      previousRate: 80,
-      currentRate: 60,
-      drop: 20,
-    });
+  it("lists the broken and overdue commitments; Acme's 20-point participation drop from 10 people is within noise", () => {
+    expect(report.events.map((e) => e.kind)).toEqual(["commitment_broken", "commitment_overdue"]);
   });
 
   it("says there is not enough data for say vs do with two periods", () => {

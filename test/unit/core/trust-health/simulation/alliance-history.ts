@@ -43,6 +43,8 @@ export interface Truth {
   /** Chance that a person skips a whole round. */
   missing: number;
   weeks: number;
+  /** A real change from week `week` (0-based) on: everyone's trust answers drop, or an organisation stops answering. */
+  change?: { week: number; trustMean?: number; missing?: Readonly<Record<string, number>> };
 }
 
 /** A small seeded PRNG (mulberry32) with a normal draw. */
@@ -144,10 +146,12 @@ export async function simulate(truth: Truth, seed: number): Promise<TrustHealthS
     // The pulse: opened Wednesday, answered the same day by whoever does not skip it.
     const wednesday = new Date(monday + 2 * DAY + 10 * 3_600_000);
     const { round } = await pulse.openRound(alliance, wednesday);
+    const changed = truth.change !== undefined && week >= truth.change.week ? truth.change : null;
     for (const member of members) {
-      if (random.next() < truth.missing) continue;
+      if (random.next() < (changed?.missing?.[member.organizationId!] ?? truth.missing)) continue;
       for (const q of questionsFor(round, pulseOrgs, member.organizationId)) {
-        const mean = answerMean(truth, q.category, member.organizationId!, q.targetOrganizationId === "" ? null : q.targetOrganizationId);
+        const truthMean = answerMean(truth, q.category, member.organizationId!, q.targetOrganizationId === "" ? null : q.targetOrganizationId);
+        const mean = q.category === "trust" && changed?.trustMean !== undefined ? changed.trustMean : truthMean;
         const score = Math.min(5, Math.max(1, Math.round(random.normal(mean, truth.answerNoise))));
         await pulse.recordAnswer(member, { roundId: round.id, itemKey: q.itemKey, targetOrganizationId: q.targetOrganizationId, score }, wednesday);
       }

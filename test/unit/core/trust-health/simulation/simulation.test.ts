@@ -60,6 +60,36 @@ const CASES: Case[] = [
   },
 ];
 
+/** Cases of a real drop the notable events must flag (and a healthy alliance must not). */
+interface FlagCase {
+  name: string;
+  truth: Truth;
+  /** The flag a steering committee should read. */
+  flag: string;
+}
+
+const FLAG_CASES: FlagCase[] = [
+  {
+    name: "trust answers collapse in the last two weeks",
+    truth: { ...base, change: { week: base.weeks - 2, trustMean: 1.5 } },
+    flag: "pillar_turned_red:trust",
+  },
+  {
+    name: "Globex stops answering the pulse in the last week",
+    truth: { ...base, change: { week: base.weeks - 1, missing: { Globex: 1 } } },
+    flag: "participation_falling:Globex",
+  },
+];
+
+/** The noise-sensitive notable events (pillar turned red, falling participation) as "kind:what". */
+function eventFlags(summary: TrustHealthSummary): string[] {
+  return summary.events.flatMap(({ event }) => {
+    if (event.kind === "pillar_turned_red") return [`${event.kind}:${event.pillar}`];
+    if (event.kind === "participation_falling") return [`${event.kind}:${event.organizationId ?? "alliance"}`];
+    return [];
+  });
+}
+
 const AMBER_OR_RED = new Set(["fragile_trust", "foundations_weak", "trust_lags", "developing"]);
 
 /** Anything a steering committee would read as an alarm. */
@@ -74,6 +104,7 @@ function alarms(summary: TrustHealthSummary): string[] {
   }
   if (summary.organizations.some((o) => o.gapMarked)) found.push("org gap flag");
   if (summary.reciprocity.pairs.some((p) => p.lopsidedGiver !== null)) found.push("lopsided");
+  found.push(...eventFlags(summary));
   return found;
 }
 
@@ -103,6 +134,19 @@ describe("simulation: the summary tells the truth about each partner", () => {
     }, 120_000);
   }
 
+  const flagged = new Map<string, number>();
+  for (const c of FLAG_CASES) {
+    it(`${c.name}: flagged as ${c.flag} in ≥ 95% of ${SEEDS} seeds`, async () => {
+      let hits = 0;
+      for (let seed = 1; seed <= SEEDS; seed++) {
+        const summary = await simulate(c.truth, seed * 7919 + c.name.length);
+        if (eventFlags(summary).includes(c.flag)) hits++;
+      }
+      flagged.set(c.name, hits);
+      expect(hits / SEEDS, `flagged in ${hits}/${SEEDS}`).toBeGreaterThanOrEqual(0.95);
+    }, 120_000);
+  }
+
   it("prints the confusion table", () => {
     const columns = [...new Set([...table.values()].flatMap((row) => [...row.keys()]))].sort();
     const lines = [
@@ -114,7 +158,12 @@ describe("simulation: the summary tells the truth about each partner", () => {
         return `| ${c.name} | ${expected} | ${columns.map((k) => row.get(k) ?? 0).join(" | ")} | ${falseAlarms.get(c.name) ?? "–"} |`;
       }),
     ];
-    console.log(`\nConfusion table (verdict:partner named)\n${lines.join("\n")}\n`);
+    const flagLines = [
+      `| real drop (${SEEDS} seeds) | flag | flagged |`,
+      "|---|---|---|",
+      ...FLAG_CASES.map((c) => `| ${c.name} | ${c.flag} | ${flagged.get(c.name) ?? "–"} |`),
+    ];
+    console.log(`\nConfusion table (verdict:partner named)\n${lines.join("\n")}\n\n${flagLines.join("\n")}\n`);
     expect(table.size).toBe(CASES.length);
   });
 });
