@@ -290,6 +290,8 @@ describe("one alliance across a Slack workspace and a Teams organisation", () =>
     const [ownEngineering, harbour] = setup.organizations;
     // History of its own: agreement #1 (the alliance has a #1 too) and a poll.
     const prisma = h.bot.database.prisma;
+    if (!(await prisma.commitment.findFirst({ where: { allianceId: alliance, number: 1 } }))) await prisma.commitment.create({ data: { allianceId: alliance, number: 1, text: "an agreement of the alliance" } });
+    const highest = (await prisma.commitment.findFirst({ where: { allianceId: alliance }, orderBy: { number: "desc" } }))!.number;
     await prisma.commitment.create({ data: { allianceId: own.allianceId!, number: 1, text: "dredge the harbour", ownerOrganizationId: harbour!.id } });
     await prisma.poll.create({ data: { allianceId: own.allianceId!, question: "Quay or pier?", options: { create: [{ position: 0, label: "quay" }] } } });
 
@@ -316,11 +318,50 @@ describe("one alliance across a Slack workspace and a Teams organisation", () =>
     const done = await click({ ...chosen(rows[0]), ...chosen(rows[1]) });
     expect(done.text).toContain("“Harbour Works” is now part of the alliance “Rivers Alliance”");
     expect(done.text).toContain("ENGINEERING CO → Engineering Co");
-    expect(done.text).toContain("#1 is now #2");
+    expect(done.text).toContain(`#1 is now #${highest + 1}`);
     expect((await workspaceOf("slack", "T333")).allianceId).toBe(alliance);
-    expect(await prisma.commitment.findFirst({ where: { allianceId: alliance, text: "dredge the harbour" } })).toMatchObject({ number: 2 });
+    expect(await prisma.commitment.findFirst({ where: { allianceId: alliance, text: "dredge the harbour" } })).toMatchObject({ number: highest + 1 });
     expect(await prisma.poll.count({ where: { allianceId: alliance, question: "Quay or pier?" } })).toBe(1);
     expect((await h.bot.services.stores.alliances.listOrganizations(alliance)).map((o) => o.name)).toEqual(["Engineering Co", "Municipality", "Harbour"]);
     expect(await prisma.alliance.findUnique({ where: { id: own.allianceId! } })).toBeNull();
+  }, 60_000);
+
+  it("merges a Teams organisation with history of its own from the card's ChoiceSets, refusing an incomplete mapping", async () => {
+    const alliance = (await workspaceOf("slack", SLACK_TEAM)).allianceId!;
+    const tom = { id: "29:tom", name: "Tom Tide", aadObjectId: "aad-tom" };
+    const tides = (): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user: tom, tenantId: "tenant-tides-0002" });
+    await teamsSay(tides(), "help");
+    const own = await workspaceOf("teams", "tenant-tides-0002");
+    const member = (await h.bot.services.stores.members.findByExternalId(own.id, tom.aadObjectId)) ?? (await h.bot.services.stores.members.findByExternalId(own.id, tom.id));
+    const setup = await h.bot.services.alliances.applySetup(
+      await h.bot.services.members.getActor(member!.id),
+      { name: "Tides", organizations: [{ name: "Tidal Lab", emailDomains: [] }, { name: "Municipality", emailDomains: [] }] },
+      { workspaceId: own.id },
+    );
+    if (!setup.ok) throw new Error(`setup failed: ${JSON.stringify(setup)}`);
+    const [lab, city] = setup.organizations;
+    const prisma = h.bot.database.prisma;
+    await prisma.poll.create({ data: { allianceId: own.allianceId!, question: "Spring or neap?", options: { create: [{ position: 0, label: "spring" }] } } });
+
+    const code = CODE.exec((await trust("link", "U0ANN")).text)![0];
+    const card = cardOf(await teamsSay(tides(), `link ${code}`));
+    expect(cardText(card)).toContain("Merge “Tides” into the alliance “Rivers Alliance”?");
+    // One required ChoiceSet per organisation, proposed by name: Municipality → the alliance's.
+    const sets = JSON.stringify(card.body);
+    expect(sets).toContain(`"id":"merge.${lab!.id}"`);
+    const allianceCity = (await h.bot.services.stores.alliances.listOrganizations(alliance)).find((o) => o.name === "Municipality")!;
+    expect(sets).toMatch(new RegExp(`"id":"merge.${city!.id}"[^}]*"value":"${allianceCity.id}"`));
+    const merge = executeActions(card).find((a) => a.verb === "alliance.link.merge")!;
+
+    // The ChoiceSet left empty: refused, nothing moved.
+    const refused = await h.post(executeActivity(tides(), merge.verb, { ...merge.data, [`merge.${lab!.id}`]: "", [`merge.${city!.id}`]: allianceCity.id }));
+    expect(refused.body.value).toContain("Choose where each of your organisations goes (Tidal Lab)");
+    expect((await workspaceOf("teams", "tenant-tides-0002")).allianceId).toBe(own.allianceId);
+
+    const done = invokeCard(await h.post(executeActivity(tides(), merge.verb, { ...merge.data, [`merge.${lab!.id}`]: "new", [`merge.${city!.id}`]: allianceCity.id })));
+    expect(cardText(done)).toContain("“Tides” is now part of the alliance “Rivers Alliance”");
+    expect((await workspaceOf("teams", "tenant-tides-0002")).allianceId).toBe(alliance);
+    expect(await prisma.poll.count({ where: { allianceId: alliance, question: "Spring or neap?" } })).toBe(1);
+    expect((await h.bot.services.stores.alliances.listOrganizations(alliance)).map((o) => o.name)).toContain("Tidal Lab");
   }, 60_000);
 });
