@@ -127,6 +127,7 @@ function contract(name: string, get: () => SpaceStores) {
       const org = (allianceId: string, name: string) => stores.alliances.addOrganization(allianceId, { name, emailDomains: [`${name.toLowerCase()}.example`], slackTeamIds: [] });
       const [fAcme, fCity] = [await org(from.alliance.id, "ACME"), await org(from.alliance.id, "City")];
       const [tAcme, tGlobex] = [await org(to.alliance.id, "Acme"), await org(to.alliance.id, "Globex")];
+      await stores.alliances.saveSetup({ ...from.alliance, steering: { workspaceId: from.workspace.id, conversationId: "19:own-steering" } }, [fAcme, fCity]);
       const inCity = (await stores.members.createIfAbsent(member(from.alliance.id, from.workspace.id, fCity.id))).member;
       const inAcme = (await stores.members.createIfAbsent(member(from.alliance.id, from.workspace.id, fAcme.id))).member;
       await spaces.appendEvent({ allianceId: from.alliance.id, workspaceId: from.workspace.id, actorMemberId: null, type: "code_issued", reason: null, codeId: null, at: T0 });
@@ -145,6 +146,7 @@ function contract(name: string, get: () => SpaceStores) {
       expect((await spaces.listSpaces(to.alliance.id)).map((x) => x.workspaceId).sort()).toEqual([from.workspace.id, to.workspace.id].sort());
       expect(await stores.alliances.get(from.alliance.id)).toBeNull();
       expect((await spaces.listEvents(to.alliance.id)).map((e) => e.type)).toContain("code_issued");
+      expect((await spaces.listSpaces(to.alliance.id)).find((x) => x.workspaceId === from.workspace.id)?.steeringConversationId).toBe("19:own-steering");
       if (!s.history) return;
 
       // Agreements #1 and #2 were taken; #5 was free and keeps its number.

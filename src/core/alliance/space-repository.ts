@@ -31,7 +31,8 @@ export interface SpaceRepository {
    * caller), the space and members, polls with their ballots, agreements (a number already taken
    * in the target gets the next free one), pulse rounds (merged with the target's round of the
    * same period), culture assessments, summaries (a period both have keeps the joining one under
-   * "<period>~merged-<from id>"), and the link audit trail. The joining alliance is deleted.
+   * "<period>~merged-<from id>"), and the link audit trail. The joining alliance's steering
+   * channel becomes its space's own (unless that space has one). The joining alliance is deleted.
    */
   mergeAlliance(fromAllianceId: string, toAllianceId: string, mapping: OrganizationMapping): Promise<MergeOutcome>;
   /** The alliance's spaces with their channels, oldest first. */

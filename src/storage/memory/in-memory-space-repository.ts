@@ -78,6 +78,8 @@ export class InMemorySpaceRepository implements SpaceRepository {
         organizationMap[org.id] = existing.id;
       }
     }
+    const steering = (await this.alliances.get(fromAllianceId))?.steering;
+    if (steering && !this.channels.get(steering.workspaceId)?.steeringConversationId) await this.setChannel(steering.workspaceId, "steering", steering.conversationId);
     let membersMoved = 0;
     for (const space of await this.workspaces.listForAlliance(fromAllianceId)) {
       this.workspaces.moveToAlliance(space.id, toAllianceId);

@@ -107,6 +107,11 @@ export class PrismaSpaceRepository implements SpaceRepository {
       }
       const mapped = (id: string | null): string | null => (id === null ? null : (orgMap[id] ?? id));
 
+      // The joining alliance's steering channel was in its own space: it stays that space's own.
+      const joining = await tx.alliance.findUniqueOrThrow({ where: { id: from } });
+      if (joining.steeringWorkspaceId && joining.steeringConversationId) {
+        await tx.workspace.updateMany({ where: { id: joining.steeringWorkspaceId, allianceId: from, steeringConversationId: null }, data: { steeringConversationId: joining.steeringConversationId } });
+      }
       await tx.workspace.updateMany({ where: { allianceId: from }, data: { allianceId: to } });
       let membersMoved = 0;
       for (const [old, now] of Object.entries(orgMap)) {

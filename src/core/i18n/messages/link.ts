@@ -35,7 +35,7 @@ export const linkMessages = defineMessages(
     "error.LINK_SPACE_IN_OTHER_ALLIANCE":
       "This space is linked with other spaces in the alliance “{alliance}”. An admin must unlink it there first; then enter the code again.",
     "error.LINK_MERGE_REQUIRED":
-      "This space already has its own alliance “{alliance}” with polls, agreements, pulse answers or culture assessments. Joining would need a merge that maps its organisations onto the other alliance's, and the bot cannot merge alliances yet — nothing was changed. Link from the other side instead (enter a code from this space there), if that space has no history of its own.",
+      "This space already has its own alliance “{alliance}” with polls, agreements, pulse answers or culture assessments, so it can join only by a merge that maps its organisations onto the other alliance's. Nothing was changed. Enter the code again to see and choose that mapping.",
     "error.LINK_NOT_LINKED": "This space is not linked with any other space, so there is nothing to unlink.",
     "error.LINK_MERGE_NOT_NEEDED": "This space has no history of its own, so it can join without a merge: enter the code as usual.",
     "error.LINK_MERGE_MAPPING_INCOMPLETE": "Choose where each of your organisations goes ({names}) — an organisation of the alliance, or “new” — before merging. Nothing was changed.",
@@ -78,7 +78,7 @@ export const linkMessages = defineMessages(
     "error.LINK_SPACE_IN_OTHER_ALLIANCE":
       "Deze ruimte is gekoppeld aan andere ruimtes in de alliantie “{alliance}”. Een beheerder moet haar daar eerst ontkoppelen; voer daarna de code opnieuw in.",
     "error.LINK_MERGE_REQUIRED":
-      "Deze ruimte heeft al een eigen alliantie “{alliance}” met peilingen, afspraken, pulseantwoorden of cultuurmetingen. Aansluiten vraagt een samenvoeging die haar organisaties op die van de andere alliantie afbeeldt, en dat kan de bot nog niet — er is niets veranderd. Koppel eventueel andersom (voer daar een code van deze ruimte in), als die ruimte zelf nog geen geschiedenis heeft.",
+      "Deze ruimte heeft al een eigen alliantie “{alliance}” met peilingen, afspraken, pulseantwoorden of cultuurmetingen en kan alleen aansluiten door samen te voegen, waarbij haar organisaties op die van de andere alliantie worden afgebeeld. Er is niets veranderd. Voer de code opnieuw in om die afbeelding te zien en te kiezen.",
     "error.LINK_NOT_LINKED": "Deze ruimte is aan geen andere ruimte gekoppeld, dus er valt niets te ontkoppelen.",
     "error.LINK_MERGE_NOT_NEEDED": "Deze ruimte heeft geen eigen geschiedenis en kan zonder samenvoegen aansluiten: voer de code gewoon in.",
     "error.LINK_MERGE_MAPPING_INCOMPLETE": "Kies voor elk van jullie organisaties ({names}) waar die heen gaat — een organisatie van de alliantie, of “nieuw” — voordat je samenvoegt. Er is niets veranderd.",
