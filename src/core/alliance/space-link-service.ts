@@ -93,6 +93,15 @@ export class SpaceLinkService {
     return { code, expiresAt: saved.expiresAt, alliance };
   }
 
+  /**
+   * What entering a code shows: the join confirmation for a space without history, the merge
+   * mapping for one with (without logging the join's LINK_MERGE_REQUIRED refusal on the way).
+   */
+  async previewEntry(actor: SpaceActor, typed: string): Promise<{ kind: "join"; preview: LinkPreview } | { kind: "merge"; preview: MergePreview }> {
+    const { active } = await this.checked(actor, typed, "either");
+    return active ? { kind: "merge", preview: await this.previewMerge(actor, typed) } : { kind: "join", preview: await this.previewLink(actor, typed) };
+  }
+
   /** Checks the code without using it and says what the admin is about to join. */
   async previewLink(actor: SpaceActor, typed: string): Promise<LinkPreview> {
     const { code } = await this.checked(actor, typed);
@@ -212,7 +221,7 @@ export class SpaceLinkService {
   }
 
   /** The code and the actor's space pass every rule; each refusal is logged, then thrown. */
-  private async checked(actor: SpaceActor, typed: string, how: "join" | "merge" = "join"): Promise<{ code: LinkCode; ownAllianceId: string }> {
+  private async checked(actor: SpaceActor, typed: string, how: "join" | "merge" | "either" = "join"): Promise<{ code: LinkCode; ownAllianceId: string; active: boolean }> {
     let codeAlliance = actor.allianceId;
     let codeId: string | null = null;
     try {
@@ -239,7 +248,7 @@ export class SpaceLinkService {
       }
       // A fresh space joins as it is; a merge would only make the admin map for nothing.
       if (!active && how === "merge") throw new DomainError("LINK_MERGE_NOT_NEEDED", "space's own alliance is empty");
-      return { code, ownAllianceId };
+      return { code, ownAllianceId, active };
     } catch (error) {
       if (isDomainError(error)) await this.log(codeAlliance, actor, "code_refused", { codeId, reason: error.code });
       throw error;

@@ -324,6 +324,12 @@ describe("one alliance across a Slack workspace and a Teams organisation", () =>
     expect(await prisma.poll.count({ where: { allianceId: alliance, question: "Quay or pier?" } })).toBe(1);
     expect((await h.bot.services.stores.alliances.listOrganizations(alliance)).map((o) => o.name)).toEqual(["Engineering Co", "Municipality", "Harbour"]);
     expect(await prisma.alliance.findUnique({ where: { id: own.allianceId! } })).toBeNull();
+    // Showing the merge card is not a refusal; the incomplete mapping was, and the merge is logged.
+    expect((await h.bot.services.stores.spaces.listEvents(alliance)).map((e) => [e.type, e.reason]).slice(-3)).toEqual([
+      ["code_issued", null],
+      ["code_refused", "LINK_MERGE_MAPPING_INCOMPLETE"],
+      ["linked", "merged"],
+    ]);
   }, 60_000);
 
   it("merges a Teams organisation with history of its own from the card's ChoiceSets, refusing an incomplete mapping", async () => {

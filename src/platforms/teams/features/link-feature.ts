@@ -6,7 +6,7 @@ import { z } from "zod";
 import { buildLinkCodeText, buildLinkConfirmView, buildLinkDoneText } from "../../../core/alliance/space-link-views.js";
 import { buildLinkMergeView, buildMergeDoneText } from "../../../core/alliance/space-merge-views.js";
 import { translate } from "../../../core/i18n/catalogue.js";
-import { DomainError, isDomainError } from "../../../core/shared/errors.js";
+import { DomainError } from "../../../core/shared/errors.js";
 import { ALLIANCE_VERBS } from "../render/alliance-cards.js";
 import { card, text } from "../render/card-kit.js";
 import { renderView } from "../render/render-view.js";
@@ -45,12 +45,9 @@ export function linkFeature(services: TeamsServices): TeamsFeature {
           return void (await reply({ text: body }));
         }
         const code = typed.toUpperCase();
-        const preview = await links.previewLink(turn.member, typed).catch((error: unknown) => {
-          // A space with history of its own joins only by a merge: show its mapping instead.
-          if (isDomainError(error) && error.code === "LINK_MERGE_REQUIRED") return null;
-          throw error;
-        });
-        const view = preview ? buildLinkConfirmView(turn.locale, preview, code) : buildLinkMergeView(turn.locale, await links.previewMerge(turn.member, typed), code);
+        // A space with history of its own joins only by a merge: it sees the mapping instead.
+        const entry = await links.previewEntry(turn.member, typed);
+        const view = entry.kind === "join" ? buildLinkConfirmView(turn.locale, entry.preview, code) : buildLinkMergeView(turn.locale, entry.preview, code);
         await reply(renderView(view));
       },
       async unlink(context) {

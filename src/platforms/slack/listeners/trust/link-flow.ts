@@ -7,7 +7,6 @@ import { z } from "zod";
 import type { SpaceLinkService } from "../../../../core/alliance/space-link-service.js";
 import { buildLinkCodeText, buildLinkConfirmView, buildLinkDoneText } from "../../../../core/alliance/space-link-views.js";
 import { buildLinkMergeView, buildMergeDoneText } from "../../../../core/alliance/space-merge-views.js";
-import { isDomainError } from "../../../../core/shared/errors.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { ACTION } from "../../ids.js";
 import { buttonActionSchema, inputValue } from "../../payloads.js";
@@ -28,12 +27,9 @@ export async function answerLink(links: SpaceLinkService, actor: SlackActor, res
     return await replyPrivately(respond, text);
   }
   const code = typed.toUpperCase();
-  const preview = await links.previewLink(actor, typed).catch(async (error: unknown) => {
-    // A space with history of its own joins only by a merge: show its mapping instead.
-    if (isDomainError(error) && error.code === "LINK_MERGE_REQUIRED") return null;
-    throw error;
-  });
-  const view = preview ? buildLinkConfirmView(actor.locale, preview, code) : buildLinkMergeView(actor.locale, await links.previewMerge(actor, typed), code);
+  // A space with history of its own joins only by a merge: it sees the mapping instead.
+  const entry = await links.previewEntry(actor, typed);
+  const view = entry.kind === "join" ? buildLinkConfirmView(actor.locale, entry.preview, code) : buildLinkMergeView(actor.locale, entry.preview, code);
   for (const message of renderMessages(view).messages) await respondWith(respond, message);
 }
 
