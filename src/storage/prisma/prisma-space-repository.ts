@@ -5,6 +5,7 @@ import { NEW_ORGANIZATION, type LinkCode, type LinkEvent, type LinkEventType, ty
 import type { SpaceRepository } from "../../core/alliance/space-repository.js";
 import type { Platform } from "../../core/shared/refs.js";
 import type { PrismaClient } from "../prisma-client.js";
+import { MERGED_SUMMARY_MARK } from "../../core/summary/summary-repository.js";
 
 const toCode = (row: CodeRow): LinkCode => ({
   id: row.id,
@@ -167,7 +168,7 @@ export class PrismaSpaceRepository implements SpaceRepository {
 
       const periods = new Set((await tx.summary.findMany({ where: { allianceId: to }, select: { periodKey: true } })).map((s) => s.periodKey));
       for (const summary of await tx.summary.findMany({ where: { allianceId: from } })) {
-        const periodKey = periods.has(summary.periodKey) ? `${summary.periodKey}~merged-${from}` : summary.periodKey;
+        const periodKey = periods.has(summary.periodKey) ? `${summary.periodKey}${MERGED_SUMMARY_MARK}${from}` : summary.periodKey;
         await tx.summary.update({ where: { id: summary.id }, data: { allianceId: to, periodKey } });
       }
 

@@ -3,7 +3,7 @@
 // JSON content is validated on the way out so a damaged row never reaches a chat.
 import { parseStoredSummary } from "../../core/summary/summary-schema.js";
 import type { TrustHealthSummary } from "../../core/summary/summary-model.js";
-import type { StoredSummary, SummaryRepository } from "../../core/summary/summary-repository.js";
+import { MERGED_SUMMARY_MARK, type StoredSummary, type SummaryRepository } from "../../core/summary/summary-repository.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 
@@ -47,7 +47,7 @@ export class PrismaSummaryRepository implements SummaryRepository {
 
   async latest(allianceId: string): Promise<StoredSummary | null> {
     const row = await this.prisma.summary.findFirst({
-      where: { allianceId },
+      where: { allianceId, NOT: { periodKey: { contains: MERGED_SUMMARY_MARK } } },
       orderBy: [{ createdAt: "desc" }, { periodKey: "desc" }],
     });
     return row ? toStored(row) : null;
