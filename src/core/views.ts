@@ -5,6 +5,7 @@
  */
 import type { AllianceView } from "./alliance/alliance-views.js";
 import type { LinkConfirmView } from "./alliance/space-link-views.js";
+import type { LinkMergeView } from "./alliance/space-merge-views.js";
 import type { CommitmentView } from "./commitments/commitment-views.js";
 import type { CultureFitView } from "./culture-fit/culture-fit-views.js";
 import type { PollView } from "./polls/poll-views.js";
@@ -16,5 +17,5 @@ export interface TextView {
   text: string;
 }
 
-export type View = TextView | AllianceView | PollView | CommitmentView | SummaryView | PulseView | CultureFitView | LinkConfirmView;
+export type View = TextView | AllianceView | PollView | CommitmentView | SummaryView | PulseView | CultureFitView | LinkConfirmView | LinkMergeView;
 export type ViewKind = View["kind"];

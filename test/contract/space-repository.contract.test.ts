@@ -23,6 +23,24 @@ interface SpaceStores {
   markActive(allianceId: string): Promise<void>;
   /** Gives the alliance what the scheduler makes on its own: an empty week's summary, an unanswered round. */
   markScheduled(allianceId: string): Promise<void>;
+  /**
+   * The history a merge must carry (Prisma only: in memory, polls, agreements and pulses live in
+   * stores the space repository does not hold). `seed` writes a poll with a ballot, agreements
+   * numbered `numbers` between the two organisations, a pulse round of `period` with one answer,
+   * a culture assessment and a summary of `period`; `read` returns it back for an alliance.
+   */
+  history?: {
+    seed(allianceId: string, orgs: [string, string], numbers: number[], period: string): Promise<void>;
+    read(allianceId: string): Promise<HistoryView>;
+  };
+}
+
+interface HistoryView {
+  ballotOrgs: (string | null)[];
+  commitments: { number: number; text: string; owner: string | null; beneficiary: string | null }[];
+  rounds: { periodKey: string; itemKeys: string[]; answers: { respondent: string | null; target: string }[] }[];
+  assessmentOrgs: string[];
+  summaries: string[];
 }
 
 function contract(name: string, get: () => SpaceStores) {
@@ -101,6 +119,61 @@ function contract(name: string, get: () => SpaceStores) {
       expect(await spaces.listSpaces(a.id)).toMatchObject([{ steeringConversationId: null, allianceConversationId: "19:all" }]);
     });
 
+    it("merges an alliance with history into another in one step, as the mapping says, losing nothing", async () => {
+      const s = get();
+      const { stores, spaces } = s;
+      const from = await alliance("teams");
+      const to = await alliance("slack");
+      const org = (allianceId: string, name: string) => stores.alliances.addOrganization(allianceId, { name, emailDomains: [`${name.toLowerCase()}.example`], slackTeamIds: [] });
+      const [fAcme, fCity] = [await org(from.alliance.id, "ACME"), await org(from.alliance.id, "City")];
+      const [tAcme, tGlobex] = [await org(to.alliance.id, "Acme"), await org(to.alliance.id, "Globex")];
+      await stores.alliances.saveSetup({ ...from.alliance, steering: { workspaceId: from.workspace.id, conversationId: "19:own-steering" } }, [fAcme, fCity]);
+      const inCity = (await stores.members.createIfAbsent(member(from.alliance.id, from.workspace.id, fCity.id))).member;
+      const inAcme = (await stores.members.createIfAbsent(member(from.alliance.id, from.workspace.id, fAcme.id))).member;
+      await spaces.appendEvent({ allianceId: from.alliance.id, workspaceId: from.workspace.id, actorMemberId: null, type: "code_issued", reason: null, codeId: null, at: T0 });
+      await s.history?.seed(to.alliance.id, [tAcme.id, tGlobex.id], [1, 2], "2026-W48");
+      await s.history?.seed(from.alliance.id, [fAcme.id, fCity.id], [1, 2, 5], "2026-W48");
+      await s.history?.seed(from.alliance.id, [fCity.id, fAcme.id], [], "2026-W47");
+
+      const outcome = await spaces.mergeAlliance(from.alliance.id, to.alliance.id, { [fAcme.id]: tAcme.id, [fCity.id]: "new" });
+      const organizations = await stores.alliances.listOrganizations(to.alliance.id);
+      const tCity = organizations.find((o) => o.name === "City")!;
+      expect(organizations.map((o) => o.name).sort()).toEqual(["Acme", "City", "Globex"]);
+      expect(outcome.organizationMap).toEqual({ [fAcme.id]: tAcme.id, [fCity.id]: tCity.id });
+      expect(outcome.membersMoved).toBe(2);
+      expect(await stores.members.get(inCity.id)).toMatchObject({ allianceId: to.alliance.id, organizationId: tCity.id });
+      expect(await stores.members.get(inAcme.id)).toMatchObject({ allianceId: to.alliance.id, organizationId: tAcme.id });
+      expect((await spaces.listSpaces(to.alliance.id)).map((x) => x.workspaceId).sort()).toEqual([from.workspace.id, to.workspace.id].sort());
+      expect(await stores.alliances.get(from.alliance.id)).toBeNull();
+      expect((await spaces.listEvents(to.alliance.id)).map((e) => e.type)).toContain("code_issued");
+      expect((await spaces.listSpaces(to.alliance.id)).find((x) => x.workspaceId === from.workspace.id)?.steeringConversationId).toBe("19:own-steering");
+      if (!s.history) return;
+
+      // Agreements #1 and #2 were taken; #5 was free and keeps its number.
+      expect(outcome.renumbered).toEqual([{ before: 1, after: 6 }, { before: 2, after: 7 }]);
+      const merged = await s.history.read(to.alliance.id);
+      expect(merged.commitments).toEqual([
+        { number: 1, text: `c1 ${to.alliance.id}`, owner: tAcme.id, beneficiary: tGlobex.id },
+        { number: 2, text: `c2 ${to.alliance.id}`, owner: tAcme.id, beneficiary: tGlobex.id },
+        { number: 5, text: `c5 ${from.alliance.id}`, owner: tAcme.id, beneficiary: tCity.id },
+        { number: 6, text: `c1 ${from.alliance.id}`, owner: tAcme.id, beneficiary: tCity.id },
+        { number: 7, text: `c2 ${from.alliance.id}`, owner: tAcme.id, beneficiary: tCity.id },
+      ]);
+      expect(merged.ballotOrgs.sort()).toEqual([tAcme.id, tAcme.id, tCity.id].sort());
+      // W48 existed on both sides: one round with both answers and both item sets; W47 moved as it was.
+      expect(merged.rounds).toEqual([
+        { periodKey: "2026-W47", itemKeys: [`i-${from.alliance.id}`], answers: [{ respondent: tCity.id, target: tAcme.id }] },
+        {
+          periodKey: "2026-W48",
+          itemKeys: [`i-${to.alliance.id}`, `i-${from.alliance.id}`],
+          answers: expect.arrayContaining([{ respondent: tAcme.id, target: tGlobex.id }, { respondent: tAcme.id, target: tCity.id }]) as unknown as HistoryView["rounds"][0]["answers"],
+        },
+      ]);
+      expect(merged.rounds[1]!.answers).toHaveLength(2);
+      expect(merged.assessmentOrgs.sort()).toEqual([tAcme.id, tAcme.id, tCity.id].sort());
+      expect(merged.summaries).toEqual(["2026-W47", "2026-W48", `2026-W48~merged-${from.alliance.id}`]);
+    });
+
     it("says whether an alliance holds anything a join would have to merge", async () => {
       const s = get();
       const { alliance: a } = await alliance();
@@ -123,7 +196,7 @@ const memory = (() => {
   const stores = { alliances: new InMemoryAllianceRepository(), members, workspaces };
   return {
     stores,
-    spaces: new InMemorySpaceRepository(workspaces, members, async (id) => active.has(id)),
+    spaces: new InMemorySpaceRepository(workspaces, members, async (id) => active.has(id), stores.alliances),
     markActive: async (id: string) => void active.add(id),
     markScheduled: async () => {},
   };
@@ -145,6 +218,35 @@ for (const target of storageTargets) {
       markScheduled: async (allianceId) => {
         await db.prisma.summary.create({ data: { allianceId, periodKey: "2026-W48", content: {} } });
         await db.prisma.pulseRound.create({ data: { allianceId, periodKey: "2026-W49", itemKeys: ["i1"], openedAt: T0, closesAt: T0 } });
+      },
+      history: {
+        seed: async (allianceId, [owner, beneficiary], numbers, period) => {
+          const p = db.prisma;
+          const poll = await p.poll.create({ data: { allianceId, question: `q ${period}`, options: { create: [{ position: 0, label: "yes" }] } } });
+          await p.pollBallot.create({ data: { pollId: poll.id, voterKey: `v${randomUUID()}`, organizationId: owner, optionIds: [], castOn: T0 } });
+          for (const number of numbers) {
+            await p.commitment.create({ data: { allianceId, number, text: `c${number} ${allianceId}`, ownerOrganizationId: owner, beneficiaryOrganizationId: beneficiary } });
+          }
+          const round = await p.pulseRound.create({ data: { allianceId, periodKey: period, itemKeys: [`i-${allianceId}`], openedAt: T0, closesAt: T0 } });
+          await p.pulseAnswer.create({ data: { roundId: round.id, itemKey: `i-${allianceId}`, respondentKey: `k${randomUUID()}`, respondentOrganizationId: owner, targetOrganizationId: beneficiary, score: 4, answeredOn: T0 } });
+          await p.cultureAssessment.create({ data: { allianceId, organizationId: owner, respondentKey: `k${randomUUID()}`, periodKey: period, now: [], preferred: [], submittedOn: T0 } });
+          await p.summary.create({ data: { allianceId, periodKey: period, content: {} } });
+        },
+        read: async (allianceId) => {
+          const p = db.prisma;
+          const ballots = await p.pollBallot.findMany({ where: { poll: { allianceId } } });
+          const commitments = await p.commitment.findMany({ where: { allianceId }, orderBy: { number: "asc" } });
+          const rounds = await p.pulseRound.findMany({ where: { allianceId }, orderBy: { periodKey: "asc" }, include: { answers: true } });
+          const assessments = await p.cultureAssessment.findMany({ where: { allianceId } });
+          const summaries = await p.summary.findMany({ where: { allianceId }, orderBy: { periodKey: "asc" } });
+          return {
+            ballotOrgs: ballots.map((b) => b.organizationId),
+            commitments: commitments.map((c) => ({ number: c.number, text: c.text, owner: c.ownerOrganizationId, beneficiary: c.beneficiaryOrganizationId })),
+            rounds: rounds.map((r) => ({ periodKey: r.periodKey, itemKeys: r.itemKeys, answers: r.answers.map((a) => ({ respondent: a.respondentOrganizationId, target: a.targetOrganizationId })) })),
+            assessmentOrgs: assessments.map((a) => a.organizationId),
+            summaries: summaries.map((x) => x.periodKey),
+          };
+        },
       },
     };
   });

@@ -57,6 +57,9 @@ function contract(name: string, h: Harness): void {
       expect((await h.repo().latest(allianceId))?.periodKey).toBe("2026-W11");
       expect((await h.repo().latest(other))?.periodKey).toBe("2026-W12");
       expect(await h.repo().find(other, "2026-W10")).toBeNull();
+      // A week's summary kept from a merged alliance, stored later, is history, not the latest.
+      await h.repo().save(allianceId, "2026-W11~merged-x", summaryOf(allianceId, "2026-W11"), t("2026-03-17T08:00:00Z"));
+      expect((await h.repo().latest(allianceId))?.periodKey).toBe("2026-W11");
     });
   });
 }

@@ -105,6 +105,8 @@ export function blockAction(
   message: { ts: string; channelId?: string } | null,
   responseUrl: string,
   who: Who = {},
+  /** The message's input state (selects in the message), as Slack sends it with a click. */
+  stateValues: Record<string, Record<string, unknown>> = {},
 ): object {
   const teamId = who.teamId ?? "T111";
   const channelId = message?.channelId ?? who.channelId ?? "C0CHANNEL";
@@ -119,7 +121,7 @@ export function blockAction(
     enterprise: null,
     is_enterprise_install: false,
     ...(message ? { channel: { id: channelId, name: "alliance" }, message: { type: "message", ts: message.ts, text: "", blocks: [] } } : {}),
-    state: { values: {} },
+    state: { values: stateValues },
     response_url: responseUrl,
     actions: [
       {

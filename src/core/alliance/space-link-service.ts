@@ -4,8 +4,9 @@
 // to the audit trail. Only a space whose own alliance holds nothing yet may join as it is: its
 // members and organisations (by name) are carried over; what the scheduler made for the empty
 // alliance (summaries, unanswered pulse rounds) goes with it. A space with its own polls,
-// agreements, culture assessments or pulse answers would need a merge mapping its organisations
-// onto the alliance's; that merge is not built yet, so such a link is refused, saying why.
+// agreements, culture assessments or pulse answers joins only by an explicit merge: the admin
+// sees each of its organisations with a proposed partner of the alliance (same name) or "new",
+// chooses, confirms, and everything moves in one transaction (previewMerge / confirmMerge).
 import { DomainError, isDomainError } from "../shared/errors.js";
 import type { Clock } from "../shared/clock.js";
 import type { KeyedHasher } from "../shared/keyed-hash.js";
@@ -15,7 +16,7 @@ import { defaultAllianceSettings } from "./alliance-defaults.js";
 import type { AllianceRepository } from "./alliance-repository.js";
 import type { MemberRepository } from "./member-repository.js";
 import { hasRole, requireRole } from "./roles.js";
-import { LINK_CODE_TTL_MS, generateLinkCode, normalizeLinkCode, type LinkCode } from "./space-link.js";
+import { LINK_CODE_TTL_MS, NEW_ORGANIZATION, generateLinkCode, normalizeLinkCode, type LinkCode, type MergeOutcome, type OrganizationMapping } from "./space-link.js";
 import type { SpaceRepository } from "./space-repository.js";
 import type { WorkspaceRepository } from "./workspace-repository.js";
 
@@ -36,6 +37,25 @@ export interface LinkResult {
   alliance: Alliance;
   organizations: Organization[];
   membersMoved: number;
+}
+
+/** What the admin of a space with history sees before merging: each organisation and its proposal. */
+export interface MergePreview {
+  allianceName: string;
+  ownAllianceName: string;
+  /** The alliance's organisations, the choices for each row. */
+  targets: { id: string; name: string }[];
+  /** The joining alliance's organisations with the proposed target: same name, else "new". */
+  rows: { id: string; name: string; proposed: string }[];
+  spaces: { platform: Platform; name: string | null }[];
+}
+
+/** The outcome of a confirmed merge, with names for telling the admins. */
+export interface MergeResult extends MergeOutcome {
+  alliance: Alliance;
+  ownAllianceName: string;
+  /** "Old name → name in the alliance", in the joining alliance's order. */
+  mapping: { from: string; to: string; created: boolean }[];
 }
 
 export interface SpaceLinkDeps {
@@ -71,6 +91,15 @@ export class SpaceLinkService {
     });
     await this.log(alliance.id, actor, "code_issued", { codeId: saved.id });
     return { code, expiresAt: saved.expiresAt, alliance };
+  }
+
+  /**
+   * What entering a code shows: the join confirmation for a space without history, the merge
+   * mapping for one with (without logging the join's LINK_MERGE_REQUIRED refusal on the way).
+   */
+  async previewEntry(actor: SpaceActor, typed: string): Promise<{ kind: "join"; preview: LinkPreview } | { kind: "merge"; preview: MergePreview }> {
+    const { active } = await this.checked(actor, typed, "either");
+    return active ? { kind: "merge", preview: await this.previewMerge(actor, typed) } : { kind: "join", preview: await this.previewLink(actor, typed) };
   }
 
   /** Checks the code without using it and says what the admin is about to join. */
@@ -109,6 +138,55 @@ export class SpaceLinkService {
     };
   }
 
+  /** For a space whose own alliance has history: the mapping to choose, proposed by name. */
+  async previewMerge(actor: SpaceActor, typed: string): Promise<MergePreview> {
+    const { code, ownAllianceId } = await this.checked(actor, typed, "merge");
+    const targets = await this.deps.alliances.listOrganizations(code.allianceId);
+    const byName = new Map(targets.map((o) => [o.name.toLocaleLowerCase(), o.id]));
+    const own = await this.deps.alliances.listOrganizations(ownAllianceId);
+    return {
+      allianceName: (await this.alliance(code.allianceId)).name,
+      ownAllianceName: (await this.alliance(ownAllianceId)).name,
+      targets: targets.map((o) => ({ id: o.id, name: o.name })),
+      rows: own.map((o) => ({ id: o.id, name: o.name, proposed: byName.get(o.name.toLocaleLowerCase()) ?? NEW_ORGANIZATION })),
+      spaces: (await this.deps.spaces.listSpaces(code.allianceId)).map((s) => ({ platform: s.platform, name: s.name })),
+    };
+  }
+
+  /**
+   * Uses the code and merges the actor's alliance into the code's as `mapping` says. Refused,
+   * with nothing written, unless every organisation of the joining alliance is mapped onto one of
+   * the alliance's or onto "new" (whose name must then be free there).
+   */
+  async confirmMerge(actor: SpaceActor, typed: string, mapping: OrganizationMapping): Promise<MergeResult> {
+    const { code, ownAllianceId } = await this.checked(actor, typed, "merge");
+    const own = await this.deps.alliances.listOrganizations(ownAllianceId);
+    const targets = await this.deps.alliances.listOrganizations(code.allianceId);
+    const targetIds = new Set(targets.map((o) => o.id));
+    const refuse = async (error: DomainError): Promise<never> => {
+      await this.log(code.allianceId, actor, "code_refused", { codeId: code.id, reason: error.code });
+      throw error;
+    };
+    const missing = own.filter((o) => { const to = mapping[o.id]; return to === undefined || (to !== NEW_ORGANIZATION && !targetIds.has(to)); });
+    if (missing.length > 0) await refuse(new DomainError("LINK_MERGE_MAPPING_INCOMPLETE", "merge mapping incomplete", { names: missing.map((o) => o.name).join(", ") }));
+    const taken = new Set(targets.map((o) => o.name.toLocaleLowerCase()));
+    const clash = own.find((o) => mapping[o.id] === NEW_ORGANIZATION && taken.has(o.name.toLocaleLowerCase()));
+    if (clash) await refuse(new DomainError("LINK_MERGE_MAPPING_INVALID", `organisation name ${clash.name} is taken`, { name: clash.name }));
+    const ownAllianceName = (await this.alliance(ownAllianceId)).name;
+    if (!(await this.deps.spaces.consumeCode(code.id, actor.workspaceId, this.deps.clock.now()))) {
+      await refuse(new DomainError("LINK_CODE_USED", `link code ${code.id} was used concurrently`));
+    }
+    const outcome = await this.deps.spaces.mergeAlliance(ownAllianceId, code.allianceId, mapping);
+    await this.log(code.allianceId, actor, "linked", { codeId: code.id, reason: "merged" });
+    const names = new Map((await this.deps.alliances.listOrganizations(code.allianceId)).map((o) => [o.id, o.name]));
+    return {
+      ...outcome,
+      alliance: await this.alliance(code.allianceId),
+      ownAllianceName,
+      mapping: own.map((o) => ({ from: o.name, to: names.get(outcome.organizationMap[o.id]!) ?? o.name, created: mapping[o.id] === NEW_ORGANIZATION })),
+    };
+  }
+
   /**
    * Takes the actor's space out of the alliance into an alliance of its own (same settings, its
    * members' organisations carried over by name). The alliance keeps its history: polls,
@@ -143,7 +221,7 @@ export class SpaceLinkService {
   }
 
   /** The code and the actor's space pass every rule; each refusal is logged, then thrown. */
-  private async checked(actor: SpaceActor, typed: string): Promise<{ code: LinkCode; ownAllianceId: string }> {
+  private async checked(actor: SpaceActor, typed: string, how: "join" | "merge" | "either" = "join"): Promise<{ code: LinkCode; ownAllianceId: string; active: boolean }> {
     let codeAlliance = actor.allianceId;
     let codeId: string | null = null;
     try {
@@ -164,10 +242,13 @@ export class SpaceLinkService {
         // Moving one space out of a linked alliance would split it; its admin must unlink first.
         throw new DomainError("LINK_SPACE_IN_OTHER_ALLIANCE", "space is linked into another alliance", { alliance: (await this.alliance(ownAllianceId)).name });
       }
-      if (await this.deps.spaces.hasActivity(ownAllianceId)) {
-        throw new DomainError("LINK_MERGE_REQUIRED", "space's own alliance has data; merging is not supported", { alliance: (await this.alliance(ownAllianceId)).name });
+      const active = await this.deps.spaces.hasActivity(ownAllianceId);
+      if (active && how === "join") {
+        throw new DomainError("LINK_MERGE_REQUIRED", "space's own alliance has data; it joins only by a merge", { alliance: (await this.alliance(ownAllianceId)).name });
       }
-      return { code, ownAllianceId };
+      // A fresh space joins as it is; a merge would only make the admin map for nothing.
+      if (!active && how === "merge") throw new DomainError("LINK_MERGE_NOT_NEEDED", "space's own alliance is empty");
+      return { code, ownAllianceId, active };
     } catch (error) {
       if (isDomainError(error)) await this.log(codeAlliance, actor, "code_refused", { codeId, reason: error.code });
       throw error;

@@ -67,3 +67,20 @@ export interface SpaceChannels {
   steeringConversationId: string | null;
   allianceConversationId: string | null;
 }
+
+/**
+ * How a merge maps the joining alliance's organisations: each of its organisation ids → the id of
+ * an organisation of the alliance it joins, or "new" (added there under its own name). A merge
+ * runs only when every organisation of the joining alliance has an entry.
+ */
+export type OrganizationMapping = Readonly<Record<string, string>>;
+export const NEW_ORGANIZATION = "new";
+
+/** What a merge did that people need to be told: agreement numbers that changed (#3 → #12). */
+export interface MergeOutcome {
+  /** The joining alliance's organisation ids → their organisation in the merged alliance. */
+  organizationMap: Record<string, string>;
+  /** Agreements whose number was taken in the alliance joined, oldest first. */
+  renumbered: { before: number; after: number }[];
+  membersMoved: number;
+}

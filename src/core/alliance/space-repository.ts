@@ -1,4 +1,4 @@
-import type { LinkCode, LinkEvent, NewLinkCode, NewLinkEvent, SpaceChannelKind, SpaceChannels } from "./space-link.js";
+import type { LinkCode, LinkEvent, MergeOutcome, NewLinkCode, NewLinkEvent, OrganizationMapping, SpaceChannelKind, SpaceChannels } from "./space-link.js";
 
 /** Storage behind linking spaces into one alliance, and the channels each space keeps. */
 export interface SpaceRepository {
@@ -25,6 +25,16 @@ export interface SpaceRepository {
    * Returns how many members moved.
    */
   moveSpace(workspaceId: string, toAllianceId: string, organizationMap: Readonly<Record<string, string | null>>): Promise<number>;
+  /**
+   * Merges alliance `fromAllianceId` (one space, with history) into `toAllianceId` in one
+   * transaction, losing nothing: organisations as `mapping` says (complete; checked by the
+   * caller), the space and members, polls with their ballots, agreements (a number already taken
+   * in the target gets the next free one), pulse rounds (merged with the target's round of the
+   * same period), culture assessments, summaries (a period both have keeps the joining one under
+   * "<period>~merged-<from id>"), and the link audit trail. The joining alliance's steering
+   * channel becomes its space's own (unless that space has one). The joining alliance is deleted.
+   */
+  mergeAlliance(fromAllianceId: string, toAllianceId: string, mapping: OrganizationMapping): Promise<MergeOutcome>;
   /** The alliance's spaces with their channels, oldest first. */
   listSpaces(allianceId: string): Promise<SpaceChannels[]>;
   setChannel(workspaceId: string, kind: SpaceChannelKind, conversationId: string | null): Promise<void>;

@@ -71,6 +71,9 @@ export type DomainErrorCode =
   | "LINK_ALREADY_LINKED"
   | "LINK_SPACE_IN_OTHER_ALLIANCE"
   | "LINK_MERGE_REQUIRED"
+  | "LINK_MERGE_NOT_NEEDED"
+  | "LINK_MERGE_MAPPING_INCOMPLETE"
+  | "LINK_MERGE_MAPPING_INVALID"
   | "LINK_NOT_LINKED";
 
 /** A rule of the domain said no. `details` carries values for the user-facing message. */

@@ -23,6 +23,12 @@ export interface SummaryRepository {
   save(allianceId: string, periodKey: string, content: TrustHealthSummary, now: Date): Promise<{ summary: StoredSummary; created: boolean }>;
   /** The summary of that period, or null. */
   find(allianceId: string, periodKey: string): Promise<StoredSummary | null>;
-  /** The most recently stored summary of the alliance, or null. */
+  /**
+   * The most recently stored summary of the alliance, or null. A summary kept from an alliance
+   * merged into this one (period key "<period>~merged-<id>") is history, never the latest.
+   */
   latest(allianceId: string): Promise<StoredSummary | null>;
 }
+
+/** Marks the period key of a summary kept from a merged alliance (see SpaceRepository.mergeAlliance). */
+export const MERGED_SUMMARY_MARK = "~merged-";

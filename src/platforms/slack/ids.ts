@@ -12,6 +12,9 @@ export const ACTION = {
   forgetCancel: "privacy.forget.cancel",
   linkConfirm: "alliance.link.confirm",
   linkCancel: "alliance.link.cancel",
+  linkMerge: "alliance.link.merge",
+  /** A merge row's select: Slack sends an action on every change; only the merge button acts. */
+  linkMergeChoice: "alliance.link.merge-choice",
   commitmentOutcome: "commitment.outcome",
   commitmentConfirm: "commitment.confirm",
   commitmentDispute: "commitment.dispute",

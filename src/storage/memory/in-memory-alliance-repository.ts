@@ -47,6 +47,13 @@ export class InMemoryAllianceRepository implements AllianceRepository {
     return copyOrg(org);
   }
 
+  /** A new organisation, without the by-name lookup (a merge has checked the name is free). */
+  insertOrganization(allianceId: string, draft: OrganizationDraft): Organization {
+    const org: Organization = { id: randomUUID(), allianceId, name: draft.name, emailDomains: [...draft.emailDomains], slackTeamIds: [...draft.slackTeamIds] };
+    this.organizations.set(org.id, org);
+    return copyOrg(org);
+  }
+
   async saveSetup(alliance: Alliance, drafts: readonly OrganizationDraft[]): Promise<{ alliance: Alliance; organizations: Organization[] }> {
     if (!this.alliances.has(alliance.id)) throw new Error(`No alliance ${alliance.id}.`);
     this.alliances.set(alliance.id, copyAlliance(alliance));

@@ -1,7 +1,7 @@
 // SummaryRepository in memory, for unit tests and the demo's fast path. Content is copied through
 // JSON on the way in and out, as the database column would, so callers never share objects.
 import type { TrustHealthSummary } from "../../core/summary/summary-model.js";
-import type { StoredSummary, SummaryRepository } from "../../core/summary/summary-repository.js";
+import { MERGED_SUMMARY_MARK, type StoredSummary, type SummaryRepository } from "../../core/summary/summary-repository.js";
 
 const copy = (s: StoredSummary): StoredSummary => ({
   ...s,
@@ -28,7 +28,7 @@ export class InMemorySummaryRepository implements SummaryRepository {
   }
 
   async latest(allianceId: string): Promise<StoredSummary | null> {
-    const mine = [...this.rows.values()].filter((r) => r.allianceId === allianceId);
+    const mine = [...this.rows.values()].filter((r) => r.allianceId === allianceId && !r.periodKey.includes(MERGED_SUMMARY_MARK));
     mine.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.periodKey.localeCompare(a.periodKey));
     return mine[0] ? copy(mine[0]) : null;
   }

@@ -5,7 +5,7 @@
 // it, so an upgrade never breaks the weekly post or `latest`.
 import { isOutdatedSummary, parseStoredSummary, SUMMARY_CONTENT_VERSION } from "../../core/summary/summary-schema.js";
 import type { TrustHealthSummary } from "../../core/summary/summary-model.js";
-import type { StoredSummary, SummaryRepository } from "../../core/summary/summary-repository.js";
+import { MERGED_SUMMARY_MARK, type StoredSummary, type SummaryRepository } from "../../core/summary/summary-repository.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 
@@ -67,7 +67,7 @@ export class PrismaSummaryRepository implements SummaryRepository {
   /** The newest summary of the current content version; rows stored before an upgrade are skipped. */
   async latest(allianceId: string): Promise<StoredSummary | null> {
     const row = await this.prisma.summary.findFirst({
-      where: { allianceId, NOT: { content: { path: ["version"], lt: SUMMARY_CONTENT_VERSION } } },
+      where: { allianceId, NOT: [{ content: { path: ["version"], lt: SUMMARY_CONTENT_VERSION } }, { periodKey: { contains: MERGED_SUMMARY_MARK } }] },
       orderBy: [{ createdAt: "desc" }, { periodKey: "desc" }],
     });
     return row ? toStored(row) : null;

@@ -275,4 +275,99 @@ describe("one alliance across a Slack workspace and a Teams organisation", () =>
     expect((await h.bot.services.stores.spaces.listSpaces(alliance)).map((s) => s.platform)).toEqual(["slack", "teams"]);
     expect((await h.bot.services.stores.spaces.listEvents(alliance)).map((e) => e.type).slice(-3)).toEqual(["code_issued", "linked", "unlinked"]);
   }, 60_000);
+
+  it("merges a Slack workspace with history of its own: mapping shown first, an incomplete one refused, then everything moves and the admin learns the new agreement numbers", async () => {
+    const alliance = (await workspaceOf("slack", SLACK_TEAM)).allianceId!;
+    await trust("help", "U0YAN", "T333");
+    const own = await workspaceOf("slack", "T333");
+    const yan = (await h.bot.services.stores.members.findByExternalId(own.id, "U0YAN"))!;
+    const setup = await h.bot.services.alliances.applySetup(
+      await h.bot.services.members.getActor(yan.id),
+      { name: "Harbour Works", organizations: [{ name: "ENGINEERING CO", emailDomains: [] }, { name: "Harbour", emailDomains: [] }] },
+      { workspaceId: own.id },
+    );
+    if (!setup.ok) throw new Error("setup failed");
+    const [ownEngineering, harbour] = setup.organizations;
+    // History of its own: agreement #1 (the alliance has a #1 too) and a poll.
+    const prisma = h.bot.database.prisma;
+    if (!(await prisma.commitment.findFirst({ where: { allianceId: alliance, number: 1 } }))) await prisma.commitment.create({ data: { allianceId: alliance, number: 1, text: "an agreement of the alliance" } });
+    const highest = (await prisma.commitment.findFirst({ where: { allianceId: alliance }, orderBy: { number: "desc" } }))!.number;
+    await prisma.commitment.create({ data: { allianceId: own.allianceId!, number: 1, text: "dredge the harbour", ownerOrganizationId: harbour!.id } });
+    await prisma.poll.create({ data: { allianceId: own.allianceId!, question: "Quay or pier?", options: { create: [{ position: 0, label: "quay" }] } } });
+
+    const code = CODE.exec((await trust("link", "U0ANN")).text)![0];
+    const shown = await trust(`link ${code}`, "U0YAN", "T333");
+    expect(JSON.stringify(shown.blocks)).toContain("Merge “Harbour Works” into the alliance “Rivers Alliance”?");
+    const rows = shown.blocks.filter((b: any) => String(b.block_id ?? "").startsWith("merge."));
+    expect(rows.map((b: any) => [b.block_id, b.accessory.initial_option.text.text])).toEqual([
+      [`merge.${ownEngineering!.id}`, "Engineering Co"],
+      [`merge.${harbour!.id}`, "new organisation"],
+    ]);
+    const mergeButton = shown.blocks.flatMap((b: any) => b.elements ?? []).find((e: any) => e.action_id === "alliance.link.merge");
+    const click = async (state: Record<string, Record<string, unknown>>) => {
+      const id = `m-${Math.random()}`;
+      await sendInteraction(slackEvents, blockAction({ actionId: "alliance.link.merge", value: mergeButton.value }, { ts: "1700000000.000002", channelId: "C0GENERAL" }, slack.responseUrl(id), { teamId: "T333", userId: "U0YAN" }, state));
+      return (await slack.waitForResponse(id)).body;
+    };
+    const chosen = (b: any) => ({ [b.block_id]: { "alliance.link.merge-choice": { type: "static_select", selected_option: b.accessory.initial_option } } });
+
+    // Only the first row chosen: refused, nothing moved.
+    expect((await click(chosen(rows[0]))).text).toContain("Choose where each of your organisations goes (Harbour)");
+    expect((await workspaceOf("slack", "T333")).allianceId).toBe(own.allianceId);
+
+    const done = await click({ ...chosen(rows[0]), ...chosen(rows[1]) });
+    expect(done.text).toContain("“Harbour Works” is now part of the alliance “Rivers Alliance”");
+    expect(done.text).toContain("ENGINEERING CO → Engineering Co");
+    expect(done.text).toContain(`#1 is now #${highest + 1}`);
+    expect((await workspaceOf("slack", "T333")).allianceId).toBe(alliance);
+    expect(await prisma.commitment.findFirst({ where: { allianceId: alliance, text: "dredge the harbour" } })).toMatchObject({ number: highest + 1 });
+    expect(await prisma.poll.count({ where: { allianceId: alliance, question: "Quay or pier?" } })).toBe(1);
+    expect((await h.bot.services.stores.alliances.listOrganizations(alliance)).map((o) => o.name)).toEqual(["Engineering Co", "Municipality", "Harbour"]);
+    expect(await prisma.alliance.findUnique({ where: { id: own.allianceId! } })).toBeNull();
+    // Showing the merge card is not a refusal; the incomplete mapping was, and the merge is logged.
+    expect((await h.bot.services.stores.spaces.listEvents(alliance)).map((e) => [e.type, e.reason]).slice(-3)).toEqual([
+      ["code_issued", null],
+      ["code_refused", "LINK_MERGE_MAPPING_INCOMPLETE"],
+      ["linked", "merged"],
+    ]);
+  }, 60_000);
+
+  it("merges a Teams organisation with history of its own from the card's ChoiceSets, refusing an incomplete mapping", async () => {
+    const alliance = (await workspaceOf("slack", SLACK_TEAM)).allianceId!;
+    const tom = { id: "29:tom", name: "Tom Tide", aadObjectId: "aad-tom" };
+    const tides = (): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user: tom, tenantId: "tenant-tides-0002" });
+    await teamsSay(tides(), "help");
+    const own = await workspaceOf("teams", "tenant-tides-0002");
+    const member = (await h.bot.services.stores.members.findByExternalId(own.id, tom.aadObjectId)) ?? (await h.bot.services.stores.members.findByExternalId(own.id, tom.id));
+    const setup = await h.bot.services.alliances.applySetup(
+      await h.bot.services.members.getActor(member!.id),
+      { name: "Tides", organizations: [{ name: "Tidal Lab", emailDomains: [] }, { name: "Municipality", emailDomains: [] }] },
+      { workspaceId: own.id },
+    );
+    if (!setup.ok) throw new Error(`setup failed: ${JSON.stringify(setup)}`);
+    const [lab, city] = setup.organizations;
+    const prisma = h.bot.database.prisma;
+    await prisma.poll.create({ data: { allianceId: own.allianceId!, question: "Spring or neap?", options: { create: [{ position: 0, label: "spring" }] } } });
+
+    const code = CODE.exec((await trust("link", "U0ANN")).text)![0];
+    const card = cardOf(await teamsSay(tides(), `link ${code}`));
+    expect(cardText(card)).toContain("Merge “Tides” into the alliance “Rivers Alliance”?");
+    // One required ChoiceSet per organisation, proposed by name: Municipality → the alliance's.
+    const sets = JSON.stringify(card.body);
+    expect(sets).toContain(`"id":"merge.${lab!.id}"`);
+    const allianceCity = (await h.bot.services.stores.alliances.listOrganizations(alliance)).find((o) => o.name === "Municipality")!;
+    expect(sets).toMatch(new RegExp(`"id":"merge.${city!.id}"[^}]*"value":"${allianceCity.id}"`));
+    const merge = executeActions(card).find((a) => a.verb === "alliance.link.merge")!;
+
+    // The ChoiceSet left empty: refused, nothing moved.
+    const refused = await h.post(executeActivity(tides(), merge.verb, { ...merge.data, [`merge.${lab!.id}`]: "", [`merge.${city!.id}`]: allianceCity.id }));
+    expect(refused.body.value).toContain("Choose where each of your organisations goes (Tidal Lab)");
+    expect((await workspaceOf("teams", "tenant-tides-0002")).allianceId).toBe(own.allianceId);
+
+    const done = invokeCard(await h.post(executeActivity(tides(), merge.verb, { ...merge.data, [`merge.${lab!.id}`]: "new", [`merge.${city!.id}`]: allianceCity.id })));
+    expect(cardText(done)).toContain("“Tides” is now part of the alliance “Rivers Alliance”");
+    expect((await workspaceOf("teams", "tenant-tides-0002")).allianceId).toBe(alliance);
+    expect(await prisma.poll.count({ where: { allianceId: alliance, question: "Spring or neap?" } })).toBe(1);
+    expect((await h.bot.services.stores.alliances.listOrganizations(alliance)).map((o) => o.name)).toContain("Tidal Lab");
+  }, 60_000);
 });

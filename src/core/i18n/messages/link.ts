@@ -35,8 +35,19 @@ export const linkMessages = defineMessages(
     "error.LINK_SPACE_IN_OTHER_ALLIANCE":
       "This space is linked with other spaces in the alliance “{alliance}”. An admin must unlink it there first; then enter the code again.",
     "error.LINK_MERGE_REQUIRED":
-      "This space already has its own alliance “{alliance}” with polls, agreements, pulse answers or culture assessments. Joining would need a merge that maps its organisations onto the other alliance's, and the bot cannot merge alliances yet — nothing was changed. Link from the other side instead (enter a code from this space there), if that space has no history of its own.",
+      "This space already has its own alliance “{alliance}” with polls, agreements, pulse answers or culture assessments, so it can join only by a merge that maps its organisations onto the other alliance's. Nothing was changed. Enter the code again to see and choose that mapping.",
     "error.LINK_NOT_LINKED": "This space is not linked with any other space, so there is nothing to unlink.",
+    "error.LINK_MERGE_NOT_NEEDED": "This space has no history of its own, so it can join without a merge: enter the code as usual.",
+    "error.LINK_MERGE_MAPPING_INCOMPLETE": "Choose where each of your organisations goes ({names}) — an organisation of the alliance, or “new” — before merging. Nothing was changed.",
+    "error.LINK_MERGE_MAPPING_INVALID": "{name} cannot be added as a new organisation: the alliance already has one of that name. Map it onto that one instead. Nothing was changed.",
+    "link.merge.title": "Merge “{own}” into the alliance “{alliance}”?",
+    "link.merge.text": "This space's alliance “{own}” has its own history. Merging moves all of it (members, polls, agreements, pulse answers, culture assessments, summaries) into “{alliance}”; nothing is lost. Choose for each of your organisations which partner of “{alliance}” it is, or “new”.",
+    "link.merge.new": "new organisation",
+    "link.merge.mapping": "{from} → {to}",
+    "link.merge.confirm": "Merge",
+    "link.merge.done": "“{own}” is now part of the alliance “{alliance}”. Organisations: {mapping}.",
+    "link.merge.renumbered": "Agreements with new numbers (the old number was taken): {changes}.",
+    "link.merge.renumber": "#{before} is now #{after}",
   },
   {
     "teams.command.link": "koppelen",
@@ -67,7 +78,18 @@ export const linkMessages = defineMessages(
     "error.LINK_SPACE_IN_OTHER_ALLIANCE":
       "Deze ruimte is gekoppeld aan andere ruimtes in de alliantie “{alliance}”. Een beheerder moet haar daar eerst ontkoppelen; voer daarna de code opnieuw in.",
     "error.LINK_MERGE_REQUIRED":
-      "Deze ruimte heeft al een eigen alliantie “{alliance}” met peilingen, afspraken, pulseantwoorden of cultuurmetingen. Aansluiten vraagt een samenvoeging die haar organisaties op die van de andere alliantie afbeeldt, en dat kan de bot nog niet — er is niets veranderd. Koppel eventueel andersom (voer daar een code van deze ruimte in), als die ruimte zelf nog geen geschiedenis heeft.",
+      "Deze ruimte heeft al een eigen alliantie “{alliance}” met peilingen, afspraken, pulseantwoorden of cultuurmetingen en kan alleen aansluiten door samen te voegen, waarbij haar organisaties op die van de andere alliantie worden afgebeeld. Er is niets veranderd. Voer de code opnieuw in om die afbeelding te zien en te kiezen.",
     "error.LINK_NOT_LINKED": "Deze ruimte is aan geen andere ruimte gekoppeld, dus er valt niets te ontkoppelen.",
+    "error.LINK_MERGE_NOT_NEEDED": "Deze ruimte heeft geen eigen geschiedenis en kan zonder samenvoegen aansluiten: voer de code gewoon in.",
+    "error.LINK_MERGE_MAPPING_INCOMPLETE": "Kies voor elk van jullie organisaties ({names}) waar die heen gaat — een organisatie van de alliantie, of “nieuw” — voordat je samenvoegt. Er is niets veranderd.",
+    "error.LINK_MERGE_MAPPING_INVALID": "{name} kan niet als nieuwe organisatie worden toegevoegd: de alliantie heeft er al een met die naam. Koppel hem daaraan. Er is niets veranderd.",
+    "link.merge.title": "“{own}” samenvoegen met de alliantie “{alliance}”?",
+    "link.merge.text": "De alliantie “{own}” van deze ruimte heeft een eigen geschiedenis. Samenvoegen verhuist alles (leden, peilingen, afspraken, pulseantwoorden, cultuurmetingen, samenvattingen) naar “{alliance}”; er gaat niets verloren. Kies voor elk van jullie organisaties welke partner van “{alliance}” het is, of “nieuw”.",
+    "link.merge.new": "nieuwe organisatie",
+    "link.merge.mapping": "{from} → {to}",
+    "link.merge.confirm": "Samenvoegen",
+    "link.merge.done": "“{own}” hoort nu bij de alliantie “{alliance}”. Organisaties: {mapping}.",
+    "link.merge.renumbered": "Afspraken met een nieuw nummer (het oude was al in gebruik): {changes}.",
+    "link.merge.renumber": "#{before} is nu #{after}",
   },
 );

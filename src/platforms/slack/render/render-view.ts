@@ -8,7 +8,7 @@ import { sections } from "./blocks.js";
 import { renderCardWithText, renderCommitmentCard, renderCommitmentList } from "./commitment-blocks.js";
 import { escapeMrkdwn } from "./limits.js";
 import { toMessages } from "./message.js";
-import { renderLinkConfirm } from "./link-blocks.js";
+import { renderLinkConfirm, renderLinkMerge } from "./link-blocks.js";
 import { renderPollMessage } from "./poll-blocks.js";
 import { renderCultureModal, renderCultureResult } from "./culture-blocks.js";
 import { renderPulseAnswered, renderPulseQuestion, renderPulseThankYou } from "./pulse-blocks.js";
@@ -44,6 +44,8 @@ export function renderView(view: View, modalMetadata = ""): SlackRendering {
       return messages(renderForgetMeConfirm(view));
     case "alliance.link-confirm":
       return messages(renderLinkConfirm(view));
+    case "alliance.link-merge":
+      return messages(renderLinkMerge(view));
     case "alliance.choose-organization":
       return { surface: "modal", modal: renderChooseOrganizationModal(view, modalMetadata) };
     case "alliance.org-request":

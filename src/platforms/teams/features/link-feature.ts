@@ -4,6 +4,7 @@
 // its button carries the code back and the core checks everything again before using it.
 import { z } from "zod";
 import { buildLinkCodeText, buildLinkConfirmView, buildLinkDoneText } from "../../../core/alliance/space-link-views.js";
+import { buildLinkMergeView, buildMergeDoneText } from "../../../core/alliance/space-merge-views.js";
 import { translate } from "../../../core/i18n/catalogue.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { ALLIANCE_VERBS } from "../render/alliance-cards.js";
@@ -43,8 +44,11 @@ export function linkFeature(services: TeamsServices): TeamsFeature {
           const body = buildLinkCodeText(turn.locale, "teams", { code: issued.code, expiresAt: issued.expiresAt, allianceName: issued.alliance.name, timeZone: issued.alliance.timezone });
           return void (await reply({ text: body }));
         }
-        const preview = await links.previewLink(turn.member, typed);
-        await reply(renderView(buildLinkConfirmView(turn.locale, preview, typed.toUpperCase())));
+        const code = typed.toUpperCase();
+        // A space with history of its own joins only by a merge: it sees the mapping instead.
+        const entry = await links.previewEntry(turn.member, typed);
+        const view = entry.kind === "join" ? buildLinkConfirmView(turn.locale, entry.preview, code) : buildLinkMergeView(turn.locale, entry.preview, code);
+        await reply(renderView(view));
       },
       async unlink(context) {
         if (!(await personalOnly(context, "unlink"))) return;
@@ -58,6 +62,18 @@ export function linkFeature(services: TeamsServices): TeamsFeature {
         // The presser must be an admin of this space; the core checks that and the code again.
         const result = await linksOf(services).confirmLink(turn.member, code);
         return textCard(buildLinkDoneText(turn.locale, result.alliance.name, result.organizations.map((o) => o.name)));
+      },
+      async [ALLIANCE_VERBS.linkMerge]({ turn, data }) {
+        const { code } = codeSchema.parse(data);
+        // The card's ChoiceSets arrive in the data as "merge.<organisation id>": value. The core
+        // refuses the merge unless every organisation of this space's alliance has one.
+        const mapping: Record<string, string> = {};
+        for (const [key, value] of Object.entries(data)) {
+          const organizationId = /^merge\.(.+)$/.exec(key)?.[1];
+          if (organizationId && typeof value === "string" && value) mapping[organizationId] = value;
+        }
+        const result = await linksOf(services).confirmMerge(turn.member, code, mapping);
+        return textCard(buildMergeDoneText(turn.locale, result));
       },
       async [ALLIANCE_VERBS.linkCancel]({ turn }) {
         return textCard(translate(turn.locale, "link.cancelled"));

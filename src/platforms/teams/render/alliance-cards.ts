@@ -15,6 +15,7 @@ export const ALLIANCE_VERBS = {
   forgetCancel: "privacy.cancel",
   linkConfirm: "alliance.link.confirm",
   linkCancel: "alliance.link.cancel",
+  linkMerge: "alliance.link.merge",
 } as const;
 
 /** The most partner organisations setup accepts (SETUP_LIMITS.maxOrganizations). */

@@ -1,6 +1,6 @@
 // One function from any core View to a Teams message. The switch is exhaustive over
 // View["kind"]: a new view kind fails the type check here until Teams renders it.
-import { renderLinkConfirmCard } from "./link-cards.js";
+import { renderLinkConfirmCard, renderLinkMergeCard } from "./link-cards.js";
 import type { View } from "../../../core/views.js";
 import {
   renderChooseOrganizationCard, renderOrganizationRequestCard,
@@ -61,6 +61,8 @@ export function renderView(view: View, context: RenderContext = {}): CardRender 
       return renderForgetMeConfirmCard(view);
     case "alliance.link-confirm":
       return renderLinkConfirmCard(view);
+    case "alliance.link-merge":
+      return renderLinkMergeCard(view);
     case "commitment_card":
       return renderCommitmentCard(view, context.locale ?? "en", context.error);
     case "commitment_list":

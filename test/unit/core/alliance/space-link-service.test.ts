@@ -22,7 +22,7 @@ function world(options: { activeAlliances?: Set<string> } = {}) {
   const workspaces = new InMemoryWorkspaceRepository();
   const members = new InMemoryMemberRepository();
   const active = options.activeAlliances ?? new Set<string>();
-  const spaces = new InMemorySpaceRepository(workspaces, members, async (id) => active.has(id));
+  const spaces = new InMemorySpaceRepository(workspaces, members, async (id) => active.has(id), alliances);
   const allianceService = new AllianceService({ alliances, workspaces, members, spaces });
   const memberService = new MemberService({ alliances, members, allianceService });
   const links = new SpaceLinkService({ spaces, alliances, workspaces, members, clock, hashCode: createKeyedHasher("a-test-secret-of-enough-length", "space-link-code/v1") });
@@ -254,5 +254,65 @@ describe("SpaceLinkService", () => {
     const carol = await w.person("slack", "T-THIRD", "U-CAROL");
     await w.links.confirmLink(carol, (await w.links.issueCode(ann)).code);
     expect((await w.allianceService.currentSetup(delta.id, { workspaceId: carol.workspaceId })).steeringChannel).toBeNull();
+  });
+
+  it("merges a space with history only by a complete mapping: refuses an incomplete or clashing one with nothing written, then moves the members onto the chosen organisations", async () => {
+    const w = world();
+    const { ann, delta } = await slackAlliance(w);
+    const bob = await w.person("teams", "tenant-b", "aad-bob", "bob@city.nl");
+    const own = await w.allianceService.applySetup(
+      bob,
+      { name: "Rivers", organizations: [{ name: "ACME", emailDomains: ["acme.nl"] }, { name: "City", emailDomains: ["city.nl"] }, { name: "Globex", emailDomains: [] }] },
+      { workspaceId: bob.workspaceId },
+    );
+    if (!own.ok) throw new Error("setup failed");
+    const [acme, city, globex] = own.organizations;
+    const dora = await w.person("teams", "tenant-b", "aad-dora", "dora@city.nl");
+    w.active.add(bob.allianceId);
+    const bobAdmin = { ...bob, ...own.actor };
+    const { code } = await w.links.issueCode(ann);
+    // A fresh space needs no merge; a space with history needs one.
+    expect(await refusal(w.links.previewMerge(ann, (await w.links.issueCode(ann)).code))).toBe("LINK_ALREADY_LINKED");
+    const targets = await w.alliances.listOrganizations(delta.id);
+    const [deltaAcme, deltaGlobex] = targets;
+
+    const preview = await w.links.previewMerge(bobAdmin, code);
+    expect(preview).toMatchObject({ allianceName: "Delta", ownAllianceName: "Rivers", targets: [{ name: "Acme" }, { name: "Globex" }] });
+    expect(preview.rows).toEqual([
+      { id: acme!.id, name: "ACME", proposed: deltaAcme!.id },
+      { id: city!.id, name: "City", proposed: "new" },
+      { id: globex!.id, name: "Globex", proposed: deltaGlobex!.id },
+    ]);
+
+    // Incomplete: City has no choice; a made-up target counts as none.
+    expect(await refusal(w.links.confirmMerge(bobAdmin, code, { [acme!.id]: deltaAcme!.id, [globex!.id]: deltaGlobex!.id }))).toBe("LINK_MERGE_MAPPING_INCOMPLETE");
+    expect(await refusal(w.links.confirmMerge(bobAdmin, code, { [acme!.id]: deltaAcme!.id, [city!.id]: "org-of-nobody", [globex!.id]: deltaGlobex!.id }))).toBe("LINK_MERGE_MAPPING_INCOMPLETE");
+    // "New" under a name the alliance already has would make two partners of one name.
+    expect(await refusal(w.links.confirmMerge(bobAdmin, code, { [acme!.id]: "new", [city!.id]: "new", [globex!.id]: deltaGlobex!.id }))).toBe("LINK_MERGE_MAPPING_INVALID");
+    expect((await w.workspaces.get(bob.workspaceId))?.allianceId).toBe(bob.allianceId);
+    expect(await w.alliances.listOrganizations(delta.id)).toHaveLength(2);
+    expect((await w.spaces.listEvents(delta.id)).filter((e) => e.type === "code_refused").map((e) => e.reason)).toEqual(
+      expect.arrayContaining(["LINK_MERGE_MAPPING_INCOMPLETE", "LINK_MERGE_MAPPING_INVALID"]),
+    );
+
+    const result = await w.links.confirmMerge(bobAdmin, code, { [acme!.id]: deltaAcme!.id, [city!.id]: "new", [globex!.id]: deltaAcme!.id });
+    expect(result.mapping).toEqual([
+      { from: "ACME", to: "Acme", created: false },
+      { from: "City", to: "City", created: true },
+      { from: "Globex", to: "Acme", created: false },
+    ]);
+    expect(result.membersMoved).toBe(2);
+    const cityInDelta = (await w.alliances.listOrganizations(delta.id)).find((o) => o.name === "City")!;
+    expect(await w.members.get(dora.memberId)).toMatchObject({ allianceId: delta.id, organizationId: cityInDelta.id });
+    expect(await w.alliances.get(bob.allianceId)).toBeNull();
+    // The code is spent.
+    expect(await refusal(w.links.previewMerge(bobAdmin, code))).toBe("LINK_CODE_USED");
+  });
+
+  it("refuses a merge for a space with no history (it joins as it is)", async () => {
+    const w = world();
+    const { ann } = await slackAlliance(w);
+    const bob = await w.person("teams", "tenant-b", "aad-bob");
+    expect(await refusal(w.links.previewMerge(bob, (await w.links.issueCode(ann)).code))).toBe("LINK_MERGE_NOT_NEEDED");
   });
 });

@@ -3,11 +3,13 @@
 // and its partners, and confirms with a button. Answers are ephemeral, so the code never shows in
 // the channel.
 import type { App, RespondFn } from "@slack/bolt";
+import { z } from "zod";
 import type { SpaceLinkService } from "../../../../core/alliance/space-link-service.js";
 import { buildLinkCodeText, buildLinkConfirmView, buildLinkDoneText } from "../../../../core/alliance/space-link-views.js";
+import { buildLinkMergeView, buildMergeDoneText } from "../../../../core/alliance/space-merge-views.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { ACTION } from "../../ids.js";
-import { buttonActionSchema } from "../../payloads.js";
+import { buttonActionSchema, inputValue } from "../../payloads.js";
 import { renderMessages } from "../../render/render-view.js";
 import { textMessage } from "../../render/message.js";
 import type { SlackActor } from "../../session/slack-actor.js";
@@ -24,8 +26,26 @@ export async function answerLink(links: SpaceLinkService, actor: SlackActor, res
     const text = buildLinkCodeText(actor.locale, "slack", { code: issued.code, expiresAt: issued.expiresAt, allianceName: issued.alliance.name, timeZone: issued.alliance.timezone });
     return await replyPrivately(respond, text);
   }
-  const preview = await links.previewLink(actor, typed);
-  for (const message of renderMessages(buildLinkConfirmView(actor.locale, preview, typed.toUpperCase())).messages) await respondWith(respond, message);
+  const code = typed.toUpperCase();
+  // A space with history of its own joins only by a merge: it sees the mapping instead.
+  const entry = await links.previewEntry(actor, typed);
+  const view = entry.kind === "join" ? buildLinkConfirmView(actor.locale, entry.preview, code) : buildLinkMergeView(actor.locale, entry.preview, code);
+  for (const message of renderMessages(view).messages) await respondWith(respond, message);
+}
+
+const MERGE_BLOCK = /^merge\.(.+)$/;
+const stateSchema = z.object({ state: z.object({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }).optional() });
+
+/** The merge rows' chosen values from the message state (block "merge.<organisation id>"). */
+function chosenMapping(body: unknown): Record<string, string> {
+  const values = stateSchema.parse(body).state?.values ?? {};
+  const mapping: Record<string, string> = {};
+  for (const blockId of Object.keys(values)) {
+    const organizationId = MERGE_BLOCK.exec(blockId)?.[1];
+    const chosen = organizationId ? inputValue(values, blockId, ACTION.linkMergeChoice) : null;
+    if (organizationId && chosen) mapping[organizationId] = chosen;
+  }
+  return mapping;
 }
 
 /** `/trust unlink`. */
@@ -48,6 +68,23 @@ export function registerLinkFlow(app: App, ctx: SlackListenerContext, links: Spa
       const text = buildLinkDoneText(actor.locale, result.alliance.name, result.organizations.map((o) => o.name));
       await respondWith(respond, textMessage(text), { replace: true });
     });
+  });
+
+  // Merge: the core refuses a mapping that misses a row (LINK_MERGE_MAPPING_INCOMPLETE).
+  app.action(ACTION.linkMerge, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
+      const code = buttonActionSchema.parse(action).value;
+      if (!CODE_PATTERN.test(code)) return await replyPrivately(respond, translate(actor.locale, "error.LINK_CODE_UNKNOWN"));
+      const result = await links.confirmMerge(actor, code, chosenMapping(body));
+      ctx.forgetActors();
+      await respondWith(respond, textMessage(buildMergeDoneText(actor.locale, result)), { replace: true });
+    });
+  });
+
+  // Changing a row's select is not an answer yet; Slack only needs the acknowledgement.
+  app.action(ACTION.linkMergeChoice, async ({ ack }) => {
+    await ack();
   });
 
   app.action(ACTION.linkCancel, async ({ ack, body, respond, client }) => {
