@@ -30,8 +30,11 @@ export const digestOf = (keys: readonly string[]): string => createHash("sha256"
 export async function notifyUnreachable(job: JobContext, alliance: Alliance, occasion: ReachOccasion, occasionKey: string, unreached: readonly Unreached[]): Promise<void> {
   if (unreached.length === 0) return;
   const members = job.services.stores.members;
-  const names = new Map<string, string>();
-  for (const u of unreached) names.set(u.memberId, (await members.get(u.memberId))?.displayName ?? u.memberId);
+  const named = new Map<string, string>();
+  for (const u of unreached) named.set(u.memberId, (await members.get(u.memberId))?.displayName ?? u.memberId);
+  // In alphabetical order: sends finish in any order, and a list that reshuffles reads as news.
+  const names = new Map([...named].sort(([, a], [, b]) => a.localeCompare(b)));
+  unreached = [...unreached].sort((a, b) => names.get(a.memberId)!.localeCompare(names.get(b.memberId)!));
   // Grouped by what fixes it, so each fix is said once with the names it applies to.
   const groups = new Map<`reach.fix.${Platform}.${UnreachableReason}`, string[]>();
   for (const u of unreached) {
