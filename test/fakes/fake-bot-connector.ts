@@ -1,5 +1,6 @@
 // A fake of Microsoft's side of a Teams bot, on 127.0.0.1: the Bot Connector REST API v3
-// (send, reply, update, create conversation, get a conversation member with name and e-mail),
+// (send, reply, update, create conversation, get a conversation member with name and e-mail, list
+// a conversation's members page by page),
 // the Bot Framework OpenID metadata + JWKS that
 // inbound tokens are checked against, Entra's per-tenant signing keys (`{loginEndpoint}/{tenant}/
 // discovery/v2.0/keys`, published with `publishTenantKeys`), and an OAuth client-credentials token endpoint for
@@ -79,6 +80,11 @@ export interface FakeBotConnector {
    * (name derived from the id, no e-mail), or null for 404 (the user is not in the directory).
    */
   setMember(userId: string, account: { name?: string; email?: string; userPrincipalName?: string } | null): void;
+  /**
+   * Who GET …/pagedmembers lists for this conversation (29: ids; the AAD id is derived as for
+   * getMember). A conversation without a roster answers 404, as for a chat the bot is not in.
+   */
+  setRoster(conversationId: string, userIds: readonly string[]): void;
   /** Publishes `jwks` as Entra tenant `tenantId`'s signing keys (any tenant can exist in Entra). */
   publishTenantKeys(tenantId: string, jwks: { keys: unknown[] }): void;
   /**
@@ -102,6 +108,7 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
   const memberAccounts = new Map<string, { name?: string; email?: string; userPrincipalName?: string } | null>();
   const tenantKeys = new Map<string, { keys: unknown[] }>();
   const refusedConversations = new Map<string, 403 | 404>();
+  const rosters = new Map<string, readonly string[]>();
   const tokenKey = makeSigningKey("fake-sts-key");
   let activityCounter = 0;
   let base = "";
@@ -153,6 +160,17 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
         answer(404, { error: { code: "NotFound", message: "User not found in tenant (scripted by fake connector)" } });
       } else {
         answer(200, { id: `a:fake-1on1-${memberId}`, serviceUrl: `${base}/` });
+      }
+    } else if (req.method === "GET" && (match = path.match(/^\/v3\/conversations\/(.+?)\/pagedmembers$/i))) {
+      // Pages of `pageSize` (Teams: 50–500, default 200), the continuation token is the next offset.
+      const roster = rosters.get(match[1] ?? "");
+      const query = new URL(req.url ?? "/", "http://127.0.0.1").searchParams;
+      const size = Math.min(500, Math.max(50, Number(query.get("pageSize") ?? 200) || 200));
+      const from = Number(query.get("continuationToken") ?? 0) || 0;
+      if (!roster) answer(404, { error: { code: "ConversationNotFound", message: "no roster (scripted by fake connector)" } });
+      else {
+        const members = roster.slice(from, from + size).map((id) => ({ id, name: id.replace(/^29:/, ""), aadObjectId: `aad-${id.replace(/^29:/, "")}` }));
+        answer(200, { members, ...(from + size < roster.length ? { continuationToken: String(from + size) } : {}) });
       }
     } else if (req.method === "GET" && (match = path.match(/^\/v3\/conversations\/(.+?)\/members\/(.+)$/))) {
       // Teams answers with the AAD object id of the 29: user; the fake derives it as "aad-<name>".
@@ -208,6 +226,7 @@ export async function startFakeBotConnector(options: { jwks?: { keys: unknown[] 
     updates: () => received.filter((r) => r.method === "PUT" && r.status < 300),
     failNext: (...more) => void failures.push(...more),
     setMember: (userId, account) => void memberAccounts.set(userId, account),
+    setRoster: (conversationId, userIds) => void rosters.set(conversationId, [...userIds]),
     publishTenantKeys: (tenantId, jwks) => void tenantKeys.set(tenantId, jwks),
     refuseConversationWith: (userId, status) => void refusedConversations.set(userId, status),
     waitFor(predicate, ms = 15_000) {

@@ -241,8 +241,17 @@ export function buildCheckIn(reminder: DueReminder, ctx: CommitmentViewContext, 
   return { kind: "commitment_check_in", variant: reminder.kind, text, card: buildCommitmentCard(c, ctx, viewer) };
 }
 
-/** The question to the beneficiary side (`viewer`) after an outcome was reported. */
-export function buildConfirmRequest(commitment: Commitment, ctx: CommitmentViewContext, viewer: Actor): CommitmentConfirmRequestView {
+/**
+ * The question to the beneficiary side (`viewer`) after an outcome was reported; with a null
+ * viewer the neutral card everyone in a shared chat sees (no buttons). `events` tell who
+ * reported, so the reporter is not offered Confirm / Dispute of their own report.
+ */
+export function buildConfirmRequest(
+  commitment: Commitment,
+  ctx: CommitmentViewContext,
+  viewer: Actor | null,
+  events: readonly CommitmentEvent[] = [],
+): CommitmentConfirmRequestView {
   const t = translator(ctx.locale);
   const text = t("commitments.confirmRequest", {
     owner: names(commitment, ctx, t).owner,
@@ -250,5 +259,5 @@ export function buildConfirmRequest(commitment: Commitment, ctx: CommitmentViewC
     text: commitment.text,
     status: t(`commitments.status.${commitment.status}`).toLowerCase(),
   });
-  return { kind: "commitment_confirm_request", text, card: buildCommitmentCard(commitment, ctx, viewer) };
+  return { kind: "commitment_confirm_request", text, card: buildCommitmentCard(commitment, ctx, viewer, events) };
 }

@@ -21,6 +21,12 @@ import type { TeamsConnector } from "../transport/teams-connector.js";
 import { mentionResolver } from "./mention-resolver.js";
 import { commitmentViewContext } from "./commitment-context.js";
 import { requireOrganization } from "./organization-prompt.js";
+import { confirmAudience } from "./confirm-request-audience.js";
+import { withRefresh, type ActionData } from "../render/card-kit.js";
+
+/** The refresh verb of a shared confirm request: answers with the viewer's own card. */
+export const COMMITMENT_CONFIRM_VIEW_VERB = "commitment.confirmView";
+const confirmViewData = (commitmentId: string): ActionData => ({ verb: COMMITMENT_CONFIRM_VIEW_VERB, commitmentId });
 
 const reasonField = z.string().trim().max(500).optional();
 const idField = z.string().min(1).max(100);
@@ -41,10 +47,16 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
     return renderView(buildCommitmentCard(commitment, ctx, turn.member, events), { locale: turn.locale, ...(error ? { error } : {}) });
   };
 
-  /** After an outcome, the receiving side is asked to confirm in the same conversation. */
+  /**
+   * After an outcome, the receiving side is asked to confirm in the same conversation. In a group
+   * chat or channel everyone sees one card, so it is sent neutral and Teams refreshes it, per
+   * viewer, for the receiving side's members there (confirm-request-audience.ts); the reporter
+   * never sees Confirm / Dispute of their own report.
+   */
   const askToConfirm = async (context: { turn: Turn; reply: CommandContext["reply"] }, commitment: Commitment) => {
     if (commitment.confirmation !== "pending") return;
-    const ctx = await commitmentViewContext(services, context.turn.member.allianceId, [commitment], { locale: context.turn.locale, now: clock.now() });
+    const { turn } = context;
+    const ctx = await commitmentViewContext(services, turn.member.allianceId, [commitment], { locale: turn.locale, now: clock.now() });
     // Rendered for no particular viewer: the buttons show the actions of the receiving side.
     const beneficiaryView: Actor = {
       memberId: commitment.beneficiary.kind === "member" ? (commitment.beneficiary.memberId ?? "") : "",
@@ -52,8 +64,21 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
       organizationId: commitment.beneficiary.organizationId,
       role: "member",
     };
-    await context.reply(renderView(buildConfirmRequest(commitment, ctx, beneficiaryView), { locale: context.turn.locale }));
-    await askElsewhere(context.turn, commitment);
+    const audience = turn.kind === "personal" ? null : await confirmAudience(services, connector, turn, commitment);
+    const render = renderView(buildConfirmRequest(commitment, ctx, audience?.kind === "per-viewer" ? null : beneficiaryView), { locale: turn.locale });
+    if (audience && render.card) render.card = withRefresh(render.card, confirmViewData(commitment.id), audience.userIds);
+    await context.reply(render);
+    await askElsewhere(turn, commitment);
+  };
+
+  /** The confirm request as the member behind `turn` sees it (Teams' refresh of a shared card). */
+  const confirmViewFor = async (turn: Turn, id: string) => {
+    const { commitment, events } = await service().get(turn.member, id);
+    const ctx = await commitmentViewContext(services, turn.member.allianceId, [commitment], { locale: turn.locale, now: clock.now() });
+    const render = renderView(buildConfirmRequest(commitment, ctx, turn.member, events), { locale: turn.locale });
+    // Refreshable again by this viewer only: the card is theirs, the shared one stays as sent.
+    if (render.card) render.card = withRefresh(render.card, confirmViewData(commitment.id), [turn.activity.from.id]);
+    return render;
   };
 
   /**
@@ -140,6 +165,7 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
     act((turn, id, data, key) => service().reportOutcome(turn.member, id, o, withKey(key, reasonField.parse(data.reason))), true);
 
   return {
+    refreshVerbs: [COMMITMENT_CONFIRM_VIEW_VERB],
     commands: {
       async commit(context) {
         const alliance = await services.alliances.getAlliance(context.turn.member.allianceId);
@@ -161,6 +187,9 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
       [COMMITMENT_ACTION_IDS.kept]: outcome("kept"),
       [COMMITMENT_ACTION_IDS.late]: outcome("kept_late"),
       [COMMITMENT_ACTION_IDS.broken]: outcome("broken"),
+      async [COMMITMENT_CONFIRM_VIEW_VERB]({ turn, data }) {
+        return { kind: "card", render: await confirmViewFor(turn, idField.parse(data.commitmentId)) };
+      },
       [COMMITMENT_ACTION_IDS.confirm]: act((turn, id, _data, key) => service().confirm(turn.member, id, withKey(key))),
       [COMMITMENT_ACTION_IDS.dispute]: act((turn, id, data, key) =>
         service().dispute(turn.member, id, { ...withKey(key), reason: z.string().trim().min(1).max(500).parse(data.reason) }),

@@ -146,6 +146,7 @@ export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
         await post(turn, created, reply);
       },
     },
+    refreshVerbs: [POLL_VERBS.refresh],
     actions: {
       [POLL_VERBS.vote]: vote,
       async [POLL_VERBS.refresh]({ turn, data }) {

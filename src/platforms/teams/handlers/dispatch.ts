@@ -21,9 +21,13 @@ import { userErrorText } from "./user-errors.js";
 /** What the Universal Actions invoke answers: a card to show in place, a message, or an error. */
 export type CardActionResponse = AdaptiveCardActionResponse;
 
-/** The invoke body of Action.Execute. */
+/**
+ * The invoke body of Action.Execute: a button press (trigger "manual"), or Teams fetching a
+ * viewer's own version of a card with a `refresh` clause (trigger "automatic").
+ */
 const executeSchema = z.object({
   action: z.object({ type: z.literal("Action.Execute"), verb: z.string().min(1).max(64), data: z.record(z.string(), z.unknown()).optional() }),
+  trigger: z.enum(["automatic", "manual"]).optional(),
 });
 /** What Action.Submit puts in a message's `value`: our button data plus input values. */
 const submitSchema = z.object({ verb: z.string().min(1).max(64) }).loose();
@@ -54,9 +58,11 @@ export interface Dispatcher {
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const commands = new Map<TeamsCommand, CommandHandler>();
   const actions = new Map<string, ActionHandler>();
+  const refreshVerbs = new Set<string>();
   for (const feature of deps.features) {
     for (const [name, handler] of Object.entries(feature.commands ?? {})) if (handler) commands.set(name as TeamsCommand, handler);
     for (const [verb, handler] of Object.entries(feature.actions ?? {})) actions.set(verb, handler);
+    for (const verb of feature.refreshVerbs ?? []) refreshVerbs.add(verb);
   }
 
   const replier = (turn: Turn): Reply => (render: CardRender) => deps.connector.send(turn.target, toMessage(render), IN_TURN_POLICY);
@@ -160,6 +166,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const execute = executeSchema.safeParse(activity?.value);
       if (!activity || !execute.success) {
         return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "not an Action.Execute", innerHttpError: { statusCode: 400, body: null } } };
+      }
+      // Teams triggers only a card's refresh action by itself; a change (a vote, a confirmation)
+      // needs a person's press, so an "automatic" invoke of any other verb is refused unread.
+      if (execute.data.trigger === "automatic" && !refreshVerbs.has(execute.data.action.verb)) {
+        return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "only a refresh runs automatically", innerHttpError: { statusCode: 400, body: null } } };
       }
       // A replayed invoke (same activity id) answers with nothing rather than acting twice.
       if (!(await firstDelivery(activity))) return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" };

@@ -47,4 +47,9 @@ export type ActionHandler = (context: ActionContext) => Promise<ActionResult>;
 export interface TeamsFeature {
   commands?: Partial<Record<TeamsCommand, CommandHandler>>;
   actions?: Readonly<Record<string, ActionHandler>>;
+  /**
+   * The verbs of `actions` that only re-render (a card's `refresh` action). Teams sends these on
+   * its own (trigger "automatic") when someone sees the card; no other verb may run that way.
+   */
+  refreshVerbs?: readonly string[];
 }

@@ -14,17 +14,43 @@ export interface ActionData {
   [key: string]: string;
 }
 
-/** A card with `body` and `actions`; `refresh` asks Teams to fetch the viewer's own version. */
-export function card(body: CardElement[], actions: Action[] = [], options: { refresh?: ActionData; fullWidth?: boolean } = {}): IAdaptiveCard {
+/**
+ * Teams fetches a user-specific view (refresh with `userIds`) for at most 60 people per card;
+ * beyond that the ids are ignored, so callers choose who they are.
+ */
+export const REFRESH_USER_IDS_MAX = 60;
+
+/**
+ * A card with `body` and `actions`; `refresh` asks Teams to fetch the viewer's own version (an
+ * `adaptiveCard/action` invoke with trigger "automatic"), for `refreshUserIds` only when given
+ * (Teams user ids, 29:…): everyone else in the chat sees the card as sent.
+ */
+export function card(
+  body: CardElement[],
+  actions: Action[] = [],
+  options: { refresh?: ActionData; refreshUserIds?: readonly string[]; fullWidth?: boolean } = {},
+): IAdaptiveCard {
   return {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: CARD_VERSION,
     body,
     ...(actions.length > 0 ? { actions } : {}),
-    ...(options.refresh ? { refresh: { action: { type: "Action.Execute", verb: options.refresh.verb, data: options.refresh } } } : {}),
+    ...(options.refresh ? { refresh: refreshClause(options.refresh, options.refreshUserIds) } : {}),
     ...(options.fullWidth ? { msteams: { width: "Full" } } : {}),
   } as IAdaptiveCard;
+}
+
+function refreshClause(data: ActionData, userIds: readonly string[] | undefined) {
+  return {
+    action: { type: "Action.Execute", verb: data.verb, data },
+    ...(userIds ? { userIds: userIds.slice(0, REFRESH_USER_IDS_MAX) } : {}),
+  };
+}
+
+/** `content` with a refresh clause added (see card()); the rest untouched. */
+export function withRefresh(content: IAdaptiveCard, data: ActionData, userIds?: readonly string[]): IAdaptiveCard {
+  return { ...content, refresh: refreshClause(data, userIds) } as IAdaptiveCard;
 }
 
 /** The card as a message attachment. */

@@ -85,6 +85,25 @@ export class TeamsConnector {
     };
   }
 
+  /**
+   * The people in a group chat or a team channel's team: their 29: id (what a card's refresh
+   * `userIds` name) and AAD object id (our members' external id). Paged, 500 at a time, at most
+   * `maxMembers` read so a very large team costs a bounded number of calls.
+   */
+  async listMembers(target: TeamsTarget, policy: RetryPolicy, maxMembers = 2_000): Promise<Array<{ id: string; aadObjectId: string | null }>> {
+    const api = this.client(target);
+    const conversationId = target.conversationId.split(";")[0] ?? target.conversationId;
+    const out: Array<{ id: string; aadObjectId: string | null }> = [];
+    let continuationToken: string | undefined;
+    do {
+      const token = continuationToken;
+      const page = await this.queue.run(target, () => api.conversations.getPagedMembers(conversationId, 500, token), policy);
+      for (const account of page.members ?? []) out.push({ id: account.id, aadObjectId: account.aadObjectId ?? null });
+      continuationToken = page.continuationToken || undefined;
+    } while (continuationToken && out.length < maxMembers);
+    return out;
+  }
+
   private client(target: { serviceUrl: string }) {
     return this.app.api.clone({ serviceUrl: target.serviceUrl.replace(/\/+$/, "") });
   }

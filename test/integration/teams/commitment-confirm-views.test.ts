@@ -1,0 +1,137 @@
+// A reported outcome in a shared Teams chat, over HTTP against the running bot and the fake Bot
+// Connector: the card everyone sees is neutral and names the receiving side's members in
+// refresh.userIds; Teams' refresh invoke (adaptiveCard/action, trigger "automatic") then answers
+// each viewer with their own card: Confirm / Dispute for the receiving side, not for the reporter.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RecordedRequest } from "../../fakes/fake-bot-connector.js";
+import { DEFAULT_TENANT, USERS, botAddedActivity, executeActivity, messageActivity, type ActivityScope } from "../../fakes/teams-activities.js";
+import { cardOf, cardText, executeActions, invokeCard } from "./support/card-helpers.js";
+import { startTeamsHarness, type TeamsHarness } from "./support/teams-harness.js";
+
+let h: TeamsHarness;
+const GROUP = "19:acme-beta@thread.v2";
+const DAN = { id: "29:dan", name: "Dan Outsider", aadObjectId: "aad-dan" } as const;
+type User = (typeof USERS)[keyof typeof USERS] | typeof DAN;
+const group = (user: User, locale = "en-US"): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user, conversationType: "groupChat", conversationId: GROUP, locale });
+const personal = (user: User): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user });
+
+async function say(scope: ActivityScope, text: string): Promise<RecordedRequest[]> {
+  const mark = h.connector.mark();
+  expect((await h.post(messageActivity(scope, text))).status).toBe(200);
+  return h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities") && r.status === 200);
+}
+async function press(scope: ActivityScope, verb: string, data: Record<string, unknown>, trigger: "manual" | "automatic" = "manual") {
+  const activity = executeActivity(scope, verb, data);
+  const mark = h.connector.mark();
+  const res = await h.post({ ...activity, value: { ...(activity.value as object), trigger } });
+  return { res, posted: h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities") && r.status === 200) };
+}
+const memberOf = async (user: User) => {
+  const workspace = (await h.bot.services.stores.workspaces.find("teams", DEFAULT_TENANT))!;
+  return (await h.bot.services.stores.members.findByExternalId(workspace.id, user.aadObjectId))!;
+};
+const verbs = (card: unknown) => executeActions(card).map((a) => a.verb);
+
+beforeAll(async () => {
+  h = await startTeamsHarness({ auth: false });
+  await say(personal(USERS.ann), "help"); // Ann creates the alliance and is its admin
+  await h.post(botAddedActivity(group(USERS.ann)));
+  const { res } = await press(group(USERS.ann), "setup.submit", {
+    orgs: "[]",
+    steering: "",
+    name: "Acme × Beta",
+    "org.0.name": "Acme",
+    "org.0.domains": "acme.com",
+    "org.1.name": "Beta",
+    "org.1.domains": "beta.org",
+    steeringHere: "true",
+    anonymityThreshold: "3",
+    timezone: "Europe/Amsterdam",
+  });
+  expect(res.status).toBe(200);
+  const organizations = await h.bot.services.alliances.listOrganizations((await memberOf(USERS.ann)).allianceId);
+  const org = (name: string) => organizations.find((o) => o.name === name)!.id;
+  for (const [user, name] of [[USERS.ann, "Acme"], [USERS.bob, "Beta"], [USERS.cas, "Beta"], [DAN, "Acme"]] as const) {
+    await press(personal(user), "member.chooseOrganization", { organizationId: org(name) });
+  }
+  // Everyone is in the group chat, plus someone the bot never met.
+  h.connector.setRoster(GROUP, [USERS.ann.id, USERS.bob.id, USERS.cas.id, DAN.id, "29:stranger"]);
+});
+afterAll(async () => h?.close());
+
+describe("a reported outcome in a shared Teams chat", () => {
+  let commitmentId = "";
+  let shared: any;
+
+  it("posts a neutral card whose refresh names only the receiving side's members in this chat", async () => {
+    const [created] = await say(group(USERS.ann), "commit Send the draft contract for Beta by friday");
+    commitmentId = executeActions(cardOf(created)).find((a) => a.verb === "commitment.kept")!.data.commitmentId!;
+    const { res, posted } = await press(group(USERS.ann), "commitment.kept", { commitmentId });
+    expect(cardText(invokeCard(res))).toContain("Kept");
+    shared = cardOf(posted[0]);
+    expect(cardText(shared)).toContain("Do you agree?");
+    expect(verbs(shared)).not.toContain("commitment.confirm");
+    expect(verbs(shared)).not.toContain("commitment.dispute");
+    expect(shared.refresh.action).toMatchObject({ type: "Action.Execute", verb: "commitment.confirmView", data: { commitmentId } });
+    expect([...shared.refresh.userIds].sort()).toEqual([USERS.bob.id, USERS.cas.id]);
+  });
+
+  it("refreshes to a card with Confirm / Dispute for a receiving member, and without them for the reporter", async () => {
+    const { action } = shared.refresh;
+    const forBob = await press(group(USERS.bob), action.verb, action.data, "automatic");
+    expect(forBob.res.status).toBe(200);
+    const bobCard = invokeCard(forBob.res);
+    expect(verbs(bobCard)).toEqual(expect.arrayContaining(["commitment.confirm", "commitment.dispute"]));
+    expect(bobCard.refresh.userIds).toEqual([USERS.bob.id]);
+
+    const forAnn = await press(group(USERS.ann), action.verb, action.data, "automatic");
+    const annCard = invokeCard(forAnn.res);
+    expect(cardText(annCard)).toContain("Send the draft contract");
+    expect(verbs(annCard)).not.toContain("commitment.confirm");
+    expect(verbs(annCard)).not.toContain("commitment.dispute");
+    // A refresh only reads: nothing was posted and the commitment still waits.
+    expect([...forBob.posted, ...forAnn.posted]).toEqual([]);
+    const bob = await h.bot.services.members.getActor((await memberOf(USERS.bob)).id);
+    expect((await h.bot.services.commitments.get(bob, commitmentId)).commitment.confirmation).toBe("pending");
+  });
+
+  it("shows a Dutch receiving member the Dutch card", async () => {
+    const { action } = shared.refresh;
+    const { res } = await press(group(USERS.cas, "nl-NL"), action.verb, action.data, "automatic");
+    const card = invokeCard(res);
+    const titles = (card.actions as Array<{ title: string }>).map((a) => a.title);
+    expect(titles).toEqual(expect.arrayContaining(["Bevestigen", "Betwisten…"]));
+    expect(cardText(card)).toContain("Klopt dat?");
+  });
+
+  it("refuses an automatic invoke of anything but a refresh, and changes nothing", async () => {
+    const { res } = await press(group(USERS.bob), "commitment.confirm", { commitmentId }, "automatic");
+    expect(res.body).toMatchObject({ statusCode: 400 });
+    const bob = await h.bot.services.members.getActor((await memberOf(USERS.bob)).id);
+    expect((await h.bot.services.commitments.get(bob, commitmentId)).commitment.confirmation).toBe("pending");
+  });
+
+  it("keeps the polite refusal when the reporter confirms anyway (a client that did not refresh)", async () => {
+    const { res } = await press(group(USERS.ann), "commitment.confirm", { commitmentId });
+    expect(res.body.type).toBe("application/vnd.microsoft.activity.message");
+    expect(res.body.value).toContain("Only the receiving side");
+  });
+
+  it("after the receiving member confirms, their refreshed card no longer asks", async () => {
+    const confirmed = await press(group(USERS.bob), "commitment.confirm", { commitmentId });
+    expect(cardText(invokeCard(confirmed.res))).toContain("Confirmed");
+    const { action } = shared.refresh;
+    const { res } = await press(group(USERS.cas), action.verb, action.data, "automatic");
+    expect(verbs(invokeCard(res))).not.toContain("commitment.confirm");
+  });
+
+  it("falls back to the buttons on the shared card, refreshing only the reporter's view, when the chat's members cannot be read", async () => {
+    h.connector.setRoster(GROUP, []);
+    const [created] = await say(group(USERS.ann), "commit Share the Q1 figures for Beta by friday");
+    const id = executeActions(cardOf(created)).find((a) => a.verb === "commitment.kept")!.data.commitmentId!;
+    const { posted } = await press(group(USERS.ann), "commitment.kept", { commitmentId: id });
+    const card = cardOf(posted[0]);
+    expect(verbs(card)).toEqual(expect.arrayContaining(["commitment.confirm", "commitment.dispute"]));
+    expect(card.refresh.userIds).toEqual([USERS.ann.id]);
+  });
+});
