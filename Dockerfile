@@ -32,6 +32,8 @@ WORKDIR /app
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/build ./build
 COPY package.json ./
+# The methods note summaries link to, served at /methods (src/http/methods-page.ts).
+COPY docs/trust-health.md ./build/docs/trust-health.md
 # The code is root-owned and read-only to the bot; only the data directory (embedded database,
 # generated secret) is writable, by the unprivileged `node` user.
 RUN mkdir -p /app/data && chown node:node /app/data

@@ -64,7 +64,7 @@ export interface CoreServices {
  * Builds the services over `prisma`; `secret` keys the anonymous voter and respondent hashes;
  * `retentionDays` is how long an uninstalled workspace's data is kept (default 30).
  */
-export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; secret: string; retentionDays?: number }): CoreServices {
+export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; secret: string; retentionDays?: number; methodsUrl?: string | null }): CoreServices {
   const { prisma, clock, secret } = deps;
   const stores = {
     alliances: new PrismaAllianceRepository(prisma),
@@ -133,6 +133,7 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
     culture,
     summaries: new PrismaSummaryRepository(prisma),
     clock,
+    methodsUrl: deps.methodsUrl ?? null,
   });
 
   const privacy = new PrivacyService({

@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { openDatabase, type Database } from "./storage/database.js";
 import { createHttpServer, finishRoutes } from "./http/server.js";
+import { mountMethodsPage } from "./http/methods-page.js";
 import { resolveAppSecret } from "./app-secret.js";
 import { buildCoreServices, type CoreServices } from "./compose-services.js";
 import { systemClock } from "./core/shared/clock.js";
@@ -74,10 +75,12 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const metrics = new BotMetrics();
     const health = new PlatformHealth([...(config.slack ? (["slack"] as const) : []), ...(config.teams ? (["teams"] as const) : [])], metrics);
     metrics.readFrom({ outboxDepth: () => outboxDepth(database.prisma), poolStats: () => poolStatsOf(database.prisma) });
-    const services = instrumentServices(buildCoreServices({ prisma: database.prisma, clock: systemClock, secret, retentionDays: config.retention.daysAfterUninstall }), metrics);
+    const services = instrumentServices(buildCoreServices({ prisma: database.prisma, clock: systemClock, secret, retentionDays: config.retention.daysAfterUninstall, methodsUrl: config.methodsUrl }), metrics);
     const sealed = await services.stores.polls.sealPlainAnonymousBallots();
     if (sealed > 0) logger.info({ ballots: sealed }, "sealed anonymous ballots stored before sealing");
     const http = createHttpServer({ logger, ready: () => database.ping(), metrics, health });
+    // The methods note summaries link to (config.methodsUrl defaults to PUBLIC_URL/methods).
+    mountMethodsPage(http.app, { logger });
     // Reaches a member of another space (a Teams member from a Slack listener, or the other way
     // round) through the outbox; the platforms' openers are filled in once the platforms exist.
     const openers: Partial<Record<Platform, PersonalConversationOpener | null>> = {};

@@ -21,9 +21,11 @@ export const CONFIG_GROUPS: readonly Group[] = [
     variables: {
       NODE_ENV: "production requires APP_SECRET and a chat platform, and logs JSON lines; development logs for people.",
       HOST: "The address to listen on. Teams local mode always listens on 127.0.0.1 whatever this says.",
-      PORT: "The one HTTP port: /slack/*, /api/messages, /healthz, /readyz and /metrics.",
+      PORT: "The one HTTP port: /slack/*, /api/messages, /healthz, /readyz, /metrics and /methods.",
       LOG_LEVEL: "The lowest pino level written.",
       PUBLIC_URL: "The public https address Slack and Teams reach this bot at (for OAuth redirects and manifests).",
+      METHODS_URL:
+        "Where summaries link to the methods note (how every number is computed). Default: the page the bot serves itself at PUBLIC_URL/methods (docs/trust-health.md as HTML); without PUBLIC_URL, no link.",
       DEFAULT_LOCALE: "Language for a new alliance until its admin runs setup.",
       DEFAULT_TIMEZONE: "Time zone for a new alliance until its admin runs setup.",
     },

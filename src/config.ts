@@ -35,6 +35,7 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be a pino level such as info or debug" }).default("info"),
   PUBLIC_URL: url("the address Slack and Teams reach this bot at, e.g. https://bot.example.org"),
+  METHODS_URL: url("where the methods note is read, e.g. https://bot.example.org/methods"),
   DEFAULT_LOCALE: z.enum(["en", "nl"], { error: "must be en or nl" }).default("en"),
   DEFAULT_TIMEZONE: timeZone.default("Europe/Amsterdam"),
   // database
@@ -85,6 +86,11 @@ export type SlackMode =
 export interface Config {
   env: Env["NODE_ENV"];
   http: { host: string; port: number; publicUrl: string | undefined };
+  /**
+   * The methods note (how every summary number is computed) that summaries link to: METHODS_URL,
+   * else the page this bot serves at PUBLIC_URL/methods, else null (no link, "ask your manager").
+   */
+  methodsUrl: string | null;
   log: { level: Env["LOG_LEVEL"]; pretty: boolean };
   defaults: { locale: Env["DEFAULT_LOCALE"]; timezone: string };
   database:
@@ -210,6 +216,7 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
   const config: Config = {
     env: env.NODE_ENV,
     http: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL },
+    methodsUrl: env.METHODS_URL ?? (env.PUBLIC_URL ? `${env.PUBLIC_URL.replace(/\/+$/, "")}/methods` : null),
     log: { level: env.LOG_LEVEL, pretty: env.NODE_ENV === "development" },
     defaults: { locale: env.DEFAULT_LOCALE, timezone: env.DEFAULT_TIMEZONE },
     database: env.DATABASE_URL

@@ -7,7 +7,6 @@
 // and space, so a retry never posts or uploads twice, and each space gets exactly one.
 import type { SummaryChartImage } from "../charts/summary-charts.js";
 import { reportedPeriodKey } from "../core/summary/summary-service.js";
-import { summaryView } from "../core/summary/summary-views.js";
 import type { Destination, JobContext } from "./job-context.js";
 import type { JsonObject, OutboxMessage } from "./outbox/outbox-message.js";
 
@@ -81,7 +80,7 @@ export async function runSummary(job: JobContext, allianceId: string, periodKey:
   const charts = images.map(({ name, altText }) => ({ name, altText }));
   for (const { to, postKey, chartsKey } of pending) {
     // A repeat (crash after the post was queued) gets the stored post back, not a second one.
-    const post = await job.queueView(postKey, to, summaryView(stored.content, alliance.locale, charts), alliance.locale);
+    const post = await job.queueView(postKey, to, job.services.summary.viewOf(stored.content, alliance.locale, charts), alliance.locale);
     if (images.length > 0 && UPLOADS_CHARTS.has(to.platform)) await queueChartUpload(job, chartsKey, to, post, chartUploadPayload(images, stored.periodKey, postKey));
   }
   job.deps.logger?.info({ allianceId, periodKey, reported, charts: images.length, spaces: pending.length }, "summary queued");

@@ -53,6 +53,8 @@ export interface SummaryPresentation {
   hiddenNote: string | null;
   /** For chat: the colour scale and where to ask about the methods (no repository path). */
   footer: string;
+  /** The methods note as a link after the footer, when the deployment has one (METHODS_URL). */
+  methodsLink: { label: string; url: string } | null;
   /** For the Markdown export, which travels with the repository: the scale and the docs file. */
   exportFooter: string;
 }
@@ -122,7 +124,7 @@ function presentCulture(culture: CultureFitHighlights, k: number, t: Translator,
 }
 
 /** The whole summary, translated and formatted for `locale`. */
-export function presentSummary(summary: TrustHealthSummary, locale: Locale): SummaryPresentation {
+export function presentSummary(summary: TrustHealthSummary, locale: Locale, options: { methodsUrl?: string | null } = {}): SummaryPresentation {
   const t = translator(locale);
   const thresholds = summary.diagnosis.thresholds;
   const fmt = (v: number | null) => scoreText(v, t, locale);
@@ -226,7 +228,8 @@ export function presentSummary(summary: TrustHealthSummary, locale: Locale): Sum
     },
     culture: summary.cultureFit ? presentCulture(summary.cultureFit, summary.alliance.anonymityThreshold, t, locale) : null,
     hiddenNote: hiddenNote(summary, t),
-    footer: `${scale} ${t("summary.footer.methodsChat")}`,
+    footer: `${scale} ${t(options.methodsUrl ? "summary.footer.methodsLinked" : "summary.footer.methodsChat")}`,
+    methodsLink: options.methodsUrl ? { label: t("summary.footer.methodsLink"), url: options.methodsUrl } : null,
     exportFooter: `${scale} ${t("summary.footer.methodsExport")}`,
   };
 }

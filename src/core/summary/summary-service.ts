@@ -57,6 +57,8 @@ export interface SummaryServiceDeps {
   culture: Pick<CultureFitService, "periods" | "profiles">;
   summaries: SummaryRepository;
   clock: Clock;
+  /** Where summaries link to the methods note (config METHODS_URL); none when null/absent. */
+  methodsUrl?: string | null;
 }
 
 /** Pulse rounds that perceived scores read at least, so every pillar has been asked. */
@@ -209,7 +211,12 @@ export function createSummaryService(deps: SummaryServiceDeps) {
       const alliance = await deps.alliances.getAlliance(allianceId);
       const [summary, soFar] = await Promise.all([build(allianceId, reportedPeriodKey(alliance, now), now), periodSoFar(alliance, now)]);
       const shown = locale ?? alliance.locale;
-      return { ...summaryView(summary, shown, charts), onDemand: presentOnDemand(summary, soFar, shown, alliance.timezone) };
+      return { ...summaryView(summary, shown, charts, deps.methodsUrl ?? null), onDemand: presentOnDemand(summary, soFar, shown, alliance.timezone) };
+    },
+
+    /** The view of a stored summary for the scheduled post, in `locale`, with the methods link. */
+    viewOf(summary: TrustHealthSummary, locale: Locale, charts: SummaryChartRef[] = []): SummaryView {
+      return summaryView(summary, locale, charts, deps.methodsUrl ?? null);
     },
 
     /**

@@ -26,7 +26,7 @@ export interface SummaryView {
   onDemand?: OnDemandPresentation | undefined;
 }
 
-/** Builds the view for `locale`. */
-export function summaryView(summary: TrustHealthSummary, locale: Locale, charts: SummaryChartRef[] = []): SummaryView {
-  return { kind: "trust_health_summary", locale, summary, presentation: presentSummary(summary, locale), charts };
+/** Builds the view for `locale`; `methodsUrl` is where the footer links to the methods note. */
+export function summaryView(summary: TrustHealthSummary, locale: Locale, charts: SummaryChartRef[] = [], methodsUrl: string | null = null): SummaryView {
+  return { kind: "trust_health_summary", locale, summary, presentation: presentSummary(summary, locale, { methodsUrl }), charts };
 }

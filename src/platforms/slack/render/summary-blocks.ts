@@ -22,6 +22,14 @@ function table(t: PresentedTable): string {
 /** A bold heading over plain lines (the on-demand so-far and pending sections). */
 const titled = (part: { heading: string; lines: string[] }): Block[] => sections(`*${escapeMrkdwn(part.heading)}*\n${part.lines.map(escapeMrkdwn).join("\n")}`);
 
+/** The footer with the methods note as a link (`<url|label>`; the URL made safe inside the brackets). */
+function footer(p: SummaryView["presentation"]): string {
+  const text = escapeMrkdwn(p.footer);
+  if (!p.methodsLink) return text;
+  const url = p.methodsLink.url.replace(/&/g, "&amp;").replace(/</g, "%3C").replace(/>/g, "%3E").replace(/\|/g, "%7C");
+  return `${text} <${url}|${escapeMrkdwn(p.methodsLink.label)}>`;
+}
+
 /** The summary message(s); on demand with the period so far, or only that when the reported period is empty. */
 export function renderSummary(view: SummaryView): SlackMessage[] {
   const p = view.presentation;
@@ -29,7 +37,7 @@ export function renderSummary(view: SummaryView): SlackMessage[] {
   const onDemand = view.onDemand;
   if (onDemand?.pending) {
     // Nothing to report yet: what will appear and when, and what happened so far (no "no data" page).
-    return toMessages(`${p.title}: ${onDemand.pending.heading}`, [header(p.title), ...titled(onDemand.pending), ...titled(onDemand.soFar), context([e(p.footer)])]);
+    return toMessages(`${p.title}: ${onDemand.pending.heading}`, [header(p.title), ...titled(onDemand.pending), ...titled(onDemand.soFar), context([footer(p)])]);
   }
   // Without a score the status says "no data" a second time: show it once.
   const status = p.index.rag === "no_data" ? "" : ` · ${e(p.index.status)}`;
@@ -57,6 +65,6 @@ export function renderSummary(view: SummaryView): SlackMessage[] {
   if (p.culture && p.culture.lines.length) blocks.push(...sections(`*${e(p.culture.heading)}*\n${p.culture.lines.map(e).join("\n")}`));
   if (p.hiddenNote) blocks.push(context([e(p.hiddenNote)]));
   for (const chart of view.charts) blocks.push(context([e(chart.altText)]));
-  blocks.push(context([e(p.footer)]));
+  blocks.push(context([footer(p)]));
   return toMessages(`${p.title}: ${p.index.label} ${p.index.score} (${p.index.status})`, blocks);
 }

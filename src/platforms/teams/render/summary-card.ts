@@ -74,6 +74,13 @@ function keptRateChart(data: SummaryChartData, fallback: PresentedTable): CardEl
   } as CardElement;
 }
 
+/** The footer with the methods note as a Markdown link (spaces and brackets in the URL encoded). */
+function footer(p: SummaryView["presentation"]): CardElement {
+  if (!p.methodsLink) return note(p.footer);
+  const url = p.methodsLink.url.replace(/ /g, "%20").replace(/\(/g, "%28").replace(/\)/g, "%29");
+  return note(`${p.footer} [${p.methodsLink.label.replace(/[[\]]/g, "")}](${url})`);
+}
+
 /** Renders the weekly / on-demand trust-health summary. */
 export function renderSummaryCard(view: SummaryView): CardRender {
   const p = view.presentation;
@@ -81,7 +88,7 @@ export function renderSummaryCard(view: SummaryView): CardRender {
   const titled = (part: { heading: string; lines: string[] }) => section(part.heading, part.lines.map((line) => text(line)));
   if (onDemand?.pending) {
     // Nothing to report yet: what will appear and when, and what happened so far (no "no data" page).
-    return { card: card([container([heading(p.title)], { style: "emphasis" }), titled(onDemand.pending), titled(onDemand.soFar), note(p.footer)], [], { fullWidth: true }), summary: `${p.title}: ${onDemand.pending.heading}` };
+    return { card: card([container([heading(p.title)], { style: "emphasis" }), titled(onDemand.pending), titled(onDemand.soFar), footer(p)], [], { fullWidth: true }), summary: `${p.title}: ${onDemand.pending.heading}` };
   }
   const charts = summaryChartData(view.summary, view.locale);
   // Without a score the big figure already says "no data"; the status would say it again.
@@ -139,6 +146,6 @@ export function renderSummaryCard(view: SummaryView): CardRender {
   );
   if (p.culture) body.push(section(p.culture.heading, p.culture.lines.map((line) => text(line, { size: "Small" }))));
   if (p.hiddenNote) body.push(note(p.hiddenNote));
-  body.push(note(p.footer));
+  body.push(footer(p));
   return { card: card(body, [], { fullWidth: true }), summary: p.title };
 }
