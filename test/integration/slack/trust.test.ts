@@ -122,7 +122,9 @@ describe("/trust setup", () => {
     expect(saved).toMatchObject({ name: "Bridge Alliance", uncertainty: "high" });
     expect((await bot.services.alliances.listOrganizations(saved?.id ?? "")).map((o) => o.name)).toEqual(["Alpha", "Beta"]);
     // Issue 11: say what was set up, what happens next and when, and how members get an organisation.
-    const [confirmation] = await bot.fake.waitFor("chat.postEphemeral");
+    // The confirmation, then (U0ADMIN matches no organisation) the admin's own organisation.
+    const [confirmation, question] = await bot.fake.waitFor("chat.postEphemeral", 2);
+    expect(JSON.stringify(question?.args.blocks)).toContain("alliance.choose-organization");
     const paragraphs = String(confirmation?.args.text).split("\n\n");
     expect(paragraphs[0]).toBe("Setup saved: Bridge Alliance, with partners Alpha and Beta.");
     expect(paragraphs[1]).toBe("No steering channel is set yet, so summaries are kept but not posted. Open setup again in the channel where they should go.");
@@ -137,8 +139,53 @@ describe("/trust setup", () => {
     const [open] = await bot.fake.waitFor("views.open");
     const values = setupValues({ steeringChannel: { value: { type: "conversations_select", selected_conversation: "C0STEER" } } });
     await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", values, open?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
-    const [confirmation] = await bot.fake.waitFor("chat.postEphemeral");
+    const [confirmation] = await bot.fake.waitFor("chat.postEphemeral", 2);
     expect(String(confirmation?.args.text)).toContain("The trust-health summary is posted in <#C0STEER>.");
+  });
+});
+
+describe("the first /trust setup, before any alliance exists (issue 11)", () => {
+  /** Runs `/trust setup` as `userId` of a fresh team and saves; resolves with what the admin saw. */
+  async function firstSetup(userId: string, locale: "en" | "nl" = "en") {
+    const teamId = freshTeam();
+    bot.fake.reset();
+    const id = await trust("setup", { teamId, userId });
+    const [open] = await bot.fake.waitFor("views.open");
+    await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", setupValues({ locale: { value: selectValue(locale) } }), open?.args.view.private_metadata, { teamId, userId }));
+    await bot.fake.waitFor("chat.postEphemeral");
+    // Long enough for a question after the confirmation, had the bot sent one.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const saw = JSON.stringify([...bot.fake.responses.filter((r) => r.id === id), ...bot.fake.callsTo("chat.postEphemeral").map((c) => c.args)]);
+    return { teamId, open, saw, ephemerals: bot.fake.callsTo("chat.postEphemeral").map((c) => c.args) };
+  }
+
+  it("opens the setup form straight away, without asking the admin's organisation first", async () => {
+    const { open, teamId } = await firstSetup("U0FIRSTADMIN");
+    expect(open?.args.view.callback_id).toBe("alliance.setup");
+    expect(bot.fake.callsTo("views.open")).toHaveLength(1);
+    expect(bot.fake.responses.filter((r) => JSON.stringify(r.body).includes("alliance.choose-organization"))).toEqual([]);
+    expect(await organisationOf(teamId, "U0FIRSTADMIN")).toBeNull();
+  });
+
+  it("asks the admin's own organisation after saving when nothing matched, with the chooser's button", async () => {
+    const { ephemerals } = await firstSetup("U0NOMATCH");
+    expect(String(ephemerals[0]?.text)).toMatch(/^Setup saved: Bridge Alliance/);
+    expect(ephemerals[1]?.text).toBe("Setup is done. One more thing: which of the partner organisations do you work for yourself?");
+    expect(JSON.stringify(ephemerals[1]?.blocks)).toContain("alliance.choose-organization");
+  });
+
+  it("asks in Dutch for an alliance set up in Dutch", async () => {
+    const { ephemerals } = await firstSetup("U0NOMATCHNL", "nl");
+    expect(ephemerals[1]?.text).toBe("De inrichting is klaar. Nog één ding: voor welke van de partnerorganisaties werk je zelf?");
+  });
+
+  it("does not ask an admin whose e-mail domain the setup just named", async () => {
+    const userId = "U0MATCHED";
+    bot.fake.addUser({ id: userId, teamId: "TANY", name: "Matched", email: "matched@alpha.example" });
+    const { ephemerals, teamId, saw } = await firstSetup(userId);
+    expect(ephemerals).toHaveLength(1);
+    expect(saw).not.toContain("alliance.choose-organization");
+    expect(await organisationOf(teamId, userId)).toBe("Alpha");
   });
 });
 

@@ -10,6 +10,8 @@ import { translate } from "../../../../core/i18n/catalogue.js";
 import { ACTION, MODAL } from "../../ids.js";
 import { actions, button, sections } from "../../render/blocks.js";
 import { slackText, textMessage, toMessages } from "../../render/message.js";
+import { escapeMrkdwn } from "../../render/limits.js";
+import type { SlackMessage } from "../../transport/slack-messenger.js";
 import { COMMAND_TEXT_MAX } from "../../../../core/shared/input-limits.js";
 import { buttonActionSchema, inputValue, interactionUserSchema, submittedViewSchema, type CommandPayload } from "../../payloads.js";
 import { isDomainError } from "../../../../core/shared/errors.js";
@@ -76,16 +78,20 @@ function isOwnMissingOrganization(actor: SlackActor, error: unknown): boolean {
  */
 export async function askOrganizationOnce(actor: SlackActor, respond: RespondFn): Promise<void> {
   if (!actor.isNew || !actor.needsOrganization) return;
-  const message = toMessages(translate(actor.locale, "slack.org.asked"), [
-    ...sections(translate(actor.locale, "slack.org.asked")),
-    ...actions([button(translate(actor.locale, "alliance.chooseOrg.title"), ACTION.chooseOrganization, "ask", "primary")]),
-  ])[0];
-  if (message) await respondWith(respond, message);
+  await respondWith(respond, organizationQuestion(actor.locale, "slack.org.asked"));
+}
+
+/** The question as a message: `key`'s text and the button that opens the chooser. */
+export function organizationQuestion(locale: SlackActor["locale"], key: "slack.org.asked" | "slack.org.askedAfterSetup"): SlackMessage {
+  const text = translate(locale, key);
+  return toMessages(text, [...sections(escapeMrkdwn(text)), ...actions([button(translate(locale, "alliance.chooseOrg.title"), ACTION.chooseOrganization, "ask", "primary")])])[0]!;
 }
 
 /**
  * A slash command's post-ack work as the member (see afterAckAsMember), then the one-time
  * organisation question: asked after the answer, and not after an error, so the answer comes first.
+ * `askOrganization: false` leaves it out (setup: the admin defines the organisations there, and
+ * is asked after saving when none of them matched).
  * A command longer than COMMAND_TEXT_MAX is refused here, in the member's language and naming the
  * limit: after the ack, so the member always gets an answer.
  */
@@ -95,6 +101,7 @@ export async function answerCommandAsMember(
   cmd: CommandPayload,
   client: Parameters<SlackListenerContext["resolveActor"]>[1],
   work: (actor: SlackActor) => Promise<void>,
+  options: { askOrganization?: boolean } = {},
 ): Promise<void> {
   await afterAckAsMember(ctx, respond, () => commandIdentity(cmd), client, async (actor) => {
     const length = Array.from(cmd.text).length;
@@ -105,7 +112,7 @@ export async function answerCommandAsMember(
       if (!isOwnMissingOrganization(actor, error)) throw error;
       return await askOrganizationFor(actor, respond, cmd);
     }
-    await askOrganizationOnce(actor, respond);
+    if (options.askOrganization !== false) await askOrganizationOnce(actor, respond);
   });
 }
 

@@ -12,6 +12,7 @@ import { errorText, interactionIdentity } from "../common.js";
 import { channelLink, slackText, type SlackText } from "../../render/message.js";
 import type { SlackMessage } from "../../transport/slack-messenger.js";
 import type { SlackListenerContext } from "../register.js";
+import { organizationQuestion } from "./org-choice.js";
 import { z } from "zod";
 
 const metadataSchema = z.object({ c: z.string().default(""), o: z.array(z.string().nullable()).default([]) });
@@ -98,8 +99,14 @@ export function registerSetupFlow(app: App, ctx: SlackListenerContext): void {
     const lines = buildSetupSavedText(actor.locale, "slack", result, { now: ctx.clock.now(), steering: steeringId ? STEERING : null });
     const escaped = slackText(lines.join("\n\n"));
     const saved: SlackMessage = { text: (steeringId ? escaped.split(STEERING).join(channelLink(steeringId)) : escaped) as SlackText };
-    await ctx.messenger.postEphemeral({ teamId: actor.teamId, channel: metadata.c || actor.userId, user: actor.userId }, saved).catch(async () => {
-      await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, saved);
-    });
+    const tell = (message: SlackMessage) =>
+      ctx.messenger.postEphemeral({ teamId: actor.teamId, channel: metadata.c || actor.userId, user: actor.userId }, message).catch(async () => {
+        await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, message);
+      });
+    await tell(saved);
+    // The admin's own organisation, once the organisations exist (their Slack Connect team or
+    // e-mail domain may match now); asked only when nothing does.
+    const after = await ctx.resolveActor(interactionIdentity(body), client);
+    if (after.organizationId === null) await tell(organizationQuestion(after.locale, "slack.org.askedAfterSetup"));
   });
 }

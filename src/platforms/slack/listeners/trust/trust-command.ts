@@ -95,6 +95,7 @@ export function registerTrustListeners(app: App, ctx: SlackListenerContext): voi
         default:
           return await replyPrivately(respond, translate(locale, "slack.unknownSubcommand", { text: cmd.text.trim() }));
       }
-    });
+      // Setup opens straight away: the admin defines the organisations in it (asked after saving).
+    }, { askOrganization: sub !== "setup" });
   });
 }
