@@ -40,7 +40,11 @@ export function blocksText(blocks: Block[] | undefined): string {
       lines.push("---");
     }
   }
-  return lines.filter((line) => line.trim() !== "").join("\n");
+  // Slack's <url|label> links read as Markdown links in the transcript (they are links in Slack).
+  return lines
+    .filter((line) => line.trim() !== "")
+    .join("\n")
+    .replace(/<(https?:\/\/[^|>]+)\|([^>]+)>/g, "[$2]($1)");
 }
 
 const ANSWERING_METHODS: Record<string, string> = {
@@ -56,7 +60,8 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
   const database = await openDatabase({ kind: "pglite", dataDir: "memory://" });
   // Monday 30 November 2026, 09:00 in Amsterdam.
   const clock = new FixedClock(new Date("2026-11-30T08:00:00Z"));
-  const bot = await startSlackBot(database, { clock, pollUpdateIntervalMs: 50 });
+  // A deployed bot links summaries to its methods note (PUBLIC_URL/methods).
+  const bot = await startSlackBot(database, { clock, pollUpdateIntervalMs: 50, methodsUrl: "https://bot.example.org/methods" });
   const steps: WeekStep[] = [];
   const teamId = "T0ALLIANCE";
   bot.fake.addUser({ id: "U0ANNA", teamId, name: "Anna", email: "anna@alpha.example" });
@@ -114,7 +119,8 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
   try {
     // Monday: Anna, the admin, sets the alliance up with its two partners.
     await command("U0ANNA", "/trust", "setup");
-    await record("Monday", "Anna (admin, Alpha)", "`/trust setup`", 2);
+    // Only the form: the admin is not asked for an organisation before defining them.
+    await record("Monday", "Anna (admin, Alpha)", "`/trust setup`");
     const open = bot.fake.callsTo("views.open")[0];
     await sendInteraction(
       bot.eventsUrl,

@@ -18,10 +18,10 @@ export interface SlackBot extends SlackHarness {
 /** Starts the Slack side of the bot on `database`. */
 export async function startSlackBot(
   database: Database,
-  options: { clock?: Clock; pollUpdateIntervalMs?: number; sharedFake?: FakeSlack } = {},
+  options: { clock?: Clock; pollUpdateIntervalMs?: number; sharedFake?: FakeSlack; methodsUrl?: string } = {},
 ): Promise<SlackBot> {
   const clock = options.clock ?? systemClock;
-  const services = buildCoreServices({ prisma: database.prisma, clock, secret: "test-app-secret-0123456789abcdef0123" });
+  const services = buildCoreServices({ prisma: database.prisma, clock, secret: "test-app-secret-0123456789abcdef0123", methodsUrl: options.methodsUrl ?? null });
   const harness = await startSlackHarness((fake) => ({
     slack: slackConfig(fake),
     clock,
