@@ -26,7 +26,7 @@ export interface SetupFormView {
   values: SetupInputRaw;
   labels: Record<
     | "title" | "name" | "organizations" | "organizationsHint" | "emailDomains" | "slackTeamIds" | "steeringChannel"
-    | "summary" | "pulse" | "cadence" | "weekday" | "hour" | "itemsPerRound" | "uncertainty" | "anonymityThreshold"
+    | "summary" | "pulse" | "cadence" | "weekday" | "hour" | "itemsPerRound" | "uncertainty" | "uncertaintyHint" | "anonymityThreshold"
     | "anonymityThresholdHint" | "cultureFlagThreshold" | "commitmentReminderDays" | "locale" | "timezone" | "submit" | "cancel",
     string
   >;
@@ -120,7 +120,7 @@ export function buildSetupFormView(locale: Locale, values: SetupInputRaw, errors
       organizationsHint: label("organizationsHint"), emailDomains: label("emailDomains"), slackTeamIds: label("slackTeamIds"),
       steeringChannel: label("steeringChannel"), summary: label("summary"), pulse: label("pulse"), cadence: label("cadence"),
       weekday: label("weekday"), hour: label("hour"), itemsPerRound: label("itemsPerRound"), uncertainty: label("uncertainty"),
-      anonymityThreshold: label("anonymityThreshold"), anonymityThresholdHint: label("anonymityThresholdHint"),
+      uncertaintyHint: label("uncertaintyHint"), anonymityThreshold: label("anonymityThreshold"), anonymityThresholdHint: label("anonymityThresholdHint"),
       cultureFlagThreshold: label("cultureFlagThreshold"), commitmentReminderDays: label("commitmentReminderDays"),
       locale: label("locale"), timezone: label("timezone"), submit: t("common.save"), cancel: t("common.cancel"),
     },

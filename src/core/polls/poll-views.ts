@@ -73,9 +73,11 @@ export function buildPollView(results: PollResults, options: { locale: Locale; t
   const when = (at: Date) => formatDateTime(at, options.locale, options.timeZone);
   const open = acceptsVotes(poll, options.now);
 
+  // While the poll is open the vote hint ("Choose one option.") says how many may be chosen, on
+  // the same line: the flag would say it twice. A closed poll keeps it, as how the votes were cast.
   const flags = [
     poll.anonymous ? t("polls.flag.anonymous") : t("polls.flag.named"),
-    poll.mode === "multiple" ? t("polls.flag.multiple", { max: poll.maxChoices }) : t("polls.flag.single"),
+    ...(open ? [] : [poll.mode === "multiple" ? t("polls.flag.multiple", { max: poll.maxChoices }) : t("polls.flag.single")]),
     t(`polls.flag.visibility.${poll.visibility}`),
   ];
   if (poll.recurrence !== null) flags.push(t("polls.flag.recurring"));

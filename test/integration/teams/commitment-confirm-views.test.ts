@@ -2,7 +2,11 @@
 // Connector: the card everyone sees is neutral and names the receiving side's members in
 // refresh.userIds; Teams' refresh invoke (adaptiveCard/action, trigger "automatic") then answers
 // each viewer with their own card: Confirm / Dispute for the receiving side, not for the reporter.
+// Reported in the reporter's own 1:1 chat, the question goes to the receiving side's 1:1 chats.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OutboxDispatcher } from "../../../src/scheduling/outbox/outbox-dispatcher.js";
+import { createPlatformMessageSender } from "../../../src/scheduling/platform-message-sender.js";
+import { PrismaOutboxStore } from "../../../src/storage/prisma/prisma-outbox-store.js";
 import type { RecordedRequest } from "../../fakes/fake-bot-connector.js";
 import { DEFAULT_TENANT, USERS, botAddedActivity, executeActivity, messageActivity, type ActivityScope } from "../../fakes/teams-activities.js";
 import { cardOf, cardText, executeActions, invokeCard } from "./support/card-helpers.js";
@@ -133,5 +137,31 @@ describe("a reported outcome in a shared Teams chat", () => {
     const card = cardOf(posted[0]);
     expect(verbs(card)).toEqual(expect.arrayContaining(["commitment.confirm", "commitment.dispute"]));
     expect(card.refresh.userIds).toEqual([USERS.ann.id]);
+  });
+});
+
+describe("a reported outcome in the reporter's own 1:1 chat", () => {
+  it("asks the receiving side in their 1:1 chats, and does not show the reporter the question", async () => {
+    const services = h.bot.services;
+    const dispatcher = new OutboxDispatcher({
+      store: new PrismaOutboxStore(h.bot.database.prisma),
+      sender: createPlatformMessageSender({ senders: { teams: h.bot.teams!.outboxSender } }),
+      clock: services.clock,
+      sleep: async () => {},
+    });
+    const [created] = await say(personal(USERS.ann), "commit Book the venue for Beta by friday");
+    const id = executeActions(cardOf(created)).find((a) => a.verb === "commitment.kept")!.data.commitmentId!;
+    const mark = h.connector.mark();
+    const { res, posted } = await press(personal(USERS.ann), "commitment.kept", { commitmentId: id });
+    expect(cardText(invokeCard(res))).toContain("Waiting for confirmation");
+    for (let i = 0; i < 3; i++) await dispatcher.runOnce();
+    const asked = (user: User) =>
+      h.connector.since(mark).filter((r) => r.method === "POST" && r.path === `/v3/conversations/a:personal-${user.aadObjectId}/activities` && cardText(cardOf(r)).includes("Do you agree?"));
+    expect(posted.filter((r) => cardText(cardOf(r)).includes("Do you agree?"))).toEqual([]);
+    expect(asked(USERS.ann)).toEqual([]);
+    for (const user of [USERS.bob, USERS.cas]) {
+      const [request] = asked(user);
+      expect(verbs(cardOf(request))).toEqual(expect.arrayContaining(["commitment.confirm", "commitment.dispute"]));
+    }
   });
 });

@@ -271,16 +271,17 @@ describe("polls", () => {
     const card = cardOf(posted[0]);
     const text = cardText(card);
     expect(text).toContain("Wat is voor jou het belangrijkste bij");
-    expect(text).toContain("Stemmen zijn zichtbaar voor de maker · Eén keuze");
-    expect(text).not.toMatch(/What matters|Votes are visible|One choice/);
+    expect(text).toContain("Stemmen zijn zichtbaar voor de maker · Uitslag direct zichtbaar");
+    expect(text).toContain("Kies één optie.");
+    expect(text).not.toMatch(/What matters|Votes are visible|Choose one|Eén keuze/);
     const vote = executeActions(card).find((a) => a.verb === "poll.vote")!;
     const messageId = (await h.bot.services.polls.getResults(null, vote.data.pollId!)).poll.message!.messageId;
     const { res } = await press(channel(USERS.ann), "poll.vote", vote.data);
-    expect(cardText(invokeCard(res))).toContain("Eén keuze");
+    expect(cardText(invokeCard(res))).toContain("Kies één optie.");
     const update = await h.connector.waitFor((r) => r.method === "PUT" && r.path.endsWith(`/activities/${messageId}`), 5_000);
     const updated = cardText(cardOf(update));
     expect(updated).toContain("Wat is voor jou het belangrijkste bij");
-    expect(updated).not.toMatch(/Votes are visible|One choice|\b1 vote\b/);
+    expect(updated).not.toMatch(/Votes are visible|Choose one|\b1 vote\b/);
   });
 
   it("titles the Dutch form 'Nieuwe peiling', lists the templates in full and says typed text wins", async () => {

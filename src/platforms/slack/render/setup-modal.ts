@@ -18,7 +18,7 @@ export function organizationRowCount(existing: number): number {
 /** A raw (pre-validation) form value as select/number initial value. */
 const raw = (value: unknown): string | number | undefined => (typeof value === "string" || typeof value === "number" ? value : undefined);
 
-const select = (blockId: string, label: string, choices: ReadonlyArray<Choice<string | number>>, initial: unknown, optional = false): types.InputBlock => {
+const select = (blockId: string, label: string, choices: ReadonlyArray<Choice<string | number>>, initial: unknown, optional = false, hint?: string): types.InputBlock => {
   const options = choices.slice(0, BLOCK_KIT.options).map((c) => option(c.label, String(c.value)));
   const selected = options.find((o) => o.value === String(raw(initial)));
   return {
@@ -26,6 +26,7 @@ const select = (blockId: string, label: string, choices: ReadonlyArray<Choice<st
     block_id: blockId,
     optional,
     label: plain(label, BLOCK_KIT.inputLabel),
+    ...(hint ? { hint: plain(hint, BLOCK_KIT.inputHint) } : {}),
     element: { type: "static_select", action_id: "value", options, ...(selected ? { initial_option: selected } : {}) },
   };
 };
@@ -94,7 +95,7 @@ export function renderSetupModal(view: SetupFormView, privateMetadata: string): 
     select("pulse.weekday", l.weekday, c.weekdays, v.pulse?.weekday ?? 3),
     select("pulse.hour", l.hour, c.hours, v.pulse?.hour ?? 10),
     number("pulse.itemsPerRound", l.itemsPerRound, v.pulse?.itemsPerRound ?? 4, 3, 5),
-    select("uncertainty", l.uncertainty, c.uncertainty, v.uncertainty ?? "medium"),
+    select("uncertainty", l.uncertainty, c.uncertainty, v.uncertainty ?? "medium", false, l.uncertaintyHint),
     number("anonymityThreshold", l.anonymityThreshold, v.anonymityThreshold ?? 5, 1, 100, l.anonymityThresholdHint),
     number("cultureFlagThreshold", l.cultureFlagThreshold, v.cultureFlagThreshold ?? 10, 1, 100),
     number("commitmentReminderDays", l.commitmentReminderDays, v.commitmentReminderDays ?? 2, 0, 14),

@@ -56,6 +56,9 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
   const askToConfirm = async (context: { turn: Turn; reply: CommandContext["reply"] }, commitment: Commitment) => {
     if (commitment.confirmation !== "pending") return;
     const { turn } = context;
+    // In the reporter's own 1:1 chat nobody else would see the question: the receiving side is
+    // asked in their 1:1 chats instead, as Slack does by DM.
+    if (turn.kind === "personal") return askElsewhere(turn, commitment, { includeThisSpace: true });
     const ctx = await commitmentViewContext(services, turn.member.allianceId, [commitment], { locale: turn.locale, now: clock.now() });
     // Rendered for no particular viewer: the buttons show the actions of the receiving side.
     const beneficiaryView: Actor = {
@@ -64,9 +67,9 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
       organizationId: commitment.beneficiary.organizationId,
       role: "member",
     };
-    const audience = turn.kind === "personal" ? null : await confirmAudience(services, connector, turn, commitment);
-    const render = renderView(buildConfirmRequest(commitment, ctx, audience?.kind === "per-viewer" ? null : beneficiaryView), { locale: turn.locale });
-    if (audience && render.card) render.card = withRefresh(render.card, confirmViewData(commitment.id), audience.userIds);
+    const audience = await confirmAudience(services, connector, turn, commitment);
+    const render = renderView(buildConfirmRequest(commitment, ctx, audience.kind === "per-viewer" ? null : beneficiaryView), { locale: turn.locale });
+    if (render.card) render.card = withRefresh(render.card, confirmViewData(commitment.id), audience.userIds);
     await context.reply(render);
     await askElsewhere(turn, commitment);
   };
@@ -84,8 +87,9 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
   /**
    * The receiving side in another space of the alliance (a linked Slack workspace) is asked on
    * its own platform, through the outbox: the person it was for, or a few of the organisation's.
+   * With `includeThisSpace` (an outcome reported in a 1:1 chat) also those of this tenant.
    */
-  const askElsewhere = async (turn: Turn, commitment: Commitment) => {
+  const askElsewhere = async (turn: Turn, commitment: Commitment, options: { includeThisSpace?: boolean } = {}) => {
     if (!services.notifyMember) return;
     const b = commitment.beneficiary;
     const candidates =
@@ -94,7 +98,10 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
         : b.organizationId
           ? await services.memberRepository.list(commitment.allianceId, { organizationId: b.organizationId })
           : [];
-    const elsewhere = candidates.filter((m) => m !== null && !m.erasedAt && m.workspaceId !== turn.member.workspaceId && m.id !== commitment.ownerMemberId).slice(0, MAX_ELSEWHERE_RECIPIENTS);
+    const elsewhere = candidates
+      .filter((m) => m !== null && !m.erasedAt && (options.includeThisSpace || m.workspaceId !== turn.member.workspaceId))
+      .filter((m) => m!.id !== commitment.ownerMemberId && m!.id !== turn.member.memberId)
+      .slice(0, MAX_ELSEWHERE_RECIPIENTS);
     for (const member of elsewhere) {
       const locale = member!.locale ?? turn.locale;
       const ctx = await commitmentViewContext(services, commitment.allianceId, [commitment], { locale, now: clock.now() });

@@ -124,6 +124,7 @@ export function renderSetupCard(view: SetupFormView, options: SetupCardOptions):
 
   body.push(
     choiceSet("uncertainty", view.labels.uncertainty, v.uncertainty, view.choices.uncertainty),
+    note(view.labels.uncertaintyHint),
     numberInput("anonymityThreshold", view.labels.anonymityThreshold, v.anonymityThreshold, 3, 100),
     note(view.labels.anonymityThresholdHint),
     ...errorFor("anonymityThreshold"),

@@ -69,6 +69,13 @@ describe("buildPollView", () => {
     expect(view.anonymityNote).toContain("nobody, admins included");
   });
 
+  it("says how many may be chosen once on an open poll: in the vote hint, not again in the flags", () => {
+    const poll = pollWith(2, { anonymous: false, mode: "multiple", maxChoices: 2 });
+    const view = buildPollView(results({ poll, ballotList: [] }), { locale: "en", timeZone: "UTC", now });
+    expect(view.flags).toEqual(["Votes are visible to the poll owner", "Live results"]);
+    expect(view.voteHint).toBe("Choose up to 2 options.");
+  });
+
   it("marks a closed poll as closed and takes no votes", () => {
     const poll = pollWith(2, { status: "closed", closedAt: new Date("2026-03-02T09:00:00Z"), anonymous: false, mode: "multiple", maxChoices: 2 });
     const view = buildPollView(results({ poll, ballotList: ballots(1, "a", ["o0"]) }), { locale: "en", timeZone: "UTC", now });
