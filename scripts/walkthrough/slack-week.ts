@@ -4,7 +4,13 @@
 // what the person did and the text of every message the bot sent (read from its real blocks), so
 // docs/slack.md can show the week as a transcript (scripts/walkthrough/slack-first-week.ts).
 import { FixedClock } from "../../src/core/shared/clock.js";
+import { periodKeyFor } from "../../src/core/pulse/pulse-period.js";
+import { createCoreJobHandlers } from "../../src/scheduling/core-job-handlers.js";
+import { OutboxDispatcher } from "../../src/scheduling/outbox/outbox-dispatcher.js";
+import { Outbox } from "../../src/scheduling/outbox/outbox.js";
+import { createPlatformMessageSender } from "../../src/scheduling/platform-message-sender.js";
 import { openDatabase } from "../../src/storage/database.js";
+import { PrismaOutboxStore } from "../../src/storage/prisma/prisma-outbox-store.js";
 import { blockAction, commandFields, sendCommand, sendInteraction, textValue, viewSubmission } from "../../test/fakes/slack-requests.js";
 import type { RecordedCall, RecordedResponse } from "../../test/fakes/fake-slack.js";
 import { startSlackBot } from "../../test/integration/slack/support/slack-bot.js";
@@ -64,8 +70,28 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
   const bot = await startSlackBot(database, { clock, pollUpdateIntervalMs: 50, methodsUrl: "https://bot.example.org/methods" });
   const steps: WeekStep[] = [];
   const teamId = "T0ALLIANCE";
+  // The scheduler's part of the week (the pulse round), through the real jobs, outbox and sender.
+  const store = new PrismaOutboxStore(database.prisma);
+  const jobs = createCoreJobHandlers({
+    services: bot.services,
+    recurringPolls: async () => [],
+    closedPolls: async () => [],
+    outbox: new Outbox(store, clock),
+    renderCharts: async () => [],
+    openers: { slack: bot.platform.personalOpener },
+  });
+  const dispatcher = new OutboxDispatcher({
+    store,
+    sender: createPlatformMessageSender({ senders: { slack: bot.platform.outboxSender! }, findMessage: (key) => store.findByDedupeKey(key), now: () => clock.now() }),
+    clock,
+    sleep: async () => {},
+    random: () => 0,
+  });
   bot.fake.addUser({ id: "U0ANNA", teamId, name: "Anna", email: "anna@alpha.example" });
   bot.fake.addUser({ id: "U0BEN", teamId, name: "Ben", email: "ben@beta.example" });
+  // The fake opens a DM with user U as channel "DU": name the person it went to.
+  const people: Record<string, string> = { U0ANNA: "Anna", U0BEN: "Ben" };
+  const dmTo = (channel: string): string => (people[channel.slice(1)] ? ` to ${people[channel.slice(1)]}` : "");
   let seenCalls = 0;
   let seenResponses = 0;
   let responseSeq = 0;
@@ -98,7 +124,7 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
         text: blocksText(r.body.blocks) || String(r.body.text ?? ""),
       })),
       ...calls.map((call: RecordedCall) => ({
-        how: `${ANSWERING_METHODS[call.method]}${call.args.channel?.startsWith("D") ? " (direct message)" : ""}`,
+        how: `${ANSWERING_METHODS[call.method]}${call.args.channel?.startsWith("D") ? ` (direct message${dmTo(call.args.channel)})` : ""}`,
         text: call.method.startsWith("views.") ? `${call.args.view.title.text}\n${blocksText(call.args.view.blocks)}` : blocksText(call.args.blocks) || String(call.args.text ?? ""),
       })),
     ].filter((answer) => answer.text.trim() !== "");
@@ -150,8 +176,15 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
     await click("U0BEN", "poll.vote", wednesday.value, poll.args.ts ?? "1.1");
     await record("Tuesday", "Ben (Beta)", "presses **Wednesday**", 2);
 
+    // Wednesday 10:00: the scheduler opens the first pulse round; everyone gets it by DM.
+    clock.advance(25 * 3_600_000);
+    const alliance = await bot.services.alliances.findAllianceForWorkspace("slack", teamId);
+    if (!alliance) throw new Error("no alliance after setup");
+    await jobs.runPulseRound(alliance.id, periodKeyFor(alliance.pulse.cadence, clock.now(), alliance.timezone), clock.now());
+    for (let i = 0; i < 4; i++) await dispatcher.runOnce();
+    await record("Wednesday", "The scheduler", "opens the first pulse round at 10:00, as setup said", 2);
+
     // Wednesday: an agreement between the partners; Friday: it is kept, and Beta confirms.
-    clock.advance(24 * 3_600_000);
     await command("U0ANNA", "/commit", "send the draft contract for Beta by friday");
     await record("Wednesday", "Anna", "`/commit send the draft contract for Beta by friday`");
     clock.advance(2 * 24 * 3_600_000);
