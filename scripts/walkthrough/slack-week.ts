@@ -102,7 +102,7 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
    * Waits for the `expected` answers to what a person did (slow ones, like the health summary,
    * come well after the ack), then until the bot has been quiet for a moment, and records them.
    */
-  async function record(day: string, who: string, did: string, expected = 1): Promise<WeekStep> {
+  async function record(day: string, who: string, did: string, expected = 1, options: { byRecipient?: boolean } = {}): Promise<WeekStep> {
     const until = Date.now() + 20_000;
     while (answersSince(seenCalls, seenResponses) < expected && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -114,7 +114,11 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
       quiet = now === last ? quiet + 1 : 0;
       last = now;
     }
-    const calls = bot.fake.calls.slice(seenCalls).filter((call: RecordedCall) => call.method in ANSWERING_METHODS);
+    const sent = bot.fake.calls.slice(seenCalls).filter((call: RecordedCall) => call.method in ANSWERING_METHODS);
+    // Sends to several people run concurrently: grouped per recipient (in order) the transcript
+    // does not change between runs.
+    const recipient = (call: RecordedCall) => String(call.args.channel ?? "");
+    const calls = options.byRecipient ? [...sent].sort((a, b) => recipient(a).localeCompare(recipient(b))) : sent;
     const responses = bot.fake.responses.slice(seenResponses);
     seenCalls = bot.fake.calls.length;
     seenResponses = bot.fake.responses.length;
@@ -182,7 +186,7 @@ export async function playFirstWeek(): Promise<WeekStep[]> {
     if (!alliance) throw new Error("no alliance after setup");
     await jobs.runPulseRound(alliance.id, periodKeyFor(alliance.pulse.cadence, clock.now(), alliance.timezone), clock.now());
     for (let i = 0; i < 4; i++) await dispatcher.runOnce();
-    await record("Wednesday", "The scheduler", "opens the first pulse round at 10:00, as setup said", 2);
+    await record("Wednesday", "The scheduler", "opens the first pulse round at 10:00, as setup said", 2, { byRecipient: true });
 
     // Wednesday: an agreement between the partners; Friday: it is kept, and Beta confirms.
     await command("U0ANNA", "/commit", "send the draft contract for Beta by friday");

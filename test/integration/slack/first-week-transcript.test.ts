@@ -15,13 +15,20 @@ describe("the first week in Slack, as docs/slack.md shows it", () => {
   it("plays setup, a poll and a vote, an agreement kept and confirmed, health and a Dutch word", async () => {
     const steps = await playFirstWeek();
     expect(answersTo(steps, "/trust setup")).toContain("opens a form: Alliance setup");
+    // The admin defines the organisations in setup: no organisation question before the form.
+    expect(answersTo(steps, "/trust setup")).not.toContain("Which partner organisation");
     expect(answersTo(steps, "presses **Save**")).toContain("Setup saved: Alpha–Beta alliance, with partners Alpha and Beta.");
     expect(answersTo(steps, "/poll")).toContain("posts: *Which day suits the monthly steering meeting?*");
     expect(answersTo(steps, "presses **Wednesday**")).toMatch(/your vote is in: Wednesday[\s\S]*updates the message:[\s\S]*1 · 100%/);
+    // The scheduler's first pulse round reaches both partners by DM, as the setup message said.
+    const pulse = answersTo(steps, "opens the first pulse round");
+    for (const who of ["Anna", "Ben"]) expect(pulse).toContain(`posts (direct message to ${who}): Time for the alliance pulse`);
     expect(answersTo(steps, "/commit send the draft contract")).toContain("Agreement #1 logged.");
-    expect(answersTo(steps, "/commit kept #1")).toMatch(/posts \(direct message\): Anna \(Alpha\) reports #1 .* as kept\. Do you agree\?/);
+    expect(answersTo(steps, "/commit kept #1")).toMatch(/posts \(direct message to Ben\): Anna \(Alpha\) reports #1 .* as kept\. Do you agree\?/);
     expect(answersTo(steps, "presses **Confirm**")).toContain("Thanks, #1 is confirmed.");
     expect(answersTo(steps, "/trust health")).toContain("Trust health · Alpha–Beta alliance");
+    expect(answersTo(steps, "/trust health")).toContain("Pulse: 0 of 2 invited people have answered.");
+    expect(answersTo(steps, "/trust health")).toContain("[Open the methods note](https://bot.example.org/methods)");
     expect(answersTo(steps, "/trust hulp")).toContain("Alliance Trust Bot: what I can do");
 
     const doc = readFileSync("docs/slack.md", "utf8");
