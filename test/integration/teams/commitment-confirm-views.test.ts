@@ -36,8 +36,11 @@ const memberOf = async (user: User) => {
 };
 const verbs = (card: unknown) => executeActions(card).map((a) => a.verb);
 
+let setupCard: any;
+
 beforeAll(async () => {
   h = await startTeamsHarness({ auth: false });
+  h.connector.setMember(USERS.ann.id, { email: "ann@acme.com" }); // the member API knows Ann's address
   await say(personal(USERS.ann), "help"); // Ann creates the alliance and is its admin
   await h.post(botAddedActivity(group(USERS.ann)));
   const { res } = await press(group(USERS.ann), "setup.submit", {
@@ -53,15 +56,29 @@ beforeAll(async () => {
     timezone: "Europe/Amsterdam",
   });
   expect(res.status).toBe(200);
+  setupCard = invokeCard(res);
   const organizations = await h.bot.services.alliances.listOrganizations((await memberOf(USERS.ann)).allianceId);
   const org = (name: string) => organizations.find((o) => o.name === name)!.id;
-  for (const [user, name] of [[USERS.ann, "Acme"], [USERS.bob, "Beta"], [USERS.cas, "Beta"], [DAN, "Acme"]] as const) {
+  // Ann is placed by her e-mail domain; the others pick.
+  for (const [user, name] of [[USERS.bob, "Beta"], [USERS.cas, "Beta"], [DAN, "Acme"]] as const) {
     await press(personal(user), "member.chooseOrganization", { organizationId: org(name) });
   }
   // Everyone is in the group chat, plus someone the bot never met.
   h.connector.setRoster(GROUP, [USERS.ann.id, USERS.bob.id, USERS.cas.id, DAN.id, "29:stranger"]);
 });
 afterAll(async () => h?.close());
+
+describe("setup by an admin whose e-mail domain it names", () => {
+  it("does not ask the admin's organisation: the domain placed them", async () => {
+    expect(cardText(setupCard)).toContain("Setup saved: Acme × Beta");
+    expect(cardText(setupCard)).not.toContain("One more thing");
+    expect(executeActions(setupCard)).toEqual([]);
+    const workspace = (await h.bot.services.stores.workspaces.find("teams", DEFAULT_TENANT))!;
+    const ann = (await h.bot.services.stores.members.findByExternalId(workspace.id, USERS.ann.aadObjectId))!;
+    const acme = (await h.bot.services.alliances.listOrganizations(ann.allianceId)).find((o) => o.name === "Acme")!;
+    expect(ann.organizationId).toBe(acme.id);
+  });
+});
 
 describe("a reported outcome in a shared Teams chat", () => {
   let commitmentId = "";

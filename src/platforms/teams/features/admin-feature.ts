@@ -11,6 +11,7 @@ import type { Clock } from "../../../core/shared/clock.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { translate } from "../../../core/i18n/catalogue.js";
 import { ALLIANCE_VERBS } from "../render/alliance-cards.js";
+import type { Action, CardElement } from "@microsoft/teams.cards";
 import { card, text } from "../render/card-kit.js";
 import { renderView } from "../render/render-view.js";
 import type { TeamsFeature } from "../handlers/feature-types.js";
@@ -145,7 +146,16 @@ export function adminFeature(services: TeamsServices, clock: Clock, sendToMember
         const current = result.alliance.steering;
         const steering = !current ? null : current.conversationId === turn.conversation.conversationId ? translate(turn.locale, "teams.setup.steeringThisConversation") : translate(turn.locale, "teams.setup.steeringChosenEarlier");
         const [what = "", ...next] = buildSetupSavedText(turn.locale, "teams", result, { now: clock.now(), steering });
-        return { kind: "card", render: { card: card([text(what, { weight: "Bolder", color: "Good" }), ...next.map((line) => text(line))]), summary: what } };
+        const saved = [text(what, { weight: "Bolder", color: "Good" }), ...next.map((line) => text(line))];
+        // The admin's own organisation, now that the organisations exist: asked in the same card
+        // (the chooser below the summary) only when their e-mail domain did not place them.
+        const me = await services.memberRepository.get(turn.member.memberId);
+        if (me && me.organizationId === null) {
+          const chooser = await organizationChooser(services, turn);
+          const [, , ...inputs] = (chooser.card?.body ?? []) as CardElement[]; // without the chooser's own title and text
+          return { kind: "card", render: { card: card([...saved, text(translate(turn.locale, "alliance.chooseOrg.afterSetup"), { weight: "Bolder", separator: true }), ...inputs], (chooser.card?.actions ?? []) as Action[]), summary: what } };
+        }
+        return { kind: "card", render: { card: card(saved), summary: what } };
       },
       async [ALLIANCE_VERBS.chooseOrganization]({ turn, data, runCommand }) {
         const input = z.object({ organizationId: z.string().max(100).optional(), newOrganization: z.string().max(80).optional(), then: z.string().max(20_000).optional() }).parse(data);

@@ -82,7 +82,7 @@ export async function askOrganizationOnce(actor: SlackActor, respond: RespondFn)
 }
 
 /** The question as a message: `key`'s text and the button that opens the chooser. */
-export function organizationQuestion(locale: SlackActor["locale"], key: "slack.org.asked" | "slack.org.askedAfterSetup"): SlackMessage {
+export function organizationQuestion(locale: SlackActor["locale"], key: "slack.org.asked" | "alliance.chooseOrg.afterSetup"): SlackMessage {
   const text = translate(locale, key);
   return toMessages(text, [...sections(escapeMrkdwn(text)), ...actions([button(translate(locale, "alliance.chooseOrg.title"), ACTION.chooseOrganization, "ask", "primary")])])[0]!;
 }

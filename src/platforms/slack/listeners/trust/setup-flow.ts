@@ -107,6 +107,6 @@ export function registerSetupFlow(app: App, ctx: SlackListenerContext): void {
     // The admin's own organisation, once the organisations exist (their Slack Connect team or
     // e-mail domain may match now); asked only when nothing does.
     const after = await ctx.resolveActor(interactionIdentity(body), client);
-    if (after.organizationId === null) await tell(organizationQuestion(after.locale, "slack.org.askedAfterSetup"));
+    if (after.organizationId === null) await tell(organizationQuestion(after.locale, "alliance.chooseOrg.afterSetup"));
   });
 }
