@@ -15,7 +15,15 @@ const uiPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
 const endpoint = `http://127.0.0.1:${botPort}/api/messages`;
 
 // Local mode is refused with credentials or in production (src/config.ts); make sure neither leaks in.
-const botEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", TEAMS_LOCAL_MODE: "true", PORT: String(botPort), DATA_DIR: process.env.DATA_DIR ?? "./data/playground" };
+// Summaries link to the methods note the local bot serves (PUBLIC_URL/methods in a deployment).
+const botEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "development",
+  TEAMS_LOCAL_MODE: "true",
+  PORT: String(botPort),
+  DATA_DIR: process.env.DATA_DIR ?? "./data/playground",
+  METHODS_URL: process.env.METHODS_URL ?? `http://localhost:${botPort}/methods`,
+};
 for (const name of ["CLIENT_ID", "CLIENT_SECRET", "TENANT_ID", "TEAMS_OPENID_METADATA_URL", "TEAMS_TOKEN_URL", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_APP_TOKEN"]) {
   delete botEnv[name];
 }

@@ -133,8 +133,8 @@ await shot("2-setup-saved");
 // A member asks the partners a question; a vote changes the card in place.
 await say('poll "Which day suits the monthly steering meeting?" "Monday" "Wednesday" "Friday"');
 await waitForText("Which day suits the monthly steering meeting?");
-await page.getByText("Wednesday", { exact: true }).last().click();
-await page.getByRole("button", { name: "Vote" }).last().click();
+// One row per option: tapping the row is the vote (no separate radio list or Vote button).
+await page.getByText(/^○ 2 · Wednesday$/).last().click();
 await waitForText(/your vote is in|Your vote/i);
 await scrollToTop("Which day suits the monthly steering meeting?");
 await shot("3-poll-voted");
