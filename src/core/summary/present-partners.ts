@@ -35,7 +35,7 @@ const percent = (v: number) => String(Math.round(v));
 function recordText(summary: TrustHealthSummary, s: SubjectDiagnosis, t: Translator): string {
   const r = s.evidence.record;
   if (!r) return "";
-  return t(`trustHealth.record.${s.subject.kind}`, { ...names(summary, s.subject, t), kept: percent(r.value), low: percent(r.low), high: percent(r.high), n: r.basis });
+  return t(`trustHealth.record.${s.subject.kind}`, { ...names(summary, s.subject, t), kept: percent(r.value), low: percent(r.low), high: percent(r.high), n: pluralCount(r.basis) });
 }
 
 function trustText(e: Estimate | null, t: Translator, locale: Locale): string {
@@ -100,6 +100,14 @@ export function talkSteps(summary: TrustHealthSummary, t: Translator): string[] 
 }
 
 /** A (recency-weighted) count: whole when it rounds to whole, else one decimal. */
+/**
+ * A (recency-weighted) count as the number a plural block takes (`{n, plural, …}` formats it for
+ * the locale): one decimal at most, so 2.5 reads "2.5" / "2,5" and 1 takes the singular.
+ */
+export function pluralCount(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
 export function formatCount(value: number, locale: Locale): string {
   const rounded = Math.round(value * 10) / 10;
   return Number.isInteger(rounded) ? String(rounded) : formatScore(rounded, locale);

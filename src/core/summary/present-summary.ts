@@ -7,7 +7,7 @@ import type { Locale } from "../shared/refs.js";
 import type { Trend, Rag } from "../trust-health/rag-and-trend.js";
 import { AMBER_THRESHOLD, GREEN_THRESHOLD, SERIES_LENGTH } from "../trust-health/trust-health-constants.js";
 import { MIN_POINTS_FOR_CORRELATION } from "../trust-health/trust-health-constants.js";
-import { cappedNote, formatCount, lopsidedNotes, partnersTable, reciprocityLines, talkSteps, verdictText } from "./present-partners.js";
+import { cappedNote, formatCount, pluralCount, lopsidedNotes, partnersTable, reciprocityLines, talkSteps, verdictText } from "./present-partners.js";
 import { cultureItems, cultureLines, eventStepText, eventText, hiddenNote, type CultureItem } from "./present-summary-sections.js";
 import { formatDelta, formatPercent, formatPeriod, formatR, formatScore, formatShare, sparkline } from "./summary-format.js";
 import type { CultureFitHighlights, SummaryPillar, TrustHealthSummary } from "./summary-model.js";
@@ -204,11 +204,11 @@ export function presentSummary(summary: TrustHealthSummary, locale: Locale, opti
       lines: [
         summary.reciprocity.balance === null
           ? t("summary.reciprocityNone", { period })
-          : t("summary.reciprocity", { balance: formatScore(summary.reciprocity.balance, locale), n: formatCount(summary.reciprocity.exchanges, locale) }),
+          : t("summary.reciprocity", { balance: formatScore(summary.reciprocity.balance, locale), n: pluralCount(summary.reciprocity.exchanges) }),
         ...reciprocityLines(summary, t, locale),
         summary.clarity.share === null
           ? t("summary.clarityNone", { period })
-          : t("summary.clarity", { share: formatPercent(summary.clarity.share, locale), n: formatCount(summary.clarity.commitments, locale) }),
+          : t("summary.clarity", { share: formatPercent(summary.clarity.share, locale), n: pluralCount(summary.clarity.commitments) }),
       ],
     },
     sayVsDo: sayVsDoSection(summary, t, locale),

@@ -33,7 +33,8 @@ export const summaryMessages = defineMessages(
     "summary.reciprocity":
       "Reciprocity balance: {balance} out of 100, from {n, plural, one {# delivered commitment} other {# delivered commitments}} (0 = one-way, 100 = even give and take).",
     "summary.reciprocityNone": "Reciprocity balance: no commitments between partners were delivered in {period}.",
-    "summary.clarity": "Clear agreements: {share}% of {n} commitments have an owner, a due date and a definition of done.",
+    "summary.clarity":
+      "Clear agreements: {share}% of {n, plural, one {# commitment has} other {# commitments have}} an owner, a due date and a definition of done.",
     "summary.clarityNone": "Clear agreements: no new commitments were logged in {period}.",
     "summary.pollRespondents": "{n} people answered the poll.",
     "summary.correlationNone": "–",
@@ -123,7 +124,7 @@ export const summaryMessages = defineMessages(
       "Wederkerigheid: {balance} van 100, op basis van {n, plural, one {# geleverde toezegging} other {# geleverde toezeggingen}} (0 = eenrichtingsverkeer, 100 = evenwichtig geven en nemen).",
     "summary.reciprocityNone": "Wederkerigheid: in {period} zijn geen toezeggingen tussen partners geleverd.",
     "summary.clarity":
-      "Duidelijke afspraken: {share}% van {n} toezeggingen heeft een eigenaar, een datum en een omschrijving van wanneer het klaar is.",
+      "Duidelijke afspraken: {share}% van {n, plural, one {# toezegging} other {# toezeggingen}} heeft een eigenaar, een datum en een omschrijving van wanneer het klaar is.",
     "summary.clarityNone": "Duidelijke afspraken: in {period} zijn geen nieuwe toezeggingen vastgelegd.",
     "summary.pollRespondents": "{n} mensen beantwoordden de peiling.",
     "summary.correlationNone": "–",

@@ -83,7 +83,7 @@ export const trustHealthMessages = defineMessages(
 
     "trustHealth.event.commitment_broken": "Broken: “{text}” ({owner} → {beneficiary}, due {dueDate})",
     "trustHealth.event.commitment_disputed": "Disputed: “{text}” ({owner} → {beneficiary}, due {dueDate})",
-    "trustHealth.event.commitment_overdue": "Overdue by {days} days: “{text}” ({owner} → {beneficiary}, due {dueDate})",
+    "trustHealth.event.commitment_overdue": "Overdue by {days, plural, one {# day} other {# days}}: “{text}” ({owner} → {beneficiary}, due {dueDate})",
     "trustHealth.event.participation_falling": "Participation at {organization} fell from {previous}% to {current}%",
     "trustHealth.event.pillar_turned_red": "{pillar} turned red ({score}, was {previous})",
     "trustHealth.eventStep.commitment_broken":
@@ -97,9 +97,9 @@ export const trustHealthMessages = defineMessages(
     "trustHealth.eventStep.pillar_turned_red": "Put {pillar} on the agenda of the next steering-committee meeting.",
     "trustHealth.anyone": "anyone",
 
-    "trustHealth.record.pair": "{giver} keeps {kept}% of what it owes {receiver} ({low}–{high}%, based on {n} outcomes)",
-    "trustHealth.record.organization": "{giver} keeps {kept}% of what it owes its partners ({low}–{high}%, based on {n} outcomes)",
-    "trustHealth.record.alliance": "The partners keep {kept}% of what they owe each other ({low}–{high}%, based on {n} outcomes)",
+    "trustHealth.record.pair": "{giver} keeps {kept}% of what it owes {receiver} ({low}–{high}%, based on {n, plural, one {# outcome} other {# outcomes}})",
+    "trustHealth.record.organization": "{giver} keeps {kept}% of what it owes its partners ({low}–{high}%, based on {n, plural, one {# outcome} other {# outcomes}})",
+    "trustHealth.record.alliance": "The partners keep {kept}% of what they owe each other ({low}–{high}%, based on {n, plural, one {# outcome} other {# outcomes}})",
     "trustHealth.trustIn.pair": "{receiver}'s trust in {giver}",
     "trustHealth.trustIn.organization": "trust in {giver}",
     "trustHealth.trustIn.alliance": "trust between the partners",
@@ -213,7 +213,7 @@ export const trustHealthMessages = defineMessages(
     "trustHealth.event.commitment_broken": "Gebroken: “{text}” ({owner} → {beneficiary}, uiterlijk {dueDate})",
     "trustHealth.event.commitment_disputed": "Betwist: “{text}” ({owner} → {beneficiary}, uiterlijk {dueDate})",
     "trustHealth.event.commitment_overdue":
-      "{days} dagen te laat: “{text}” ({owner} → {beneficiary}, uiterlijk {dueDate})",
+      "{days, plural, one {# dag} other {# dagen}} te laat: “{text}” ({owner} → {beneficiary}, uiterlijk {dueDate})",
     "trustHealth.event.participation_falling": "De deelname bij {organization} daalde van {previous}% naar {current}%",
     "trustHealth.event.pillar_turned_red": "{pillar} werd rood ({score}, was {previous})",
     "trustHealth.eventStep.commitment_broken":
@@ -227,9 +227,9 @@ export const trustHealthMessages = defineMessages(
     "trustHealth.eventStep.pillar_turned_red": "Zet {pillar} op de agenda van de volgende stuurgroepvergadering.",
     "trustHealth.anyone": "iedereen",
 
-    "trustHealth.record.pair": "{giver} komt {kept}% na van wat het {receiver} heeft toegezegd ({low}–{high}%, op basis van {n} uitkomsten)",
-    "trustHealth.record.organization": "{giver} komt {kept}% na van wat het zijn partners heeft toegezegd ({low}–{high}%, op basis van {n} uitkomsten)",
-    "trustHealth.record.alliance": "De partners komen {kept}% na van wat ze elkaar hebben toegezegd ({low}–{high}%, op basis van {n} uitkomsten)",
+    "trustHealth.record.pair": "{giver} komt {kept}% na van wat het {receiver} heeft toegezegd ({low}–{high}%, op basis van {n, plural, one {# uitkomst} other {# uitkomsten}})",
+    "trustHealth.record.organization": "{giver} komt {kept}% na van wat het zijn partners heeft toegezegd ({low}–{high}%, op basis van {n, plural, one {# uitkomst} other {# uitkomsten}})",
+    "trustHealth.record.alliance": "De partners komen {kept}% na van wat ze elkaar hebben toegezegd ({low}–{high}%, op basis van {n, plural, one {# uitkomst} other {# uitkomsten}})",
     "trustHealth.trustIn.pair": "het vertrouwen van {receiver} in {giver}",
     "trustHealth.trustIn.organization": "het vertrouwen in {giver}",
     "trustHealth.trustIn.alliance": "het vertrouwen tussen de partners",
