@@ -36,7 +36,7 @@ export const summaryMessages = defineMessages(
     "summary.clarity":
       "Clear agreements: {share}% of {n, plural, one {# commitment has} other {# commitments have}} an owner, a due date and a definition of done.",
     "summary.clarityNone": "Clear agreements: no new commitments were logged in {period}.",
-    "summary.pollRespondents": "{n} people answered the poll.",
+    "summary.pollRespondents": "{n, plural, one {# person} other {# people}} answered the poll.",
     "summary.correlationNone": "–",
     "summary.noEvents": "Nothing notable this period.",
     "summary.nextStep": "Next step: {step}",
@@ -126,7 +126,7 @@ export const summaryMessages = defineMessages(
     "summary.clarity":
       "Duidelijke afspraken: {share}% van {n, plural, one {# toezegging} other {# toezeggingen}} heeft een eigenaar, een datum en een omschrijving van wanneer het klaar is.",
     "summary.clarityNone": "Duidelijke afspraken: in {period} zijn geen nieuwe toezeggingen vastgelegd.",
-    "summary.pollRespondents": "{n} mensen beantwoordden de peiling.",
+    "summary.pollRespondents": "{n, plural, one {# persoon beantwoordde} other {# mensen beantwoordden}} de peiling.",
     "summary.correlationNone": "–",
     "summary.noEvents": "Niets opvallends deze periode.",
     "summary.nextStep": "Volgende stap: {step}",

@@ -38,3 +38,14 @@ describe("counts in the agreements section and the partners' records", () => {
     expect(presentSummary(weighted, "nl").agreements.lines.join("\n")).toContain("op basis van 2,5 geleverde toezeggingen");
   });
 });
+
+describe("the say-vs-do note", () => {
+  it("counts the poll's respondents with plural rules", () => {
+    const say = summary.sayVsDo.say;
+    if (!say) throw new Error("the worked example has a say-vs-do poll");
+    const one = { ...summary, sayVsDo: { ...summary.sayVsDo, say: { ...say, respondents: 1 } } };
+    expect(presentSummary(one, "en").sayVsDo.note).toBe("1 person answered the poll.");
+    expect(presentSummary(one, "nl").sayVsDo.note).toBe("1 persoon beantwoordde de peiling.");
+    expect(presentSummary(summary, "nl").sayVsDo.note).toMatch(/^\d+ mensen beantwoordden de peiling\.$/);
+  });
+});
