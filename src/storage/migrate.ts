@@ -21,11 +21,14 @@ export interface MigrationFile {
   checksum: string;
 }
 
-/** The default migrations folder, next to the schema. */
-// src/storage/ when run from source, build/app-<stamp>/src/storage/ when run compiled by
-// scripts/start.mjs, build/src/storage/ (with build/prisma/migrations) in the container image.
-export const defaultMigrationsDir = ["../../prisma/migrations", "../../../../prisma/migrations"]
-  .map((relative) => path.resolve(import.meta.dirname, relative))
+/**
+ * The default migrations folder, next to the schema: the nearest prisma/migrations above this
+ * module. That is two levels up from src/storage/ when run from source, from build/app-<stamp>/
+ * (or its chunks/) when bundled by scripts/start.mjs, and build/prisma/migrations from
+ * build/src/storage/ in the container image.
+ */
+export const defaultMigrationsDir = [1, 2, 3, 4]
+  .map((levels) => path.resolve(import.meta.dirname, "../".repeat(levels), "prisma/migrations"))
   .find((dir) => existsSync(dir)) ?? path.resolve(import.meta.dirname, "../../prisma/migrations");
 
 /** Reads the migration folders in name (= time) order. */
