@@ -2,12 +2,10 @@
 // /readyz answers, on existing PGlite data and on PostgreSQL, with Slack enabled against the fake
 // Web API; then the idle RSS of the bot's own process (npm's and any launcher's excluded).
 // Floors, in the same run: `npm --version` (npm's own start, part of every `npm start`); `node -e`
-// printing nothing (a bare Node start on this machine); Node loading only the packages the bot's
-// bundle imports at start (what module loading cannot go below without dropping a dependency);
-// and that plus opening PGlite on the same data and answering SELECT 1 (the embedded database's
-// own start).
+// printing nothing (a bare Node start on this machine); and a bare Node opening PGlite on the same
+// data and answering SELECT 1 (the embedded database's own start, part of every PGlite start).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,30 +15,6 @@ import { scratchPostgres } from "./first-voters.bench.js";
 import { scaleRow, sleep, summarise, type Benchmark, type CaseResult } from "./lib.js";
 
 const root = path.resolve(import.meta.dirname, "..");
-
-/**
- * The packages the newest build (scripts/start.mjs) imports when it starts: the bare imports of
- * its entry file and of the chunks that file imports statically (not the lazy chunks: Teams,
- * charts, PGlite).
- */
-function startupPackages(): string[] {
-  const builds = readdirSync(path.join(root, "build")).filter((name) => /^app-\d+$/.test(name)).map((name) => path.join(root, "build", name));
-  const newest = builds.filter((dir) => existsSync(path.join(dir, "main.js"))).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  if (!newest) throw new Error("no bundled build under build/: run `npm run build`");
-  const packages = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    // Static imports only (`from "x"` / `import "x"`), never `import("x")`.
-    for (const [, specifier] of readFileSync(file, "utf8").matchAll(/(?:\bfrom|^import)\s*"([^"]+)"/gm)) {
-      if (specifier!.startsWith(".")) visit(path.resolve(path.dirname(file), specifier!));
-      else if (!specifier!.startsWith("node:")) packages.add(specifier!);
-    }
-  };
-  visit(path.join(newest, "main.js"));
-  return [...packages].sort();
-}
 
 /** ms for one `node` child running `code` as an ES module in the project directory. */
 function timeNode(args: string[], code: string): number {
@@ -139,21 +113,13 @@ const benchmark: Benchmark = {
     try {
       const pglite = { ...slackEnv, DATA_DIR: dataDir };
       await startOnce(pglite, 0); // builds if needed, creates and migrates the data; the runs below start on it
-      // The floors use Node's compile cache the way `npm start` does, so they compare like with like.
-      const cache = `import("node:module").then((m) => m.enableCompileCache?.(${JSON.stringify(path.join(root, "build", ".compile-cache"))}));`;
-      const loadPackages = startupPackages().map((name) => `await import(${JSON.stringify(name)});`).join("");
-      // PGlite as src/storage/embedded-postgres.ts and wasm-tiering.ts open it.
+      // PGlite as src/storage/embedded-postgres.ts and wasm-tiering.ts open it, in a bare Node.
       const openPglite = `const { PGlite } = await import("@electric-sql/pglite");
         const db = await PGlite.create(${JSON.stringify(path.join(dataDir, "pglite"))}, { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB", "-c", "temp_buffers=2MB"] });
         await db.query("SELECT 1"); await db.close();`;
-      const packagesOnly: number[] = [];
-      const packagesAndPglite: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        packagesOnly.push(timeNode([], `await ${cache}${loadPackages}`));
-        packagesAndPglite.push(timeNode(["--wasm-tiering-budget=1000000000"], `await ${cache}${loadPackages}${openPglite}`));
-      }
-      results.push(summarise("floor: node loading the bot's start-up packages only", packagesOnly));
-      results.push(summarise("floor: that + PGlite open on the same data + SELECT 1", packagesAndPglite));
+      const pgliteAlone: number[] = [];
+      for (let i = 0; i < runs; i++) pgliteAlone.push(timeNode(["--wasm-tiering-budget=1000000000"], openPglite));
+      results.push(summarise("floor: bare node opening PGlite on the same data + SELECT 1", pgliteAlone));
       const pgliteRuns = [];
       for (let i = 0; i < runs; i++) pgliteRuns.push(await startOnce(pglite, i === 0 ? 3000 : 0));
       results.push(summarise("npm start → /readyz, existing PGlite data", pgliteRuns.map((r) => r.readyMs)));
@@ -178,7 +144,7 @@ const benchmark: Benchmark = {
       scaleRow({
         row: "`npm start` to `/readyz` on PostgreSQL / existing PGlite data (p50 of 5)",
         value: `${pgRuns.length ? `${(p50(pgRuns) / 1000).toFixed(2)} s` : "skipped"} / ${(p50(pgliteRuns) / 1000).toFixed(2)} s`,
-        floor: `npm alone ${(summarise("", npmAlone).p50 / 1000).toFixed(2)} s; bare node ${(summarise("", bare).p50 / 1000).toFixed(2)} s; + the start-up packages ${(summarise("", packagesOnly).p50 / 1000).toFixed(2)} s; + PGlite open ${(summarise("", packagesAndPglite).p50 / 1000).toFixed(2)} s`,
+        floor: `npm alone ${(summarise("", npmAlone).p50 / 1000).toFixed(2)} s; bare node ${(summarise("", bare).p50 / 1000).toFixed(2)} s; bare node opening PGlite ${(summarise("", pgliteAlone).p50 / 1000).toFixed(2)} s`,
         target: "≤ 1 s / ≤ 2 s",
       });
     } finally {

@@ -4,11 +4,11 @@
 // memory in the running bot; checking ~300 file times costs milliseconds. A fresh clone builds
 // once, on its first `npm start` (esbuild, no type check: `npm run typecheck` is the check).
 //
-// The build is a bundle: the bot's ~370 modules become one entry file plus a few chunks, with the
-// packages in node_modules left as imports. Resolving and instantiating every module file on its
-// own was ~0.3 s of each start; the dynamic imports (Teams SDK, chart stack) stay separate chunks,
-// loaded only when used. Node's compile cache (build/.compile-cache) keeps V8's compiled code for
-// the bundle and the packages between starts.
+// The build is a bundle: the bot's ~370 modules and the packages every start loads (Bolt, Express,
+// zod, pg, …: ~700 module files of node_modules) become one entry file plus a few chunks.
+// Resolving, reading and instantiating each of those files on its own was most of a start; the
+// dynamic imports (Teams SDK, chart stack, PGlite) stay separate chunks, loaded only when used.
+// Node's compile cache (build/.compile-cache) keeps V8's compiled code between starts.
 import { readdirSync, statSync, writeFileSync, rmSync, existsSync, renameSync } from "node:fs";
 import module from "node:module";
 import path from "node:path";
@@ -19,6 +19,25 @@ const buildRoot = path.join(root, "build");
 const sourceDirs = ["src", "generated"].map((dir) => path.join(root, dir));
 /** Besides the sources, the files that change what a build contains. */
 const buildInputs = [import.meta.filename, path.join(root, "package.json")];
+/**
+ * The packages bundled into the build (with what they import). Every other package stays an import
+ * of node_modules, loaded as installed: those that read files next to their own code (PGlite's
+ * WebAssembly, resvg's native binary, the fonts, pino's worker-thread transports, Prisma's runtime
+ * and its query compiler), the lazily loaded Teams SDK and chart stack, and any package added
+ * later until it is known to bundle.
+ */
+const BUNDLED_PACKAGES = ["@slack/bolt", "@slack/web-api", "express", "zod", "pg", "@prisma/adapter-pg", "prom-client", "node-cron", "jose", "chrono-node"];
+const packageOf = (specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+/** esbuild: a bare import from the bot's own code stays external unless its package is listed above. */
+const externalUnlessBundled = {
+  name: "external-unless-bundled",
+  setup(build) {
+    build.onResolve({ filter: /^[^./#]/ }, (args) => {
+      if (args.kind === "entry-point" || args.path.startsWith("node:") || args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      return BUNDLED_PACKAGES.includes(packageOf(args.path)) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
 /** Old builds are removed only once no start can still be running from them. */
 const KEEP_OLD_BUILDS_MS = 24 * 3_600_000;
 
@@ -53,10 +72,11 @@ export async function buildIfStale() {
     // Dynamic imports become chunks of their own, loaded when first used, as before bundling.
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
-    // node_modules stays outside the bundle: the packages load their own files (WebAssembly,
-    // fonts) relative to themselves. Subpath imports (package.json `imports`, "#…") point into
-    // the sources and are bundled like relative imports.
-    packages: "external",
+    // Subpath imports (package.json `imports`, "#…") point into the sources and are bundled like
+    // relative imports.
+    plugins: [externalUnlessBundled],
+    // The bundled CommonJS packages call require() for Node's built-in modules.
+    banner: { js: `import { createRequire as __bundleCreateRequire } from "node:module"; const require = __bundleCreateRequire(import.meta.url);` },
     outdir: staging,
     format: "esm",
     platform: "node",
