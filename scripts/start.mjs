@@ -17,6 +17,7 @@ import { pathToFileURL } from "node:url";
 const root = path.resolve(import.meta.dirname, "..");
 const buildRoot = path.join(root, "build");
 const sourceDirs = ["src", "generated"].map((dir) => path.join(root, dir));
+const compileCacheDir = path.join(buildRoot, ".compile-cache");
 /** Besides the sources, the files that change what a build contains. */
 const buildInputs = [import.meta.filename, path.join(root, "package.json")];
 /**
@@ -87,6 +88,9 @@ export async function buildIfStale() {
   writeFileSync(path.join(staging, ".built"), `${new Date().toISOString()}\n`);
   try {
     renameSync(staging, outdir);
+    // The cache is keyed by file path, so every build leaves the previous build's entries behind:
+    // start it afresh with each build (the next start fills it again) to keep it one build's size.
+    rmSync(compileCacheDir, { recursive: true, force: true });
   } catch {
     rmSync(staging, { recursive: true, force: true }); // another start finished the same build first
   }
@@ -105,9 +109,10 @@ function removeOldBuilds(current) {
 }
 
 if (import.meta.filename === process.argv[1]) {
-  // Before the bot's modules load, so that their compiled code is read from (and written to) the cache.
-  module.enableCompileCache?.(path.join(buildRoot, ".compile-cache"));
   const entry = await buildIfStale();
+  // Before the bot's modules load (and after a new build emptied it), so that their compiled code
+  // is read from and written to the cache.
+  module.enableCompileCache?.(compileCacheDir);
   if (!process.argv.includes("--build-only")) {
     // The import resolves once main.js has started the bot (its top-level await): write what was
     // compiled now rather than at exit, so that a bot that is killed still leaves a warm cache.
