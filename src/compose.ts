@@ -65,7 +65,13 @@ export function describePlatforms(config: Config): string[] {
 /** Builds and starts everything; on failure closes whatever was opened and rethrows. */
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const startedAt = performance.now();
+  // Where a start's time goes, in the "listening" log line: `loadMs` is the process's own start
+  // (Node, the build check, loading the modules, reading the config) before startBot was called;
+  // each phase after it is cumulative ms since then.
+  const phases: Record<string, number> = { loadMs: Math.round(startedAt) };
+  const phase = (name: string) => (phases[name] = Math.round(performance.now() - startedAt));
   const database = await openDatabase(config.database);
+  phase("databaseMs");
   try {
     if (database.appliedMigrations.length > 0) {
       logger.info({ migrations: database.appliedMigrations }, "database migrated");
@@ -78,6 +84,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const services = instrumentServices(buildCoreServices({ prisma: database.prisma, clock: systemClock, secret, retentionDays: config.retention.daysAfterUninstall, methodsUrl: config.methodsUrl }), metrics);
     const sealed = await services.stores.polls.sealPlainAnonymousBallots();
     if (sealed > 0) logger.info({ ballots: sealed }, "sealed anonymous ballots stored before sealing");
+    phase("servicesMs");
     const http = createHttpServer({ logger, ready: () => database.ping(), metrics, health });
     // The methods note summaries link to (config.methodsUrl defaults to PUBLIC_URL/methods).
     mountMethodsPage(http.app, { logger });
@@ -104,10 +111,12 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     slack?.mount(http.app);
     await slack?.start();
     if (slack && config.slack?.mode.kind !== "oauth") health.outbound("slack"); // auth.test answered
+    phase("platformsMs");
     finishRoutes(http.app, logger);
     // Teams local mode accepts unauthenticated requests, so it only ever listens on loopback.
     const host = config.teams?.localMode ? "127.0.0.1" : config.http.host;
     const port = await http.listen(config.http.port, host);
+    phase("listeningMs");
     // After listening, so health checks answer at once; the first tick runs in the background.
     const scheduling = startScheduling({
       config,
@@ -120,7 +129,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     });
     for (const line of describePlatforms(config)) logger.info(line);
     logger.info(
-      { port, database: database.kind, node: process.version, startupMs: Math.round(performance.now() - startedAt) },
+      { port, database: database.kind, node: process.version, startupMs: Math.round(performance.now() - startedAt), startup: phases },
       `Alliance Trust Bot listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port} (database: ${database.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
     );
     let stopping: Promise<void> | undefined;

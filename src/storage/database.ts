@@ -1,9 +1,10 @@
 // Opens the bot's database: a real PostgreSQL server when a URL is given, otherwise embedded
 // PGlite in a data directory. Migrations are applied before anything else touches it.
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres.js";
+import type { EmbeddedPostgres } from "./embedded-postgres.js";
 import { applyMigrations } from "./migrate.js";
 import { createPrismaClient, type PrismaClient } from "./prisma-client.js";
+import { raiseWasmTieringBudget } from "./wasm-tiering.js";
 
 /** Where the data lives. */
 export type DatabaseOptions =
@@ -44,6 +45,7 @@ async function checkReachable(url: string): Promise<void> {
 
 /** Opens (and migrates) the database described by `options`. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  raiseWasmTieringBudget();
   let embedded: EmbeddedPostgres | undefined;
   let url: string;
   let poolSize: number;
@@ -52,6 +54,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     url = options.url;
     poolSize = options.poolSize;
   } else {
+    // Imported only here: a bot on PostgreSQL never loads PGlite (its JavaScript and WebAssembly).
+    const { startEmbeddedPostgres } = await import("./embedded-postgres.js");
     embedded = await startEmbeddedPostgres(options.dataDir);
     url = embedded.url;
     poolSize = 1; // PGlite is one backend: one connection keeps transactions from interleaving

@@ -21,11 +21,14 @@ export interface MigrationFile {
   checksum: string;
 }
 
-/** The default migrations folder, next to the schema. */
-// src/storage/ when run from source, build/app-<stamp>/src/storage/ when run compiled by
-// scripts/start.mjs, build/src/storage/ (with build/prisma/migrations) in the container image.
-export const defaultMigrationsDir = ["../../prisma/migrations", "../../../../prisma/migrations"]
-  .map((relative) => path.resolve(import.meta.dirname, relative))
+/**
+ * The default migrations folder, next to the schema: the nearest prisma/migrations above this
+ * module. That is two levels up from src/storage/ when run from source, from build/app-<stamp>/
+ * (or its chunks/) when bundled by scripts/start.mjs, and build/prisma/migrations from
+ * build/src/storage/ in the container image.
+ */
+export const defaultMigrationsDir = [1, 2, 3, 4]
+  .map((levels) => path.resolve(import.meta.dirname, "../".repeat(levels), "prisma/migrations"))
   .find((dir) => existsSync(dir)) ?? path.resolve(import.meta.dirname, "../../prisma/migrations");
 
 /** Reads the migration folders in name (= time) order. */
@@ -55,6 +58,25 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // Any constant works; it only has to be the same for every instance of the bot.
 const MIGRATION_LOCK_KEY = 727_274_511;
 
+const APPLIED = `SELECT migration_name, checksum FROM "_prisma_migrations"
+  WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+
+/**
+ * True when every migration file is recorded as applied with its checksum: the usual start, which
+ * then costs one query and no lock. Anything else (no history table yet, a migration missing, a
+ * checksum that differs) is left to the locked path, which applies or reports it.
+ */
+async function isCurrent(client: pg.Client, migrations: readonly MigrationFile[]): Promise<boolean> {
+  try {
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(APPLIED);
+    const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
+    return migrations.every((migration) => applied.get(migration.name) === migration.checksum);
+  } catch (error) {
+    if ((error as { code?: string }).code === "42P01") return false; // undefined_table: a new database
+    throw error;
+  }
+}
+
 /**
  * Applies every migration not yet recorded, each in its own transaction, under an advisory lock
  * so that several instances starting together migrate once. Returns the names applied.
@@ -62,13 +84,13 @@ const MIGRATION_LOCK_KEY = 727_274_511;
 export async function applyMigrations(url: string, migrations = readMigrations()): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  let locked = false;
   try {
+    if (await isCurrent(client, migrations)) return [];
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    locked = true;
     await client.query(HISTORY_TABLE);
-    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations"
-        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(APPLIED);
     const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     const done: string[] = [];
     for (const migration of migrations) {
@@ -99,7 +121,7 @@ export async function applyMigrations(url: string, migrations = readMigrations()
     }
     return done;
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+    if (locked) await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     await client.end();
   }
 }
