@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { importCycles, importGraph, packageImports, typeScriptFiles } from "./support/import-graph.js";
 
 const coreDir = path.resolve(import.meta.dirname, "../src/core");
 
@@ -43,5 +44,29 @@ describe("Slack output goes through one escaping place", () => {
   it("listeners answer through respondWith (listeners/common.ts), never respond({ … }) directly", () => {
     const offenders = files.filter((file) => !file.endsWith(path.join("listeners", "common.ts")) && /\brespond\(\s*\{/.test(readFileSync(file, "utf8")));
     expect(offenders.map((file) => path.relative(slackDir, file))).toEqual([]);
+  });
+});
+
+describe("imports flow one way", () => {
+  const root = path.resolve(import.meta.dirname, "..");
+  const srcDir = path.join(root, "src");
+  const graph = importGraph(typeScriptFiles(srcDir), packageImports(root));
+
+  it("reads the import graph, aliases and type-only imports included", () => {
+    // Guards the cycle check below against a parser that silently finds nothing.
+    const edges = [...graph.values()].reduce((sum, targets) => sum + targets.length, 0);
+    expect(edges).toBeGreaterThan(graph.size);
+    const views = graph.get(path.join(srcDir, "core/views.ts")) ?? [];
+    expect(views).toContain(path.join(srcDir, "core/polls/poll-views.ts")); // an `import type`
+  });
+
+  it("finds a cycle when there is one", () => {
+    const cyclic = new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]], ["d", ["a"]]]);
+    expect(importCycles(cyclic)).toEqual([["a", "b", "c"]]);
+  });
+
+  it("src/ has no import cycle (type-only imports count: they couple files just as much)", () => {
+    const cycles = importCycles(graph).map((cycle) => cycle.map((file) => path.relative(srcDir, file)).join(" ↔ "));
+    expect(cycles).toEqual([]);
   });
 });

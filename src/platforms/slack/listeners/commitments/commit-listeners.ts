@@ -18,7 +18,7 @@ import { afterAck, afterAckAsMember, errorText, interactionIdentity, replyPrivat
 import { joinSlackText, slackText, textMessage } from "../../render/message.js";
 import { context } from "../../render/blocks.js";
 import { escapeMrkdwn } from "../../render/limits.js";
-import type { SlackListenerContext } from "../register.js";
+import type { SlackListenerContext } from "../listener-context.js";
 import { registerSlashCommand } from "../slash-command.js";
 import { answerCommandAsMember } from "../trust/org-choice.js";
 import { commitmentViewContext, requestConfirmation } from "./commitment-context.js";

@@ -15,7 +15,7 @@ import { slackErrorCode } from "../../transport/slack-errors.js";
 import type { SlackMessage } from "../../transport/slack-messenger.js";
 import { afterAck, afterAckAsMember, errorText, interactionIdentity, replyPrivately, respondWith } from "../common.js";
 import { channelLink, joinSlackText, slackText, textMessage } from "../../render/message.js";
-import type { SlackListenerContext } from "../register.js";
+import type { SlackListenerContext } from "../listener-context.js";
 import { registerSlashCommand } from "../slash-command.js";
 import { answerCommandAsMember } from "../trust/org-choice.js";
 import { parsePollCommand, type PollGrammarError } from "../../../../core/polls/poll-command.js";

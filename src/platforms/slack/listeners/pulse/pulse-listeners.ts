@@ -13,7 +13,7 @@ import { BLOCK_KIT } from "../../render/limits.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAckAsMember, errorText, interactionIdentity, replyPrivately } from "../common.js";
-import type { SlackListenerContext } from "../register.js";
+import type { SlackListenerContext } from "../listener-context.js";
 import { registerSlashCommand } from "../slash-command.js";
 import { answerCommandAsMember } from "../trust/org-choice.js";
 

@@ -17,7 +17,7 @@ import { respondTo } from "../slash-command.js";
 import { renderChooseOrganizationModal } from "../../render/alliance-blocks.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, replyPrivately, respondWith } from "../common.js";
-import type { SlackListenerContext } from "../register.js";
+import type { SlackListenerContext } from "../listener-context.js";
 
 /**
  * A command that waits for the member's organisation: the slash command, its text, where it was

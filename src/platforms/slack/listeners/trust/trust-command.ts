@@ -5,7 +5,7 @@ import { buildHelpView, buildSteeringText } from "../../../../core/alliance/alli
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { renderMessages } from "../../render/render-view.js";
 import { replyPrivately, respondWith } from "../common.js";
-import type { SlackListenerContext } from "../register.js";
+import type { SlackListenerContext } from "../listener-context.js";
 import { registerSlashCommand } from "../slash-command.js";
 import { openCultureModal, registerCultureFlow } from "./culture-flow.js";
 import { answerCommandAsMember, openChooseOrganization, registerOrganizationChoice } from "./org-choice.js";
