@@ -3,7 +3,7 @@
 // cost seconds of CPU and a compiler's worth of memory in the running bot; checking ~300 file
 // times costs milliseconds. A fresh clone compiles once, on its first `npm start` (esbuild
 // transpiles file by file, no type check: `npm run typecheck` is the check).
-import { readdirSync, statSync, writeFileSync, rmSync, existsSync, renameSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync, rmSync, existsSync, renameSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -32,7 +32,8 @@ function sources(dir, found = []) {
  */
 export async function buildIfStale() {
   const files = sourceDirs.filter((dir) => existsSync(dir)).flatMap((dir) => sources(dir));
-  const newest = Math.max(...files.map((f) => f.mtimeMs), statSync(import.meta.filename).mtimeMs);
+  // package.json counts too: its `imports` are copied into the build.
+  const newest = Math.max(...files.map((f) => f.mtimeMs), statSync(import.meta.filename).mtimeMs, statSync(path.join(root, "package.json")).mtimeMs);
   const outdir = path.join(buildRoot, `app-${Math.floor(newest)}`);
   if (existsSync(path.join(outdir, ".built"))) return outdir;
   const { build } = await import("esbuild");
@@ -47,6 +48,7 @@ export async function buildIfStale() {
     sourcemap: "linked",
     logLevel: "warning",
   });
+  writeBuildPackageJson(staging);
   writeFileSync(path.join(staging, ".built"), `${new Date().toISOString()}\n`);
   try {
     renameSync(staging, outdir);
@@ -55,6 +57,17 @@ export async function buildIfStale() {
   }
   removeOldBuilds(outdir);
   return outdir;
+}
+
+/**
+ * The build's own package.json: ES modules, and the root package.json's `imports` aliases
+ * ("#core/*": "./src/core/*") unchanged, since the build keeps the src/ and generated/ layout. Node
+ * resolves `#…` against the nearest package.json of the importing file, which is this one for
+ * build/app-<stamp>/src/…; without it `#core/x.js` would point back into the TypeScript src/.
+ */
+function writeBuildPackageJson(dir) {
+  const { imports = {} } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({ type: "module", imports }, null, 2)}\n`);
 }
 
 /** Removes builds of older sources that nothing has started from for a day. */

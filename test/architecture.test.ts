@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readAliases, rewriteImports } from "../scripts/codemods/import-aliases.js";
 import { importCycles, importGraph, packageImports, typeScriptFiles } from "./support/import-graph.js";
 
 const coreDir = path.resolve(import.meta.dirname, "../src/core");
@@ -68,5 +69,21 @@ describe("imports flow one way", () => {
   it("src/ has no import cycle (type-only imports count: they couple files just as much)", () => {
     const cycles = importCycles(graph).map((cycle) => cycle.map((file) => path.relative(srcDir, file)).join(" ↔ "));
     expect(cycles).toEqual([]);
+  });
+});
+
+describe("imports across layers use the package.json aliases", () => {
+  const root = path.resolve(import.meta.dirname, "..");
+
+  // `#core/polls/poll.js` instead of `../../../../core/polls/poll.js`: a file can move within its
+  // layer without touching its importers. scripts/codemods/import-aliases.ts fixes what this finds.
+  it("no file in src/, test/, bench/ or scripts/ imports another layer of src/ by a relative path", () => {
+    const aliases = readAliases(root);
+    const files = ["src", "test", "bench", "scripts"].flatMap((dir) => typeScriptFiles(path.join(root, dir)));
+    const offenders = files.filter((file) => {
+      const source = readFileSync(file, "utf8");
+      return rewriteImports(file, source, aliases) !== source;
+    });
+    expect(offenders.map((file) => path.relative(root, file))).toEqual([]);
   });
 });
