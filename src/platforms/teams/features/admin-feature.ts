@@ -1,7 +1,7 @@
-// help, setup and "which organisation are you with?" (its handlers: organization-choice-handlers.ts):
-// administration by card. The setup form's
-// inputs are flat strings (Adaptive Cards have no nested inputs), reassembled here into the
-// shape the core validates; field errors come back into the same card, next to their field.
+// help, setup and "which organisation are you with?" (handlers in organization-choice-handlers.ts):
+// administration by card. The setup form's inputs are flat strings (Adaptive Cards have no nested
+// inputs), reassembled here into the shape the core validates; field errors come back into the
+// same card, next to their field.
 import { z } from "zod";
 import { buildHelpView, buildSetupFormView, buildSetupSavedText, buildSteeringText } from "../../../core/alliance/alliance-views.js";
 import { commandTextWithMentions } from "../handlers/inbound-activity.js";
