@@ -59,6 +59,9 @@ describe("imports flow one way", () => {
     expect(edges).toBeGreaterThan(graph.size);
     const views = graph.get(path.join(srcDir, "core/views.ts")) ?? [];
     expect(views).toContain(path.join(srcDir, "core/polls/poll-views.ts")); // an `import type`
+    // Across layers, through a package.json alias (`#core/…`) or a relative path alike.
+    const voteHandler = graph.get(path.join(srcDir, "platforms/slack/listeners/polls/poll-vote-handler.ts")) ?? [];
+    expect(voteHandler).toContain(path.join(srcDir, "core/i18n/catalogue.ts"));
   });
 
   it("finds a cycle when there is one", () => {

@@ -32,7 +32,7 @@ export function resolveSpecifier(fromFile: string, specifier: string, aliases: A
   if (specifier.startsWith(".")) target = path.resolve(path.dirname(fromFile), specifier);
   else if (specifier.startsWith("#")) {
     const alias = aliases.find(([prefix]) => specifier.startsWith(prefix));
-    if (alias) target = alias[1] + specifier.slice(alias[0].length);
+    if (alias) target = path.join(alias[1], specifier.slice(alias[0].length));
   }
   return target?.replace(/\.js$/, ".ts");
 }
