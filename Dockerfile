@@ -5,6 +5,8 @@
 # Several instances need PostgreSQL (DATABASE_URL); compose.yaml runs two behind one port.
 
 # ---- build: dev dependencies, the Prisma client, TypeScript → build/ ---------------------------
+# build/package.json carries the `imports` aliases (#core/…): Node resolves them against the
+# nearest package.json, which for build/src/… is that one (scripts/start.mjs does the same).
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -15,6 +17,7 @@ COPY prisma.config.ts tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npx prisma generate \
  && npx tsc -p tsconfig.build.json \
+ && node -e 'const { imports } = require("./package.json"); require("fs").writeFileSync("build/package.json", JSON.stringify({ type: "module", imports }))' \
  && mkdir -p build/prisma && cp -r prisma/migrations build/prisma/migrations
 
 # ---- production dependencies only ----------------------------------------------------------------

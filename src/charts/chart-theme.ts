@@ -97,3 +97,17 @@ export function fittedTitle(title: string, width: number): { text: string; fontS
   while (fontSize > MIN_TITLE_SIZE && textWidth(title, fontSize, true) > available) fontSize--;
   return { text: fitText(title, fontSize, available, true), fontSize };
 }
+
+/**
+ * The frame every Vega-Lite chart shares: schema, fitted title and a fixed outer size (autosize
+ * fit), so every chart posts at the same pixel size whatever its axes and legend need.
+ */
+export function chartFrame(title: string, size: { width: number; height: number }) {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: fittedTitle(title, size.width),
+    width: size.width,
+    height: size.height,
+    autosize: { type: "fit", contains: "padding" },
+  } as const;
+}

@@ -12,7 +12,7 @@ import {
   MUTED_COLOUR,
   TEXT_COLOUR,
   vegaLiteConfig,
-  fittedTitle,
+  chartFrame,
 } from "./chart-theme.js";
 import type { ChartSpec } from "./render-chart.js";
 
@@ -55,11 +55,7 @@ export function keptRateSpec(input: KeptRateInput, size = { width: CHART_WIDTH, 
   } as const;
   const yOffset = { field: "series", type: "nominal", sort: [observed, perceived] } as const;
   const spec: TopLevelSpec = {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: fittedTitle(input.title, size.width),
-    width: size.width,
-    height: size.height,
-    autosize: { type: "fit", contains: "padding" },
+    ...chartFrame(input.title, size),
     config: vegaLiteConfig as never,
     data: { values },
     encoding: { y, yOffset },

@@ -11,7 +11,7 @@ import {
   PILLAR_COLOURS,
   RAG_COLOURS,
   vegaLiteConfig,
-  fittedTitle,
+  chartFrame,
 } from "./chart-theme.js";
 import type { ChartSpec } from "./render-chart.js";
 
@@ -56,12 +56,7 @@ export function pillarTrendSpec(input: PillarTrendInput, size = { width: CHART_W
     },
   };
   const spec: TopLevelSpec = {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: fittedTitle(input.title, size.width),
-    // Fixed outer size (autosize fit) so every chart posts at the same pixel size.
-    width: size.width,
-    height: size.height,
-    autosize: { type: "fit", contains: "padding" },
+    ...chartFrame(input.title, size),
     config: { ...vegaLiteConfig, mark: { invalid: "break-paths-show-domains" } } as never,
     layer: [
       {

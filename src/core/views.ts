@@ -11,11 +11,8 @@ import type { CultureFitView } from "./culture-fit/culture-fit-views.js";
 import type { PollView } from "./polls/poll-views.js";
 import type { PulseView } from "./pulse/pulse-views.js";
 import type { SummaryView } from "./summary/summary-views.js";
-export interface TextView {
-  kind: "text";
-  /** Already translated. */
-  text: string;
-}
+import type { TextView } from "./text-view.js";
+export type { TextView } from "./text-view.js";
 
 export type View = TextView | AllianceView | PollView | CommitmentView | SummaryView | PulseView | CultureFitView | LinkConfirmView | LinkMergeView;
 export type ViewKind = View["kind"];

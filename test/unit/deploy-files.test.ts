@@ -32,6 +32,12 @@ describe("Dockerfile", () => {
     expect(lastUser).not.toBe("root");
   });
 
+  it("gives the compiled code the package.json `imports` aliases (#core/…) in a build/package.json of its own", () => {
+    const build = JSON.parse(read("tsconfig.build.json").replace(/^\s*\/\/.*$/gm, "")) as { compilerOptions: { outDir: string } };
+    // Node resolves `#core/x.js` against the nearest package.json: for build/src/… that is build/package.json.
+    expect(dockerfile).toMatch(new RegExp(`writeFileSync\\("${build.compilerOptions.outDir}/package\\.json".*imports`));
+  });
+
   it("checks health on /readyz", () => {
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n?.*\/readyz/m);
   });

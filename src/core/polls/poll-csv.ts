@@ -6,14 +6,9 @@
 import { translator } from "../i18n/catalogue.js";
 import type { Locale } from "../shared/refs.js";
 import type { PollBallot } from "./poll.js";
-import type { PollResults } from "./poll-service-types.js";
+import type { PollCsv, PollResults } from "./poll-service-types.js";
 
-/** A file ready to send. */
-export interface PollCsv {
-  filename: string;
-  rows: string[][];
-  csv: string;
-}
+export type { PollCsv } from "./poll-service-types.js";
 
 /** Builds the export; `memberNames` is only read for named polls. */
 export function buildPollCsv(

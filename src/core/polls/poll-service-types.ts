@@ -3,7 +3,6 @@ import type { Clock } from "../shared/clock.js";
 import type { Actor, Locale } from "../shared/refs.js";
 import type { Poll, PollBallot, PollMessageRef } from "./poll.js";
 import type { ResultsHiddenReason } from "./poll-access.js";
-import type { PollCsv } from "./poll-csv.js";
 import type { PollRepository } from "./poll-repository.js";
 import type { ChoiceChange, PollInput } from "./poll-rules.js";
 import type { PollTally } from "./poll-tally.js";
@@ -28,6 +27,13 @@ export interface PollServiceDeps {
 }
 
 /** Results as one viewer may see them. */
+/** A poll's CSV export, ready to send (built by poll-csv.ts). */
+export interface PollCsv {
+  filename: string;
+  rows: string[][];
+  csv: string;
+}
+
 export interface PollResults {
   poll: Poll;
   /** How many people voted; shown even when the figures are hidden. */

@@ -65,18 +65,8 @@ export interface Poll {
 }
 
 /** A validated poll ready to be stored; the repository assigns ids. */
-export interface NewPoll {
-  allianceId: string;
-  question: string;
-  mode: PollMode;
-  maxChoices: number;
-  anonymous: boolean;
-  visibility: PollVisibility;
-  closesAt: Date | null;
-  recurrence: string | null;
-  templateKey: string | null;
-  createdById: string | null;
-  createdAt: Date;
+export interface NewPoll
+  extends Pick<Poll, "allianceId" | "question" | "mode" | "maxChoices" | "anonymous" | "visibility" | "closesAt" | "recurrence" | "templateKey" | "createdById" | "createdAt"> {
   /** Labels in order. */
   options: string[];
 }

@@ -4,7 +4,7 @@
  */
 import { translator, type MessageKey } from "../i18n/catalogue.js";
 import type { Locale } from "../shared/refs.js";
-import type { TextView } from "../views.js";
+import type { TextView } from "../text-view.js";
 import type { Alliance } from "../alliance/alliance.js";
 import { formatUpcoming } from "../i18n/format-when.js";
 import { nextSlot } from "../schedule/slots.js";

@@ -10,7 +10,7 @@ import type { Estimate } from "../trust-health/estimates.js";
 import type { ReciprocityPair } from "../trust-health/partner-findings.js";
 import { AMBER_THRESHOLD } from "../trust-health/trust-health-constants.js";
 import { organizationName } from "./present-summary-sections.js";
-import type { PresentedTable } from "./present-summary.js";
+import type { PresentedTable } from "./presented-table.js";
 import { formatDelta, formatScore } from "./summary-format.js";
 import type { TrustHealthSummary } from "./summary-model.js";
 

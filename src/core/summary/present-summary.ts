@@ -10,13 +10,10 @@ import { MIN_POINTS_FOR_CORRELATION } from "../trust-health/trust-health-constan
 import { cappedNote, formatCount, pluralCount, lopsidedNotes, partnersTable, reciprocityLines, talkSteps, verdictText } from "./present-partners.js";
 import { cultureItems, cultureLines, eventStepText, eventText, hiddenNote, type CultureItem } from "./present-summary-sections.js";
 import { formatDelta, formatPercent, formatPeriod, formatR, formatScore, formatShare, sparkline } from "./summary-format.js";
+import type { PresentedTable } from "./presented-table.js";
 import type { CultureFitHighlights, SummaryPillar, TrustHealthSummary } from "./summary-model.js";
 
-/** A small table: header cells and rows of cells, all text. */
-export interface PresentedTable {
-  columns: string[];
-  rows: string[][];
-}
+export type { PresentedTable } from "./presented-table.js";
 
 /** One pillar row with its RAG kept as data, so renderers can colour it. */
 export interface PresentedPillar {

@@ -2,14 +2,7 @@
 // the same guarantees as the Prisma one: unique per-alliance numbers, unique idempotency keys,
 // optimistic versions and an append-only event list.
 import type { Commitment, CommitmentEvent } from "../../core/commitments/commitment.js";
-import type {
-  CommitmentPatch,
-  CommitmentQuery,
-  CommitmentRepository,
-  CommitmentWriteResult,
-  NewCommitment,
-  NewCommitmentEvent,
-} from "../../core/commitments/commitment-repository.js";
+import type { CommitmentPatch, CommitmentQuery, CommitmentRepository, CommitmentWriteResult, NewCommitment, NewCommitmentEvent } from "../../core/commitments/commitment-repository.js";
 import { DomainError } from "../../core/shared/errors.js";
 import { clonePlain } from "./clone-plain.js";
 
@@ -87,12 +80,7 @@ export class InMemoryCommitmentRepository implements CommitmentRepository {
     return { commitment: copy(commitment), replayed: false };
   }
 
-  async applyChange(
-    commitmentId: string,
-    expectedVersion: number,
-    patch: CommitmentPatch,
-    event: NewCommitmentEvent,
-  ): Promise<CommitmentWriteResult> {
+  async applyChange(commitmentId: string, expectedVersion: number, patch: CommitmentPatch, event: NewCommitmentEvent): Promise<CommitmentWriteResult> {
     const replayed = this.replay(event.idempotencyKey);
     if (replayed) return replayed;
     const current = this.commitments.get(commitmentId);

@@ -5,6 +5,7 @@ import type { NewPoll, Poll, PollBallot, PollMessageRef } from "../../core/polls
 import { acceptsVotes } from "../../core/polls/poll.js";
 import type { PollFilter, PollRepository, RecordBallotResult } from "../../core/polls/poll-repository.js";
 import type { PollTally } from "../../core/polls/poll-tally.js";
+import { newPollColumns } from "../new-poll-columns.js";
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -32,20 +33,10 @@ export class InMemoryPollRepository implements PollRepository {
   private insert(id: string, draft: NewPoll): Poll {
     const poll: Poll = {
       id,
-      allianceId: draft.allianceId,
-      question: draft.question,
-      mode: draft.mode,
-      maxChoices: draft.maxChoices,
-      anonymous: draft.anonymous,
-      visibility: draft.visibility,
+      ...newPollColumns(draft),
       status: "open",
-      closesAt: draft.closesAt,
       closedAt: null,
-      recurrence: draft.recurrence,
-      templateKey: draft.templateKey,
-      createdById: draft.createdById,
       message: null,
-      createdAt: draft.createdAt,
       options: draft.options.map((label, position) => ({ id: randomUUID(), position, label })),
     };
     this.polls.set(id, poll);

@@ -12,6 +12,7 @@ import type { PrismaClient } from "../prisma-client.js";
 import { isAnonymousVoterKey } from "../../core/polls/voter-key.js";
 import type { BallotSealer } from "../ballot-seal.js";
 import { isUniqueViolation } from "./prisma-errors.js";
+import { newPollColumns } from "../new-poll-columns.js";
 
 const withOptions = { options: { orderBy: { position: "asc" } } } satisfies Prisma.PollInclude;
 type PollRow = Prisma.PollGetPayload<{ include: typeof withOptions }>;
@@ -103,17 +104,7 @@ export class PrismaPollRepository implements PollRepository {
     const row = await this.prisma.poll.create({
       data: {
         ...(id === undefined ? {} : { id }),
-        allianceId: draft.allianceId,
-        question: draft.question,
-        mode: draft.mode,
-        maxChoices: draft.maxChoices,
-        anonymous: draft.anonymous,
-        visibility: draft.visibility,
-        closesAt: draft.closesAt,
-        recurrence: draft.recurrence,
-        templateKey: draft.templateKey,
-        createdById: draft.createdById,
-        createdAt: draft.createdAt,
+        ...newPollColumns(draft),
         options: { create: draft.options.map((label, position) => ({ label, position })) },
       },
       include: withOptions,

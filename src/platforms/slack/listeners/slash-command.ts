@@ -4,7 +4,7 @@
 import type { App, RespondFn } from "@slack/bolt";
 import type { SlashCommand } from "./commands.js";
 import { parseCommand } from "./common.js";
-import type { SlackListenerContext, SlashCommandWork } from "./register.js";
+import type { SlackListenerContext, SlashCommandWork } from "./listener-context.js";
 
 /** app.command(name) that acks at once and runs `work`; `work` is kept in ctx.slashCommands by name. */
 export function registerSlashCommand(app: App, ctx: SlackListenerContext, name: SlashCommand, work: SlashCommandWork): void {

@@ -4,7 +4,7 @@ import type { types } from "@slack/bolt";
 import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView, OrganizationRequestView } from "../../../core/alliance/alliance-views.js";
 import { ACTION, MODAL } from "../ids.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
-import { actions, button, context, divider, header, option, plain, sections, textInput } from "./blocks.js";
+import { actions, button, context, divider, header, modal, option, plain, sections, textInput } from "./blocks.js";
 import { BLOCK_KIT, escapeMrkdwn } from "./limits.js";
 import { toMessages } from "./message.js";
 
@@ -65,14 +65,7 @@ export function renderChooseOrganizationModal(view: ChooseOrganizationView, priv
       element: textInput({ max: 80 }),
     });
   }
-  return {
-    type: "modal",
-    callback_id: MODAL.chooseOrganization,
-    title: plain(view.title, BLOCK_KIT.modalTitle),
-    submit: plain(view.submitLabel, BLOCK_KIT.modalButton),
-    private_metadata: privateMetadata,
-    blocks,
-  };
+  return modal(MODAL.chooseOrganization, { title: view.title, submit: view.submitLabel }, privateMetadata, blocks);
 }
 
 /** The admin's question whether to add a partner organisation a member named. */

@@ -51,6 +51,31 @@ export function textInput(options: { max: number; initial?: string | null | unde
   };
 }
 
+/** An input block; `optional` and `hint` only when given, as Slack defaults them. */
+export function inputBlock(blockId: string, label: string, element: types.InputBlock["element"], options: { optional?: boolean; hint?: string | undefined } = {}): types.InputBlock {
+  return {
+    type: "input",
+    block_id: blockId,
+    ...(options.optional !== undefined ? { optional: options.optional } : {}),
+    label: plain(label, BLOCK_KIT.inputLabel),
+    element,
+    ...(options.hint ? { hint: plain(options.hint, BLOCK_KIT.inputHint) } : {}),
+  };
+}
+
+/** A modal with its title and button texts cut to Slack's limits; no close button unless named. */
+export function modal(callbackId: string, labels: { title: string; submit: string; close?: string }, privateMetadata: string, blocks: types.KnownBlock[]): types.ModalView {
+  return {
+    type: "modal",
+    callback_id: callbackId,
+    title: plain(labels.title, BLOCK_KIT.modalTitle),
+    submit: plain(labels.submit, BLOCK_KIT.modalButton),
+    ...(labels.close !== undefined ? { close: plain(labels.close, BLOCK_KIT.modalButton) } : {}),
+    private_metadata: privateMetadata,
+    blocks,
+  };
+}
+
 /** A header block (plain text, 150 characters). */
 export function header(text: string): types.HeaderBlock {
   return { type: "header", text: plain(text, BLOCK_KIT.headerText) };

@@ -6,7 +6,7 @@ import type { types } from "@slack/bolt";
 import type { CultureAssessmentFormView, CultureResultView } from "../../../core/culture-fit/culture-fit-views.js";
 import { MODAL } from "../ids.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
-import { context, divider, header, option, plain, sections, type Block } from "./blocks.js";
+import { context, divider, header, modal, option, plain, sections, type Block } from "./blocks.js";
 import { BLOCK_KIT, escapeMrkdwn, truncate } from "./limits.js";
 import { toMessages } from "./message.js";
 
@@ -55,14 +55,7 @@ export function renderCultureModal(view: CultureAssessmentFormView, privateMetad
       element: { type: "static_select", action_id: "value", options: scale, ...(initial ? { initial_option: initial } : {}) },
     });
   }
-  return {
-    type: "modal",
-    callback_id: MODAL.culture,
-    title: plain(view.title, BLOCK_KIT.modalTitle),
-    submit: plain(view.submitLabel, BLOCK_KIT.modalButton),
-    private_metadata: privateMetadata,
-    blocks,
-  };
+  return modal(MODAL.culture, { title: view.title, submit: view.submitLabel }, privateMetadata, blocks);
 }
 
 /** The in-place errors of a form view: each aspect's problem under its first field. */

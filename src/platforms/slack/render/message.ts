@@ -10,13 +10,25 @@
 // Long views become several messages: at most 50 blocks and a bounded amount of block text each
 // (Slack rejects more with invalid_blocks / msg_blocks_too_long), split only between blocks so
 // nothing is cut mid-sentence.
-import type { SlackMessage } from "../transport/slack-messenger.js";
 import { blockTextLength, type Block } from "./blocks.js";
 import { BLOCK_KIT, escapeMrkdwn, truncate } from "./limits.js";
 
 declare const slackTextBrand: unique symbol;
 /** Text as Slack's `text` field must receive it: `&`, `<` and `>` escaped, mentions inert. */
 export type SlackText = string & { readonly [slackTextBrand]: true };
+
+/**
+ * A rendered Slack message: fallback text (notifications, screen readers) plus blocks. The text is
+ * a `SlackText`, escaped here, so user input in it cannot mention anyone. Defined here rather than
+ * in transport/slack-messenger.ts so render/ never imports transport/ (types flow one way).
+ */
+export interface SlackMessage {
+  text: SlackText;
+  // Block Kit objects as built by render/; typed loosely here because the SDK's union is huge.
+  blocks?: readonly object[] | undefined;
+  /** Slack message metadata (the outbox tags its posts with their dedupe key). */
+  metadata?: { event_type: string; event_payload: Record<string, string> } | undefined;
+}
 
 /** Plain text (translated, possibly with user input inside) → `text` Slack shows as written. */
 export function slackText(plain: string): SlackText {

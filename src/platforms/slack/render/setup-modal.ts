@@ -4,7 +4,7 @@
 import type { types } from "@slack/bolt";
 import type { Choice, SetupFormView } from "../../../core/alliance/alliance-views.js";
 import { MODAL } from "../ids.js";
-import { header, option, plain, textInput } from "./blocks.js";
+import { header, modal, option, plain, textInput } from "./blocks.js";
 import { BLOCK_KIT, escapeMrkdwn } from "./limits.js";
 
 /** Most organisation rows the modal offers (the setup allows 10). */
@@ -102,15 +102,7 @@ export function renderSetupModal(view: SetupFormView, privateMetadata: string): 
     select("locale", l.locale, c.locales, v.locale ?? "en"),
     text("timezone", l.timezone, v.timezone ?? "Europe/Amsterdam", { max: 64 }),
   ];
-  return {
-    type: "modal",
-    callback_id: MODAL.setup,
-    title: plain(l.title, BLOCK_KIT.modalTitle),
-    submit: plain(l.submit, BLOCK_KIT.modalButton),
-    close: plain(l.cancel, BLOCK_KIT.modalButton),
-    private_metadata: privateMetadata,
-    blocks,
-  };
+  return modal(MODAL.setup, { title: l.title, submit: l.submit, close: l.cancel }, privateMetadata, blocks);
 }
 
 /** The block a setup error belongs under: the field itself, or the nearest block of its section. */

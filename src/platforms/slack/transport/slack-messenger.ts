@@ -2,21 +2,11 @@
 // token. Failures become SlackSendError (rate limited → Retry-After in ms) so the outbox decides
 // when to try again; the WebClient itself never waits out a 429 (rejectRateLimitedCalls).
 import { webApi } from "@slack/bolt";
-import type { SlackText } from "../render/message.js";
+import type { SlackMessage, SlackText } from "../render/message.js";
 import type { BotTokenResolver } from "./bot-tokens.js";
 import { SlackSendError, classifySlackError } from "./slack-errors.js";
 
-/**
- * A rendered Slack message: fallback text (notifications, screen readers) plus blocks. The text is
- * a `SlackText`, escaped by render/message.ts, so user input in it cannot mention anyone.
- */
-export interface SlackMessage {
-  text: SlackText;
-  // Block Kit objects as built by render/; typed loosely here because the SDK's union is huge.
-  blocks?: readonly object[] | undefined;
-  /** Slack message metadata (the outbox tags its posts with their dedupe key). */
-  metadata?: { event_type: string; event_payload: Record<string, string> } | undefined;
-}
+export type { SlackMessage } from "../render/message.js";
 
 /** Where a message goes: a Slack team (null in single-workspace mode) and a channel. */
 export interface SlackChannelTarget {

@@ -1,11 +1,10 @@
-// help, setup and "which organisation are you with?": administration by card. The setup form's
-// inputs are flat strings (Adaptive Cards have no nested inputs), reassembled here into the
-// shape the core validates; field errors come back into the same card, next to their field.
+// help, setup and "which organisation are you with?" (handlers in organization-choice-handlers.ts):
+// administration by card. The setup form's inputs are flat strings (Adaptive Cards have no nested
+// inputs), reassembled here into the shape the core validates; field errors come back into the
+// same card, next to their field.
 import { z } from "zod";
-import { buildHelpView, buildOrganizationRequestView, buildSetupFormView, buildSetupSavedText, buildSteeringText } from "../../../core/alliance/alliance-views.js";
+import { buildHelpView, buildSetupFormView, buildSetupSavedText, buildSteeringText } from "../../../core/alliance/alliance-views.js";
 import { commandTextWithMentions } from "../handlers/inbound-activity.js";
-import type { Member } from "../../../core/alliance/member.js";
-import type { View } from "../../../core/views.js";
 import type { SetupFieldError, SetupInputRaw } from "../../../core/alliance/setup-input.js";
 import type { Clock } from "../../../core/shared/clock.js";
 import { DomainError } from "../../../core/shared/errors.js";
@@ -14,10 +13,11 @@ import { ALLIANCE_VERBS } from "../render/alliance-cards.js";
 import type { Action, CardElement } from "@microsoft/teams.cards";
 import { card, text } from "../render/card-kit.js";
 import { renderView } from "../render/render-view.js";
+import { organizationChooser } from "./organization-prompt.js";
 import type { TeamsFeature } from "../handlers/feature-types.js";
 import type { Turn } from "../handlers/turn.js";
 import type { TeamsServices } from "../teams-services.js";
-import { organizationChooser, organizationChosenCard, readPendingCommand } from "./organization-prompt.js";
+import { approveOrganizationHandler, chooseOrganizationHandler, organizationCommandHandler, type SendToMember } from "./organization-choice-handlers.js";
 
 const textField = z.string().max(500).optional();
 /** Blank number fields mean "keep the default", not 0. */
@@ -93,7 +93,7 @@ const setupOptions = (turn: Turn) => ({ canChooseHereAsSteering: turn.kind !== "
 
 /** help, setup, organisation and the organisation prompt. */
 /** Sends a view 1:1 to a member on Teams; false when they cannot be reached from here. */
-export type SendToMember = (member: Member, view: View) => Promise<boolean>;
+export type { SendToMember } from "./organization-choice-handlers.js";
 
 /** Resolves a mentioned Teams user to a member (features/mention-resolver.ts). */
 type ResolveMention = (turn: Turn) => (platformUserId: string) => Promise<{ memberId: string } | null>;
@@ -117,6 +117,7 @@ async function steering(services: TeamsServices, resolveMention: ResolveMention,
 export function adminFeature(services: TeamsServices, clock: Clock, sendToMember: SendToMember, resolveMention: ResolveMention): TeamsFeature {
   return {
     commands: {
+      organization: organizationCommandHandler(services),
       async help({ turn, reply }) {
         const alliance = await services.alliances.getAlliance(turn.member.allianceId);
         await reply(renderView(buildHelpView(turn.locale, "teams", alliance.anonymityThreshold)));
@@ -127,14 +128,10 @@ export function adminFeature(services: TeamsServices, clock: Clock, sendToMember
         const values = await services.alliances.currentSetup(turn.member.allianceId, { workspaceId: turn.member.workspaceId });
         await reply(renderView(buildSetupFormView(turn.locale, values), { setup: setupOptions(turn) }));
       },
-      async organization({ turn, reply }) {
-        // (Re)opens the chooser; once chosen, only an admin can change it, so say which it is.
-        if (turn.member.organizationId === null) return void (await reply(await organizationChooser(services, turn)));
-        const org = (await services.alliances.listOrganizations(turn.member.allianceId)).find((o) => o.id === turn.member.organizationId);
-        await reply({ text: translate(turn.locale, "teams.organization.current", { name: org?.name ?? "" }) });
-      },
     },
     actions: {
+      [ALLIANCE_VERBS.chooseOrganization]: chooseOrganizationHandler(services, sendToMember),
+      [ALLIANCE_VERBS.approveOrganization]: approveOrganizationHandler(services, sendToMember),
       async [ALLIANCE_VERBS.setupSubmit]({ turn, data }) {
         const { raw, rowOf } = setupFromCard(data, turn);
         const result = await services.alliances.applySetup(turn.member, raw, { workspaceId: turn.member.workspaceId });
@@ -156,45 +153,6 @@ export function adminFeature(services: TeamsServices, clock: Clock, sendToMember
           return { kind: "card", render: { card: card([...saved, text(translate(turn.locale, "alliance.chooseOrg.afterSetup"), { weight: "Bolder", separator: true }), ...inputs], (chooser.card?.actions ?? []) as Action[]), summary: what } };
         }
         return { kind: "card", render: { card: card(saved), summary: what } };
-      },
-      async [ALLIANCE_VERBS.chooseOrganization]({ turn, data, runCommand }) {
-        const input = z.object({ organizationId: z.string().max(100).optional(), newOrganization: z.string().max(80).optional(), then: z.string().max(20_000).optional() }).parse(data);
-        const newName = input.newOrganization?.trim();
-        let organizationId: string | null = null;
-        if (newName) {
-          // A new partner organisation needs an admin: a member's request waits for approval.
-          const request = await services.members.requestOrganization(turn.member.memberId, newName);
-          if (request.kind === "requested") {
-            let asked = 0;
-            for (const admin of request.admins) {
-              const view = buildOrganizationRequestView(admin.locale ?? turn.locale, { memberId: request.member.id, memberName: request.member.displayName, name: request.name });
-              if (await sendToMember(admin, view).catch(() => false)) asked++;
-            }
-            if (asked === 0) return { kind: "card", render: await organizationChooser(services, turn, translate(turn.locale, "alliance.chooseOrg.noAdmin", { name: request.name })) };
-            const waiting = translate(turn.locale, "alliance.chooseOrg.requested", { name: request.name });
-            return { kind: "card", render: { card: card([text(waiting)]), summary: waiting } };
-          }
-          organizationId = request.actor.organizationId;
-        } else if (input.organizationId) organizationId = (await services.members.chooseOrganization(turn.member.memberId, input.organizationId)).organizationId;
-        if (!organizationId) return { kind: "card", render: await organizationChooser(services, turn, translate(turn.locale, "teams.chooseOrg.pick")) };
-        const org = (await services.alliances.listOrganizations(turn.member.allianceId)).find((o) => o.id === organizationId);
-        // The command that made the chooser appear is carried out now, as the member with their
-        // organisation, instead of being dropped (its answer follows as a message).
-        const pending = readPendingCommand(input.then);
-        if (pending) {
-          const { text, entities } = pending;
-          await runCommand({ ...turn, member: { ...turn.member, organizationId, needsOrganization: false }, activity: { ...turn.activity, type: "message", text, entities: entities as typeof turn.activity.entities } });
-        }
-        // The answered chooser is replaced, so it cannot be pressed again.
-        return { kind: "card", render: organizationChosenCard(turn, org?.name ?? "") };
-      },
-      async [ALLIANCE_VERBS.approveOrganization]({ turn, data }) {
-        const input = z.object({ memberId: z.string().max(100), name: z.string().max(200) }).parse(data);
-        const { organization, member } = await services.members.approveOrganization(turn.member, input.memberId, input.name);
-        // The member hears it 1:1; the admin's card is replaced, so it cannot be pressed again.
-        await sendToMember(member, { kind: "text", text: translate(member.locale ?? turn.locale, "alliance.orgRequest.memberTold", { name: organization.name }) }).catch(() => false);
-        const done = translate(turn.locale, "alliance.orgRequest.approved", { name: organization.name, member: member.displayName || translate(turn.locale, "alliance.orgRequest.theMember") });
-        return { kind: "card", render: { card: card([text(done, { color: "Good" })]), summary: done } };
       },
     },
   };

@@ -4,6 +4,7 @@ import type { CardElement } from "@microsoft/teams.cards";
 import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView, OrganizationRequestView, SetupFormView } from "../../../core/alliance/alliance-views.js";
 import { translator } from "../../../core/i18n/catalogue.js";
 import { button, card, container, errorText, facts, heading, note, text } from "./card-kit.js";
+import { confirmationCard } from "./confirmation-card.js";
 import type { CardRender } from "./render-types.js";
 
 /** Verbs of the administration cards. */
@@ -172,16 +173,7 @@ export function renderMyDataCard(view: MyDataView): CardRender {
 
 /** "Forget me?" with a destructive confirm. */
 export function renderForgetMeConfirmCard(view: ForgetMeConfirmView): CardRender {
-  return {
-    card: card(
-      [heading(view.title), text(view.text)],
-      [
-        button(view.confirmLabel, { verb: ALLIANCE_VERBS.forgetConfirm, memberId: view.memberId }, { style: "destructive" }),
-        button(view.cancelLabel, { verb: ALLIANCE_VERBS.forgetCancel }),
-      ],
-    ),
-    summary: view.title,
-  };
+  return confirmationCard(view, { confirm: { verb: ALLIANCE_VERBS.forgetConfirm, memberId: view.memberId }, confirmStyle: "destructive", cancel: { verb: ALLIANCE_VERBS.forgetCancel } });
 }
 
 /** The admin's question whether to add a partner organisation a member named. */

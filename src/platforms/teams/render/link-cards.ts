@@ -3,21 +3,12 @@ import type { LinkConfirmView } from "../../../core/alliance/space-link-views.js
 import { mergeInputId, type LinkMergeView } from "../../../core/alliance/space-merge-views.js";
 import { ALLIANCE_VERBS } from "./alliance-cards.js";
 import type { CardElement } from "@microsoft/teams.cards";
-import { button, card, heading, text } from "./card-kit.js";
+import { confirmationCard } from "./confirmation-card.js";
 import type { CardRender } from "./render-types.js";
 
 /** Names the alliance, its partners and spaces; the confirm button carries the code back. */
 export function renderLinkConfirmCard(view: LinkConfirmView): CardRender {
-  return {
-    card: card(
-      [heading(view.title), text(view.text)],
-      [
-        button(view.confirmLabel, { verb: ALLIANCE_VERBS.linkConfirm, code: view.code }, { style: "positive" }),
-        button(view.cancelLabel, { verb: ALLIANCE_VERBS.linkCancel }),
-      ],
-    ),
-    summary: view.title,
-  };
+  return confirmationCard(view, { confirm: { verb: ALLIANCE_VERBS.linkConfirm, code: view.code }, confirmStyle: "positive", cancel: { verb: ALLIANCE_VERBS.linkCancel } });
 }
 
 /**
@@ -37,14 +28,5 @@ export function renderLinkMergeCard(view: LinkMergeView): CardRender {
         choices: view.choices.map((c) => ({ title: c.label, value: c.value })),
       }) as CardElement,
   );
-  return {
-    card: card(
-      [heading(view.title), text(view.text), ...rows],
-      [
-        button(view.confirmLabel, { verb: ALLIANCE_VERBS.linkMerge, code: view.code }, { style: "positive" }),
-        button(view.cancelLabel, { verb: ALLIANCE_VERBS.linkCancel }),
-      ],
-    ),
-    summary: view.title,
-  };
+  return confirmationCard(view, { confirm: { verb: ALLIANCE_VERBS.linkMerge, code: view.code }, confirmStyle: "positive", cancel: { verb: ALLIANCE_VERBS.linkCancel }, inputs: rows });
 }

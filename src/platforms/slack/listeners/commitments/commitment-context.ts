@@ -5,7 +5,7 @@ import type { Commitment } from "../../../../core/commitments/commitment.js";
 import { buildConfirmRequest, type CommitmentViewContext } from "../../../../core/commitments/commitment-views.js";
 import type { Locale } from "../../../../core/shared/refs.js";
 import { renderMessages } from "../../render/render-view.js";
-import type { SlackListenerContext } from "../register.js";
+import type { SlackListenerContext } from "../listener-context.js";
 
 /** The view context for an alliance, in `locale` and `timeZone`. */
 export async function commitmentViewContext(ctx: SlackListenerContext, allianceId: string, locale: Locale, timeZone: string): Promise<CommitmentViewContext> {

@@ -7,7 +7,7 @@ import { COMMITMENT_LIMITS } from "../../../../core/commitments/commitment.js";
 import { translator } from "../../../../core/i18n/catalogue.js";
 import type { Locale } from "../../../../core/shared/refs.js";
 import { MODAL } from "../../ids.js";
-import { context, option, plain, textInput } from "../../render/blocks.js";
+import { context, inputBlock, modal, option, textInput } from "../../render/blocks.js";
 import { BLOCK_KIT, escapeMrkdwn } from "../../render/limits.js";
 
 /** Longest due-date phrase the forms take ("in two weeks on Friday at 17:00" fits easily). */
@@ -23,14 +23,8 @@ export interface CreateFormDraft {
   problems: string[];
 }
 
-const input = (block_id: string, label: string, element: types.InputBlock["element"], optional: boolean, hint?: string): types.InputBlock => ({
-  type: "input",
-  block_id,
-  optional,
-  label: plain(label, BLOCK_KIT.inputLabel),
-  element,
-  ...(hint ? { hint: plain(hint, BLOCK_KIT.inputHint) } : {}),
-});
+const input = (blockId: string, label: string, element: types.InputBlock["element"], optional: boolean, hint?: string): types.InputBlock =>
+  inputBlock(blockId, label, element, { optional, hint });
 
 /** The "new agreement" modal. */
 export function buildCreateModal(locale: Locale, draft: CreateFormDraft, organizations: readonly Organization[], channel: string): types.ModalView {
@@ -51,15 +45,7 @@ export function buildCreateModal(locale: Locale, draft: CreateFormDraft, organiz
     input("c.due", t("commitments.form.due"), textInput({ max: DUE_TEXT_MAX, initial: draft.dueText }), true, t("commitments.form.dueHint")),
     input("c.dod", t("commitments.form.definitionOfDone"), textInput({ max: COMMITMENT_LIMITS.definitionOfDoneMax, multiline: true }), true),
   );
-  return {
-    type: "modal",
-    callback_id: MODAL.commitmentCreate,
-    title: plain(t("commitments.form.title"), BLOCK_KIT.modalTitle),
-    submit: plain(t("common.submit"), BLOCK_KIT.modalButton),
-    close: plain(t("common.cancel"), BLOCK_KIT.modalButton),
-    private_metadata: JSON.stringify({ c: channel }),
-    blocks,
-  };
+  return modal(MODAL.commitmentCreate, { title: t("commitments.form.title"), submit: t("common.submit"), close: t("common.cancel") }, JSON.stringify({ c: channel }), blocks);
 }
 
 /** What a button's follow-up form asks for. */
@@ -78,13 +64,5 @@ export function buildFollowUpModal(locale: Locale, kind: FollowUp, commitmentId:
   }
   blocks.push(input("f.reason", t("commitments.form.reason"), textInput({ max: COMMITMENT_LIMITS.reasonMax, multiline: true }), kind !== "dispute"));
   const title = kind === "renegotiate" ? t("commitments.form.renegotiateTitle", { ref }) : `${t(`commitments.action.${kind}`)} ${ref}`;
-  return {
-    type: "modal",
-    callback_id: MODAL.commitmentRenegotiate,
-    title: plain(title, BLOCK_KIT.modalTitle),
-    submit: plain(t("common.submit"), BLOCK_KIT.modalButton),
-    close: plain(t("common.cancel"), BLOCK_KIT.modalButton),
-    private_metadata: JSON.stringify({ k: kind, id: commitmentId }),
-    blocks,
-  };
+  return modal(MODAL.commitmentRenegotiate, { title, submit: t("common.submit"), close: t("common.cancel") }, JSON.stringify({ k: kind, id: commitmentId }), blocks);
 }

@@ -10,7 +10,7 @@ import { commitmentCardBlocks } from "../../render/commitment-blocks.js";
 import { BLOCK_KIT, escapeMrkdwn } from "../../render/limits.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { commitmentViewContext } from "../commitments/commitment-context.js";
-import type { SlackListenerContext } from "../register.js";
+import type { SlackListenerContext } from "../listener-context.js";
 
 /** At most this many commitments are shown in full; the rest are counted. */
 const MAX_HOME_COMMITMENTS = 10;

@@ -8,7 +8,7 @@ import { POLL_TEMPLATES } from "../../../../core/polls/poll-templates.js";
 import type { Locale } from "../../../../core/shared/refs.js";
 import { MODAL } from "../../ids.js";
 import { checkedValues, inputValue } from "../../payloads.js";
-import { option, plain, textInput } from "../../render/blocks.js";
+import { inputBlock, modal, option, plain, textInput } from "../../render/blocks.js";
 import { BLOCK_KIT } from "../../render/limits.js";
 
 /** Block ids of the modal's inputs (also where errors are shown). */
@@ -36,34 +36,19 @@ export function buildPollModal(locale: Locale, channel: string): types.ModalView
   const visibilities = (["live", "after_close", "steering"] as const).map((v) => option(t(`polls.flag.visibility.${v}`), v));
   const modes = [option(t("polls.create.mode.single"), "single"), option(t("polls.create.mode.multiple"), "multiple")];
   const anonymous = option(t("slack.poll.modal.anonymousYes"), "yes");
-  const input = (block_id: string, label: string, element: types.InputBlock["element"], extra: Partial<types.InputBlock> = {}): types.InputBlock => ({
-    type: "input",
-    block_id,
-    label: plain(label, BLOCK_KIT.inputLabel),
-    element,
-    ...extra,
-  });
-  return {
-    type: "modal",
-    callback_id: MODAL.pollCreate,
-    title: plain(t("polls.create.title"), BLOCK_KIT.modalTitle),
-    submit: plain(t("common.submit"), BLOCK_KIT.modalButton),
-    close: plain(t("common.cancel"), BLOCK_KIT.modalButton),
-    private_metadata: JSON.stringify({ c: channel }),
-    blocks: [
-      input(POLL_BLOCK.template, t("polls.create.template"), { type: "static_select", action_id: "value", options: templates, ...(templates[0] ? { initial_option: templates[0] } : {}) }, {
-        hint: plain(t("slack.poll.modal.optionsFromTemplate"), BLOCK_KIT.inputHint),
-      }),
-      input(POLL_BLOCK.question, t("polls.create.question"), textInput({ max: POLL_LIMITS.questionMaxLength }), { optional: true }),
-      input(POLL_BLOCK.options, t("polls.create.options"), { type: "plain_text_input", action_id: "value", multiline: true, placeholder: plain(t("slack.poll.modal.optionsPlaceholder"), BLOCK_KIT.placeholder) }, { optional: true }),
-      input(POLL_BLOCK.anonymous, t("polls.create.anonymous"), { type: "checkboxes", action_id: "value", options: [anonymous], initial_options: [anonymous] }, { optional: true }),
-      input(POLL_BLOCK.mode, t("polls.create.mode"), { type: "static_select", action_id: "value", options: modes, ...(modes[0] ? { initial_option: modes[0] } : {}) }),
-      input(POLL_BLOCK.maxChoices, t("polls.create.maxChoices"), { type: "number_input", action_id: "value", is_decimal_allowed: false, min_value: "1", max_value: String(POLL_LIMITS.maxOptions) }, { optional: true }),
-      input(POLL_BLOCK.visibility, t("polls.create.visibility"), { type: "static_select", action_id: "value", options: visibilities, ...(visibilities[0] ? { initial_option: visibilities[0] } : {}) }),
-      input(POLL_BLOCK.closes, t("polls.create.closesAt"), textInput({ max: 100 }), { optional: true, hint: plain(t("slack.poll.modal.closesHint"), BLOCK_KIT.inputHint) }),
-      input(POLL_BLOCK.recurrence, t("polls.create.recurrence"), textInput({ max: 100 }), { optional: true, hint: plain(t("slack.poll.modal.recurrenceHint"), BLOCK_KIT.inputHint) }),
-    ],
-  };
+  return modal(MODAL.pollCreate, { title: t("polls.create.title"), submit: t("common.submit"), close: t("common.cancel") }, JSON.stringify({ c: channel }), [
+    inputBlock(POLL_BLOCK.template, t("polls.create.template"), { type: "static_select", action_id: "value", options: templates, ...(templates[0] ? { initial_option: templates[0] } : {}) }, {
+      hint: t("slack.poll.modal.optionsFromTemplate"),
+    }),
+    inputBlock(POLL_BLOCK.question, t("polls.create.question"), textInput({ max: POLL_LIMITS.questionMaxLength }), { optional: true }),
+    inputBlock(POLL_BLOCK.options, t("polls.create.options"), { type: "plain_text_input", action_id: "value", multiline: true, placeholder: plain(t("slack.poll.modal.optionsPlaceholder"), BLOCK_KIT.placeholder) }, { optional: true }),
+    inputBlock(POLL_BLOCK.anonymous, t("polls.create.anonymous"), { type: "checkboxes", action_id: "value", options: [anonymous], initial_options: [anonymous] }, { optional: true }),
+    inputBlock(POLL_BLOCK.mode, t("polls.create.mode"), { type: "static_select", action_id: "value", options: modes, ...(modes[0] ? { initial_option: modes[0] } : {}) }),
+    inputBlock(POLL_BLOCK.maxChoices, t("polls.create.maxChoices"), { type: "number_input", action_id: "value", is_decimal_allowed: false, min_value: "1", max_value: String(POLL_LIMITS.maxOptions) }, { optional: true }),
+    inputBlock(POLL_BLOCK.visibility, t("polls.create.visibility"), { type: "static_select", action_id: "value", options: visibilities, ...(visibilities[0] ? { initial_option: visibilities[0] } : {}) }),
+    inputBlock(POLL_BLOCK.closes, t("polls.create.closesAt"), textInput({ max: 100 }), { optional: true, hint: t("slack.poll.modal.closesHint") }),
+    inputBlock(POLL_BLOCK.recurrence, t("polls.create.recurrence"), textInput({ max: 100 }), { optional: true, hint: t("slack.poll.modal.recurrenceHint") }),
+  ]);
 }
 
 /** What the modal's fields say, before the service validates anything. */

@@ -12,7 +12,7 @@ import { cultureBlockId, cultureDifferenceBlockId, cultureModalErrors, renderCul
 import type { SlackActor } from "../../session/slack-actor.js";
 import { errorText, interactionIdentity } from "../common.js";
 import { textMessage } from "../../render/message.js";
-import type { SlackListenerContext } from "../register.js";
+import type { SlackListenerContext } from "../listener-context.js";
 
 /** Opens the assessment, pre-filled with the member's own answers of this period. */
 export async function openCultureModal(ctx: SlackListenerContext, culture: CultureFitService, client: AllMiddlewareArgs["client"], actor: SlackActor, triggerId: string): Promise<void> {

@@ -4,9 +4,7 @@
 // follow as one upload in the summary's thread (an ephemeral reply cannot carry files).
 import type { App, RespondFn } from "@slack/bolt";
 import type { SummaryChartImage } from "../../../../charts/summary-charts.js";
-import type { TrustHealthSummary } from "../../../../core/summary/summary-model.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
-import type { Locale } from "../../../../core/shared/refs.js";
 import type { SummaryView } from "../../../../core/summary/summary-views.js";
 import { ACTION } from "../../ids.js";
 import { actionContainerSchema } from "../../payloads.js";
@@ -14,18 +12,7 @@ import { actions, button } from "../../render/blocks.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAckAsMember, interactionIdentity, replyPrivately, respondWith } from "../common.js";
-import type { SlackListenerContext } from "../register.js";
-
-/**
- * The summary source: the current summary of an alliance in a language (null without data). Same
- * shape as the Teams side's OnDemandSummary, so one implementation serves both platforms.
- */
-export interface HealthSource {
-  current(allianceId: string, locale: Locale, now: Date): Promise<SummaryView | null>;
-}
-
-/** Draws a summary's chart PNGs (src/charts/summary-charts.ts in production). */
-export type SummaryChartRenderer = (summary: TrustHealthSummary, locale: Locale) => Promise<SummaryChartImage[]>;
+import type { SlackListenerContext, SummaryChartRenderer } from "../listener-context.js";
 
 /** Draws the charts; none (and a log line) when that fails, since the summary matters more. */
 async function drawCharts(ctx: SlackListenerContext, view: SummaryView): Promise<SummaryChartImage[]> {

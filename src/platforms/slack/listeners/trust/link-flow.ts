@@ -14,7 +14,7 @@ import { renderMessages } from "../../render/render-view.js";
 import { textMessage } from "../../render/message.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAckAsMember, interactionIdentity, replyPrivately, respondWith } from "../common.js";
-import type { SlackListenerContext } from "../register.js";
+import type { SlackListenerContext } from "../listener-context.js";
 
 /** What a code typed or carried by the button may look like (letters, digits, dashes). */
 const CODE_PATTERN = /^[A-Za-z0-9-]{1,40}$/;

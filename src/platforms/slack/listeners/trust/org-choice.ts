@@ -1,25 +1,23 @@
 // "Which partner organisation do you belong to?" — asked once, when neither the Slack Connect
 // team nor the e-mail domain told us. A select of known organisations, or a new name.
-import type { App, AllMiddlewareArgs, RespondFn } from "@slack/bolt";
+import type { AllMiddlewareArgs, RespondFn } from "@slack/bolt";
 import { z } from "zod";
 import { buildChooseOrganizationView, buildOrganizationRequestView } from "../../../../core/alliance/alliance-views.js";
 import type { Member } from "../../../../core/alliance/member.js";
 import type { OrganizationRequest } from "../../../../core/alliance/member-service.js";
 import { renderMessages } from "../../render/render-view.js";
 import { translate } from "../../../../core/i18n/catalogue.js";
-import { ACTION, MODAL } from "../../ids.js";
+import { ACTION } from "../../ids.js";
 import { actions, button, sections } from "../../render/blocks.js";
-import { slackText, textMessage, toMessages } from "../../render/message.js";
+import { slackText, toMessages, type SlackMessage } from "../../render/message.js";
 import { escapeMrkdwn } from "../../render/limits.js";
-import type { SlackMessage } from "../../transport/slack-messenger.js";
 import { COMMAND_TEXT_MAX } from "../../../../core/shared/input-limits.js";
-import { buttonActionSchema, inputValue, interactionUserSchema, submittedViewSchema, type CommandPayload } from "../../payloads.js";
+import type { CommandPayload } from "../../payloads.js";
 import { isDomainError } from "../../../../core/shared/errors.js";
-import { respondTo } from "../slash-command.js";
 import { renderChooseOrganizationModal } from "../../render/alliance-blocks.js";
 import type { SlackActor } from "../../session/slack-actor.js";
-import { afterAck, afterAckAsMember, commandIdentity, errorText, interactionIdentity, replyPrivately, respondWith } from "../common.js";
-import type { SlackListenerContext } from "../register.js";
+import { afterAckAsMember, commandIdentity, replyPrivately, respondWith } from "../common.js";
+import type { SlackListenerContext } from "../listener-context.js";
 
 /**
  * A command that waits for the member's organisation: the slash command, its text, where it was
@@ -31,7 +29,7 @@ type PendingCommand = z.infer<typeof pendingCommandSchema>;
 const BUTTON_VALUE_MAX = 2_000;
 
 /** The pending command in a button value or private_metadata, or null ("ask", "", or anything else). */
-function readPendingCommand(raw: string | undefined): PendingCommand | null {
+export function readPendingCommand(raw: string | undefined): PendingCommand | null {
   if (!raw?.startsWith("{")) return null;
   try {
     const parsed = pendingCommandSchema.safeParse(JSON.parse(raw));
@@ -117,7 +115,7 @@ export async function answerCommandAsMember(
 }
 
 /** DMs a member of the alliance on Slack; false when they are not on Slack (or gone). */
-async function sendToMember(ctx: SlackListenerContext, member: Member, text: string, blocks?: readonly object[]): Promise<boolean> {
+export async function sendToMember(ctx: SlackListenerContext, member: Member, text: string, blocks?: readonly object[]): Promise<boolean> {
   const workspace = await ctx.workspaces.get(member.workspaceId);
   if (!workspace || workspace.platform !== "slack" || member.erasedAt) return false;
   await ctx.messenger.sendDirect({ teamId: workspace.externalId, user: member.externalId }, { text: slackText(text), blocks });
@@ -125,7 +123,7 @@ async function sendToMember(ctx: SlackListenerContext, member: Member, text: str
 }
 
 /** Asks each admin (on Slack) to approve the organisation a member named; returns how many were asked. */
-async function askAdmins(ctx: SlackListenerContext, request: Extract<OrganizationRequest, { kind: "requested" }>): Promise<number> {
+export async function askAdmins(ctx: SlackListenerContext, request: Extract<OrganizationRequest, { kind: "requested" }>): Promise<number> {
   let asked = 0;
   for (const admin of request.admins) {
     const view = buildOrganizationRequestView(admin.locale ?? "en", { memberId: request.member.id, memberName: request.member.displayName, name: request.name });
@@ -134,76 +132,4 @@ async function askAdmins(ctx: SlackListenerContext, request: Extract<Organizatio
     }
   }
   return asked;
-}
-
-/** Registers the answer, and an admin's approval of a new organisation. */
-export function registerOrganizationChoice(app: App, ctx: SlackListenerContext): void {
-  app.action(ACTION.approveOrganization, async ({ ack, body, action, respond, client }) => {
-    await ack();
-    await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
-      const value = z.object({ m: z.string().max(100), n: z.string().max(200) }).parse(JSON.parse(buttonActionSchema.parse(action).value));
-      const { organization, member } = await ctx.members.approveOrganization(actor, value.m, value.n);
-      await sendToMember(ctx, member, translate(member.locale ?? actor.locale, "alliance.orgRequest.memberTold", { name: organization.name })).catch(() => false);
-      const approved = translate(actor.locale, "alliance.orgRequest.approved", { name: organization.name, member: member.displayName || translate(actor.locale, "alliance.orgRequest.theMember") });
-      await respondWith(respond, textMessage(approved), { replace: true });
-    });
-  });
-
-  app.action(ACTION.chooseOrganization, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    const { trigger_id: triggerId = "", response_url: responseUrl } = interactionUserSchema.parse(body);
-    await afterAck(ctx, respond, () => "en", async () => {
-      const actor = await ctx.resolveActor(interactionIdentity(body), client);
-      const pending = readPendingCommand(buttonActionSchema.safeParse(action).data?.value);
-      await openChooseOrganization(ctx, client, actor, triggerId, pending && responseUrl ? { ...pending, r: responseUrl } : null);
-    });
-  });
-
-  app.view(MODAL.chooseOrganization, async ({ ack, body, view, client }) => {
-    const { state, private_metadata: metadata } = submittedViewSchema.parse(view);
-    const actor = await ctx.resolveActor(interactionIdentity(body), client);
-    const chosen = inputValue(state.values, "org.choice");
-    const typed = inputValue(state.values, "org.new")?.trim();
-    let organizationId: string | null;
-    try {
-      if (chosen) organizationId = (await ctx.members.chooseOrganization(actor.memberId, chosen)).organizationId;
-      else if (typed) {
-        // A new partner organisation needs an admin: a member's request waits for approval.
-        const request = await ctx.members.requestOrganization(actor.memberId, typed);
-        if (request.kind === "requested") {
-          const asked = await askAdmins(ctx, request);
-          if (asked === 0) {
-            await ack({ response_action: "errors", errors: { "org.new": translate(actor.locale, "alliance.chooseOrg.noAdmin", { name: request.name }) } });
-            return;
-          }
-          await ack();
-          await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, textMessage(translate(actor.locale, "alliance.chooseOrg.requested", { name: request.name })));
-          return;
-        }
-        organizationId = request.actor.organizationId;
-      } else {
-        await ack({ response_action: "errors", errors: { [state.values["org.new"] ? "org.new" : "org.choice"]: translate(actor.locale, "slack.org.pickOrType") } });
-        return;
-      }
-    } catch (error) {
-      await ack({ response_action: "errors", errors: { [state.values["org.new"] ? "org.new" : "org.choice"]: errorText(actor.locale, error) } });
-      return;
-    }
-    await ack();
-    ctx.forgetActors();
-    const name = (await ctx.alliances.listOrganizations(actor.allianceId)).find((o) => o.id === organizationId)?.name ?? "";
-    const done = textMessage(translate(actor.locale, "alliance.chooseOrg.done", { name }));
-    const pending = readPendingCommand(metadata);
-    const run = pending?.r ? ctx.slashCommands.get(pending.c) : undefined;
-    if (!pending?.r || !run) {
-      await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, done);
-      return;
-    }
-    // The command that made us ask is carried out now, as the member with their organisation,
-    // answering where it was typed; the note with the button is replaced, so it is not pressed again.
-    const respond = respondTo(pending.r);
-    await respondWith(respond, done, { replace: true }).catch((error: unknown) => ctx.logger.warn({ err: error }, "could not replace the organisation question"));
-    const { trigger_id: triggerId = "" } = interactionUserSchema.parse(body);
-    await run({ command: pending.c, team_id: actor.teamId, user_id: actor.userId, channel_id: pending.ch, text: pending.t, trigger_id: triggerId, response_url: pending.r }, respond, client);
-  });
 }

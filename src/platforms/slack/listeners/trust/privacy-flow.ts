@@ -11,7 +11,7 @@ import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAck, interactionIdentity, respondWith } from "../common.js";
 import { textMessage } from "../../render/message.js";
-import type { SlackListenerContext } from "../register.js";
+import type { SlackListenerContext } from "../listener-context.js";
 
 /** Sends the member's data export to their DM. */
 export async function sendMyData(ctx: SlackListenerContext, privacy: PrivacyService, actor: SlackActor): Promise<void> {

@@ -11,7 +11,7 @@ import type { SlackActor } from "../../session/slack-actor.js";
 import { errorText, interactionIdentity } from "../common.js";
 import { channelLink, slackText, type SlackText } from "../../render/message.js";
 import type { SlackMessage } from "../../transport/slack-messenger.js";
-import type { SlackListenerContext } from "../register.js";
+import type { SlackListenerContext } from "../listener-context.js";
 import { organizationQuestion } from "./org-choice.js";
 import { z } from "zod";
 

@@ -1,101 +1,27 @@
 // /trust health | setup | steering | culture | my-data | forget-me | link | unlink | help — one command for the
 // alliance-level things. Subcommand words work in English and Dutch.
 import type { App } from "@slack/bolt";
-import { buildHelpView, buildSteeringText } from "../../../../core/alliance/alliance-views.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
-import { renderMessages } from "../../render/render-view.js";
-import { replyPrivately, respondWith } from "../common.js";
-import type { SlackListenerContext } from "../register.js";
+import { ACTION, MODAL } from "../../ids.js";
+import type { SlackListenerContext } from "../listener-context.js";
 import { registerSlashCommand } from "../slash-command.js";
-import { openCultureModal, registerCultureFlow } from "./culture-flow.js";
-import { answerCommandAsMember, openChooseOrganization, registerOrganizationChoice } from "./org-choice.js";
-import { forgetMeConfirmation, registerPrivacyFlow, sendMyData } from "./privacy-flow.js";
-import { answerLink, answerUnlink, registerLinkFlow } from "./link-flow.js";
-import { openSetupModal, registerSetupFlow } from "./setup-flow.js";
-import { registerHealthShare, showHealth } from "./health-flow.js";
-
-type Sub = "health" | "setup" | "culture" | "my-data" | "forget-me" | "help" | "organisation" | "steering" | "link" | "unlink";
-
-const SUBCOMMANDS: Record<string, Sub> = {
-  health: "health", gezondheid: "health", status: "health",
-  setup: "setup", instellingen: "setup", inrichting: "setup",
-  culture: "culture", cultuur: "culture",
-  "my-data": "my-data", mydata: "my-data", "mijn-gegevens": "my-data", data: "my-data",
-  "forget-me": "forget-me", forgetme: "forget-me", "vergeet-mij": "forget-me",
-  help: "help", hulp: "help", "": "help",
-  organisation: "organisation", organization: "organisation", org: "organisation", organisatie: "organisation",
-  link: "link", koppelen: "link", koppel: "link",
-  unlink: "unlink", ontkoppelen: "unlink", ontkoppel: "unlink",
-  steering: "steering", stuurgroep: "steering",
-};
-
-/** Slack user mentions in command text: <@U123> or <@U123|name>. */
-const MENTION = /<@([A-Z0-9]{2,30})(?:\|[^>]*)?>/g;
+import { registerCultureFlow } from "./culture-flow.js";
+import { registerHealthShare } from "./health-flow.js";
+import { registerLinkFlow } from "./link-flow.js";
+import { approveOrganizationHandler, chooseOrganizationHandler, chooseOrganizationSubmitHandler } from "./org-choice-handlers.js";
+import { registerPrivacyFlow } from "./privacy-flow.js";
+import { registerSetupFlow } from "./setup-flow.js";
+import { trustCommandHandler } from "./trust-command-handler.js";
 
 /** Registers /trust and its modals and buttons. */
 export function registerTrustListeners(app: App, ctx: SlackListenerContext): void {
   registerSetupFlow(app, ctx);
-  registerOrganizationChoice(app, ctx);
+  // The organisation question: an admin's approval of a new organisation, the button, the answer.
+  app.action(ACTION.approveOrganization, approveOrganizationHandler(ctx));
+  app.action(ACTION.chooseOrganization, chooseOrganizationHandler(ctx));
+  app.view(MODAL.chooseOrganization, chooseOrganizationSubmitHandler(ctx));
   if (ctx.culture) registerCultureFlow(app, ctx, ctx.culture);
   if (ctx.privacy) registerPrivacyFlow(app, ctx, ctx.privacy);
   registerHealthShare(app, ctx);
   if (ctx.links) registerLinkFlow(app, ctx, ctx.links);
-
-  registerSlashCommand(app, ctx, "/trust", async (cmd, respond, client) => {
-    const [word = "", ...rest] = cmd.text.trim().toLowerCase().split(/\s+/);
-    const sub = SUBCOMMANDS[word];
-    await answerCommandAsMember(ctx, respond, cmd, client, async (actor) => {
-      const { locale } = actor;
-      switch (sub) {
-        case "help": {
-          for (const message of renderMessages(buildHelpView(locale, "slack", actor.alliance.anonymityThreshold)).messages) {
-            await respondWith(respond, message);
-          }
-          return;
-        }
-        case "setup":
-          return await openSetupModal(ctx, client, actor, cmd.trigger_id, cmd.channel_id);
-        case "organisation":
-          return await openChooseOrganization(ctx, client, actor, cmd.trigger_id);
-        case "culture":
-          if (!ctx.culture) return await replyPrivately(respond, translate(locale, "error.unexpected"));
-          // The assessment is about one's own organisation: ask for it first when unknown.
-          if (actor.organizationId === null) return await openChooseOrganization(ctx, client, actor, cmd.trigger_id);
-          return await openCultureModal(ctx, ctx.culture, client, actor, cmd.trigger_id);
-        case "my-data":
-          if (!ctx.privacy) return await replyPrivately(respond, translate(locale, "error.unexpected"));
-          await sendMyData(ctx, ctx.privacy, actor);
-          return await replyPrivately(respond, translate(locale, "slack.dmSent"));
-        case "forget-me":
-          for (const message of forgetMeConfirmation(actor)) {
-            await respondWith(respond, message);
-          }
-          return;
-        case "link":
-          if (!ctx.links) return await replyPrivately(respond, translate(locale, "error.unexpected"));
-          return await answerLink(ctx.links, actor, respond, rest.join(""));
-        case "unlink":
-          if (!ctx.links) return await replyPrivately(respond, translate(locale, "error.unexpected"));
-          return await answerUnlink(ctx, ctx.links, actor, respond);
-        case "steering": {
-          // `/trust steering` shows the committee; `… @a @b` names them and `… remove @a` takes
-          // someone off (admins only, checked by the core).
-          const userIds = [...cmd.text.matchAll(MENTION)].map((m) => m[1] ?? "");
-          if (userIds.length > 0) {
-            const memberIds = await Promise.all(userIds.map(async (userId) => (await ctx.resolveActor({ teamId: actor.teamId, userId }, client)).memberId));
-            const remove = rest.some((w) => ["remove", "verwijder", "off", "eraf"].includes(w));
-            await ctx.members.changeSteering(actor, remove ? { remove: memberIds } : { add: memberIds });
-            ctx.forgetActors();
-          }
-          const committee = await ctx.members.steeringCommittee(actor.allianceId);
-          return await replyPrivately(respond, buildSteeringText(locale, "slack", committee).join("\n"));
-        }
-        case "health":
-          return await showHealth(ctx, actor, respond, { toChannel: rest.some((w) => ["channel", "kanaal", "share", "delen"].includes(w)), channel: cmd.channel_id });
-        default:
-          return await replyPrivately(respond, translate(locale, "slack.unknownSubcommand", { text: cmd.text.trim() }));
-      }
-      // Setup opens straight away: the admin defines the organisations in it (asked after saving).
-    }, { askOrganization: sub !== "setup" });
-  });
+  registerSlashCommand(app, ctx, "/trust", trustCommandHandler(ctx));
 }
