@@ -32,20 +32,28 @@ export function createMicroBatcher<I, O>(options: {
   const queue: Array<Pending<I, O>> = [];
   let inFlight = 0;
   let scheduled = false;
+  /** Keys of the items in running batches: a later item with one of them waits, so order holds. */
+  const busy = new Map<string, number>();
 
-  const take = (): Array<Pending<I, O>> => {
+  const take = (): { batch: Array<Pending<I, O>>; keys: string[] } => {
     const batch: Array<Pending<I, O>> = [];
-    const keys = new Set<string>();
+    const keys: string[] = [];
+    const taken = new Set<string>();
+    const skipped = new Set<string>();
     for (let i = 0; i < queue.length && batch.length < options.maxBatch; ) {
       const key = options.conflictKey?.(queue[i]!.item);
-      if (key !== undefined && keys.has(key)) {
-        i += 1; // same key as one already taken: waits for the next batch, in order
+      if (key !== undefined && (taken.has(key) || skipped.has(key) || busy.has(key))) {
+        skipped.add(key); // an earlier item with this key is queued or running: wait, in order
+        i += 1;
         continue;
       }
-      if (key !== undefined) keys.add(key);
+      if (key !== undefined) {
+        taken.add(key);
+        keys.push(key);
+      }
       batch.push(queue.splice(i, 1)[0]!);
     }
-    return batch;
+    return { batch, keys };
   };
 
   const runBatch = async (batch: Array<Pending<I, O>>): Promise<void> => {
@@ -69,10 +77,17 @@ export function createMicroBatcher<I, O>(options: {
   const pump = (): void => {
     scheduled = false;
     while (inFlight < options.maxInFlight && queue.length > 0) {
-      const batch = take();
+      const { batch, keys } = take();
+      if (batch.length === 0) return; // everything queued waits for a running batch
       inFlight += 1;
+      for (const key of keys) busy.set(key, (busy.get(key) ?? 0) + 1);
       void runBatch(batch).finally(() => {
         inFlight -= 1;
+        for (const key of keys) {
+          const left = (busy.get(key) ?? 1) - 1;
+          if (left === 0) busy.delete(key);
+          else busy.set(key, left);
+        }
         if (queue.length > 0) schedule();
       });
     }
