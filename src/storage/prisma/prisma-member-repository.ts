@@ -28,15 +28,26 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
 
 const oldestFirst = [{ createdAt: "asc" }, { id: "asc" }] as const;
 
+type ProfileUpdate = { id: string; patch: MemberProfilePatch };
+
 /** Newcomers arriving together (a burst of first votes) are inserted by one statement. */
-const NEWCOMER_BATCH = { maxBatch: 200, maxInFlight: 2 };
+const NEWCOMER_BATCH = { maxBatch: 200, maxInFlight: 1 };
 
 /** Members in PostgreSQL / PGlite. */
 export class PrismaMemberRepository implements MemberRepository {
   /** The lock-free insert of createIfAbsent; null: not inserted (exists, or no current member). */
   private readonly newcomers: MicroBatcher<NewMember, MemberRow | null>;
 
+  private readonly profileUpdates: MicroBatcher<ProfileUpdate, MemberRow | null>;
+
   constructor(private readonly prisma: PrismaClient) {
+    this.profileUpdates = createMicroBatcher<ProfileUpdate, MemberRow | null>({
+      ...NEWCOMER_BATCH,
+      runBatch: (updates) => this.updateProfiles(updates),
+      runOne: async (update) => (await this.updateProfiles([update]))[0] ?? null,
+      // One member's patches apply in order, each in its own statement.
+      conflictKey: (update) => update.id,
+    });
     this.newcomers = createMicroBatcher<NewMember, MemberRow | null>({
       ...NEWCOMER_BATCH,
       runBatch: (inputs) => this.insertNewcomers(inputs),
@@ -112,20 +123,35 @@ export class PrismaMemberRepository implements MemberRepository {
   }
 
   async updateProfile(id: string, patch: MemberProfilePatch): Promise<Member> {
-    // One statement (Prisma's update is a transaction of three round trips): every newcomer's
-    // profile lands here once users.info has answered.
-    const set = (key: keyof MemberProfilePatch) => key in patch && patch[key] !== undefined;
+    const row = await this.profileUpdates.run({ id, patch });
+    if (!row) throw new DomainError("NOT_FOUND", `No member ${id}.`);
+    return toMember(row);
+  }
+
+  /**
+   * Applies each patch (only the fields it names) in one statement: every newcomer's profile lands
+   * here once users.info has answered, so a burst of first votes is followed by as many of these.
+   */
+  private async updateProfiles(updates: ProfileUpdate[]): Promise<Array<MemberRow | null>> {
+    const named = (key: keyof MemberProfilePatch) => updates.map(({ patch }) => key in patch && patch[key] !== undefined);
+    const value = (key: keyof MemberProfilePatch) => updates.map(({ patch }) => patch[key] ?? null);
     const rows = await this.prisma.$queryRaw<MemberRow[]>`
-      UPDATE "Member" SET
-        "displayName" = CASE WHEN ${set("displayName")} THEN ${patch.displayName ?? null}::text ELSE "displayName" END,
-        "email" = CASE WHEN ${set("email")} THEN ${patch.email ?? null}::text ELSE "email" END,
-        "locale" = CASE WHEN ${set("locale")} THEN ${patch.locale ?? null}::text ELSE "locale" END,
-        "timezone" = CASE WHEN ${set("timezone")} THEN ${patch.timezone ?? null}::text ELSE "timezone" END,
+      UPDATE "Member" m SET
+        "displayName" = CASE WHEN i."setName" THEN i."displayName" ELSE m."displayName" END,
+        "email" = CASE WHEN i."setEmail" THEN i.email ELSE m."email" END,
+        "locale" = CASE WHEN i."setLocale" THEN i.locale ELSE m."locale" END,
+        "timezone" = CASE WHEN i."setTimezone" THEN i.timezone ELSE m."timezone" END,
         "updatedAt" = ${new Date().toISOString()}::timestamp
-      WHERE id = ${id}
-      RETURNING *`;
-    if (!rows[0]) throw new DomainError("NOT_FOUND", `No member ${id}.`);
-    return toMember(rows[0]);
+      FROM unnest(${updates.map((u) => u.id)}::text[],
+                  ${named("displayName")}::boolean[], ${value("displayName")}::text[],
+                  ${named("email")}::boolean[], ${value("email")}::text[],
+                  ${named("locale")}::boolean[], ${value("locale")}::text[],
+                  ${named("timezone")}::boolean[], ${value("timezone")}::text[])
+        AS i(id, "setName", "displayName", "setEmail", email, "setLocale", locale, "setTimezone", timezone)
+      WHERE m.id = i.id
+      RETURNING m.*`;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return updates.map((u) => byId.get(u.id) ?? null);
   }
 
   async setOrganization(id: string, organizationId: string | null): Promise<Member> {

@@ -14,7 +14,7 @@ export class PrismaProcessedEventRepository implements ProcessedEventRepository 
   constructor(private readonly prisma: PrismaClient) {
     this.claims = createMicroBatcher<Claim, boolean>({
       maxBatch: 200,
-      maxInFlight: 2,
+      maxInFlight: 1,
       runBatch: (claims) => this.claim(claims),
       runOne: async (claim) => (await this.claim([claim]))[0] ?? false,
       // Two deliveries of one key in a batch: the second goes next, and finds the first's row.
