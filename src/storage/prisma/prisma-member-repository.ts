@@ -31,7 +31,7 @@ const oldestFirst = [{ createdAt: "asc" }, { id: "asc" }] as const;
 type ProfileUpdate = { id: string; patch: MemberProfilePatch };
 
 /** Newcomers arriving together (a burst of first votes) are inserted by one statement. */
-const NEWCOMER_BATCH = { maxBatch: 200, maxInFlight: 1 };
+const NEWCOMER_BATCH = { maxBatch: 25, maxInFlight: 1 };
 
 /** Members in PostgreSQL / PGlite. */
 export class PrismaMemberRepository implements MemberRepository {

@@ -86,7 +86,7 @@ type BallotWrite = { ballot: PollBallot; now: Date };
  * such statements at once (PGlite has one connection; on PostgreSQL the rest of the pool stays
  * free for everything else a vote does).
  */
-const BALLOT_BATCH = { maxBatch: 200, maxInFlight: 1 };
+const BALLOT_BATCH = { maxBatch: 25, maxInFlight: 1 };
 
 /** A PollRepository over Prisma. */
 export class PrismaPollRepository implements PollRepository {

@@ -13,7 +13,7 @@ export class PrismaProcessedEventRepository implements ProcessedEventRepository 
 
   constructor(private readonly prisma: PrismaClient) {
     this.claims = createMicroBatcher<Claim, boolean>({
-      maxBatch: 200,
+      maxBatch: 25,
       maxInFlight: 1,
       runBatch: (claims) => this.claim(claims),
       runOne: async (claim) => (await this.claim([claim]))[0] ?? false,
