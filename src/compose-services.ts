@@ -75,7 +75,7 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
     updateLeases: new PrismaUpdateLeaseStore(prisma),
   };
   const alliances = new AllianceService(stores);
-  const links = new SpaceLinkService({ ...stores, hashCode: createKeyedHasher(secret, "space-link-code/v1"), clock });
+  const links = new SpaceLinkService({ ...stores, hashCode: createKeyedHasher(secret, "space-link-code/v1"), clock, onSpacesMoved: () => alliances.forgetCached() });
   const members = new MemberService({ alliances: stores.alliances, members: stores.members, allianceService: alliances });
 
   const pollRepository = new PrismaPollRepository(prisma, createBallotSealer(secret));

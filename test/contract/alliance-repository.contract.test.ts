@@ -129,6 +129,16 @@ function contract(name: string, get: () => AllianceStores): void {
       expect(await s.members.list(alliance.id, { organizationId: null })).toEqual([]);
     });
 
+    it("changes only the profile fields a patch names, an empty name and a cleared e-mail included", async () => {
+      const { s, alliance, workspace } = await freshAlliance();
+      const { member } = await s.members.createIfAbsent({ ...newMember(alliance.id, workspace.id), email: "ann@acme.test", timezone: "Europe/Amsterdam" });
+      const renamed = await s.members.updateProfile(member.id, { displayName: "Ann" });
+      expect(renamed).toMatchObject({ displayName: "Ann", email: "ann@acme.test", timezone: "Europe/Amsterdam", locale: member.locale });
+      const cleared = await s.members.updateProfile(member.id, { displayName: "", email: null, locale: "nl" });
+      expect(cleared).toMatchObject({ displayName: "", email: null, locale: "nl", timezone: "Europe/Amsterdam" });
+      expect(await s.members.get(member.id)).toEqual(cleared);
+    });
+
     it("erases a member: personal data blanked, identity unlinked, row kept; twice is harmless", async () => {
       const { s, alliance, workspace } = await freshAlliance();
       const { member } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id));
@@ -170,6 +180,16 @@ function contract(name: string, get: () => AllianceStores): void {
       expect(await s.processedEvents.prune(new Date("2000-01-02T00:00:00Z"))).toBeGreaterThanOrEqual(1);
       expect(await s.processedEvents.markProcessed(old, T0)).toBe(true);
       expect(await s.processedEvents.markProcessed(key, T0)).toBe(false);
+    });
+
+    it("claims each of many different events arriving at once, mixed with repeats of known ones", async () => {
+      const s = get();
+      const known = `slack:Ev${randomUUID()}`;
+      await s.processedEvents.markProcessed(known, T0);
+      const fresh = Array.from({ length: 40 }, () => `slack:trigger:${randomUUID()}`);
+      const results = await Promise.all([known, ...fresh, known, fresh[0]!].map((key) => s.processedEvents.markProcessed(key, T0)));
+      expect(results.slice(1, 41)).toEqual(fresh.map(() => true));
+      expect([results[0], results[41], results[42]]).toEqual([false, false, false]);
     });
   });
 }

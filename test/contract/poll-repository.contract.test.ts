@@ -213,6 +213,44 @@ function contract(name: string, harness: Harness): void {
       expect(await harness.repo().getPublishedTally(poll.id)).toEqual(tally(9));
     });
 
+    it("gives each of many ballots arriving at once its own outcome: open, closed, past the deadline, unknown, unchanged, replaced", async () => {
+      const allianceId = await harness.newAlliance();
+      const open = await harness.repo().create(draft(allianceId, { mode: "multiple", maxChoices: 3, anonymous: true, closesAt: later(1000) }));
+      const closed = await harness.repo().create(draft(allianceId));
+      await harness.repo().close(closed.id, later(1));
+      const [a, b, c] = open.options.map((option) => option.id) as [string, string, string];
+      const castOn = new Date("2026-03-02T00:00:00.000Z");
+      const ballot = (pollId: string, voterKey: string, optionIds: string[], organizationId: string | null = null) => ({
+        pollId,
+        voterKey,
+        memberId: null,
+        organizationId,
+        optionIds,
+        castOn,
+      });
+      await harness.repo().recordBallot(ballot(open.id, "a:same", [a]), T0);
+      await harness.repo().recordBallot(ballot(open.id, "a:changes", [a]), T0);
+      const fresh = Array.from({ length: 30 }, (_, i) => ballot(open.id, `a:voter-${i}`, i % 2 === 0 ? [a, c] : [b], `org-${i % 3}`));
+      const [same, changes, late, refused, unknown, ...recorded] = await Promise.all([
+        harness.repo().recordBallot(ballot(open.id, "a:same", [a]), later(10)),
+        harness.repo().recordBallot(ballot(open.id, "a:changes", [b, c]), later(10)),
+        harness.repo().recordBallot(ballot(open.id, "a:late", [a]), later(1000)),
+        harness.repo().recordBallot(ballot(closed.id, "m:refused", [closed.options[0]?.id as string]), later(10)),
+        harness.repo().recordBallot(ballot("no-such-poll", "m:x", ["x"]), later(10)),
+        ...fresh.map((one) => harness.repo().recordBallot(one, later(10))),
+      ]);
+      expect(same).toMatchObject({ outcome: "recorded", changed: false, previousOptionIds: [a] });
+      expect(changes).toMatchObject({ outcome: "recorded", changed: true, previousOptionIds: [a], ballot: { optionIds: [b, c] } });
+      expect(late).toEqual({ outcome: "closed" });
+      expect(refused).toEqual({ outcome: "closed" });
+      expect(unknown).toEqual({ outcome: "not_found" });
+      recorded.forEach((result, i) => expect(result).toEqual({ outcome: "recorded", ballot: fresh[i], changed: true, previousOptionIds: null }));
+      const stored = await harness.repo().listBallots(open.id);
+      expect(stored).toHaveLength(32);
+      expect(stored.find((one) => one.voterKey === "a:voter-4")).toEqual(fresh[4]);
+      expect(await harness.repo().listBallots(closed.id)).toEqual([]);
+    });
+
     it("counts one change when the same vote arrives many times at once (double clicks, retries)", async () => {
       const poll = await harness.repo().create(draft(await harness.newAlliance()));
       const optionIds = [poll.options[0]?.id as string];

@@ -12,6 +12,14 @@ import { validateSetup, type SetupFieldError, type SetupInput, type SetupInputRa
 import type { Workspace } from "./workspace.js";
 import type { SpaceRepository } from "./space-repository.js";
 import type { WorkspaceRepository } from "./workspace-repository.js";
+import { createTtlCache } from "../shared/ttl-cache.js";
+
+/**
+ * How long a workspace's alliance binding and an alliance's organisations are reused without a
+ * read. Every request of every member needs both; they change only on setup, linking and merges.
+ * A change made here drops them at once; one made by another bot instance is seen within this.
+ */
+const DEFINITION_TTL_MS = 3_000;
 
 /** A workspace together with the alliance it is bound to. */
 export interface BoundWorkspace {
@@ -37,7 +45,19 @@ export interface AllianceServiceDeps {
 
 /** Alliance-level administration. */
 export class AllianceService {
+  private readonly bindings = createTtlCache<BoundWorkspace>({ ttlMs: DEFINITION_TTL_MS });
+  private readonly organizations = createTtlCache<Organization[]>({ ttlMs: DEFINITION_TTL_MS });
+
   constructor(private readonly deps: AllianceServiceDeps) {}
+
+  /**
+   * Drops the cached bindings and organisations: called after anything that changes an
+   * alliance's settings, its organisations or which alliance a workspace belongs to.
+   */
+  forgetCached(): void {
+    this.bindings.clear();
+    this.organizations.clear();
+  }
 
   /**
    * The alliance of the workspace, created with default settings on first contact. Safe under
@@ -49,6 +69,16 @@ export class AllianceService {
     name?: string | null,
     options: { locale?: Locale } = {},
   ): Promise<BoundWorkspace> {
+    // The usual case: an already bound workspace seen in the last few seconds costs no read.
+    const key = `${platform}:${externalWorkspaceId}`;
+    const cached = await this.bindings.get(key, async () => null);
+    if (cached && (name == null || cached.workspace.name === name)) return cached;
+    const bound = await this.bind(platform, externalWorkspaceId, name, options);
+    this.bindings.set(key, { ...bound, created: false });
+    return bound;
+  }
+
+  private async bind(platform: Platform, externalWorkspaceId: string, name: string | null | undefined, options: { locale?: Locale }): Promise<BoundWorkspace> {
     const { alliances, workspaces } = this.deps;
     const workspace = await workspaces.ensure(platform, externalWorkspaceId, name ?? null);
     if (workspace.allianceId) {
@@ -85,6 +115,14 @@ export class AllianceService {
   }
 
   /**
+   * The partner organisations as a few seconds ago at most, for mapping newcomers (read on every
+   * first contact). A member left unmapped by a stale list is mapped on their next request.
+   */
+  async organizationsForMatching(allianceId: string): Promise<Organization[]> {
+    return (await this.organizations.get(allianceId, () => this.deps.alliances.listOrganizations(allianceId))) ?? [];
+  }
+
+  /**
    * The current settings as setup-form values, to pre-fill the form. With `workspaceId` (the
    * space setup runs in) the steering channel is that space's own: in an alliance of several
    * spaces another space's channel means nothing here (a Slack channel id of another workspace).
@@ -118,6 +156,7 @@ export class AllianceService {
    */
   async applySetup(actor: Actor, raw: unknown, context: { workspaceId: string }): Promise<SetupResult> {
     const { alliances, members, workspaces } = this.deps;
+    this.forgetCached();
     let current = actor;
     if (!hasRole(current, "admin") && (await members.claimAdminIfNone(actor.allianceId, actor.memberId))) {
       current = { ...actor, role: "admin" };
@@ -161,6 +200,7 @@ export class AllianceService {
     // Channels belong to a space (DESIGN §2.7): the chosen channel is also its space's own, so
     // the summary reaches every linked space that chose one.
     await this.deps.spaces?.setChannel(steeringWorkspaceId, "steering", input.steeringChannel?.conversationId ?? null);
+    this.forgetCached();
     const membersMapped = await this.mapUnassignedMembers(alliance.id, saved.organizations);
     return { ok: true, ...saved, actor: current, membersMapped };
   }

@@ -103,7 +103,7 @@ export class MemberService {
     input = await this.withLookedUpProfile(input, member);
     const hints = { slackTeamId: input.slackTeamId, email: input.email };
     let organizations: Organization[] | undefined;
-    const match = async () => matchOrganization((organizations ??= await alliances.listOrganizations(alliance.id)), hints);
+    const match = async () => matchOrganization((organizations ??= await this.deps.allianceService.organizationsForMatching(alliance.id)), hints);
 
     let isNew = false;
     if (!member) {
@@ -257,7 +257,9 @@ export class MemberService {
     if (existing.length >= SETUP_LIMITS.maxOrganizations) {
       throw new DomainError("ALLIANCE_TOO_MANY_ORGANIZATIONS", "Alliance has the maximum number of organisations.", { max: SETUP_LIMITS.maxOrganizations });
     }
-    return this.deps.alliances.addOrganization(allianceId, { name, emailDomains: [], slackTeamIds: [] });
+    const added = await this.deps.alliances.addOrganization(allianceId, { name, emailDomains: [], slackTeamIds: [] });
+    this.deps.allianceService.forgetCached();
+    return added;
   }
 
   /** An admin corrects a member's organisation (null: unknown, the member is asked again). */

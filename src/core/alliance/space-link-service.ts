@@ -66,6 +66,8 @@ export interface SpaceLinkDeps {
   /** Keyed hash for link codes (purpose "space-link-code/v1"). */
   hashCode: KeyedHasher;
   clock: Clock;
+  /** Told after a workspace moved to another alliance (drops cached workspace bindings). */
+  onSpacesMoved?: (() => void) | undefined;
 }
 
 /** The longest input taken as a code; anything longer is not one of ours. */
@@ -128,6 +130,7 @@ export class SpaceLinkService {
     }
     const organizationMap = await this.carryOrganizations(ownAllianceId, code.allianceId);
     const membersMoved = await this.deps.spaces.moveSpace(actor.workspaceId, code.allianceId, organizationMap);
+    this.deps.onSpacesMoved?.();
     // The space's own alliance held nothing (checked) and now has no space: drop the empty shell.
     if ((await this.deps.spaces.listSpaces(ownAllianceId)).length === 0) await this.deps.alliances.delete(ownAllianceId);
     await this.log(code.allianceId, actor, "linked", { codeId: code.id });
@@ -177,6 +180,7 @@ export class SpaceLinkService {
       await refuse(new DomainError("LINK_CODE_USED", `link code ${code.id} was used concurrently`));
     }
     const outcome = await this.deps.spaces.mergeAlliance(ownAllianceId, code.allianceId, mapping);
+    this.deps.onSpacesMoved?.();
     await this.log(code.allianceId, actor, "linked", { codeId: code.id, reason: "merged" });
     const names = new Map((await this.deps.alliances.listOrganizations(code.allianceId)).map((o) => [o.id, o.name]));
     return {
@@ -211,6 +215,7 @@ export class SpaceLinkService {
       map[org.id] = (await this.deps.alliances.addOrganization(fresh.id, { name: org.name, emailDomains: org.emailDomains, slackTeamIds: org.slackTeamIds })).id;
     }
     await this.deps.spaces.moveSpace(actor.workspaceId, fresh.id, map);
+    this.deps.onSpacesMoved?.();
     if (left.steering?.workspaceId === actor.workspaceId) {
       // The steering channel it named is in the space that left; each remaining space keeps its own.
       const organizations = await this.deps.alliances.listOrganizations(left.id);

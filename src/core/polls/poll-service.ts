@@ -14,6 +14,14 @@ import type { CastVoteResult, PollResults, PollService, PollServiceDeps, Templat
 import { tallyPoll, type PollTally } from "./poll-tally.js";
 import { findPollTemplate } from "./poll-templates.js";
 import { voterKeyFor } from "./voter-key.js";
+import { createTtlCache } from "../shared/ttl-cache.js";
+
+/**
+ * How long a vote reuses a poll's definition without reading it. Question, options and mode never
+ * change after creation; only the status does, and the ballot write re-checks "open" in the same
+ * statement, so a poll closed by another instance still refuses the vote.
+ */
+const POLL_DEFINITION_TTL_MS = 5_000;
 
 /** The id of a recurring poll's run at `runAt`'s minute: "<source id>-run-202611230800" (UTC). */
 export function recurringRunId(sourceId: string, runAt: Date): string {
@@ -36,6 +44,20 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
     const poll = await polls.get(pollId);
     assertSameAlliance(poll, actor);
     return poll;
+  }
+
+  /** The poll as a vote needs it: open polls come from the definition cache (see above). */
+  const definitions = createTtlCache<Poll>({ ttlMs: POLL_DEFINITION_TTL_MS });
+  async function loadForVote(actor: Actor, pollId: string): Promise<Poll> {
+    const poll = await definitions.get(pollId, async () => {
+      const stored = await polls.get(pollId);
+      return stored?.status === "open" ? stored : null;
+    });
+    if (poll !== null) {
+      assertSameAlliance(poll, actor);
+      return poll;
+    }
+    return load(actor, pollId);
   }
 
   async function loadSystem(pollId: string): Promise<Poll> {
@@ -136,7 +158,7 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
     getPoll: load,
 
     async castVote(voter: Actor, pollId: string, optionIds: readonly string[]) {
-      const poll = await load(voter, pollId);
+      const poll = await loadForVote(voter, pollId);
       const now = clock.now();
       if (!acceptsVotes(poll, now)) throw new DomainError("POLL_CLOSED", "poll closed");
       const chosen = validateChoice(poll, optionIds);
@@ -151,11 +173,12 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
         },
         now,
       );
+      if (result.outcome === "closed") definitions.delete(poll.id);
       return voteOutcome(poll, result);
     },
 
     async changeChoice(voter: Actor, pollId: string, change: ChoiceChange) {
-      const poll = await load(voter, pollId);
+      const poll = await loadForVote(voter, pollId);
       const now = clock.now();
       if (!acceptsVotes(poll, now)) throw new DomainError("POLL_CLOSED", "poll closed");
       if (poll.mode === "single") return service.castVote(voter, pollId, change.select);
@@ -170,6 +193,7 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
         optionIds: applyChoiceChange(poll, current?.optionIds ?? [], change),
         castOn: dayOf(now),
       }));
+      if (result.outcome === "closed") definitions.delete(poll.id);
       return voteOutcome(poll, result);
     },
 
@@ -184,6 +208,7 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
       const now = clock.now();
       assertMayClose(poll, actor, now);
       const closed = await polls.close(poll.id, now);
+      definitions.delete(poll.id);
       if (closed === null) throw new DomainError("NOT_FOUND", "poll not found");
       return closed;
     },
@@ -200,6 +225,7 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
       for (const poll of await polls.listDue(now)) {
         // Close at the deadline, not at the (later) moment the scheduler noticed it.
         const result = await polls.close(poll.id, poll.closesAt ?? now);
+        definitions.delete(poll.id);
         if (result?.changed) closed.push(result.poll);
       }
       return closed;

@@ -4,7 +4,9 @@ import type { Member as MemberRow } from "../../../generated/prisma/client.js";
 import { erasedMemberFields, type Member, type Role } from "../../core/alliance/member.js";
 import type { MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
 import { toLocale } from "../../core/shared/refs.js";
+import { DomainError } from "../../core/shared/errors.js";
 import type { PrismaClient } from "../prisma-client.js";
+import { createMicroBatcher, type MicroBatcher } from "../micro-batcher.js";
 
 const toMember = (row: MemberRow): Member => ({
   id: row.id,
@@ -26,9 +28,58 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
 
 const oldestFirst = [{ createdAt: "asc" }, { id: "asc" }] as const;
 
+type ProfileUpdate = { id: string; patch: MemberProfilePatch };
+
+/** Newcomers arriving together (a burst of first votes) are inserted by one statement. */
+const NEWCOMER_BATCH = { maxBatch: 25, maxInFlight: 1 };
+
 /** Members in PostgreSQL / PGlite. */
 export class PrismaMemberRepository implements MemberRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** The lock-free insert of createIfAbsent; null: not inserted (exists, or no current member). */
+  private readonly newcomers: MicroBatcher<NewMember, MemberRow | null>;
+
+  private readonly profileUpdates: MicroBatcher<ProfileUpdate, MemberRow | null>;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.profileUpdates = createMicroBatcher<ProfileUpdate, MemberRow | null>({
+      ...NEWCOMER_BATCH,
+      runBatch: (updates) => this.updateProfiles(updates),
+      runOne: async (update) => (await this.updateProfiles([update]))[0] ?? null,
+      // One member's patches apply in order, each in its own statement.
+      conflictKey: (update) => update.id,
+    });
+    this.newcomers = createMicroBatcher<NewMember, MemberRow | null>({
+      ...NEWCOMER_BATCH,
+      runBatch: (inputs) => this.insertNewcomers(inputs),
+      runOne: async (input) => (await this.insertNewcomers([input]))[0] ?? null,
+      conflictKey: (input) => `${input.workspaceId}\u0000${input.externalId}`,
+    });
+  }
+
+  /**
+   * Inserts each newcomer whose alliance already has a current member (so they are plainly a
+   * member) in one statement that never waits for another transaction; a row already there is
+   * left alone. Returns the inserted row per input, or null.
+   */
+  private async insertNewcomers(inputs: NewMember[]): Promise<Array<MemberRow | null>> {
+    // Timestamps are written in UTC from here, like Prisma's own writes (the columns have no zone).
+    const now = new Date().toISOString();
+    const column = <K extends keyof NewMember>(key: K) => inputs.map((input) => input[key]);
+    const inserted = await this.prisma.$queryRaw<MemberRow[]>`
+      INSERT INTO "Member" ("id", "allianceId", "workspaceId", "externalId", "displayName", "email", "organizationId", "role", "locale", "timezone", "createdAt", "updatedAt")
+      SELECT i.id, i."allianceId", i."workspaceId", i."externalId", i."displayName", i.email, i."organizationId", 'member', i.locale, i.timezone,
+             ${now}::timestamp, ${now}::timestamp
+      FROM unnest(${inputs.map(() => randomUUID())}::text[], ${column("allianceId")}::text[], ${column("workspaceId")}::text[],
+                  ${column("externalId")}::text[], ${column("displayName")}::text[], ${column("email")}::text[],
+                  ${column("organizationId")}::text[], ${column("locale")}::text[], ${column("timezone")}::text[])
+        AS i(id, "allianceId", "workspaceId", "externalId", "displayName", email, "organizationId", locale, timezone)
+      WHERE EXISTS (SELECT 1 FROM "Member" m WHERE m."allianceId" = i."allianceId" AND m."erasedAt" IS NULL)
+      ORDER BY i."workspaceId", i."externalId"
+      ON CONFLICT ("workspaceId", "externalId") DO NOTHING
+      RETURNING *`;
+    const byKey = new Map(inserted.map((row) => [`${row.workspaceId}\u0000${row.externalId}`, row]));
+    return inputs.map((input) => byKey.get(`${input.workspaceId}\u0000${input.externalId}`) ?? null);
+  }
 
   async findByExternalId(workspaceId: string, externalId: string): Promise<Member | null> {
     const row = await this.prisma.member.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } } });
@@ -50,17 +101,9 @@ export class PrismaMemberRepository implements MemberRepository {
     }
     // Lock-free path, the one every newcomer but an alliance's founders takes: one INSERT that
     // only happens while the alliance already has a current member (so the newcomer is plainly a
-    // member) and never waits for anyone else's transaction.
-    // Timestamps are written in UTC from here, like Prisma's own writes (the columns have no zone).
-    const now = new Date().toISOString();
-    const inserted = await this.prisma.$queryRaw<MemberRow[]>`
-      INSERT INTO "Member" ("id", "allianceId", "workspaceId", "externalId", "displayName", "email", "organizationId", "role", "locale", "timezone", "createdAt", "updatedAt")
-      SELECT ${randomUUID()}, ${input.allianceId}, ${input.workspaceId}, ${input.externalId}, ${input.displayName}, ${input.email},
-             ${input.organizationId}, 'member', ${input.locale}, ${input.timezone}, ${now}::timestamp, ${now}::timestamp
-      WHERE EXISTS (SELECT 1 FROM "Member" WHERE "allianceId" = ${input.allianceId} AND "erasedAt" IS NULL)
-      ON CONFLICT ("workspaceId", "externalId") DO NOTHING
-      RETURNING *`;
-    if (inserted[0]) return { member: toMember(inserted[0]), created: true };
+    // member) and never waits for anyone else's transaction; shared by newcomers arriving together.
+    const inserted = await this.newcomers.run(input);
+    if (inserted) return { member: toMember(inserted), created: true };
     const existing = await this.prisma.member.findUnique({ where });
     if (existing) return { member: toMember(existing), created: false };
     // No current member (yet): a fresh alliance's founder, or the alliance after everyone was
@@ -80,7 +123,35 @@ export class PrismaMemberRepository implements MemberRepository {
   }
 
   async updateProfile(id: string, patch: MemberProfilePatch): Promise<Member> {
-    return toMember(await this.prisma.member.update({ where: { id }, data: patch }));
+    const row = await this.profileUpdates.run({ id, patch });
+    if (!row) throw new DomainError("NOT_FOUND", `No member ${id}.`);
+    return toMember(row);
+  }
+
+  /**
+   * Applies each patch (only the fields it names) in one statement: every newcomer's profile lands
+   * here once users.info has answered, so a burst of first votes is followed by as many of these.
+   */
+  private async updateProfiles(updates: ProfileUpdate[]): Promise<Array<MemberRow | null>> {
+    const named = (key: keyof MemberProfilePatch) => updates.map(({ patch }) => key in patch && patch[key] !== undefined);
+    const value = (key: keyof MemberProfilePatch) => updates.map(({ patch }) => patch[key] ?? null);
+    const rows = await this.prisma.$queryRaw<MemberRow[]>`
+      UPDATE "Member" m SET
+        "displayName" = CASE WHEN i."setName" THEN i."displayName" ELSE m."displayName" END,
+        "email" = CASE WHEN i."setEmail" THEN i.email ELSE m."email" END,
+        "locale" = CASE WHEN i."setLocale" THEN i.locale ELSE m."locale" END,
+        "timezone" = CASE WHEN i."setTimezone" THEN i.timezone ELSE m."timezone" END,
+        "updatedAt" = ${new Date().toISOString()}::timestamp
+      FROM unnest(${updates.map((u) => u.id)}::text[],
+                  ${named("displayName")}::boolean[], ${value("displayName")}::text[],
+                  ${named("email")}::boolean[], ${value("email")}::text[],
+                  ${named("locale")}::boolean[], ${value("locale")}::text[],
+                  ${named("timezone")}::boolean[], ${value("timezone")}::text[])
+        AS i(id, "setName", "displayName", "setEmail", email, "setLocale", locale, "setTimezone", timezone)
+      WHERE m.id = i.id
+      RETURNING m.*`;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return updates.map((u) => byId.get(u.id) ?? null);
   }
 
   async setOrganization(id: string, organizationId: string | null): Promise<Member> {

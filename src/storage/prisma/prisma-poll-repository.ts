@@ -13,6 +13,7 @@ import { isAnonymousVoterKey } from "../../core/polls/voter-key.js";
 import type { BallotSealer } from "../ballot-seal.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 import { newPollColumns } from "../new-poll-columns.js";
+import { createMicroBatcher, type MicroBatcher } from "../micro-batcher.js";
 
 const withOptions = { options: { orderBy: { position: "asc" } } } satisfies Prisma.PollInclude;
 type PollRow = Prisma.PollGetPayload<{ include: typeof withOptions }>;
@@ -75,13 +76,36 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
 type BallotJson = Omit<BallotRow, "castOn"> & { castOn: string };
 const fromJson = (json: BallotJson, sealer: BallotSealer): PollBallot => toBallot({ ...json, castOn: new Date(`${json.castOn}T00:00:00.000Z`) }, sealer);
 
+/** One row of a batched ballot write, as the statement returns it. */
+type BallotWriteRow = { found: boolean; open: boolean; written: BallotJson | null; previous: BallotJson | null };
+
+/** A ballot to record at `now`. */
+type BallotWrite = { ballot: PollBallot; now: Date };
+
+/**
+ * Votes arriving together are written by one statement: up to this many ballots, and at most two
+ * such statements at once (PGlite has one connection; on PostgreSQL the rest of the pool stays
+ * free for everything else a vote does).
+ */
+const BALLOT_BATCH = { maxBatch: 25, maxInFlight: 1 };
+
 /** A PollRepository over Prisma. */
 export class PrismaPollRepository implements PollRepository {
+  private readonly ballotWrites: MicroBatcher<BallotWrite, RecordBallotResult>;
+
   constructor(
     private readonly prisma: PrismaClient,
     /** Seals anonymous ballots (createBallotSealer with the server secret). */
     private readonly sealer: BallotSealer,
-  ) {}
+  ) {
+    this.ballotWrites = createMicroBatcher<BallotWrite, RecordBallotResult>({
+      ...BALLOT_BATCH,
+      runBatch: (items) => this.recordBallots(items),
+      runOne: (item) => this.recordOneBallot(item.ballot, item.now),
+      // ON CONFLICT cannot touch one row twice in a statement: a voter's second click waits.
+      conflictKey: (item) => `${item.ballot.pollId}\u0000${item.ballot.voterKey}`,
+    });
+  }
 
   async create(draft: NewPoll): Promise<Poll> {
     return this.insert(draft);
@@ -177,15 +201,92 @@ export class PrismaPollRepository implements PollRepository {
     return poll ? { poll, changed: count === 1 } : null;
   }
 
-  async recordBallot(ballot: PollBallot, now: Date): Promise<RecordBallotResult> {
+  recordBallot(ballot: PollBallot, now: Date): Promise<RecordBallotResult> {
+    return this.ballotWrites.run({ ballot, now });
+  }
+
+  /** What one row of a ballot write says, as the port's result. */
+  private async outcomeOf(ballot: PollBallot, result: BallotWriteRow | undefined): Promise<RecordBallotResult> {
+    if (!result?.found) return { outcome: "not_found" };
+    if (!result.open) return { outcome: "closed" };
+    const previous = result.previous === null ? null : fromJson(result.previous, this.sealer);
+    if (result.written !== null) {
+      return { outcome: "recorded", ballot: fromJson(result.written, this.sealer), changed: true, previousOptionIds: previous?.optionIds ?? null };
+    }
+    // Nothing written: the stored ballot already equals this one (possibly stored by a concurrent
+    // call after this statement's snapshot, so read it again rather than trust `previous`).
+    const stored = previous ?? (await this.findBallot(ballot.pollId, ballot.voterKey));
+    if (stored === null) throw new Error("ballot neither written nor found");
+    return { outcome: "recorded", ballot: stored, changed: false, previousOptionIds: [...stored.optionIds] };
+  }
+
+  /**
+   * recordBallot for several ballots (distinct poll and voter key) in one statement, with the
+   * same guarantees per ballot: written only while its poll is open at its own `now`, the poll row
+   * share-locked against a concurrent close, identical ballots left alone.
+   */
+  private async recordBallots(items: BallotWrite[]): Promise<RecordBallotResult[]> {
+    const columns = items.map(({ ballot }) => toColumns(ballot, this.sealer));
+    const ids = items.map(() => randomUUID());
+    const pollIds = items.map(({ ballot }) => ballot.pollId);
+    const voterKeys = items.map(({ ballot }) => ballot.voterKey);
+    const memberIds = items.map(({ ballot }) => ballot.memberId);
+    const organizationIds = columns.map((c) => c.organizationId);
+    // text[][] must be rectangular: each choice travels as a JSON array in one text cell.
+    const optionIds = columns.map((c) => JSON.stringify(c.optionIds));
+    const sealed = columns.map((c) => c.sealed);
+    const castOns = items.map(({ ballot }) => ballot.castOn.toISOString().slice(0, 10));
+    const nows = items.map(({ now }) => now.toISOString());
+    const rows = await this.prisma.$queryRaw<Array<BallotWriteRow & { n: number }>>`
+      WITH input AS (
+        SELECT * FROM unnest(${ids}::text[], ${pollIds}::text[], ${voterKeys}::text[], ${memberIds}::text[],
+                             ${organizationIds}::text[], ${optionIds}::text[], ${sealed}::text[], ${castOns}::date[], ${nows}::timestamp[])
+          WITH ORDINALITY AS i(id, "pollId", "voterKey", "memberId", "organizationId", "optionIds", sealed, "castOn", now, n)
+      ),
+      target AS (
+        SELECT id, "closesAt" FROM "Poll"
+        WHERE id IN (SELECT "pollId" FROM input) AND status = 'open'
+        ORDER BY id
+        FOR SHARE
+      ),
+      accepted AS (
+        SELECT input.* FROM input JOIN target ON target.id = input."pollId"
+        WHERE target."closesAt" IS NULL OR target."closesAt" > input.now
+      ),
+      previous AS (
+        SELECT b."pollId", b."voterKey", b."memberId", b."organizationId", b."optionIds", b."sealed", b."castOn"
+        FROM "PollBallot" b JOIN input ON b."pollId" = input."pollId" AND b."voterKey" = input."voterKey"
+      ),
+      written AS (
+        INSERT INTO "PollBallot" ("id", "pollId", "voterKey", "memberId", "organizationId", "optionIds", "sealed", "castOn")
+        SELECT id, "pollId", "voterKey", "memberId", "organizationId",
+               ARRAY(SELECT json_array_elements_text("optionIds"::json)), sealed, "castOn"
+        FROM accepted
+        ORDER BY "pollId", "voterKey"
+        ON CONFLICT ("pollId", "voterKey") DO UPDATE
+          SET "optionIds" = EXCLUDED."optionIds", "sealed" = EXCLUDED."sealed", "castOn" = EXCLUDED."castOn",
+              "organizationId" = EXCLUDED."organizationId", "memberId" = EXCLUDED."memberId"
+          WHERE "PollBallot"."optionIds" IS DISTINCT FROM EXCLUDED."optionIds"
+             OR "PollBallot"."organizationId" IS DISTINCT FROM EXCLUDED."organizationId"
+             OR "PollBallot"."sealed" IS DISTINCT FROM EXCLUDED."sealed"
+        RETURNING "pollId", "voterKey", "memberId", "organizationId", "optionIds", "sealed", "castOn"
+      )
+      SELECT input.n::int AS n,
+             EXISTS (SELECT 1 FROM "Poll" p WHERE p.id = input."pollId") AS found,
+             EXISTS (SELECT 1 FROM accepted a WHERE a.n = input.n) AS open,
+             (SELECT row_to_json(w) FROM written w WHERE w."pollId" = input."pollId" AND w."voterKey" = input."voterKey") AS written,
+             (SELECT row_to_json(p) FROM previous p WHERE p."pollId" = input."pollId" AND p."voterKey" = input."voterKey") AS previous
+      FROM input ORDER BY input.n`;
+    return Promise.all(items.map(({ ballot }, i) => this.outcomeOf(ballot, rows.find((row) => Number(row.n) === i + 1))));
+  }
+
+  private async recordOneBallot(ballot: PollBallot, now: Date): Promise<RecordBallotResult> {
     const castOn = ballot.castOn.toISOString().slice(0, 10);
     const columns = toColumns(ballot, this.sealer);
     // FOR SHARE on the poll row makes a concurrent close wait for this vote (or this vote see the
     // close): READ COMMITTED re-checks the WHERE against the newest row version after the wait.
     // The ballot id is a random UUID, not a cuid, because a cuid embeds its creation time.
-    const rows = await this.prisma.$queryRaw<
-      Array<{ found: boolean; open: boolean; written: BallotJson | null; previous: BallotJson | null }>
-    >`
+    const rows = await this.prisma.$queryRaw<BallotWriteRow[]>`
       WITH target AS (
         SELECT id FROM "Poll"
         WHERE id = ${ballot.pollId} AND status = 'open'
@@ -213,18 +314,7 @@ export class PrismaPollRepository implements PollRepository {
              EXISTS (SELECT 1 FROM target) AS open,
              (SELECT row_to_json(written) FROM written) AS written,
              (SELECT row_to_json(previous) FROM previous) AS previous`;
-    const result = rows[0];
-    if (!result?.found) return { outcome: "not_found" };
-    if (!result.open) return { outcome: "closed" };
-    const previous = result.previous === null ? null : fromJson(result.previous, this.sealer);
-    if (result.written !== null) {
-      return { outcome: "recorded", ballot: fromJson(result.written, this.sealer), changed: true, previousOptionIds: previous?.optionIds ?? null };
-    }
-    // Nothing written: the stored ballot already equals this one (possibly stored by a concurrent
-    // call after this statement's snapshot, so read it again rather than trust `previous`).
-    const stored = previous ?? (await this.findBallot(ballot.pollId, ballot.voterKey));
-    if (stored === null) throw new Error("ballot neither written nor found");
-    return { outcome: "recorded", ballot: stored, changed: false, previousOptionIds: [...stored.optionIds] };
+    return this.outcomeOf(ballot, rows[0]);
   }
 
   async changeBallot(pollId: string, voterKey: string, now: Date, next: (current: PollBallot | null) => PollBallot): Promise<RecordBallotResult> {

@@ -14,9 +14,17 @@ import { registerTrustListeners } from "./trust/trust-command.js";
 // The context types live in listener-context.ts; re-exported for the composition root.
 export type { NotifyMember, SlackFeatureDeps, SlackListenerContext, SlashCommandWork } from "./listener-context.js";
 
+/**
+ * Post-ack jobs running at once. Enough for the storage to write votes arriving together in one
+ * statement (see storage/micro-batcher.ts), few enough that the acks between them stay quick.
+ */
+const POST_ACK_WORK_AT_ONCE = 16;
+
 /** Adds all feature listeners to `app`; returns what must run on shutdown. */
 export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { stop(): Promise<void> } {
-  const resolver = createActorResolver({ members: deps.members, alliances: deps.alliances, logger: deps.logger });
+  // Request work and background profile refreshes share one limiter, the requests first.
+  const limiter = createWorkLimiter(POST_ACK_WORK_AT_ONCE);
+  const resolver = createActorResolver({ members: deps.members, alliances: deps.alliances, logger: deps.logger, background: (job) => limiter.runInBackground(job) });
   const pollPublisher = deps.polls
     ? createPollPublisher({ polls: deps.polls, alliances: deps.alliances, members: deps.memberRepository, workspaces: deps.workspaces, messenger: deps.messenger, clock: deps.clock, logger: deps.logger, intervalMs: deps.pollUpdateIntervalMs, claim: deps.updateClaim })
     : null;
@@ -25,7 +33,7 @@ export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { st
     resolveActor: resolver.resolve,
     forgetActors: resolver.forget,
     pollPublisher,
-    limiter: createWorkLimiter(8),
+    limiter,
     slashCommands: new Map(),
   };
   if (deps.polls && pollPublisher) registerPollListeners(app, ctx, deps.polls, pollPublisher);

@@ -2,10 +2,15 @@
 // database (PGlite) every query runs on the same thread as the HTTP server; a burst of 200 clicks
 // doing their database work all at once would delay the next acks. A small pool keeps the event
 // loop free for acknowledgements while the work drains in arrival order.
+// Background jobs (profile refreshes after a newcomer's vote) take a slot only while no request's
+// work is waiting, so after a burst of first votes the votes are counted and shown first and the
+// newcomers' names are written after.
 
 /** Runs async jobs with at most `concurrency` in flight, FIFO. */
 export interface WorkLimiter {
   run<T>(job: () => Promise<T>): Promise<T>;
+  /** Runs `job` once no job given to `run` is waiting (within the same concurrency). */
+  runInBackground<T>(job: () => Promise<T>): Promise<T>;
   /** Jobs waiting or running. */
   size(): number;
 }
@@ -14,28 +19,30 @@ export interface WorkLimiter {
 export function createWorkLimiter(concurrency: number): WorkLimiter {
   let active = 0;
   const waiting: Array<() => void> = [];
+  const background: Array<() => void> = [];
   const next = () => {
-    if (active >= concurrency) return;
-    const start = waiting.shift();
-    if (start) {
+    while (active < concurrency) {
+      const start = waiting.shift() ?? background.shift();
+      if (!start) return;
       active += 1;
       start();
     }
   };
-  return {
-    run(job) {
-      return new Promise((resolve, reject) => {
-        waiting.push(() => {
-          job()
-            .then(resolve, reject)
-            .finally(() => {
-              active -= 1;
-              next();
-            });
-        });
-        next();
+  const enqueue = <T>(queue: Array<() => void>, job: () => Promise<T>): Promise<T> =>
+    new Promise((resolve, reject) => {
+      queue.push(() => {
+        job()
+          .then(resolve, reject)
+          .finally(() => {
+            active -= 1;
+            next();
+          });
       });
-    },
-    size: () => active + waiting.length,
+      next();
+    });
+  return {
+    run: (job) => enqueue(waiting, job),
+    runInBackground: (job) => enqueue(background, job),
+    size: () => active + waiting.length + background.length,
   };
 }

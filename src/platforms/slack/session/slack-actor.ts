@@ -4,7 +4,7 @@
 // the payload's own fields are used, so a burst of 200 clicks never depends on the Web API.
 // A newcomer is resolved from the payload at once; users.info is awaited only when its e-mail can
 // decide their organisation (the alliance maps organisations by e-mail domain). Otherwise it runs
-// in the background, one at a time, and refreshes the member's name, language and zone after the
+// in the background, a few at a time, and refreshes the member's name, language and zone after the
 // vote or command was already handled.
 import type { webApi } from "@slack/bolt";
 import { z } from "zod";
@@ -13,6 +13,7 @@ import type { AllianceService } from "../../../core/alliance/alliance-service.js
 import type { MemberService, ResolvedMember } from "../../../core/alliance/member-service.js";
 import { toLocale, type Locale } from "../../../core/shared/refs.js";
 import type { Logger } from "../../../logger.js";
+import { createWorkLimiter } from "../services/work-limiter.js";
 
 /** The identity fields every Slack payload carries. */
 export interface SlackIdentity {
@@ -68,6 +69,9 @@ interface Profile {
 
 const PROFILE_TTL_MS = 60 * 60_000;
 
+/** Background profile refreshes running at once (each waits for users.info, then writes once). */
+const PROFILE_REFRESHES_AT_ONCE = 8;
+
 /**
  * What the payload alone says. No display name: the payload's username must not overwrite a real
  * name already stored (a new member has no name until users.info answers).
@@ -85,7 +89,14 @@ const MAX_CACHED = 10_000;
 const ACTOR_TTL_MS = 30_000;
 
 /** Builds the resolver; `forget` drops cached actors after changes to organisation or role. */
-export function createActorResolver(deps: { members: MemberService; alliances: AllianceService; logger: Logger; now?: () => number }): {
+export function createActorResolver(deps: {
+  members: MemberService;
+  alliances: AllianceService;
+  logger: Logger;
+  now?: () => number;
+  /** Runs a background profile refresh (the listeners' limiter, behind the requests' own work). */
+  background?: ((job: () => Promise<void>) => Promise<void>) | undefined;
+}): {
   resolve: ActorResolver;
   forget(): void;
 } {
@@ -159,10 +170,13 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
       timezone: profile.timezone,
     });
 
-  // Background profile refreshes run one at a time, so they never crowd out the requests at hand.
-  let refreshes: Promise<unknown> = Promise.resolve();
+  // Background profile refreshes run a few at a time (the storage writes those arriving together
+  // in one statement) and, given the listeners' limiter, only while no request's work waits: they
+  // never crowd out the requests at hand.
+  const ownRefreshes = createWorkLimiter(PROFILE_REFRESHES_AT_ONCE);
+  const background = deps.background ?? ((job: () => Promise<void>) => ownRefreshes.run(job));
   const refreshLater = (identity: SlackIdentity, lookup: Promise<Profile>, key: string, created: ResolvedMember): void => {
-    refreshes = refreshes.then(async () => {
+    void background(async () => {
       try {
         const profile = await lookup;
         // A member this request created only lacks the profile: one write. Anyone else gets the

@@ -25,7 +25,7 @@ function world(options: { activeAlliances?: Set<string> } = {}) {
   const spaces = new InMemorySpaceRepository(workspaces, members, async (id) => active.has(id), alliances);
   const allianceService = new AllianceService({ alliances, workspaces, members, spaces });
   const memberService = new MemberService({ alliances, members, allianceService });
-  const links = new SpaceLinkService({ spaces, alliances, workspaces, members, clock, hashCode: createKeyedHasher("a-test-secret-of-enough-length", "space-link-code/v1") });
+  const links = new SpaceLinkService({ spaces, alliances, workspaces, members, clock, hashCode: createKeyedHasher("a-test-secret-of-enough-length", "space-link-code/v1"), onSpacesMoved: () => allianceService.forgetCached() });
   /** A person in a space; the first one of a space's fresh alliance is its admin. */
   const person = (platform: "slack" | "teams", space: string, user: string, email?: string): Promise<SpaceActor> =>
     memberService.resolveMember({ platform, workspaceExternalId: space, workspaceName: space, userExternalId: user, displayName: user, email });

@@ -127,6 +127,17 @@ describe("castVote", () => {
     await expectCode(service.castVote(actor("v1"), other.id, [other.options[0]?.id as string]), "POLL_CLOSED");
   });
 
+  it("refuses a vote on a poll another instance closed, though this one read the poll moments before", async () => {
+    const poll = await newPoll({ closesAt: null, mode: "multiple", maxChoices: 3 });
+    const [pizza, salad] = poll.options.map((o) => o.id) as [string, string];
+    await service.castVote(actor("v1"), poll.id, [pizza]); // this instance now holds the open poll
+    const otherInstance = createPollService({ polls: repo, clock, hasher: createHmacVoterKeyHasher("test-secret-of-enough-length"), directory });
+    await otherInstance.closePoll(creator, poll.id);
+    await expectCode(service.castVote(actor("v2"), poll.id, [pizza]), "POLL_CLOSED");
+    await expectCode(service.changeChoice(actor("v1"), poll.id, { select: [salad], unselect: [] }), "POLL_CLOSED");
+    expect((await repo.listBallots(poll.id)).map((b) => b.memberId)).toEqual(["v1"]);
+  });
+
   it("refuses too many choices, unknown options and another alliance's poll", async () => {
     const poll = await newPoll({ mode: "multiple", maxChoices: 2 });
     const ids = poll.options.map((o) => o.id);
