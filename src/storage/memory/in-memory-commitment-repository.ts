@@ -10,6 +10,7 @@ import type {
   NewCommitment,
   NewCommitmentEvent,
 } from "../../core/commitments/commitment-repository.js";
+import { aggregateCommitmentPeriods, type CommitmentPeriodAggregates, type CommitmentPeriodQuery } from "../../core/commitments/commitment-period-counts.js";
 import { DomainError } from "../../core/shared/errors.js";
 import { clonePlain } from "./clone-plain.js";
 
@@ -135,6 +136,12 @@ export class InMemoryCommitmentRepository implements CommitmentRepository {
 
   async listEvents(commitmentIds: readonly string[]): Promise<CommitmentEvent[]> {
     return commitmentIds.flatMap((id) => clonePlain(this.events.get(id) ?? []));
+  }
+
+  async periodAggregates(query: CommitmentPeriodQuery): Promise<CommitmentPeriodAggregates> {
+    const commitments = [...this.commitments.values()].filter((c) => c.allianceId === query.allianceId);
+    const events = commitments.flatMap((c) => this.events.get(c.id) ?? []);
+    return clonePlain(aggregateCommitmentPeriods(query, commitments, events));
   }
 
   async detachMember(allianceId: string, memberId: string): Promise<number> {

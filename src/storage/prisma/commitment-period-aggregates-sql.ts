@@ -1,0 +1,215 @@
+// CommitmentRepository.periodAggregates in one SQL statement (issue 12): every commitment of the
+// periods and every one of their events is read once, whatever the number of periods. It replays
+// what aggregateCommitmentPeriods (core/commitments/commitment-period-counts.ts) does in
+// JavaScript, rule by rule:
+// - periods are consecutive, so `width_bucket(t, bounds)` (bounds = the starts, then the last end)
+//   is the period holding t: 1…n, 0 before, n + 1 after;
+// - a commitment is LISTED in periods lo…hi: created before the period's end, unresolved or
+//   resolved (its row's resolvedAt) from the period's start;
+// - the state at a cut is replayed from the events before the cut in sequence order (last status,
+//   last confirmation-changing event, last due date); with no event before the cut, the row's own
+//   values stand (snapshotAt's fallback);
+// - a commitment has at most one resolving event (outcome or withdrawn: the state machine allows
+//   one), so it is resolved in the period holding that event, judged at that period's end;
+// - the named lists replay the state at asOf with snapshotAt's rule of stopping at the first event
+//   (by sequence) at or after asOf.
+// Dates travel as ISO text: the columns are `timestamp(3)` in UTC, and text needs no time zone.
+import type {
+  CommitmentCounts,
+  CommitmentNotice,
+  CommitmentNoticeKind,
+  CommitmentPeriodAggregates,
+  CommitmentPeriodQuery,
+} from "../../core/commitments/commitment-period-counts.js";
+import { assertConsecutive } from "../../core/commitments/commitment-period-counts.js";
+import type { PrismaClient } from "../prisma-client.js";
+
+const SQL = `
+WITH b AS (
+  SELECT $2::text[]::timestamp(3)[] AS bounds, cardinality($2::text[]) - 1 AS n, $3::text::timestamp(3) AS as_of
+),
+c AS (
+  SELECT c.id, c.number, c.text, c."ownerOrganizationId" AS owner, c."beneficiaryOrganizationId" AS ben,
+         c."createdAt" AS created_at, c."resolvedAt" AS resolved_at, c.status, c.confirmation, c."dueAt" AS due_at,
+         (c."definitionOfDone" IS NOT NULL AND c."definitionOfDone" ~ '[^[:space:]]') AS has_done,
+         width_bucket(c."createdAt", b.bounds) AS pc,
+         greatest(width_bucket(c."createdAt", b.bounds), 1) AS lo,
+         CASE WHEN c."resolvedAt" IS NULL THEN b.n ELSE least(width_bucket(c."resolvedAt", b.bounds), b.n) END AS hi,
+         CASE WHEN c."resolvedAt" IS NULL THEN NULL ELSE width_bucket(c."resolvedAt", b.bounds) END AS prow
+  FROM "Commitment" c CROSS JOIN b
+  WHERE c."allianceId" = $1 AND c."createdAt" < b.bounds[b.n + 1]
+    AND (c."resolvedAt" IS NULL OR c."resolvedAt" >= b.bounds[1])
+),
+ev AS MATERIALIZED (
+  SELECT e."commitmentId" AS id, e.sequence, e.type, e.at, e."toStatus" AS to_status, e."dueAtAfter" AS due_after,
+         c.owner, c.ben, c.lo, c.hi, c.pc,
+         min(e.at) FILTER (WHERE e.type IN ('outcome', 'withdrawn')) OVER w AS res_at,
+         min(e.sequence) FILTER (WHERE e.at >= b.as_of AND e.at < b.bounds[b.n + 1]) OVER w AS brk
+  FROM "CommitmentEvent" e JOIN c ON c.id = e."commitmentId" CROSS JOIN b
+  WINDOW w AS (PARTITION BY e."commitmentId")
+),
+x AS (
+  SELECT ev.id,
+    min(ev.at) AS first_at,
+    min(ev.res_at) AS res_at,
+    (array_agg(ev.to_status ORDER BY ev.sequence DESC)
+       FILTER (WHERE ev.to_status IS NOT NULL AND ev.at < b.bounds[width_bucket(ev.res_at, b.bounds) + 1]))[1] AS status_r,
+    (array_agg(ev.type ORDER BY ev.sequence DESC)
+       FILTER (WHERE ev.type IN ('outcome', 'confirmed', 'disputed', 'dispute_resolved', 'renegotiated', 'withdrawn')
+               AND ev.at < b.bounds[width_bucket(ev.res_at, b.bounds) + 1]))[1] AS conf_r,
+    (array_agg(ev.due_after IS NOT NULL ORDER BY ev.sequence)
+       FILTER (WHERE ev.type = 'created' AND ev.at < b.bounds[ev.pc + 1]))[1] AS created_due,
+    count(*) FILTER (WHERE ev.at < b.bounds[b.n + 1]) > 0 AS events_in_last,
+    (array_agg(ev.due_after ORDER BY ev.sequence DESC)
+       FILTER (WHERE ev.type IN ('created', 'renegotiated') AND ev.at < b.bounds[b.n + 1]))[1] AS due_end,
+    (array_agg(ev.to_status ORDER BY ev.sequence DESC)
+       FILTER (WHERE ev.to_status IS NOT NULL AND ev.at < b.bounds[b.n + 1] AND (ev.brk IS NULL OR ev.sequence < ev.brk)))[1] AS status_a,
+    (array_agg(ev.type ORDER BY ev.sequence DESC)
+       FILTER (WHERE ev.type IN ('outcome', 'confirmed', 'disputed', 'dispute_resolved', 'renegotiated', 'withdrawn')
+               AND ev.at < b.bounds[b.n + 1] AND (ev.brk IS NULL OR ev.sequence < ev.brk)))[1] AS conf_a,
+    (array_agg(ev.due_after ORDER BY ev.sequence DESC)
+       FILTER (WHERE ev.type IN ('created', 'renegotiated') AND ev.at < b.bounds[b.n + 1] AND (ev.brk IS NULL OR ev.sequence < ev.brk)))[1] AS due_a
+  FROM ev CROSS JOIN b
+  GROUP BY ev.id
+),
+per AS (
+  SELECT c.*, x.first_at, x.status_r, x.conf_r, x.created_due, coalesce(x.events_in_last, false) AS events_in_last,
+         x.due_end, x.status_a, x.conf_a, x.due_a,
+         width_bucket(x.res_at, b.bounds) AS pr, b.n, b.bounds, b.as_of
+  FROM c LEFT JOIN x ON x.id = c.id CROSS JOIN b
+),
+outcomes AS (
+  -- Resolved by its event: in the period holding that event, status as at that period's end.
+  SELECT pr AS p, owner, ben, coalesce(status_r, 'open') AS status, conf_r = 'disputed' AS disputed
+  FROM per WHERE pr BETWEEN 1 AND n AND pr BETWEEN lo AND hi
+  UNION ALL
+  -- No event before the period's end: the row's own resolution stands (snapshotAt's fallback).
+  SELECT prow, owner, ben, status, confirmation = 'disputed'
+  FROM per WHERE prow BETWEEN 1 AND n AND prow BETWEEN lo AND hi AND (first_at IS NULL OR first_at >= bounds[prow + 1])
+),
+asof AS (
+  SELECT per.*,
+    CASE WHEN events_in_last THEN coalesce(status_a, 'open')
+         WHEN resolved_at IS NOT NULL AND resolved_at < as_of THEN status ELSE 'open' END AS a_status,
+    CASE WHEN events_in_last THEN coalesce(conf_a, '') = 'disputed'
+         ELSE resolved_at IS NOT NULL AND resolved_at < as_of AND confirmation = 'disputed' END AS a_disputed,
+    CASE WHEN events_in_last THEN due_a ELSE due_at END AS a_due
+  FROM per WHERE lo <= n AND hi = n AND created_at < as_of
+)
+SELECT 'listed' AS kind, lo AS p, hi, owner, ben, NULL::text AS status, false AS f1, false AS f2, count(*)::int AS count,
+       NULL::text AS id, NULL::int AS number, NULL::text AS text, NULL::text AS due
+  FROM c WHERE lo <= hi GROUP BY lo, hi, owner, ben
+UNION ALL
+SELECT 'outcome', p, NULL, owner, ben, status, coalesce(disputed, false), false, count(*)::int, NULL, NULL, NULL, NULL
+  FROM outcomes GROUP BY p, owner, ben, status, coalesce(disputed, false)
+UNION ALL
+SELECT 'created', pc, NULL, owner, ben, NULL, coalesce(created_due, due_at IS NOT NULL), has_done, count(*)::int, NULL, NULL, NULL, NULL
+  FROM per WHERE pc BETWEEN 1 AND n AND pc <= hi GROUP BY pc, owner, ben, coalesce(created_due, due_at IS NOT NULL), has_done
+UNION ALL
+SELECT 'renegotiated', width_bucket(ev.at, b.bounds), NULL, owner, ben, NULL, false, false, count(*)::int, NULL, NULL, NULL, NULL
+  FROM ev CROSS JOIN b
+  WHERE ev.type = 'renegotiated' AND width_bucket(ev.at, b.bounds) BETWEEN greatest(ev.lo, 1) AND least(ev.hi, b.n)
+  GROUP BY width_bucket(ev.at, b.bounds), owner, ben
+UNION ALL
+SELECT 'broken', n, NULL, owner, ben, NULL, false, false, 1, id, number, text,
+       to_char(CASE WHEN pr = n THEN due_end ELSE due_at END, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  FROM per
+  WHERE lo <= n AND hi = n AND (
+    (pr = n AND status_r = 'broken')
+    OR (prow = n AND (first_at IS NULL OR first_at >= bounds[n + 1]) AND status = 'broken'))
+UNION ALL
+SELECT 'overdue', n, NULL, owner, ben, NULL, false, false, 1, id, number, text, to_char(a_due, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  FROM asof WHERE a_status = 'open' AND a_due IS NOT NULL AND a_due < as_of
+UNION ALL
+SELECT 'disputed', n, NULL, owner, ben, NULL, false, false, 1, id, number, text, to_char(a_due, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  FROM asof WHERE a_disputed
+`;
+
+interface Row {
+  kind: "listed" | "outcome" | "created" | "renegotiated" | CommitmentNoticeKind;
+  p: number;
+  hi: number | null;
+  owner: string | null;
+  ben: string | null;
+  status: string | null;
+  f1: boolean;
+  f2: boolean;
+  count: number;
+  id: string | null;
+  number: number | null;
+  text: string | null;
+  due: string | null;
+}
+
+const OUTCOME_FIELD = { kept: "kept", kept_late: "keptLate", broken: "broken", withdrawn: "withdrawn" } as const;
+
+/** Runs the statement and folds its rows into per-group counts (periods 0-based) and notices. */
+export async function queryCommitmentPeriodAggregates(prisma: PrismaClient, query: CommitmentPeriodQuery): Promise<CommitmentPeriodAggregates> {
+  assertConsecutive(query.periods);
+  const bounds = [...query.periods.map((p) => p.start.toISOString()), query.periods[query.periods.length - 1]!.end.toISOString()];
+  const rows = await prisma.$queryRawUnsafe<Row[]>(SQL, query.allianceId, bounds, query.asOf.toISOString());
+  const groups = new Map<string, CommitmentCounts>();
+  const group = (period: number, owner: string | null, ben: string | null): CommitmentCounts => {
+    if (owner === null) throw new Error("a commitment has no owning organisation");
+    const key = `${period}\u0000${owner}\u0000${ben ?? "\u0001"}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        period,
+        ownerOrganizationId: owner,
+        beneficiaryOrganizationId: ben,
+        listed: 0,
+        kept: 0,
+        keptLate: 0,
+        broken: 0,
+        withdrawn: 0,
+        disputed: 0,
+        renegotiated: 0,
+        created: 0,
+        createdWithDueDate: 0,
+        createdWithDefinitionOfDone: 0,
+        createdComplete: 0,
+      };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  const notices: CommitmentNotice[] = [];
+  for (const row of rows) {
+    switch (row.kind) {
+      case "listed":
+        for (let p = row.p; p <= row.hi!; p++) group(p - 1, row.owner, row.ben).listed += row.count;
+        break;
+      case "outcome": {
+        const g = group(row.p - 1, row.owner, row.ben);
+        const field = OUTCOME_FIELD[row.status as keyof typeof OUTCOME_FIELD];
+        if (field) g[field] += row.count;
+        if (row.status !== "withdrawn" && row.f1) g.disputed += row.count;
+        break;
+      }
+      case "created": {
+        const g = group(row.p - 1, row.owner, row.ben);
+        g.created += row.count;
+        if (row.f1) g.createdWithDueDate += row.count;
+        if (row.f2) g.createdWithDefinitionOfDone += row.count;
+        if (row.f1 && row.f2) g.createdComplete += row.count;
+        break;
+      }
+      case "renegotiated":
+        group(row.p - 1, row.owner, row.ben).renegotiated += row.count;
+        break;
+      default:
+        if (row.owner === null) throw new Error(`commitment ${row.id} has no owning organisation`);
+        notices.push({
+          kind: row.kind,
+          id: row.id!,
+          number: row.number!,
+          text: row.text!,
+          ownerOrganizationId: row.owner,
+          beneficiaryOrganizationId: row.ben,
+          dueAt: row.due === null ? null : new Date(row.due),
+        });
+    }
+  }
+  return { counts: [...groups.values()], notices };
+}
