@@ -45,7 +45,7 @@ function prng(seed: number): () => number {
   };
 }
 
-async function seed(db: Database, scale: number): Promise<{ allianceId: string; rows: number }> {
+export async function seed(db: Database, scale: number): Promise<{ allianceId: string; rows: number }> {
   const random = prng(42);
   const members = Math.round(FULL.members * scale);
   const commitments = Math.round(FULL.commitments * scale);

@@ -8,7 +8,7 @@
 import type { Alliance, Organization } from "../../src/core/alliance/alliance.js";
 import type { Beneficiary, CommitmentStatus, ConfirmationState } from "../../src/core/commitments/commitment.js";
 import type { CommitmentPatch, CommitmentRepository, NewCommitmentEvent } from "../../src/core/commitments/commitment-repository.js";
-import type { Cadence } from "../../src/core/pulse/pulse-period.js";
+import type { Cadence } from "../../src/core/alliance/alliance.js";
 import { periodKeyFor, periodWindow, shiftPeriodKey } from "../../src/core/pulse/pulse-period.js";
 import { questionsFor } from "../../src/core/pulse/pulse-questions.js";
 import type { PulseRepository } from "../../src/core/pulse/pulse-repository.js";

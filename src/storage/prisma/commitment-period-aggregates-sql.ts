@@ -23,13 +23,28 @@ import type {
 } from "../../core/commitments/commitment-period-counts.js";
 import { assertConsecutive } from "../../core/commitments/commitment-period-counts.js";
 import type { PrismaClient } from "../prisma-client.js";
+import { withSortMemory } from "./sort-memory.js";
 
-const SQL = `
+// "The last event by sequence with property P" is max(sequence · 2^k + value) over the events
+// with P: one cheap hash/group aggregate instead of sorted array_aggs. Status, confirmation and
+// the created event's due date are small codes; a due date is its epoch millisecond + 1 (0: none).
+const STATUS_CODE = `CASE ev.to_status WHEN 'open' THEN 0 WHEN 'kept' THEN 1 WHEN 'kept_late' THEN 2 WHEN 'broken' THEN 3 WHEN 'withdrawn' THEN 4 END`;
+const CONFIRMATION_CODE = `CASE ev.type WHEN 'outcome' THEN 1 WHEN 'confirmed' THEN 2 WHEN 'disputed' THEN 3 WHEN 'dispute_resolved' THEN 2 ELSE 0 END`;
+const CONFIRMATION_EVENTS = `ev.type IN ('outcome', 'confirmed', 'disputed', 'dispute_resolved', 'renegotiated', 'withdrawn')`;
+const DUE_VALUE = `coalesce((extract(epoch FROM ev.due_after) * 1000)::bigint + 1, 0)`;
+const LAST_END = `ev.at < b.bounds[b.n + 1]`;
+const BEFORE_BREAK = `(ev.brk IS NULL OR ev.sequence < ev.brk)`;
+const CUT_R = `ev.at < b.bounds[width_bucket(ev.res_at, b.bounds) + 1]`;
+const STATUSES = `(ARRAY['open', 'kept', 'kept_late', 'broken', 'withdrawn'])`;
+const CONFIRMATIONS = `(ARRAY['none', 'pending', 'confirmed', 'disputed'])`;
+const decodeDue = (column: string) => `CASE WHEN ${column} IS NULL OR ${column} % ${2n ** 43n} = 0 THEN NULL ELSE to_timestamp(((${column} % ${2n ** 43n}) - 1) / 1000.0) AT TIME ZONE 'UTC' END`;
+
+export const COMMITMENT_PERIOD_AGGREGATES_SQL = `
 WITH b AS (
   SELECT $2::text[]::timestamp(3)[] AS bounds, cardinality($2::text[]) - 1 AS n, $3::text::timestamp(3) AS as_of
 ),
 c AS (
-  SELECT c.id, c.number, c.text, c."ownerOrganizationId" AS owner, c."beneficiaryOrganizationId" AS ben,
+  SELECT c.id, c."ownerOrganizationId" AS owner, c."beneficiaryOrganizationId" AS ben,
          c."createdAt" AS created_at, c."resolvedAt" AS resolved_at, c.status, c.confirmation, c."dueAt" AS due_at,
          (c."definitionOfDone" IS NOT NULL AND c."definitionOfDone" ~ '[^[:space:]]') AS has_done,
          width_bucket(c."createdAt", b.bounds) AS pc,
@@ -40,9 +55,8 @@ c AS (
   WHERE c."allianceId" = $1 AND c."createdAt" < b.bounds[b.n + 1]
     AND (c."resolvedAt" IS NULL OR c."resolvedAt" >= b.bounds[1])
 ),
-ev AS MATERIALIZED (
-  SELECT e."commitmentId" AS id, e.sequence, e.type, e.at, e."toStatus" AS to_status, e."dueAtAfter" AS due_after,
-         c.owner, c.ben, c.lo, c.hi, c.pc,
+ev AS (
+  SELECT e."commitmentId" AS id, e.sequence::bigint AS sequence, e.type, e.at, e."toStatus" AS to_status, e."dueAtAfter" AS due_after, c.pc,
          min(e.at) FILTER (WHERE e.type IN ('outcome', 'withdrawn')) OVER w AS res_at,
          min(e.sequence) FILTER (WHERE e.at >= b.as_of AND e.at < b.bounds[b.n + 1]) OVER w AS brk
   FROM "CommitmentEvent" e JOIN c ON c.id = e."commitmentId" CROSS JOIN b
@@ -52,77 +66,73 @@ x AS (
   SELECT ev.id,
     min(ev.at) AS first_at,
     min(ev.res_at) AS res_at,
-    (array_agg(ev.to_status ORDER BY ev.sequence DESC)
-       FILTER (WHERE ev.to_status IS NOT NULL AND ev.at < b.bounds[width_bucket(ev.res_at, b.bounds) + 1]))[1] AS status_r,
-    (array_agg(ev.type ORDER BY ev.sequence DESC)
-       FILTER (WHERE ev.type IN ('outcome', 'confirmed', 'disputed', 'dispute_resolved', 'renegotiated', 'withdrawn')
-               AND ev.at < b.bounds[width_bucket(ev.res_at, b.bounds) + 1]))[1] AS conf_r,
-    (array_agg(ev.due_after IS NOT NULL ORDER BY ev.sequence)
-       FILTER (WHERE ev.type = 'created' AND ev.at < b.bounds[ev.pc + 1]))[1] AS created_due,
-    count(*) FILTER (WHERE ev.at < b.bounds[b.n + 1]) > 0 AS events_in_last,
-    (array_agg(ev.due_after ORDER BY ev.sequence DESC)
-       FILTER (WHERE ev.type IN ('created', 'renegotiated') AND ev.at < b.bounds[b.n + 1]))[1] AS due_end,
-    (array_agg(ev.to_status ORDER BY ev.sequence DESC)
-       FILTER (WHERE ev.to_status IS NOT NULL AND ev.at < b.bounds[b.n + 1] AND (ev.brk IS NULL OR ev.sequence < ev.brk)))[1] AS status_a,
-    (array_agg(ev.type ORDER BY ev.sequence DESC)
-       FILTER (WHERE ev.type IN ('outcome', 'confirmed', 'disputed', 'dispute_resolved', 'renegotiated', 'withdrawn')
-               AND ev.at < b.bounds[b.n + 1] AND (ev.brk IS NULL OR ev.sequence < ev.brk)))[1] AS conf_a,
-    (array_agg(ev.due_after ORDER BY ev.sequence DESC)
-       FILTER (WHERE ev.type IN ('created', 'renegotiated') AND ev.at < b.bounds[b.n + 1] AND (ev.brk IS NULL OR ev.sequence < ev.brk)))[1] AS due_a
+    max(ev.sequence * 8 + ${STATUS_CODE}) FILTER (WHERE ev.to_status IS NOT NULL AND ${CUT_R}) % 8 AS status_r,
+    max(ev.sequence * 8 + ${CONFIRMATION_CODE}) FILTER (WHERE ${CONFIRMATION_EVENTS} AND ${CUT_R}) % 8 AS conf_r,
+    min(ev.sequence * 2 + (ev.due_after IS NOT NULL)::int) FILTER (WHERE ev.type = 'created' AND ev.at < b.bounds[ev.pc + 1]) % 2 = 1 AS created_due,
+    bool_or(${LAST_END}) AS events_in_last,
+    max(ev.sequence * ${2n ** 43n} + ${DUE_VALUE}) FILTER (WHERE ev.type IN ('created', 'renegotiated') AND ${LAST_END}) AS due_end,
+    max(ev.sequence * 8 + ${STATUS_CODE}) FILTER (WHERE ev.to_status IS NOT NULL AND ${LAST_END} AND ${BEFORE_BREAK}) % 8 AS status_a,
+    max(ev.sequence * 8 + ${CONFIRMATION_CODE}) FILTER (WHERE ${CONFIRMATION_EVENTS} AND ${LAST_END} AND ${BEFORE_BREAK}) % 8 AS conf_a,
+    max(ev.sequence * ${2n ** 43n} + ${DUE_VALUE}) FILTER (WHERE ev.type IN ('created', 'renegotiated') AND ${LAST_END} AND ${BEFORE_BREAK}) AS due_a,
+    array_agg(width_bucket(ev.at, b.bounds)) FILTER (WHERE ev.type = 'renegotiated') AS renegotiated_in
   FROM ev CROSS JOIN b
   GROUP BY ev.id
 ),
-per AS (
-  SELECT c.*, x.first_at, x.status_r, x.conf_r, x.created_due, coalesce(x.events_in_last, false) AS events_in_last,
-         x.due_end, x.status_a, x.conf_a, x.due_a,
-         width_bucket(x.res_at, b.bounds) AS pr, b.n, b.bounds, b.as_of
+per AS MATERIALIZED (
+  SELECT c.*, x.first_at, ${STATUSES}[x.status_r + 1] AS status_r, ${CONFIRMATIONS}[x.conf_r + 1] AS conf_r, x.created_due,
+         coalesce(x.events_in_last, false) AS events_in_last, ${decodeDue("x.due_end")} AS due_end,
+         ${STATUSES}[x.status_a + 1] AS status_a, ${CONFIRMATIONS}[x.conf_a + 1] AS conf_a, ${decodeDue("x.due_a")} AS due_a,
+         x.renegotiated_in, width_bucket(x.res_at, b.bounds) AS pr
   FROM c LEFT JOIN x ON x.id = c.id CROSS JOIN b
 ),
 outcomes AS (
   -- Resolved by its event: in the period holding that event, status as at that period's end.
   SELECT pr AS p, owner, ben, coalesce(status_r, 'open') AS status, conf_r = 'disputed' AS disputed
-  FROM per WHERE pr BETWEEN 1 AND n AND pr BETWEEN lo AND hi
+  FROM per CROSS JOIN b WHERE pr BETWEEN 1 AND n AND pr BETWEEN lo AND hi
   UNION ALL
   -- No event before the period's end: the row's own resolution stands (snapshotAt's fallback).
   SELECT prow, owner, ben, status, confirmation = 'disputed'
-  FROM per WHERE prow BETWEEN 1 AND n AND prow BETWEEN lo AND hi AND (first_at IS NULL OR first_at >= bounds[prow + 1])
+  FROM per CROSS JOIN b WHERE prow BETWEEN 1 AND n AND prow BETWEEN lo AND hi AND (first_at IS NULL OR first_at >= bounds[prow + 1])
 ),
 asof AS (
-  SELECT per.*,
+  SELECT per.*, b.n, b.as_of,
     CASE WHEN events_in_last THEN coalesce(status_a, 'open')
          WHEN resolved_at IS NOT NULL AND resolved_at < as_of THEN status ELSE 'open' END AS a_status,
     CASE WHEN events_in_last THEN coalesce(conf_a, '') = 'disputed'
          ELSE resolved_at IS NOT NULL AND resolved_at < as_of AND confirmation = 'disputed' END AS a_disputed,
     CASE WHEN events_in_last THEN due_a ELSE due_at END AS a_due
-  FROM per WHERE lo <= n AND hi = n AND created_at < as_of
+  FROM per CROSS JOIN b WHERE lo <= n AND hi = n AND created_at < as_of
+),
+notices AS (
+  SELECT 'broken' AS kind, id, owner, ben, CASE WHEN pr = n THEN due_end ELSE due_at END AS due
+    FROM per CROSS JOIN b
+    WHERE lo <= n AND hi = n AND (
+      (pr = n AND status_r = 'broken')
+      OR (prow = n AND (first_at IS NULL OR first_at >= bounds[n + 1]) AND status = 'broken'))
+  UNION ALL
+  SELECT 'overdue', id, owner, ben, a_due FROM asof WHERE a_status = 'open' AND a_due IS NOT NULL AND a_due < as_of
+  UNION ALL
+  SELECT 'disputed', id, owner, ben, a_due FROM asof WHERE a_disputed
 )
 SELECT 'listed' AS kind, lo AS p, hi, owner, ben, NULL::text AS status, false AS f1, false AS f2, count(*)::int AS count,
        NULL::text AS id, NULL::int AS number, NULL::text AS text, NULL::text AS due
-  FROM c WHERE lo <= hi GROUP BY lo, hi, owner, ben
+  FROM per WHERE lo <= hi GROUP BY lo, hi, owner, ben
 UNION ALL
 SELECT 'outcome', p, NULL, owner, ben, status, coalesce(disputed, false), false, count(*)::int, NULL, NULL, NULL, NULL
   FROM outcomes GROUP BY p, owner, ben, status, coalesce(disputed, false)
 UNION ALL
 SELECT 'created', pc, NULL, owner, ben, NULL, coalesce(created_due, due_at IS NOT NULL), has_done, count(*)::int, NULL, NULL, NULL, NULL
-  FROM per WHERE pc BETWEEN 1 AND n AND pc <= hi GROUP BY pc, owner, ben, coalesce(created_due, due_at IS NOT NULL), has_done
+  FROM per CROSS JOIN b WHERE pc BETWEEN 1 AND n AND pc <= hi GROUP BY pc, owner, ben, coalesce(created_due, due_at IS NOT NULL), has_done
 UNION ALL
-SELECT 'renegotiated', width_bucket(ev.at, b.bounds), NULL, owner, ben, NULL, false, false, count(*)::int, NULL, NULL, NULL, NULL
-  FROM ev CROSS JOIN b
-  WHERE ev.type = 'renegotiated' AND width_bucket(ev.at, b.bounds) BETWEEN greatest(ev.lo, 1) AND least(ev.hi, b.n)
-  GROUP BY width_bucket(ev.at, b.bounds), owner, ben
+SELECT 'renegotiated', r.p, NULL, owner, ben, NULL, false, false, count(*)::int, NULL, NULL, NULL, NULL
+  FROM per CROSS JOIN b CROSS JOIN LATERAL unnest(per.renegotiated_in) AS r(p)
+  WHERE per.renegotiated_in IS NOT NULL AND r.p BETWEEN greatest(per.lo, 1) AND least(per.hi, b.n)
+  GROUP BY r.p, owner, ben
 UNION ALL
-SELECT 'broken', n, NULL, owner, ben, NULL, false, false, 1, id, number, text,
-       to_char(CASE WHEN pr = n THEN due_end ELSE due_at END, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-  FROM per
-  WHERE lo <= n AND hi = n AND (
-    (pr = n AND status_r = 'broken')
-    OR (prow = n AND (first_at IS NULL OR first_at >= bounds[n + 1]) AND status = 'broken'))
-UNION ALL
-SELECT 'overdue', n, NULL, owner, ben, NULL, false, false, 1, id, number, text, to_char(a_due, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-  FROM asof WHERE a_status = 'open' AND a_due IS NOT NULL AND a_due < as_of
-UNION ALL
-SELECT 'disputed', n, NULL, owner, ben, NULL, false, false, 1, id, number, text, to_char(a_due, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-  FROM asof WHERE a_disputed
+-- The named lists are few: only their rows are looked up again for the number and text shown.
+SELECT notices.kind, b.n, NULL, owner, ben, NULL, false, false, 1, notices.id, k.number, k.text,
+       to_char(notices.due, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  FROM notices JOIN "Commitment" k ON k.id = notices.id CROSS JOIN b
 `;
 
 interface Row {
@@ -147,7 +157,7 @@ const OUTCOME_FIELD = { kept: "kept", kept_late: "keptLate", broken: "broken", w
 export async function queryCommitmentPeriodAggregates(prisma: PrismaClient, query: CommitmentPeriodQuery): Promise<CommitmentPeriodAggregates> {
   assertConsecutive(query.periods);
   const bounds = [...query.periods.map((p) => p.start.toISOString()), query.periods[query.periods.length - 1]!.end.toISOString()];
-  const rows = await prisma.$queryRawUnsafe<Row[]>(SQL, query.allianceId, bounds, query.asOf.toISOString());
+  const rows = await withSortMemory(prisma, (tx) => tx.$queryRawUnsafe<Row[]>(COMMITMENT_PERIOD_AGGREGATES_SQL, query.allianceId, bounds, query.asOf.toISOString()));
   const groups = new Map<string, CommitmentCounts>();
   const group = (period: number, owner: string | null, ben: string | null): CommitmentCounts => {
     if (owner === null) throw new Error("a commitment has no owning organisation");

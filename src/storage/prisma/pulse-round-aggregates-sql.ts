@@ -8,6 +8,7 @@
 import type { PulseRoundAggregate } from "../../core/pulse/pulse-round-aggregates.js";
 import type { PulseRound } from "../../core/pulse/pulse-types.js";
 import type { PrismaClient } from "../prisma-client.js";
+import { withSortMemory } from "./sort-memory.js";
 
 const ANSWERS_SQL = `
 WITH a AS MATERIALIZED (
@@ -68,7 +69,7 @@ export async function queryPulseRoundAggregates(prisma: PrismaClient, rounds: re
   if (rounds.length === 0) return [];
   const ids = rounds.map((r) => r.id);
   const [answerRows, inviteRows] = await Promise.all([
-    prisma.$queryRawUnsafe<AnswerRow[]>(ANSWERS_SQL, ids),
+    withSortMemory(prisma, (tx) => tx.$queryRawUnsafe<AnswerRow[]>(ANSWERS_SQL, ids)),
     prisma.$queryRawUnsafe<InviteRow[]>(INVITES_SQL, ids),
   ]);
   const byId = new Map(rounds.map((round): [string, PulseRoundAggregate] => [round.id, { round, scores: [], respondents: [], invites: [], comments: [] }]));
