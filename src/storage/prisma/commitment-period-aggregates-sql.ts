@@ -21,7 +21,8 @@ import type {
   CommitmentPeriodAggregates,
   CommitmentPeriodQuery,
 } from "../../core/commitments/commitment-period-counts.js";
-import { assertConsecutive } from "../../core/commitments/commitment-period-counts.js";
+import { aggregateCommitmentPeriods, assertConsecutive } from "../../core/commitments/commitment-period-counts.js";
+import type { Commitment, CommitmentEvent } from "../../core/commitments/commitment.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { withSortMemory } from "./sort-memory.js";
 
@@ -33,8 +34,8 @@ const CONFIRMATION_CODE = `CASE ev.type WHEN 'outcome' THEN 1 WHEN 'confirmed' T
 const CONFIRMATION_EVENTS = `ev.type IN ('outcome', 'confirmed', 'disputed', 'dispute_resolved', 'renegotiated', 'withdrawn')`;
 const DUE_VALUE = `coalesce((extract(epoch FROM ev.due_after) * 1000)::bigint + 1, 0)`;
 const LAST_END = `ev.at < b.bounds[b.n + 1]`;
-const BEFORE_BREAK = `(ev.brk IS NULL OR ev.sequence < ev.brk)`;
-const CUT_R = `ev.at < b.bounds[width_bucket(ev.res_at, b.bounds) + 1]`;
+const CUT_R = `ev.at < c.cut_r`;
+const BEFORE_AS_OF = `ev.at < b.as_of`;
 const STATUSES = `(ARRAY['open', 'kept', 'kept_late', 'broken', 'withdrawn'])`;
 const CONFIRMATIONS = `(ARRAY['none', 'pending', 'confirmed', 'disputed'])`;
 const decodeDue = (column: string) => `CASE WHEN ${column} IS NULL OR ${column} % ${2n ** 43n} = 0 THEN NULL ELSE to_timestamp(((${column} % ${2n ** 43n}) - 1) / 1000.0) AT TIME ZONE 'UTC' END`;
@@ -48,6 +49,8 @@ c AS (
          c."createdAt" AS created_at, c."resolvedAt" AS resolved_at, c.status, c.confirmation, c."dueAt" AS due_at,
          (c."definitionOfDone" IS NOT NULL AND c."definitionOfDone" ~ '[^[:space:]]') AS has_done,
          width_bucket(c."createdAt", b.bounds) AS pc,
+         b.bounds[width_bucket(c."createdAt", b.bounds) + 1] AS cut_c,
+         b.bounds[width_bucket(c."resolvedAt", b.bounds) + 1] AS cut_r,
          greatest(width_bucket(c."createdAt", b.bounds), 1) AS lo,
          CASE WHEN c."resolvedAt" IS NULL THEN b.n ELSE least(width_bucket(c."resolvedAt", b.bounds), b.n) END AS hi,
          CASE WHEN c."resolvedAt" IS NULL THEN NULL ELSE width_bucket(c."resolvedAt", b.bounds) END AS prow
@@ -55,35 +58,42 @@ c AS (
   WHERE c."allianceId" = $1 AND c."createdAt" < b.bounds[b.n + 1]
     AND (c."resolvedAt" IS NULL OR c."resolvedAt" >= b.bounds[1])
 ),
-ev AS (
-  SELECT e."commitmentId" AS id, e.sequence::bigint AS sequence, e.type, e.at, e."toStatus" AS to_status, e."dueAtAfter" AS due_after, c.pc,
-         min(e.at) FILTER (WHERE e.type IN ('outcome', 'withdrawn')) OVER w AS res_at,
-         min(e.sequence) FILTER (WHERE e.at >= b.as_of AND e.at < b.bounds[b.n + 1]) OVER w AS brk
-  FROM "CommitmentEvent" e JOIN c ON c.id = e."commitmentId" CROSS JOIN b
-  WINDOW w AS (PARTITION BY e."commitmentId")
-),
 x AS (
+  -- One pass over the events, grouped by commitment. The state at the resolving period's end is
+  -- replayed up to the row's resolvedAt period; a commitment whose resolving event is not at its
+  -- row's resolvedAt, or whose events are out of time order around asOf, is flagged and counted
+  -- by the caller from its rows instead (the state machine writes neither).
   SELECT ev.id,
     min(ev.at) AS first_at,
-    min(ev.res_at) AS res_at,
+    min(ev.at) FILTER (WHERE ev.type IN ('outcome', 'withdrawn')) AS res_at,
     max(ev.sequence * 8 + ${STATUS_CODE}) FILTER (WHERE ev.to_status IS NOT NULL AND ${CUT_R}) % 8 AS status_r,
     max(ev.sequence * 8 + ${CONFIRMATION_CODE}) FILTER (WHERE ${CONFIRMATION_EVENTS} AND ${CUT_R}) % 8 AS conf_r,
-    min(ev.sequence * 2 + (ev.due_after IS NOT NULL)::int) FILTER (WHERE ev.type = 'created' AND ev.at < b.bounds[ev.pc + 1]) % 2 = 1 AS created_due,
+    min(ev.sequence * 2 + (ev.due_after IS NOT NULL)::int) FILTER (WHERE ev.type = 'created' AND ev.at < c.cut_c) % 2 = 1 AS created_due,
     bool_or(${LAST_END}) AS events_in_last,
     max(ev.sequence * ${2n ** 43n} + ${DUE_VALUE}) FILTER (WHERE ev.type IN ('created', 'renegotiated') AND ${LAST_END}) AS due_end,
-    max(ev.sequence * 8 + ${STATUS_CODE}) FILTER (WHERE ev.to_status IS NOT NULL AND ${LAST_END} AND ${BEFORE_BREAK}) % 8 AS status_a,
-    max(ev.sequence * 8 + ${CONFIRMATION_CODE}) FILTER (WHERE ${CONFIRMATION_EVENTS} AND ${LAST_END} AND ${BEFORE_BREAK}) % 8 AS conf_a,
-    max(ev.sequence * ${2n ** 43n} + ${DUE_VALUE}) FILTER (WHERE ev.type IN ('created', 'renegotiated') AND ${LAST_END} AND ${BEFORE_BREAK}) AS due_a,
+    max(ev.sequence * 8 + ${STATUS_CODE}) FILTER (WHERE ev.to_status IS NOT NULL AND ${BEFORE_AS_OF}) % 8 AS status_a,
+    max(ev.sequence * 8 + ${CONFIRMATION_CODE}) FILTER (WHERE ${CONFIRMATION_EVENTS} AND ${BEFORE_AS_OF}) % 8 AS conf_a,
+    max(ev.sequence * ${2n ** 43n} + ${DUE_VALUE}) FILTER (WHERE ev.type IN ('created', 'renegotiated') AND ${BEFORE_AS_OF}) AS due_a,
+    max(ev.sequence) FILTER (WHERE ${BEFORE_AS_OF}) AS last_before_as_of,
+    min(ev.sequence) FILTER (WHERE ev.at >= b.as_of AND ${LAST_END}) AS first_from_as_of,
     array_agg(width_bucket(ev.at, b.bounds)) FILTER (WHERE ev.type = 'renegotiated') AS renegotiated_in
-  FROM ev CROSS JOIN b
+  FROM (SELECT e."commitmentId" AS id, e.sequence::bigint AS sequence, e.type, e.at, e."toStatus" AS to_status, e."dueAtAfter" AS due_after
+          FROM "CommitmentEvent" e) AS ev
+  JOIN c ON c.id = ev.id CROSS JOIN b
   GROUP BY ev.id
+),
+flagged AS MATERIALIZED (
+  SELECT x.id FROM x JOIN c ON c.id = x.id
+  WHERE x.res_at IS DISTINCT FROM c.resolved_at
+     OR (x.first_from_as_of IS NOT NULL AND x.last_before_as_of > x.first_from_as_of)
 ),
 per AS MATERIALIZED (
   SELECT c.*, x.first_at, ${STATUSES}[x.status_r + 1] AS status_r, ${CONFIRMATIONS}[x.conf_r + 1] AS conf_r, x.created_due,
          coalesce(x.events_in_last, false) AS events_in_last, ${decodeDue("x.due_end")} AS due_end,
          ${STATUSES}[x.status_a + 1] AS status_a, ${CONFIRMATIONS}[x.conf_a + 1] AS conf_a, ${decodeDue("x.due_a")} AS due_a,
-         x.renegotiated_in, width_bucket(x.res_at, b.bounds) AS pr
+         x.renegotiated_in, CASE WHEN x.res_at IS NULL THEN NULL ELSE c.prow END AS pr
   FROM c LEFT JOIN x ON x.id = c.id CROSS JOIN b
+  WHERE NOT EXISTS (SELECT 1 FROM flagged f WHERE f.id = c.id)
 ),
 outcomes AS (
   -- Resolved by its event: in the period holding that event, status as at that period's end.
@@ -133,10 +143,12 @@ UNION ALL
 SELECT notices.kind, b.n, NULL, owner, ben, NULL, false, false, 1, notices.id, k.number, k.text,
        to_char(notices.due, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
   FROM notices JOIN "Commitment" k ON k.id = notices.id CROSS JOIN b
+UNION ALL
+SELECT 'recheck', 0, NULL, NULL, NULL, NULL, false, false, 0, flagged.id, NULL, NULL, NULL FROM flagged
 `;
 
 interface Row {
-  kind: "listed" | "outcome" | "created" | "renegotiated" | CommitmentNoticeKind;
+  kind: "listed" | "outcome" | "created" | "renegotiated" | "recheck" | CommitmentNoticeKind;
   p: number;
   hi: number | null;
   owner: string | null;
@@ -153,8 +165,15 @@ interface Row {
 
 const OUTCOME_FIELD = { kept: "kept", kept_late: "keptLate", broken: "broken", withdrawn: "withdrawn" } as const;
 
-/** Runs the statement and folds its rows into per-group counts (periods 0-based) and notices. */
-export async function queryCommitmentPeriodAggregates(prisma: PrismaClient, query: CommitmentPeriodQuery): Promise<CommitmentPeriodAggregates> {
+/** Loads commitments (with their events) by id, for the few the statement leaves to JavaScript. */
+export type LoadCommitments = (ids: readonly string[]) => Promise<{ commitments: Commitment[]; events: CommitmentEvent[] }>;
+
+/**
+ * Runs the statement and folds its rows into per-group counts (periods 0-based) and notices; the
+ * commitments it flags (a history the state machine does not write) are counted from their rows
+ * by the reference aggregation and added.
+ */
+export async function queryCommitmentPeriodAggregates(prisma: PrismaClient, query: CommitmentPeriodQuery, load: LoadCommitments): Promise<CommitmentPeriodAggregates> {
   assertConsecutive(query.periods);
   const bounds = [...query.periods.map((p) => p.start.toISOString()), query.periods[query.periods.length - 1]!.end.toISOString()];
   const rows = await withSortMemory(prisma, (tx) => tx.$queryRawUnsafe<Row[]>(COMMITMENT_PERIOD_AGGREGATES_SQL, query.allianceId, bounds, query.asOf.toISOString()));
@@ -185,8 +204,12 @@ export async function queryCommitmentPeriodAggregates(prisma: PrismaClient, quer
     return g;
   };
   const notices: CommitmentNotice[] = [];
+  const recheck: string[] = [];
   for (const row of rows) {
     switch (row.kind) {
+      case "recheck":
+        recheck.push(row.id!);
+        break;
       case "listed":
         for (let p = row.p; p <= row.hi!; p++) group(p - 1, row.owner, row.ben).listed += row.count;
         break;
@@ -221,5 +244,28 @@ export async function queryCommitmentPeriodAggregates(prisma: PrismaClient, quer
         });
     }
   }
+  if (recheck.length > 0) {
+    const { commitments, events } = await load(recheck);
+    const extra = aggregateCommitmentPeriods(query, commitments, events);
+    for (const g of extra.counts) {
+      const into = group(g.period, g.ownerOrganizationId, g.beneficiaryOrganizationId);
+      for (const field of COUNT_FIELDS) into[field] += g[field];
+    }
+    notices.push(...extra.notices);
+  }
   return { counts: [...groups.values()], notices };
 }
+
+const COUNT_FIELDS = [
+  "listed",
+  "kept",
+  "keptLate",
+  "broken",
+  "withdrawn",
+  "disputed",
+  "renegotiated",
+  "created",
+  "createdWithDueDate",
+  "createdWithDefinitionOfDone",
+  "createdComplete",
+] as const;

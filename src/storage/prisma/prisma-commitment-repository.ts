@@ -225,7 +225,10 @@ export class PrismaCommitmentRepository implements CommitmentRepository {
   }
 
   periodAggregates(query: CommitmentPeriodQuery): Promise<CommitmentPeriodAggregates> {
-    return queryCommitmentPeriodAggregates(this.prisma, query);
+    return queryCommitmentPeriodAggregates(this.prisma, query, async (ids) => {
+      const commitments = (await Promise.all(ids.map((id) => this.findById(id)))).filter((c): c is Commitment => c !== null);
+      return { commitments, events: await this.listEvents(ids) };
+    });
   }
 
   async listEvents(commitmentIds: readonly string[]): Promise<CommitmentEvent[]> {
