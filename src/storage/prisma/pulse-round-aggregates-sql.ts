@@ -21,8 +21,8 @@ s AS (
   FROM a WHERE score IS NOT NULL GROUP BY round_id, item, org, target
 ),
 p AS (
-  SELECT round_id, org, array_agg(item ORDER BY item, target) AS items, array_agg(target ORDER BY item, target) AS targets,
-         array_agg(score IS NOT NULL ORDER BY item, target) AS scored
+  -- One sorted aggregate per respondent: "item<US>target<US>1" (scored) or "…<US>0" ("can't say").
+  SELECT round_id, org, array_agg(item || chr(31) || target || chr(31) || (score IS NOT NULL)::int ORDER BY item, target) AS answered
   FROM a GROUP BY round_id, rk, org
 )
 SELECT 'score' AS kind, round_id, item::text, org, target::text, sum, answers,
@@ -30,8 +30,8 @@ SELECT 'score' AS kind, round_id, item::text, org, target::text, sum, answers,
        NULL::text[] AS items, NULL::text[] AS targets, NULL::boolean[] AS scored, NULL::text AS comment
   FROM s
 UNION ALL
-SELECT 'people', round_id, NULL, org, NULL, NULL, count(*)::int, NULL, items::text[], targets::text[], scored, NULL
-  FROM p GROUP BY round_id, org, items, targets, scored
+SELECT 'people', round_id, NULL, org, NULL, NULL, count(*)::int, NULL, answered::text[], NULL, NULL, NULL
+  FROM p GROUP BY round_id, org, answered
 UNION ALL
 SELECT 'comment', round_id, item::text, org, target::text, NULL, NULL, NULL, NULL, NULL, NULL, comment
   FROM a WHERE comment IS NOT NULL
@@ -41,6 +41,9 @@ const INVITES_SQL = `
 SELECT "roundId" AS round_id, "organizationId" AS org, count(*)::int AS invited, count("completedAt")::int AS completed
   FROM "PulseInvite" WHERE "roundId" = ANY($1::text[]) GROUP BY "roundId", "organizationId"
 `;
+
+/** Separates item, target and "scored" in a respondent's answered cells (chr(31) in SQL). */
+const UNIT_SEPARATOR = "\u001f";
 
 interface AnswerRow {
   kind: "score" | "people" | "comment";
@@ -87,7 +90,10 @@ export async function queryPulseRoundAggregates(prisma: PrismaClient, rounds: re
     } else if (row.kind === "people") {
       aggregate.respondents.push({
         respondentOrganizationId: row.org,
-        answered: row.items!.map((itemKey, i) => ({ itemKey, targetOrganizationId: row.targets![i]!, scored: row.scored![i]! })),
+        answered: row.items!.map((cell) => {
+          const [itemKey = "", targetOrganizationId = "", scored] = cell.split(UNIT_SEPARATOR);
+          return { itemKey, targetOrganizationId, scored: scored === "1" };
+        }),
         count: row.answers!,
       });
     } else {
