@@ -5,6 +5,9 @@
 // is built through the real services as the Monday post would (buildCurrent).
 // `BENCH_SUMMARY_SCALES=0.0625,0.25` limits the scales (seeding full scale takes a while).
 // Baseline: a plain COUNT(*) over the same commitment and answer tables, the floor of "read it all".
+// In the same run, once per scale: the old path (test/support/oracle: every period's rows read and
+// counted in JavaScript, as before issue 12) for the before/after ratio, and a check that both
+// build the same summary at that scale. `BENCH_SUMMARY_OLD=0` skips the old path.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { buildCoreServices } from "../src/compose-services.js";
@@ -13,10 +16,19 @@ import { periodKeyFor, periodWindow, shiftPeriodKey } from "../src/core/pulse/pu
 import { itemsForRound } from "../src/core/pulse/pulse-rotation.js";
 import { FixedClock } from "../src/core/shared/clock.js";
 import { openDatabase, type Database } from "../src/storage/database.js";
+import { InMemorySummaryRepository } from "../src/storage/memory/in-memory-summary-repository.js";
+import { PrismaCommitmentRepository } from "../src/storage/prisma/prisma-commitment-repository.js";
+import { PrismaPulseRepository } from "../src/storage/prisma/prisma-pulse-repository.js";
+import { createOldSummaryService } from "../test/support/oracle/old-summary-service.js";
+import { oldFigureSources } from "../test/support/oracle/old-figure-sources.js";
+import { summaryDifferences } from "../test/support/summary-sameness.js";
 import { measure, scaleRow, type Benchmark, type CaseResult } from "./lib.js";
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SCALES = (process.env.BENCH_SUMMARY_SCALES ?? "0.0625,0.25,1").split(",").map(Number);
+const WITH_OLD = process.env.BENCH_SUMMARY_OLD !== "0";
+/** p50 of the new path per scale, for the growth figures of the issue's row. */
+const p50s = new Map<number, number>();
 const FULL = { members: 2000, commitments: 50_000, answers: 200_000 };
 const ORGANIZATIONS = 8;
 const WEEKS = 16;
@@ -45,7 +57,7 @@ function prng(seed: number): () => number {
   };
 }
 
-async function seed(db: Database, scale: number): Promise<{ allianceId: string; rows: number }> {
+export async function seed(db: Database, scale: number): Promise<{ allianceId: string; rows: number }> {
   const random = prng(42);
   const members = Math.round(FULL.members * scale);
   const commitments = Math.round(FULL.commitments * scale);
@@ -152,8 +164,28 @@ async function atScale(scale: number): Promise<CaseResult[]> {
     const floor = await measure(`floor: COUNT(*) commitments + answers (${label})`, () =>
       db.prisma.$queryRawUnsafe(`SELECT (SELECT COUNT(*) FROM "Commitment") + (SELECT COUNT(*) FROM "PulseAnswer")`), { iterations: 5, warmup: 1 });
     const summary = await measure(`weekly summary, buildCurrent (${label})`, () => services.summary.buildCurrent(allianceId, NOW), { iterations: 5, warmup: 1 });
-    scaleRow({ row: `Weekly summary, PostgreSQL, ${label}`, value: `${summary.p50.toFixed(0)} ms p50`, target: scale === 1 ? "≤ 300 ms" : "linear growth", floor: `${floor.p50.toFixed(1)} ms (COUNT(*))` });
-    return [floor, summary];
+    p50s.set(scale, summary.p50);
+    const results = [floor, summary];
+    let old = "";
+    if (WITH_OLD) {
+      const stores = { commitments: new PrismaCommitmentRepository(db.prisma), pulse: new PrismaPulseRepository(db.prisma) };
+      const oldService = createOldSummaryService({
+        alliances: services.alliances,
+        polls: { listByAlliance: (id, filter) => services.stores.polls.listByAlliance(id, filter), getResults: (viewer, id) => services.polls.getResults(viewer, id) },
+        culture: services.culture,
+        summaries: new InMemorySummaryRepository(),
+        clock: services.clock,
+        ...oldFigureSources({ ...stores, organizations: (id) => services.alliances.listOrganizations(id), now: () => NOW }),
+      });
+      const before = await measure(`old path (row by row, as before issue 12), buildCurrent (${label})`, () => oldService.buildCurrent(allianceId, NOW), { iterations: 1 });
+      results.push(before);
+      const differences = summaryDifferences(await services.summary.buildCurrent(allianceId, NOW), await oldService.buildCurrent(allianceId, NOW));
+      if (differences.length > 0) throw new Error(`the new summary differs from the old at scale ${scale}: ${differences.slice(0, 5).join("; ")}`);
+      console.log(`scale ${scale}: new and old summaries identical; old path ${before.p50.toFixed(0)} ms = ${(before.p50 / summary.p50).toFixed(1)} × the new`);
+      old = `; old path ${before.p50.toFixed(0)} ms in this run`;
+    }
+    scaleRow({ row: `Weekly summary, PostgreSQL, ${label}`, value: `${summary.p50.toFixed(0)} ms p50 (${(summary.p50 / floor.p50).toFixed(1)} × floor${old})`, target: scale === 1 ? "≤ 300 ms" : "linear growth", floor: `${floor.p50.toFixed(1)} ms (COUNT(*))` });
+    return results;
   } finally {
     await db.close();
     await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -165,6 +197,15 @@ const benchmark: Benchmark = {
   async run() {
     const results: CaseResult[] = [];
     for (const scale of SCALES) results.push(...(await atScale(scale)));
+    // The issue's row: full scale against its target, and how the time grows with the data.
+    const growth = [...p50s.entries()].sort(([a], [b]) => a - b);
+    const steps = growth.slice(1).map(([scale, ms], i) => `×${(ms / growth[i]![1]).toFixed(1)} for ×${(scale / growth[i]![0]).toFixed(0)} data`);
+    const full = p50s.get(1);
+    scaleRow({
+      row: "Weekly summary, 2,000 members, 50,000 commitments, 200,000 pulse answers, PostgreSQL",
+      value: `${full === undefined ? "full scale not run" : `${full.toFixed(0)} ms p50`}${steps.length > 0 ? `; growth ${steps.join(", ")}` : ""}`,
+      target: "≤ 300 ms, growing no faster than linearly",
+    });
     return results;
   },
 };

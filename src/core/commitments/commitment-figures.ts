@@ -18,16 +18,23 @@
  *   (1 = even, 0 = one-way, null when neither delivered).
  * - Clarity over commitments CREATED in the period: complete = has an owner, a due date and a
  *   definition of done (as created); share = complete / commitments.
+ * - A period looks at the commitments created before its end that are unresolved or were resolved
+ *   from its start on (`listed`); an organisation or direction appears once it has one of them.
+ *
+ * The counting itself happens per group in commitment-period-counts.ts (in storage: SQL); this
+ * module turns those counts into the figures.
  */
 import { localDateKey, localDaysBetween } from "../shared/zoned-time.js";
 import type { Commitment, CommitmentEvent } from "./commitment.js";
-import { eventsByCommitment, snapshotAt, type CommitmentSnapshot } from "./commitment-history.js";
+import {
+  aggregateCommitmentPeriods,
+  type CommitmentCounts,
+  type CommitmentNotice,
+  type CommitmentPeriodAggregates,
+  type FiguresPeriod,
+} from "./commitment-period-counts.js";
 
-/** A half-open period [start, end). */
-export interface FiguresPeriod {
-  start: Date;
-  end: Date;
-}
+export type { FiguresPeriod } from "./commitment-period-counts.js";
 
 /** Outcome counts and the two rates for some set of commitments. */
 export interface ReliabilityFigures {
@@ -127,6 +134,16 @@ export interface CommitmentFiguresInput {
   events: readonly CommitmentEvent[];
 }
 
+/** Which periods the aggregates are of, and where local dates are judged. */
+export interface FiguresFromAggregatesOptions {
+  allianceId: string;
+  /** The consecutive periods the aggregates were asked for. */
+  periods: readonly FiguresPeriod[];
+  /** min(last period's end, now). */
+  asOf: Date;
+  timeZone: string;
+}
+
 function emptyReliability(): ReliabilityFigures {
   return { resolved: 0, kept: 0, keptLate: 0, broken: 0, withdrawn: 0, renegotiated: 0, disputed: 0, reliability: null, onTimeRate: null };
 }
@@ -142,8 +159,9 @@ function emptyClarity(): ClarityFigures {
   return { commitments: 0, withOwner: 0, withDueDate: 0, withDefinitionOfDone: 0, complete: 0, share: null };
 }
 
-function within(at: Date | null, period: FiguresPeriod): boolean {
-  return at !== null && at.getTime() >= period.start.getTime() && at.getTime() < period.end.getTime();
+function finishClarity<T extends ClarityFigures>(k: T): T {
+  k.share = k.commitments > 0 ? k.complete / k.commitments : null;
+  return k;
 }
 
 function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
@@ -152,90 +170,71 @@ function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
   return value;
 }
 
-function countOutcome(figures: ReliabilityFigures, snapshot: CommitmentSnapshot): void {
-  if (snapshot.status === "kept") figures.kept++;
-  else if (snapshot.status === "kept_late") figures.keptLate++;
-  else if (snapshot.status === "broken") figures.broken++;
-  else if (snapshot.status === "withdrawn") figures.withdrawn++;
-  if (snapshot.status !== "withdrawn" && snapshot.confirmation === "disputed") figures.disputed++;
+function addCounts(figures: ReliabilityFigures, counts: CommitmentCounts): void {
+  figures.kept += counts.kept;
+  figures.keptLate += counts.keptLate;
+  figures.broken += counts.broken;
+  figures.withdrawn += counts.withdrawn;
+  figures.disputed += counts.disputed;
+  figures.renegotiated += counts.renegotiated;
 }
 
-function toRef(c: Commitment, dueAt: Date | null, timeZone: string): CommitmentFigureRef {
+function toRef(n: CommitmentNotice, timeZone: string): CommitmentFigureRef {
   return {
-    id: c.id,
-    number: c.number,
-    text: c.text,
-    ownerOrganizationId: c.ownerOrganizationId,
-    beneficiaryOrganizationId: c.beneficiary.organizationId,
-    dueAt,
-    dueDate: dueAt ? localDateKey(dueAt, timeZone) : null,
+    id: n.id,
+    number: n.number,
+    text: n.text,
+    ownerOrganizationId: n.ownerOrganizationId,
+    beneficiaryOrganizationId: n.beneficiaryOrganizationId,
+    dueAt: n.dueAt,
+    dueDate: n.dueAt ? localDateKey(n.dueAt, timeZone) : null,
   };
 }
 
 const byRef = (a: CommitmentFigureRef, b: CommitmentFigureRef) =>
   (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.number - b.number;
 
-/** The figures for one period (rules in the module header). */
-export function computeCommitmentFigures(input: CommitmentFiguresInput): CommitmentFigures {
-  const { period, timeZone } = input;
-  const asOf = new Date(Math.min(period.end.getTime(), input.now.getTime()));
-  const history = eventsByCommitment(input.events.filter((e) => e.at.getTime() < period.end.getTime()));
+/** One period's figures from its groups' counts; `notices` fill the lists (the last period's only). */
+function periodFigures(
+  options: FiguresFromAggregatesOptions,
+  index: number,
+  counts: readonly CommitmentCounts[],
+  notices: readonly CommitmentNotice[],
+): CommitmentFigures {
+  const period = options.periods[index]!;
+  const last = index === options.periods.length - 1;
+  const asOf = last ? options.asOf : new Date(period.end);
   const overall = emptyReliability();
   const byOrg = new Map<string, ReliabilityFigures>();
   const byDirection = new Map<string, ReliabilityFigures & { fromOrganizationId: string; toOrganizationId: string }>();
   const delivered = new Map<string, number>(); // "A→B" → count
   const clarity = emptyClarity();
   const clarityByOrg = new Map<string, ClarityFigures>();
-  const overdue: OverdueFigureRef[] = [];
-  const broken: CommitmentFigureRef[] = [];
-  const disputed: CommitmentFigureRef[] = [];
-
-  for (const c of input.commitments) {
-    if (c.allianceId !== input.allianceId) continue;
-    const events = history.get(c.id) ?? [];
-    const atEnd = snapshotAt(c, events, period.end);
-    if (!atEnd.exists) continue;
-    const from = c.ownerOrganizationId;
-    const to = c.beneficiary.organizationId;
+  for (const g of counts) {
+    const from = g.ownerOrganizationId;
+    const to = g.beneficiaryOrganizationId;
     const groups = [overall, getOrCreate(byOrg, from, emptyReliability)];
     if (to !== null && to !== from) {
       groups.push(getOrCreate(byDirection, `${from}→${to}`, () => ({ ...emptyReliability(), fromOrganizationId: from, toOrganizationId: to })));
+      if (g.kept + g.keptLate > 0) delivered.set(`${from}→${to}`, (delivered.get(`${from}→${to}`) ?? 0) + g.kept + g.keptLate);
     }
-    const renegotiations = events.filter((e) => e.type === "renegotiated" && within(e.at, period)).length;
-    for (const g of groups) g.renegotiated += renegotiations;
-    if (within(atEnd.resolvedAt, period)) {
-      for (const g of groups) countOutcome(g, atEnd);
-      if (atEnd.status === "broken") broken.push(toRef(c, atEnd.dueAt, timeZone));
-      if ((atEnd.status === "kept" || atEnd.status === "kept_late") && to !== null && to !== from) {
-        delivered.set(`${from}→${to}`, (delivered.get(`${from}→${to}`) ?? 0) + 1);
-      }
-    }
-    if (within(c.createdAt, period)) {
-      // Clarity judges the agreement as made: the due date and definition of done at creation.
-      const created = events.find((e) => e.type === "created");
-      const hasDue = (created ? created.dueAtAfter : c.dueAt) !== null;
-      const hasOwner = true; // every commitment is created with an owner (default: its creator)
-      const hasDone = c.definitionOfDone !== null && c.definitionOfDone.trim() !== "";
+    for (const f of groups) addCounts(f, g);
+    if (g.created > 0) {
       for (const k of [clarity, getOrCreate(clarityByOrg, from, emptyClarity)]) {
-        k.commitments++;
-        if (hasOwner) k.withOwner++;
-        if (hasDue) k.withDueDate++;
-        if (hasDone) k.withDefinitionOfDone++;
-        if (hasOwner && hasDue && hasDone) k.complete++;
+        k.commitments += g.created;
+        k.withOwner += g.created; // every commitment is created with an owner (default: its creator)
+        k.withDueDate += g.createdWithDueDate;
+        k.withDefinitionOfDone += g.createdWithDefinitionOfDone;
+        k.complete += g.createdComplete;
       }
     }
-    const atAsOf = asOf.getTime() === period.end.getTime() ? atEnd : snapshotAt(c, events, asOf);
-    if (atAsOf.exists && atAsOf.status === "open" && atAsOf.dueAt !== null && atAsOf.dueAt.getTime() < asOf.getTime()) {
-      overdue.push({ ...toRef(c, atAsOf.dueAt, timeZone), daysOverdue: localDaysBetween(atAsOf.dueAt, asOf, timeZone) });
-    }
-    if (atAsOf.exists && atAsOf.confirmation === "disputed") disputed.push(toRef(c, atAsOf.dueAt, timeZone));
   }
-
+  const listed = (kind: CommitmentNotice["kind"]) => notices.filter((n) => n.kind === kind).map((n) => toRef(n, options.timeZone));
   return {
-    allianceId: input.allianceId,
+    allianceId: options.allianceId,
     period: { start: new Date(period.start), end: new Date(period.end) },
     asOf,
-    timeZone,
+    timeZone: options.timeZone,
     overall: finishReliability(overall),
     byOrganization: [...byOrg.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -248,15 +247,34 @@ export function computeCommitmentFigures(input: CommitmentFiguresInput): Commitm
     clarityByOrganization: [...clarityByOrg.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([organizationId, k]) => ({ ...finishClarity(k), organizationId })),
-    overdue: overdue.sort(byRef),
-    broken: broken.sort(byRef),
-    disputed: disputed.sort(byRef),
+    overdue: last
+      ? notices
+          .filter((n) => n.kind === "overdue")
+          .map((n) => ({ ...toRef(n, options.timeZone), daysOverdue: localDaysBetween(n.dueAt!, asOf, options.timeZone) }))
+          .sort(byRef)
+      : [],
+    broken: last ? listed("broken").sort(byRef) : [],
+    disputed: last ? listed("disputed").sort(byRef) : [],
   };
 }
 
-function finishClarity<T extends ClarityFigures>(k: T): T {
-  k.share = k.commitments > 0 ? k.complete / k.commitments : null;
-  return k;
+/**
+ * The figures of every period the aggregates were asked for, oldest first. The named lists
+ * (overdue, broken, disputed) are filled for the last period only: the summary names only the
+ * current period's, and every earlier period is there for its counts.
+ */
+export function figuresFromAggregates(options: FiguresFromAggregatesOptions, aggregates: CommitmentPeriodAggregates): CommitmentFigures[] {
+  const byPeriod = options.periods.map((): CommitmentCounts[] => []);
+  for (const g of aggregates.counts) byPeriod[g.period]?.push(g);
+  return options.periods.map((_, i) => periodFigures(options, i, byPeriod[i]!, i === options.periods.length - 1 ? aggregates.notices : []));
+}
+
+/** The figures for one period from plain rows (rules in the module header). */
+export function computeCommitmentFigures(input: CommitmentFiguresInput): CommitmentFigures {
+  const asOf = new Date(Math.min(input.period.end.getTime(), input.now.getTime()));
+  const query = { allianceId: input.allianceId, periods: [input.period], asOf };
+  const [figures] = figuresFromAggregates({ ...query, timeZone: input.timeZone }, aggregateCommitmentPeriods(query, input.commitments, input.events));
+  return figures!;
 }
 
 /** One entry per unordered organisation pair with deliveries in either direction. */

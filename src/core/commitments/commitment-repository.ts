@@ -3,6 +3,7 @@
  * (src/storage/memory) and Prisma (src/storage/prisma); test/contract runs the same suite on both.
  */
 import type { Beneficiary, Commitment, CommitmentEvent, CommitmentStatus, ConfirmationState } from "./commitment.js";
+import type { CommitmentPeriodAggregates, CommitmentPeriodQuery } from "./commitment-period-counts.js";
 
 /** A new agreement; the repository allocates `id` and the per-alliance `number`. */
 export interface NewCommitment {
@@ -95,6 +96,13 @@ export interface CommitmentRepository {
 
   /** Events of the given commitments, each commitment's in sequence order. */
   listEvents(commitmentIds: readonly string[]): Promise<CommitmentEvent[]>;
+
+  /**
+   * Counts per (period, owner organisation, beneficiary organisation) over a run of consecutive
+   * periods, and the last period's named lists, reading each commitment and event once: exactly
+   * what aggregateCommitmentPeriods (commitment-period-counts.ts) computes from the rows.
+   */
+  periodAggregates(query: CommitmentPeriodQuery): Promise<CommitmentPeriodAggregates>;
 
   /**
    * "Forget me": detaches `memberId` from every commitment of the alliance — owner, creator and

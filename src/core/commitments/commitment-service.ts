@@ -10,7 +10,7 @@ import type { Clock } from "../shared/clock.js";
 import { DomainError, isDomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/refs.js";
 import type { Commitment, CommitmentEvent, CommitmentOutcome } from "./commitment.js";
-import { computeCommitmentFigures, type CommitmentFigures, type FiguresPeriod } from "./commitment-figures.js";
+import { figuresFromAggregates, type CommitmentFigures, type FiguresPeriod } from "./commitment-figures.js";
 import { cleanDefinitionOfDone, cleanReason, cleanText, parseCreateInput, type CreateCommitmentInput } from "./commitment-input.js";
 import { assertMayAct, reportedBy } from "./commitment-permissions.js";
 import { remindersDue, type DueReminder, type ReminderSettings } from "./commitment-reminders.js";
@@ -70,17 +70,31 @@ export interface CommitmentService {
   markReminded(reminder: DueReminder, now?: Date): Promise<CommitmentWriteResult>;
   overdue(allianceId: string, now?: Date): Promise<Commitment[]>;
   figures(allianceId: string, period: FiguresPeriod, options: { timeZone: string; now?: Date }): Promise<CommitmentFigures>;
+  /**
+   * The figures of consecutive periods (oldest first) from one read; the named lists (overdue,
+   * broken, disputed) are filled for the last period only, judged at min(its end, now).
+   */
+  periodFigures(allianceId: string, periods: readonly FiguresPeriod[], options: { timeZone: string; now?: Date }): Promise<CommitmentFigures[]>;
   anonymise(allianceId: string, memberId: string): Promise<number>;
 }
 
 const NUMBER_REF = /^#?(\d{1,9})$/;
-// Figures read the whole period's relevant commitments; an alliance has hundreds, not millions.
+// Reminders read the open commitments due soon; an alliance has hundreds, not millions.
 const FIGURES_LIMIT = 100_000;
 
 /** Builds the commitments use cases over a repository and a clock. */
 export function createCommitmentService(deps: CommitmentServiceDeps): CommitmentService {
   const repo = deps.commitments;
   const maxAttempts = deps.maxAttempts ?? 3;
+
+  // One read for every period (issue 12): the repository aggregates, the core derives the figures.
+  async function periodFigures(allianceId: string, periods: readonly FiguresPeriod[], options: { timeZone: string; now?: Date }): Promise<CommitmentFigures[]> {
+    const now = options.now ?? deps.clock.now();
+    const last = periods[periods.length - 1];
+    const asOf = last ? new Date(Math.min(last.end.getTime(), now.getTime())) : now;
+    const query = { allianceId, periods, asOf };
+    return figuresFromAggregates({ ...query, timeZone: options.timeZone }, await repo.periodAggregates(query));
+  }
 
   // Keys are scoped to the alliance so two workspaces' action ids can never collide.
   const scopedKey = (allianceId: string, key: string | undefined) => (key ? `${allianceId}:${key}` : null);
@@ -300,22 +314,10 @@ export function createCommitmentService(deps: CommitmentServiceDeps): Commitment
       repo.list({ allianceId, statuses: ["open"], dueBefore: now, limit: FIGURES_LIMIT }),
 
     async figures(allianceId, period, options) {
-      const commitments = await repo.list({
-        allianceId,
-        createdBefore: period.end,
-        unresolvedOrResolvedFrom: period.start,
-        limit: FIGURES_LIMIT,
-      });
-      const events = await repo.listEvents(commitments.map((c) => c.id));
-      return computeCommitmentFigures({
-        allianceId,
-        period,
-        now: options.now ?? deps.clock.now(),
-        timeZone: options.timeZone,
-        commitments,
-        events,
-      });
+      return (await periodFigures(allianceId, [period], options))[0]!;
     },
+
+    periodFigures,
 
     anonymise: async (allianceId, memberId) => repo.detachMember(allianceId, memberId),
   };

@@ -5,28 +5,36 @@
  * people cannot be counted across rounds. A group's contributors over several rounds is therefore
  * the largest number of distinct respondents in any one of its rounds: a lower bound on the
  * people behind the figure, which keeps "at least k people" true (never over-counted).
+ *
+ * A member of the set may stand for several people who answered exactly alike (a respondent group
+ * of pulse-round-aggregates.ts): it is added with that number as its weight, and the size counts
+ * each member's weight once however often it is added.
  */
 
-/** Distinct respondents per round. */
+/** Distinct respondents (or groups of them) per round. */
 export class PeopleSet {
-  private readonly byRound = new Map<string, Set<string>>();
+  private readonly byRound = new Map<string, Map<string, number>>();
 
-  /** Records that `respondentKey` contributed in `roundId`. */
-  add(roundId: string, respondentKey: string): void {
+  /** Records that `respondentKey` (`weight` people) contributed in `roundId`. */
+  add(roundId: string, respondentKey: string, weight = 1): void {
     let keys = this.byRound.get(roundId);
-    if (!keys) this.byRound.set(roundId, (keys = new Set()));
-    keys.add(respondentKey);
+    if (!keys) this.byRound.set(roundId, (keys = new Map()));
+    keys.set(respondentKey, weight);
   }
 
   /** Adds everyone in `other`. */
   addAll(other: PeopleSet): void {
-    for (const [round, keys] of other.byRound) for (const key of keys) this.add(round, key);
+    for (const [round, keys] of other.byRound) for (const [key, weight] of keys) this.add(round, key, weight);
   }
 
   /** Lower bound on distinct people: the most distinct respondents in any single round. */
   get size(): number {
     let max = 0;
-    for (const keys of this.byRound.values()) max = Math.max(max, keys.size);
+    for (const keys of this.byRound.values()) {
+      let people = 0;
+      for (const weight of keys.values()) people += weight;
+      max = Math.max(max, people);
+    }
     return max;
   }
 }

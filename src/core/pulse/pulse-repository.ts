@@ -1,4 +1,5 @@
 /** The storage port of pulse check-ins; implemented in memory and with Prisma (src/storage). */
+import type { PulseRoundAggregate } from "./pulse-round-aggregates.js";
 import type { NewPulseInvite, NewPulseRound, PulseAnswer, PulseInvite, PulseRound } from "./pulse-types.js";
 
 /** Rounds, invites and answers. Every write that a platform may retry is idempotent. */
@@ -37,4 +38,9 @@ export interface PulseRepository {
   answersOf(roundId: string, respondentKey: string): Promise<PulseAnswer[]>;
   /** All answers of the given rounds, in a stable order that does not reveal answering order. */
   answersOfRounds(roundIds: readonly string[]): Promise<PulseAnswer[]>;
+  /**
+   * The alliance's rounds whose periodKey is in `periodKeys` (by periodKey), each summed up as
+   * aggregateRoundAnswers (pulse-round-aggregates.ts) does, reading each answer and invite once.
+   */
+  roundAggregates(allianceId: string, periodKeys: readonly string[]): Promise<PulseRoundAggregate[]>;
 }

@@ -11,7 +11,7 @@ import type { Alliance } from "../alliance/alliance.js";
 import type { PulseInviteRecord } from "../alliance/personal-data-sources.js";
 import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/refs.js";
-import { aggregatePulse } from "./pulse-aggregation.js";
+import { pulseFiguresFromRounds } from "./pulse-aggregation.js";
 import type { PulseFigures } from "./pulse-figures.js";
 import { findPulseItem } from "./pulse-item-bank.js";
 import { periodKeyFor, periodWindow } from "./pulse-period.js";
@@ -78,6 +78,28 @@ export interface RecordedAnswer {
 
 /** Builds the pulse service. */
 export function createPulseService(deps: PulseServiceDeps) {
+  /**
+   * The published figures of several windows (each a list of period keys) from ONE read of the
+   * rounds they span (issue 12: the summary's windows overlap; each round is read once and each
+   * window's figures are combined from the per-round aggregates).
+   */
+  async function windows(alliance: Alliance, periodKeys: ReadonlyArray<readonly string[]>): Promise<PulseFigures[]> {
+    const all = [...new Set(periodKeys.flat())];
+    const [rounds, organizations] = await Promise.all([
+      all.length > 0 ? deps.repository.roundAggregates(alliance.id, all) : [],
+      deps.directory.organizations(alliance.id),
+    ]);
+    return periodKeys.map((keys) => {
+      const wanted = new Set(keys);
+      return pulseFiguresFromRounds({
+        allianceId: alliance.id,
+        anonymityThreshold: alliance.anonymityThreshold,
+        organizations,
+        rounds: rounds.filter((r) => wanted.has(r.round.periodKey)),
+      });
+    });
+  }
+
   const { repository, directory } = deps;
 
   async function loadRound(roundId: string): Promise<PulseRound> {
@@ -214,19 +236,10 @@ export function createPulseService(deps: PulseServiceDeps) {
 
     /** The published figures of one period or several (k from the alliance's settings). */
     async aggregates(alliance: Alliance, periods: string | readonly string[]): Promise<PulseFigures> {
-      const periodKeys = typeof periods === "string" ? [periods] : periods;
-      const rounds = await repository.roundsByPeriods(alliance.id, periodKeys);
-      const roundIds = rounds.map((round) => round.id);
-      const invites = (await Promise.all(roundIds.map((id) => repository.invitesOfRound(id)))).flat();
-      return aggregatePulse({
-        allianceId: alliance.id,
-        anonymityThreshold: alliance.anonymityThreshold,
-        organizations: await directory.organizations(alliance.id),
-        rounds,
-        invites,
-        answers: await repository.answersOfRounds(roundIds),
-      });
+      return (await windows(alliance, [typeof periods === "string" ? [periods] : periods]))[0]!;
     },
+
+    windows,
 
     /**
      * The member's invites for "my data" (who was asked and when; never what they answered).

@@ -21,6 +21,7 @@ import type { Poll } from "../polls/poll.js";
 import type { PollFilter } from "../polls/poll-repository.js";
 import type { PollResults } from "../polls/poll-service-types.js";
 import { COLLABORATION_PRIORITIES_TEMPLATE } from "../polls/poll-templates.js";
+import type { CommitmentFigures } from "../commitments/commitment-figures.js";
 import type { PulseFigures } from "../pulse/pulse-figures.js";
 import { periodIndex, periodKeyFor, periodKeysBetween, periodWindow, shiftPeriodKey } from "../pulse/pulse-period.js";
 import type { PulseService } from "../pulse/pulse-service.js";
@@ -51,8 +52,8 @@ export interface SummaryPollSource {
 /** What the summary service needs. */
 export interface SummaryServiceDeps {
   alliances: SummaryAllianceSource;
-  commitments: Pick<CommitmentService, "figures">;
-  pulse: Pick<PulseService, "aggregates">;
+  commitments: Pick<CommitmentService, "figures" | "periodFigures">;
+  pulse: Pick<PulseService, "aggregates" | "windows">;
   polls: SummaryPollSource;
   culture: Pick<CultureFitService, "periods" | "profiles">;
   summaries: SummaryRepository;
@@ -99,16 +100,13 @@ export function createSummaryService(deps: SummaryServiceDeps) {
    * Pillar perception over the rounds of `perceived`; participation of the period's own rounds
    * only; for the reported period (`withPartners`), how each partner is seen (seenByPartners and
    * the perception matrix, k-anonymous within that aggregate) over the longer `partners` window.
-   * Only the reported period's partner verdicts are shown, so earlier periods skip that read.
+   * Only the reported period's partner verdicts are shown, so earlier periods skip that window.
+   * `figuresOf` gives the figures of a window (from rounds read once for all periods).
    */
-  async function pulseFigures(alliance: Alliance, window: { start: Date; end: Date }, withPartners: boolean): Promise<PulseFigures> {
-    const keys = pulseKeysOf(alliance, window);
-    const [perceived, own, wide] = await Promise.all([
-      deps.pulse.aggregates(alliance, keys.perceived),
-      deps.pulse.aggregates(alliance, keys.own),
-      withPartners ? deps.pulse.aggregates(alliance, keys.partners) : null,
-    ]);
-    const partners = wide ?? perceived;
+  function pulseFigures(keys: ReturnType<typeof pulseKeysOf>, withPartners: boolean, figuresOf: (periodKeys: string[]) => PulseFigures): PulseFigures {
+    const perceived = figuresOf(keys.perceived);
+    const own = figuresOf(keys.own);
+    const partners = withPartners ? figuresOf(keys.partners) : perceived;
     const ownParticipation = new Map(own.organizations.map((o) => [o.organizationId, o.participation]));
     const seen = new Map(partners.organizations.map((o) => [o.organizationId, o.seenByPartners]));
     return {
@@ -123,14 +121,42 @@ export function createSummaryService(deps: SummaryServiceDeps) {
     };
   }
 
-  /** One period's own figures; `reads` "none" for the periods that only fill the record window. */
-  async function periodFigures(alliance: Alliance, periodKey: string, now: Date, reads: "none" | "pillars" | "partners"): Promise<PeriodFigures> {
-    const window = periodWindow(alliance.summary.cadence, periodKey, alliance.timezone);
+  /**
+   * Every period's figures from one read per module (issue 12): the commitment counts of all
+   * periods in one aggregate, and every pulse window combined from rounds read once. `reads`
+   * says per period what it needs: "none" for the periods that only fill the record window.
+   */
+  async function periodsFigures(alliance: Alliance, keys: readonly string[], now: Date, reads: ReadonlyArray<"none" | "pillars" | "partners">): Promise<{ periods: PeriodFigures[]; current: CommitmentFigures }> {
+    const cadence = alliance.summary.cadence;
+    const windows = keys.map((key) => periodWindow(cadence, key, alliance.timezone));
+    const pulseKeys = windows.map((window) => pulseKeysOf(alliance, window));
+    const asked = new Map<string, number>(); // window (its keys joined) → index in the pulse read
+    const wanted: string[][] = [];
+    const ask = (periodKeys: string[]) => {
+      const id = periodKeys.join("\u0000");
+      if (!asked.has(id)) asked.set(id, wanted.push(periodKeys) - 1);
+    };
+    reads.forEach((read, i) => {
+      if (read === "none") return;
+      ask(pulseKeys[i]!.perceived);
+      ask(pulseKeys[i]!.own);
+      if (read === "partners") ask(pulseKeys[i]!.partners);
+    });
     const [commitments, pulse] = await Promise.all([
-      deps.commitments.figures(alliance.id, window, { timeZone: alliance.timezone, now }),
-      reads === "none" ? null : pulseFigures(alliance, window, reads === "partners"),
+      deps.commitments.periodFigures(alliance.id, windows, { timeZone: alliance.timezone, now }),
+      wanted.length > 0 ? deps.pulse.windows(alliance, wanted) : [],
     ]);
-    return { periodKey, label: periodKey, commitments, pulse };
+    const figuresOf = (periodKeys: string[]) => pulse[asked.get(periodKeys.join("\u0000"))!]!;
+    const periods = keys.map((periodKey, i): PeriodFigures => {
+      const read = reads[i]!;
+      return {
+        periodKey,
+        label: periodKey,
+        commitments: commitments[i]!,
+        pulse: read === "none" ? null : pulseFigures(pulseKeys[i]!, read === "partners", figuresOf),
+      };
+    });
+    return { periods, current: commitments[commitments.length - 1]! };
   }
 
   /** The latest closed run of the brief's poll that had closed by `asOf`, with its public tally. */
@@ -151,10 +177,10 @@ export function createSummaryService(deps: SummaryServiceDeps) {
     const keys = Array.from({ length: count }, (_, i) => shiftPeriodKey(cadence, periodKey, i - count + 1));
     const window = periodWindow(cadence, periodKey, alliance.timezone);
     const asOf = new Date(Math.min(window.end.getTime(), now.getTime()));
-    const [organizations, periods, currentCommitments, poll, cultureFit] = await Promise.all([
+    const reads = keys.map((_, i): "none" | "pillars" | "partners" => (i === count - 1 ? "partners" : i >= count - SERIES_LENGTH ? "pillars" : "none"));
+    const [organizations, { periods, current: currentCommitments }, poll, cultureFit] = await Promise.all([
       deps.alliances.listOrganizations(allianceId),
-      Promise.all(keys.map((key, i) => periodFigures(alliance, key, now, i === count - 1 ? "partners" : i >= count - SERIES_LENGTH ? "pillars" : "none"))),
-      deps.commitments.figures(allianceId, window, { timeZone: alliance.timezone, now }),
+      periodsFigures(alliance, keys, now, reads),
       briefPoll(allianceId, asOf),
       deps.culture.periods(allianceId).then((held) => (held.length > 0 ? deps.culture.profiles(alliance) : null)),
     ]);

@@ -3,6 +3,7 @@
 // optimistic versions and an append-only event list.
 import type { Commitment, CommitmentEvent } from "../../core/commitments/commitment.js";
 import type { CommitmentPatch, CommitmentQuery, CommitmentRepository, CommitmentWriteResult, NewCommitment, NewCommitmentEvent } from "../../core/commitments/commitment-repository.js";
+import { aggregateCommitmentPeriods, type CommitmentPeriodAggregates, type CommitmentPeriodQuery } from "../../core/commitments/commitment-period-counts.js";
 import { DomainError } from "../../core/shared/errors.js";
 import { clonePlain } from "./clone-plain.js";
 
@@ -123,6 +124,12 @@ export class InMemoryCommitmentRepository implements CommitmentRepository {
 
   async listEvents(commitmentIds: readonly string[]): Promise<CommitmentEvent[]> {
     return commitmentIds.flatMap((id) => clonePlain(this.events.get(id) ?? []));
+  }
+
+  async periodAggregates(query: CommitmentPeriodQuery): Promise<CommitmentPeriodAggregates> {
+    const commitments = [...this.commitments.values()].filter((c) => c.allianceId === query.allianceId);
+    const events = commitments.flatMap((c) => this.events.get(c.id) ?? []);
+    return clonePlain(aggregateCommitmentPeriods(query, commitments, events));
   }
 
   async detachMember(allianceId: string, memberId: string): Promise<number> {

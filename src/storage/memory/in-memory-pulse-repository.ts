@@ -1,13 +1,16 @@
 // In-memory PulseRepository for unit tests and the contract suite's reference run.
 import { randomUUID } from "node:crypto";
 import type { PulseRepository } from "../../core/pulse/pulse-repository.js";
+import { aggregateRoundAnswers, type PulseRoundAggregate } from "../../core/pulse/pulse-round-aggregates.js";
+import { clonePlain } from "./clone-plain.js";
 import type { NewPulseInvite, NewPulseRound, PulseAnswer, PulseInvite, PulseRound } from "../../core/pulse/pulse-types.js";
 
 const copyRound = (r: PulseRound): PulseRound => ({ ...r, itemKeys: [...r.itemKeys] });
 const copy = <T extends object>(value: T): T => ({ ...value });
 
+// Round, item, target, respondent: the content order the Prisma repository reads answers in.
 function answerKey(a: Pick<PulseAnswer, "roundId" | "itemKey" | "respondentKey" | "targetOrganizationId">): string {
-  return [a.roundId, a.itemKey, a.respondentKey, a.targetOrganizationId].join("\u0000");
+  return [a.roundId, a.itemKey, a.targetOrganizationId, a.respondentKey].join("\u0000");
 }
 
 /** Orders answers by content (their answerKey), never by arrival, as the Prisma repository does. */
@@ -140,6 +143,12 @@ export class InMemoryPulseRepository implements PulseRepository {
   async answersOfRounds(roundIds: readonly string[]): Promise<PulseAnswer[]> {
     // answerKey starts with the round id, so the content order is the rounds in id order, each sorted.
     return [...new Set(roundIds)].sort().flatMap((id) => this.sortedRound(id).map(copy));
+  }
+
+  async roundAggregates(allianceId: string, periodKeys: readonly string[]): Promise<PulseRoundAggregate[]> {
+    const rounds = await this.roundsByPeriods(allianceId, periodKeys);
+    const invites = [...this.invites.values()];
+    return rounds.map((round) => clonePlain(aggregateRoundAnswers(round, invites, [...(this.answers.get(round.id)?.values() ?? [])])));
   }
 
   private sortedRound(roundId: string): PulseAnswer[] {

@@ -18,6 +18,8 @@ import type {
 import { DomainError, isDomainError } from "../../core/shared/errors.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
+import type { CommitmentPeriodAggregates, CommitmentPeriodQuery } from "../../core/commitments/commitment-period-counts.js";
+import { queryCommitmentPeriodAggregates } from "./commitment-period-aggregates-sql.js";
 
 // How often a create retries after losing the race for a number; each round at least one wins.
 const MAX_CREATE_ATTEMPTS = 50;
@@ -220,6 +222,13 @@ export class PrismaCommitmentRepository implements CommitmentRepository {
       include: withCounts,
     });
     return rows.map(toCommitment);
+  }
+
+  periodAggregates(query: CommitmentPeriodQuery): Promise<CommitmentPeriodAggregates> {
+    return queryCommitmentPeriodAggregates(this.prisma, query, async (ids) => {
+      const commitments = (await Promise.all(ids.map((id) => this.findById(id)))).filter((c): c is Commitment => c !== null);
+      return { commitments, events: await this.listEvents(ids) };
+    });
   }
 
   async listEvents(commitmentIds: readonly string[]): Promise<CommitmentEvent[]> {

@@ -1,4 +1,6 @@
 // PulseRepository on Prisma (PGlite or PostgreSQL): the only place pulse rows ⇄ domain types.
+import type { PulseRoundAggregate } from "../../core/pulse/pulse-round-aggregates.js";
+import { queryPulseRoundAggregates } from "./pulse-round-aggregates-sql.js";
 import { randomUUID } from "node:crypto";
 import type { PulseRepository } from "../../core/pulse/pulse-repository.js";
 import type { NewPulseInvite, NewPulseRound, PulseAnswer, PulseInvite, PulseRound } from "../../core/pulse/pulse-types.js";
@@ -166,5 +168,9 @@ export class PrismaPulseRepository implements PulseRepository {
       orderBy: [...answerOrder],
     });
     return rows.map(toAnswer);
+  }
+
+  async roundAggregates(allianceId: string, periodKeys: readonly string[]): Promise<PulseRoundAggregate[]> {
+    return queryPulseRoundAggregates(this.prisma, await this.roundsByPeriods(allianceId, periodKeys));
   }
 }
