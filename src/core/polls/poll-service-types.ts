@@ -89,4 +89,6 @@ export interface PollService {
   exportCsv(actor: Actor, pollId: string, locale: Locale): Promise<PollCsv>;
   /** Remembers the posted message so platforms can update it as votes come in. */
   recordMessage(pollId: string, message: PollMessageRef): Promise<void>;
+  /** Remembers a copy of an alliance poll posted into another space's alliance channel. */
+  recordCopy(pollId: string, copy: PollMessageRef): Promise<void>;
 }

@@ -126,6 +126,7 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
           visibility: source.visibility,
           closesAt,
           recurrence: null,
+          forAlliance: source.forAlliance,
         },
         { creator, now, templateKey: source.templateKey },
       );
@@ -228,6 +229,11 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
     async recordMessage(pollId, message) {
       await loadSystem(pollId);
       await polls.setMessage(pollId, message);
+    },
+
+    async recordCopy(pollId, copy) {
+      await loadSystem(pollId);
+      await polls.addCopy(pollId, copy);
     },
   };
   return service;

@@ -45,6 +45,8 @@ export class InMemoryPollRepository implements PollRepository {
       templateKey: draft.templateKey,
       createdById: draft.createdById,
       message: null,
+      forAlliance: draft.forAlliance,
+      copies: [],
       createdAt: draft.createdAt,
       options: draft.options.map((label, position) => ({ id: randomUUID(), position, label })),
     };
@@ -91,6 +93,15 @@ export class InMemoryPollRepository implements PollRepository {
   async setMessage(pollId: string, message: PollMessageRef): Promise<void> {
     const poll = this.polls.get(pollId);
     if (poll) poll.message = { ...message };
+  }
+
+  async addCopy(pollId: string, copy: PollMessageRef): Promise<void> {
+    const poll = this.polls.get(pollId);
+    if (!poll) return;
+    const same = (ref: PollMessageRef) => ref.workspaceId === copy.workspaceId && ref.conversationId === copy.conversationId;
+    const existing = poll.copies.findIndex(same);
+    if (existing >= 0) poll.copies[existing] = { ...copy };
+    else poll.copies.push({ ...copy });
   }
 
   async close(pollId: string, closedAt: Date): Promise<{ poll: Poll; changed: boolean } | null> {
