@@ -100,6 +100,7 @@ export class AllianceService {
       name: alliance.name,
       organizations: organizations.map(({ id, name, emailDomains, slackTeamIds }) => ({ id, name, emailDomains, slackTeamIds })),
       steeringChannel: steering || null,
+      ...(space ? { allianceChannel: space.allianceConversationId ? { conversationId: space.allianceConversationId } : null } : {}),
       summary: { ...alliance.summary },
       pulse: { ...alliance.pulse },
       uncertainty: alliance.uncertainty,
@@ -161,6 +162,8 @@ export class AllianceService {
     // Channels belong to a space (DESIGN §2.7): the chosen channel is also its space's own, so
     // the summary reaches every linked space that chose one.
     await this.deps.spaces?.setChannel(steeringWorkspaceId, "steering", input.steeringChannel?.conversationId ?? null);
+    // The alliance channel is always the space's where setup runs (alliance polls go there).
+    if (input.allianceChannel !== undefined) await this.deps.spaces?.setChannel(context.workspaceId, "alliance", input.allianceChannel?.conversationId ?? null);
     const membersMapped = await this.mapUnassignedMembers(alliance.id, saved.organizations);
     return { ok: true, ...saved, actor: current, membersMapped };
   }

@@ -69,6 +69,8 @@ export interface PollService {
    */
   createRecurringInstance(pollId: string, closesAt: Date | null, runAt?: Date): Promise<Poll>;
   getPoll(viewer: Actor, pollId: string): Promise<Poll>;
+  /** System read (no viewer): the poll, e.g. to find every message of it to update; null when gone. */
+  findPoll(pollId: string): Promise<Poll | null>;
   castVote(voter: Actor, pollId: string, optionIds: readonly string[]): Promise<CastVoteResult>;
   /**
    * A click on a multiple-choice poll: adds `select` to and removes `unselect` from the voter's

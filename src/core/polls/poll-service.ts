@@ -136,6 +136,8 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
 
     getPoll: load,
 
+    findPoll: (pollId: string) => polls.get(pollId),
+
     async castVote(voter: Actor, pollId: string, optionIds: readonly string[]) {
       const poll = await load(voter, pollId);
       const now = clock.now();

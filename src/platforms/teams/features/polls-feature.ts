@@ -3,7 +3,7 @@
 // per-viewer refresh, closing, and the shared message updated (coalesced) as votes come in.
 import { z } from "zod";
 import { translate } from "../../../core/i18n/catalogue.js";
-import type { Poll } from "../../../core/polls/poll.js";
+import { pollMessages, type Poll } from "../../../core/polls/poll.js";
 import type { PollService } from "../../../core/polls/poll-service-types.js";
 import { pollLocale } from "../../../core/polls/poll-locale.js";
 import { buildPollView, buildRecurrenceConfirmation } from "../../../core/polls/poll-views.js";
@@ -35,19 +35,33 @@ export interface PollsFeatureDeps {
   conversations: ConversationRepository;
 }
 
-/** Updates the shared (public) poll message to the current results; used by the coalescer. */
+/**
+ * Updates the shared (public) poll cards to the current results; used by the coalescer. An
+ * alliance poll has a card in every linked Teams organisation's alliance channel too (its Slack
+ * copies are the Slack adapter's): each is updated, one failure does not hold back the others,
+ * and the first failure is thrown afterwards so the caller can try again.
+ */
 export async function refreshPostedPoll(deps: Pick<PollsFeatureDeps, "services" | "messenger" | "clock" | "conversations">, id: string): Promise<void> {
   const polls = deps.services.polls;
   if (!polls) return;
   const results = await polls.getResults(null, id);
-  const message = results.poll.message;
-  if (!message) return;
-  const conversation = await deps.conversations.findConversation(message.workspaceId, message.conversationId);
-  if (!conversation?.serviceUrl) return;
+  const refs = pollMessages(results.poll);
+  // Only conversations the Teams adapter knows (with a service URL) are Teams ones.
+  const conversations = await Promise.all(refs.map((ref) => deps.conversations.findConversation(ref.workspaceId, ref.conversationId)));
+  const cards = refs.flatMap((ref, i) => (conversations[i]?.serviceUrl ? [{ ref, conversation: conversations[i]! }] : []));
+  if (cards.length === 0) return;
   const alliance = await deps.services.alliances.getAlliance(results.poll.allianceId);
   const locale = await pollLocale(results.poll, deps.services.memberRepository, alliance.locale);
   const view = buildPollView(results, { locale, timeZone: alliance.timezone, now: deps.clock.now() });
-  await deps.messenger.update(conversation, message.messageId, view, { locale });
+  let failure: unknown = null;
+  for (const { ref, conversation } of cards) {
+    try {
+      await deps.messenger.update(conversation, ref.messageId, view, { locale });
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure !== null) throw failure;
 }
 
 /** poll … and the poll card's buttons. */

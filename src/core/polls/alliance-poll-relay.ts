@@ -1,0 +1,33 @@
+/**
+ * The port through which an alliance poll reaches the spaces it was not created in. A poll "for
+ * the alliance" (Poll.forAlliance) is posted where it was created and, through the outbox, into
+ * the alliance channel of every other linked space (a Slack workspace or a Teams organisation),
+ * each on its own platform. All copies share the poll's one tally, so a vote or a close in any
+ * copy must bring every copy up to date, on every platform. Implemented in
+ * src/scheduling/alliance-poll-relay.ts; the platforms only see this interface.
+ */
+import type { Platform } from "../shared/refs.js";
+
+/** Where a copy of an alliance poll goes: one space's alliance channel. */
+export interface AlliancePollTarget {
+  platform: Platform;
+  workspaceId: string;
+  conversationId: string;
+}
+
+/** Posts and refreshes the copies of alliance polls. */
+export interface AlliancePollRelay {
+  /**
+   * Queues one copy of the alliance poll into the alliance channel of every linked space except
+   * the conversation it was created in, exactly once per target (a repeat queues nothing new).
+   * Returns how many copies are queued or were queued before. A poll not for the alliance: 0.
+   */
+  postCopies(pollId: string): Promise<number>;
+  /**
+   * A vote or a close changed the poll: asks every platform's update coalescing to bring its
+   * copies up to date. `from` names the platform that already asked for its own.
+   */
+  changed(pollId: string, from?: Platform): void;
+  /** The alliance channels an alliance poll of `allianceId` would reach (for the create form). */
+  targets(allianceId: string): Promise<AlliancePollTarget[]>;
+}
