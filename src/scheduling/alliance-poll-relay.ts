@@ -21,7 +21,7 @@ export const pollCopyDedupeKey = (pollId: string, workspaceId: string) => `poll-
 /** The alliance channels of the alliance's spaces: where an alliance poll's copies go. */
 export async function alliancePollTargets(services: CoreServices, allianceId: string): Promise<AlliancePollTarget[]> {
   return (await services.stores.spaces.listSpaces(allianceId)).flatMap((space) =>
-    space.allianceConversationId === null ? [] : [{ platform: space.platform, workspaceId: space.workspaceId, conversationId: space.allianceConversationId }],
+    space.allianceConversationId === null ? [] : [{ platform: space.platform, workspaceId: space.workspaceId, conversationId: space.allianceConversationId, spaceName: space.name }],
   );
 }
 

@@ -13,6 +13,21 @@ export interface AlliancePollTarget {
   platform: Platform;
   workspaceId: string;
   conversationId: string;
+  /** The space's name (Slack workspace or Teams organisation name), when known. */
+  spaceName: string | null;
+}
+
+/**
+ * The alliance channels an alliance poll created in `workspaceId` would reach besides its own
+ * space's: what the create form names, and why it offers the option at all (none: not offered).
+ */
+export function otherSpacesOf(targets: readonly AlliancePollTarget[], workspaceId: string): AlliancePollTarget[] {
+  return targets.filter((target) => target.workspaceId !== workspaceId);
+}
+
+/** The spaces' names for the create form, e.g. "Engineering Co (Slack)". */
+export function describeSpaces(targets: readonly AlliancePollTarget[]): string {
+  return targets.map((target) => `${target.spaceName ?? target.workspaceId} (${target.platform === "slack" ? "Slack" : "Teams"})`).join(", ");
 }
 
 /** Posts and refreshes the copies of alliance polls. */

@@ -1,5 +1,6 @@
 // Registers every feature's listeners on the Bolt App. Each feature module follows the same four
 // steps: ack at once → parse with zod → call the core service → render; slow work after the ack.
+import type { AlliancePollRelay } from "../../../core/polls/alliance-poll-relay.js";
 import type { AllMiddlewareArgs, App, RespondFn } from "@slack/bolt";
 import type { CommandPayload } from "../payloads.js";
 import type { AllianceService } from "../../../core/alliance/alliance-service.js";
@@ -56,6 +57,8 @@ export interface SlackFeatureDeps {
   health?: HealthSource | undefined;
   /** Draws the summary's chart PNGs for /trust health in a channel; without it only text is posted. */
   renderCharts?: SummaryChartRenderer | undefined;
+  /** Posts alliance polls into every linked space's alliance channel and fans their updates out. */
+  pollRelay?: AlliancePollRelay | undefined;
   /** Coalescing interval of poll message updates (ms); tests shorten it. */
   pollUpdateIntervalMs?: number | undefined;
   /** Shares the poll update coalescing with other instances on the same database (absent: this process only). */
@@ -78,7 +81,7 @@ export interface SlackListenerContext extends SlackFeatureDeps {
 export type SlashCommandWork = (cmd: CommandPayload, respond: RespondFn, client: AllMiddlewareArgs["client"]) => Promise<void>;
 
 /** Adds all feature listeners to `app`; returns what must run on shutdown. */
-export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { stop(): Promise<void> } {
+export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { stop(): Promise<void>; requestPollUpdate(pollId: string): void } {
   const resolver = createActorResolver({ members: deps.members, alliances: deps.alliances, logger: deps.logger });
   const pollPublisher = deps.polls
     ? createPollPublisher({ polls: deps.polls, alliances: deps.alliances, members: deps.memberRepository, workspaces: deps.workspaces, messenger: deps.messenger, clock: deps.clock, logger: deps.logger, intervalMs: deps.pollUpdateIntervalMs, claim: deps.updateClaim })
@@ -100,5 +103,7 @@ export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { st
     async stop() {
       await pollPublisher?.flush();
     },
+    // A vote or close elsewhere (a Teams copy of an alliance poll) updates this platform's copies.
+    requestPollUpdate: (pollId) => pollPublisher?.requestUpdate(pollId),
   };
 }

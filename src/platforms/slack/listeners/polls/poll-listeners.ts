@@ -21,6 +21,7 @@ import { answerCommandAsMember } from "../trust/org-choice.js";
 import { parsePollCommand, type PollGrammarError } from "../../../../core/polls/poll-command.js";
 import { PollPhraseError, pollInput, readPollDeadline, readPollRecurrence } from "../../../../core/polls/poll-command-input.js";
 import { buildPollModal, pollErrorBlock, POLL_BLOCK, readPollModal } from "./poll-modal.js";
+import { otherSpacesOf } from "../../../../core/polls/alliance-poll-relay.js";
 import { buildPollView, buildRecurrenceConfirmation } from "../../../../core/polls/poll-views.js";
 
 function grammarText(locale: Locale, error: PollGrammarError): string {
@@ -52,9 +53,12 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
       }
       throw error;
     }
+    // An alliance poll: its copies go into the other spaces' alliance channels through the outbox.
+    const copies = poll.forAlliance && ctx.pollRelay ? await ctx.pollRelay.postCopies(poll.id) : 0;
     // A recurring poll: tell its creator the rule in words and when the next run appears.
     const alliance = await ctx.alliances.getAlliance(actor.allianceId);
-    const confirmation = buildRecurrenceConfirmation(poll, { locale: actor.locale, timeZone: alliance.timezone, now: ctx.clock.now() });
+    const recurrence = buildRecurrenceConfirmation(poll, { locale: actor.locale, timeZone: alliance.timezone, now: ctx.clock.now() });
+    const confirmation = [copies > 0 ? translate(actor.locale, "polls.create.forAllianceQueued", { count: copies }) : null, recurrence].filter(Boolean).join("\n");
     if (!confirmation) return;
     if (respond) await replyPrivately(respond, confirmation);
     else await ctx.messenger.postEphemeral({ teamId: actor.teamId, channel, user: actor.userId }, textMessage(confirmation));
@@ -65,7 +69,9 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
       const { locale } = actor;
       const text = cmd.text.trim();
       if (text === "") {
-        await client.views.open({ trigger_id: cmd.trigger_id, view: buildPollModal(actor.locale, cmd.channel_id) });
+        // The alliance channels of the other spaces, if any, make the "every space" option worth showing.
+        const others = ctx.pollRelay ? otherSpacesOf(await ctx.pollRelay.targets(actor.allianceId), actor.workspaceId) : [];
+        await client.views.open({ trigger_id: cmd.trigger_id, view: buildPollModal(actor.locale, cmd.channel_id, others) });
         return;
       }
       if (/^(help|hulp|\?)$/i.test(text)) return await replyPrivately(respond, translate(locale, "slack.poll.usage"));
@@ -98,10 +104,10 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
       const closesAt = readPollDeadline(input.closesText, phraseContext(actor));
       const recurrence = readPollRecurrence(input.recurrenceText);
       if (input.templateKey && !input.question && input.options.length === 0) {
-        pollId = (await polls.createPollFromTemplate(actor, input.templateKey, actor.locale, { anonymous: input.anonymous, visibility: input.visibility, closesAt, recurrence })).id;
+        pollId = (await polls.createPollFromTemplate(actor, input.templateKey, actor.locale, { anonymous: input.anonymous, visibility: input.visibility, closesAt, recurrence, forAlliance: input.forAlliance })).id;
       } else {
         if (!input.question) return fail(POLL_BLOCK.question, translate(actor.locale, "slack.poll.modal.questionRequired"));
-        pollId = (await polls.createPoll(actor, pollInput(input, closesAt, recurrence))).id;
+        pollId = (await polls.createPoll(actor, { ...pollInput(input, closesAt, recurrence), forAlliance: input.forAlliance })).id;
       }
     } catch (error) {
       if (error instanceof PollPhraseError) return fail(error.field === "closes" ? POLL_BLOCK.closes : POLL_BLOCK.recurrence, phraseText(actor.locale, error));
@@ -132,7 +138,11 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
           ? await polls.castVote(actor, pollId, [optionId])
           : await polls.changeChoice(actor, pollId, intent === "select" ? { select: [optionId], unselect: [] } : { select: [], unselect: [optionId] });
       // Committed and counted: the message update is scheduled before any Slack call is made.
-      if (result.changed) publisher.requestUpdate(pollId);
+      if (result.changed) {
+        publisher.requestUpdate(pollId);
+        // One tally, every copy: an alliance poll's copies on the other platform show it too.
+        if (result.poll.forAlliance) ctx.pollRelay?.changed(pollId, "slack");
+      }
       const chosen = result.ballot.optionIds.map((id) => ({ optionId: id, label: result.poll.options.find((o) => o.id === id)?.label ?? "?" }));
       const key = !result.changed ? "polls.vote.unchanged" : result.replaced ? "polls.vote.changed" : "polls.vote.recorded";
       const multiple = result.poll.mode === "multiple";
@@ -154,7 +164,9 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
     const pollId = entityIdValue.parse(buttonActionSchema.parse(action).value);
     await afterAckAsMember(ctx, respond, () => interactionIdentity(body), client, async (actor) => {
       const { locale } = actor;
-      const { changed } = await polls.closePoll(actor, pollId);
+      const { changed, poll } = await polls.closePoll(actor, pollId);
+      // Closing one copy closes them all: the other platform's copies are updated too.
+      if (poll.forAlliance) ctx.pollRelay?.changed(pollId, "slack");
       await publisher.updateNow(pollId);
       await replyPrivately(respond, translate(locale, changed ? "slack.poll.closed" : "slack.poll.alreadyClosed"));
     });
