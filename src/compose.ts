@@ -17,6 +17,7 @@ import type { SlackPlatform } from "./platforms/slack/slack-platform.js";
 import type { Platform } from "./core/shared/refs.js";
 import { createMemberNotifier } from "./scheduling/member-notifier.js";
 import { createAlliancePollRelay, type PollCopyUpdater } from "./scheduling/alliance-poll-relay.js";
+import type { AlliancePollRelay } from "./core/polls/alliance-poll-relay.js";
 import { Outbox } from "./scheduling/outbox/outbox.js";
 import type { PersonalConversationOpener } from "./scheduling/personal-reach.js";
 import { PrismaOutboxStore } from "./storage/prisma/prisma-outbox-store.js";
@@ -40,6 +41,8 @@ export interface RunningBot {
   readonly scheduling: RunningScheduling | null;
   /** The Prometheus registry behind /metrics. */
   readonly metrics: BotMetrics;
+  /** Alliance polls across spaces: posts copies through the outbox, fans updates out to the platforms. */
+  readonly pollRelay: AlliancePollRelay;
   /** Stops accepting work, finishes what is in flight, closes the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -138,6 +141,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       slack,
       scheduling,
       metrics,
+      pollRelay,
       stop() {
         stopping ??= (async () => {
           await http.close();
