@@ -8,6 +8,7 @@ import type { PollRepository } from "./poll-repository.js";
 import type { ChoiceChange, PollInput } from "./poll-rules.js";
 import type { PollTally } from "./poll-tally.js";
 import type { VoterKeyHasher } from "./voter-key.js";
+import type { PersonDirectory } from "../alliance/person.js";
 
 /** Alliance facts the poll service reads; the composition root adapts the alliance repositories. */
 export interface PollDirectory {
@@ -25,6 +26,11 @@ export interface PollServiceDeps {
   clock: Clock;
   hasher: VoterKeyHasher;
   directory: PollDirectory;
+  /**
+   * One person in several spaces votes with one ballot (core/alliance/person.ts); without it
+   * every member is a person of their own.
+   */
+  persons?: PersonDirectory | undefined;
 }
 
 /** Results as one viewer may see them. */

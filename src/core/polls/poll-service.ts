@@ -31,7 +31,13 @@ function voteOutcome(poll: Poll, result: RecordBallotResult): CastVoteResult {
 }
 
 /** Builds the poll service over its ports. */
-export function createPollService({ polls, clock, hasher, directory }: PollServiceDeps): PollService {
+export function createPollService({ polls, clock, hasher, directory, persons }: PollServiceDeps): PollService {
+  /**
+   * Who votes: the member standing for the voter's person (the oldest member with their verified
+   * e-mail), so voting in a second space changes the same ballot instead of adding one.
+   */
+  const ballotOwner = async (voter: Actor): Promise<string> => (persons ? persons.personOf(voter.memberId) : voter.memberId);
+
   async function load(actor: Actor, pollId: string): Promise<Poll> {
     const poll = await polls.get(pollId);
     assertSameAlliance(poll, actor);
@@ -143,11 +149,12 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
       const now = clock.now();
       if (!acceptsVotes(poll, now)) throw new DomainError("POLL_CLOSED", "poll closed");
       const chosen = validateChoice(poll, optionIds);
+      const owner = await ballotOwner(voter);
       const result = await polls.recordBallot(
         {
           pollId: poll.id,
-          voterKey: voterKeyFor(poll, voter.memberId, hasher),
-          memberId: poll.anonymous ? null : voter.memberId,
+          voterKey: voterKeyFor(poll, owner, hasher),
+          memberId: poll.anonymous ? null : owner,
           organizationId: voter.organizationId,
           optionIds: chosen,
           castOn: dayOf(now),
@@ -164,11 +171,12 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
       if (poll.mode === "single") return service.castVote(voter, pollId, change.select);
       // The change is applied to the stored choice inside the repository's atomic step, never to a
       // choice read in an earlier request: a concurrent click cannot be lost or undone.
-      const voterKey = voterKeyFor(poll, voter.memberId, hasher);
+      const owner = await ballotOwner(voter);
+      const voterKey = voterKeyFor(poll, owner, hasher);
       const result = await polls.changeBallot(poll.id, voterKey, now, (current) => ({
         pollId: poll.id,
         voterKey,
-        memberId: poll.anonymous ? null : voter.memberId,
+        memberId: poll.anonymous ? null : owner,
         organizationId: voter.organizationId,
         optionIds: applyChoiceChange(poll, current?.optionIds ?? [], change),
         castOn: dayOf(now),
@@ -178,7 +186,7 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
 
     async myChoice(voter: Actor, pollId: string) {
       const poll = await load(voter, pollId);
-      const ballot = await polls.findBallot(poll.id, voterKeyFor(poll, voter.memberId, hasher));
+      const ballot = await polls.findBallot(poll.id, voterKeyFor(poll, await ballotOwner(voter), hasher));
       return ballot?.optionIds ?? null;
     },
 
@@ -214,7 +222,16 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
         throw new DomainError("POLL_ANONYMOUS_VOTERS_UNKNOWN", "anonymous polls do not track who voted");
       }
       const voted = new Set((await polls.listBallots(poll.id)).map((ballot) => ballot.memberId));
-      return [...new Set(eligibleMemberIds)].filter((id) => !voted.has(id));
+      // A person who voted in another space has voted; a person with two memberships here is reminded once.
+      const reminded = new Set<string>();
+      const missing: string[] = [];
+      for (const id of new Set(eligibleMemberIds)) {
+        const person = persons ? await persons.personOf(id) : id;
+        if (voted.has(person) || reminded.has(person)) continue;
+        reminded.add(person);
+        missing.push(id);
+      }
+      return missing;
     },
 
     async exportCsv(actor: Actor, pollId: string, locale: Locale) {

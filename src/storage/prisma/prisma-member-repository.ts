@@ -13,6 +13,7 @@ const toMember = (row: MemberRow): Member => ({
   externalId: row.externalId,
   displayName: row.displayName,
   email: row.email,
+  emailVerified: row.emailVerified,
   organizationId: row.organizationId,
   role: row.role as Role,
   locale: row.locale ? toLocale(row.locale) : null,
@@ -54,8 +55,8 @@ export class PrismaMemberRepository implements MemberRepository {
     // Timestamps are written in UTC from here, like Prisma's own writes (the columns have no zone).
     const now = new Date().toISOString();
     const inserted = await this.prisma.$queryRaw<MemberRow[]>`
-      INSERT INTO "Member" ("id", "allianceId", "workspaceId", "externalId", "displayName", "email", "organizationId", "role", "locale", "timezone", "createdAt", "updatedAt")
-      SELECT ${randomUUID()}, ${input.allianceId}, ${input.workspaceId}, ${input.externalId}, ${input.displayName}, ${input.email},
+      INSERT INTO "Member" ("id", "allianceId", "workspaceId", "externalId", "displayName", "email", "emailVerified", "organizationId", "role", "locale", "timezone", "createdAt", "updatedAt")
+      SELECT ${randomUUID()}, ${input.allianceId}, ${input.workspaceId}, ${input.externalId}, ${input.displayName}, ${input.email}, ${input.emailVerified ?? false},
              ${input.organizationId}, 'member', ${input.locale}, ${input.timezone}, ${now}::timestamp, ${now}::timestamp
       WHERE EXISTS (SELECT 1 FROM "Member" WHERE "allianceId" = ${input.allianceId} AND "erasedAt" IS NULL)
       ON CONFLICT ("workspaceId", "externalId") DO NOTHING
@@ -119,6 +120,14 @@ export class PrismaMemberRepository implements MemberRepository {
         ...(filter.organizationId !== undefined ? { organizationId: filter.organizationId } : {}),
         ...(filter.role !== undefined ? { role: filter.role } : {}),
       },
+      orderBy: [...oldestFirst],
+    });
+    return rows.map(toMember);
+  }
+
+  async listByVerifiedEmail(allianceId: string, email: string): Promise<Member[]> {
+    const rows = await this.prisma.member.findMany({
+      where: { allianceId, erasedAt: null, emailVerified: true, email: { equals: email.trim(), mode: "insensitive" } },
       orderBy: [...oldestFirst],
     });
     return rows.map(toMember);

@@ -154,6 +154,8 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
       userExternalId: identity.userId,
       displayName: profile.displayName,
       email: profile.email,
+      // Only users.info fills it (profile.email, users:read.email): Slack's own, confirmed address.
+      emailVerified: profile.email !== null,
       slackTeamId: profile.slackTeamId,
       locale: profile.locale,
       timezone: profile.timezone,
@@ -167,7 +169,7 @@ export function createActorResolver(deps: { members: MemberService; alliances: A
         const profile = await lookup;
         // A member this request created only lacks the profile: one write. Anyone else gets the
         // full refresh (changed name, language, an organisation now mappable).
-        if (created.isNew) await deps.members.completeProfile(created.memberId, profile);
+        if (created.isNew) await deps.members.completeProfile(created.memberId, { ...profile, emailVerified: profile.email !== null });
         else await resolveWith(identity, profile);
         actors.delete(key); // the next request sees the refreshed name, language and organisation
       } catch (error) {
