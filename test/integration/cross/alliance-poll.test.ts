@@ -34,7 +34,7 @@ let handlers: JobHandlers;
 let dispatcher: OutboxDispatcher;
 let dispatchClock: FixedClock;
 
-const personal = (user = USERS.ann): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user });
+const personal = (user: NonNullable<ActivityScope["user"]> = USERS.ann): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user });
 const inAllianceChannel = (user = USERS.ann): ActivityScope => ({
   serviceUrl: h.connector.serviceUrl,
   user,
@@ -282,4 +282,34 @@ describe("a poll for the whole alliance across a Slack workspace and a Teams org
     const teamsUpdate = h.connector.since(teamsMark).find((r) => r.method === "PUT" && r.path.endsWith(copies.find((c) => c.conversationId === TEAMS_ALLIANCE)!.messageId));
     expect(cardText(cardOf(teamsUpdate))).toContain("Closed");
   }, 90_000);
+  it("counts a person in both spaces once: the same verified e-mail on Slack and Teams is one ballot and one pulse invitation", async () => {
+    const prisma = h.bot.database.prisma;
+    // Anna also works in the Teams organisation; its directory gives the same address as Slack's.
+    const annaOnTeams = { id: "29:anna", name: "Anna Teams", aadObjectId: "aad-anna" };
+    h.connector.setMember(annaOnTeams.id, { name: "Anna Teams", email: "Anna@Engineering.example" });
+    await teamsSay(personal(annaOnTeams), "help");
+    const slackSpace = await workspaceOf("slack", SLACK_TEAM);
+    const teamsSpace = await workspaceOf("teams", DEFAULT_TENANT);
+    const members = h.bot.services.stores.members;
+    const onSlack = (await members.findByExternalId(slackSpace.id, "U0ANN"))!;
+    const onTeams = (await members.findByExternalId(teamsSpace.id, annaOnTeams.aadObjectId)) ?? (await members.findByExternalId(teamsSpace.id, annaOnTeams.id));
+    expect(onSlack).toMatchObject({ email: "anna@engineering.example", emailVerified: true });
+    expect(onTeams).toMatchObject({ email: "Anna@Engineering.example", emailVerified: true });
+
+    // She votes on Slack, then changes her mind on the Teams card: still one ballot, now "Pump".
+    const poll = await h.bot.services.polls.createPoll(await h.bot.services.members.getActor(onSlack.id), { question: "Pilot site?", options: ["Dyke", "Pump"], forAlliance: true });
+    const [dyke, pump] = poll.options;
+    await h.bot.services.polls.castVote(await h.bot.services.members.getActor(onSlack.id), poll.id, [dyke!.id]);
+    const card = invokeCard(await h.post(executeActivity(personal(annaOnTeams), "poll.vote", { pollId: poll.id, choice: pump!.id, seen: "" })));
+    expect(cardText(card)).toContain("1 vote");
+    const ballots = await prisma.pollBallot.findMany({ where: { pollId: poll.id } });
+    expect(ballots.map((b) => [b.memberId, b.optionIds])).toEqual([[onSlack.id, [pump!.id]]]);
+
+    // The pulse round invites her once, as her oldest membership (the Slack one).
+    const [engineering] = await h.bot.services.alliances.listOrganizations(slackSpace.allianceId!);
+    expect(onTeams!.organizationId).toBe(engineering!.id); // mapped by the same e-mail domain
+    await handlers.runPulseRound(slackSpace.allianceId!, "P-person", new Date());
+    const invited = (await prisma.pulseInvite.findMany({ where: { memberId: { in: [onSlack.id, onTeams!.id] } } })).map((i) => i.memberId);
+    expect(invited).toEqual([onSlack.id]);
+  }, 60_000);
 });
