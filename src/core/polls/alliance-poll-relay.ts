@@ -25,9 +25,14 @@ export function otherSpacesOf(targets: readonly AlliancePollTarget[], workspaceI
   return targets.filter((target) => target.workspaceId !== workspaceId);
 }
 
-/** The spaces' names for the create form, e.g. "Engineering Co (Slack)". */
+/** The spaces' names for the create form, e.g. "Engineering Co (Slack), Teams" (a space without a known name: its platform). */
 export function describeSpaces(targets: readonly AlliancePollTarget[]): string {
-  return targets.map((target) => `${target.spaceName ?? target.workspaceId} (${target.platform === "slack" ? "Slack" : "Teams"})`).join(", ");
+  return targets
+    .map((target) => {
+      const platform = target.platform === "slack" ? "Slack" : "Teams"; // product names, the same in every language
+      return target.spaceName ? `${target.spaceName} (${platform})` : platform;
+    })
+    .join(", ");
 }
 
 /** Posts and refreshes the copies of alliance polls. */

@@ -181,7 +181,7 @@ describe("a poll for the whole alliance across a Slack workspace and a Teams org
     const modal = modalCall!.args.view as any;
     const option = modal.blocks.find((b: any) => b.block_id === "poll.forAlliance");
     expect(option.label.text).toBe("Post to every linked space's alliance channel");
-    expect(option.hint.text).toContain("(Teams)");
+    expect(option.hint.text).toBe("Also posts it, in their own chat tool, in the alliance channel of the other linked space: Alliance (Teams). Votes from everywhere count in one result.");
 
     const state = {
       "poll.template": { value: selectValue("__none") },
