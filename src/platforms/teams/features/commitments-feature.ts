@@ -1,6 +1,7 @@
 // "commit …" with the shared grammar of src/core/commitments/commit-command.ts, and the buttons
 // on commitment cards. When the command lacks something (no date, an unknown person) the bot
 // answers with a form card pre-filled with what it understood, the Teams stand-in for a modal.
+import { tellOwnerElsewhere } from "../../../core/commitments/answer-notice.js";
 import { z } from "zod";
 import { parseCommitCommand, type CommitCommand } from "../../../core/commitments/commit-command.js";
 import { COMMITMENT_LIMITS, type Commitment, type CommitmentOutcome } from "../../../core/commitments/commitment.js";
@@ -135,6 +136,15 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
       if (confirmAfter && !result.replayed) await askToConfirm({ turn, reply }, result.commitment);
       return { kind: "card", render: await cardOf(turn, result.commitment) };
     };
+  /** After a confirm or dispute: an owner in another space (e.g. on Slack) is told there. */
+  const answered = async (turn: Turn, change: Promise<{ commitment: Commitment; replayed: boolean }>) => {
+    const result = await change;
+    if (!result.replayed) {
+      const { events } = await service().get(turn.member, result.commitment.id);
+      await tellOwnerElsewhere({ members: services.memberRepository, alliances: services.alliances, clock, notifyMember: services.notifyMember }, result.commitment, events, turn.member.workspaceId);
+    }
+    return result;
+  };
   const withKey = (key: string | undefined, reason?: string) => ({ ...(key ? { idempotencyKey: key } : {}), ...(reason ? { reason } : {}) });
   const outcome = (o: CommitmentOutcome) =>
     act((turn, id, data, key) => service().reportOutcome(turn.member, id, o, withKey(key, reasonField.parse(data.reason))), true);
@@ -161,9 +171,9 @@ export function commitmentsFeature(services: TeamsServices, connector: TeamsConn
       [COMMITMENT_ACTION_IDS.kept]: outcome("kept"),
       [COMMITMENT_ACTION_IDS.late]: outcome("kept_late"),
       [COMMITMENT_ACTION_IDS.broken]: outcome("broken"),
-      [COMMITMENT_ACTION_IDS.confirm]: act((turn, id, _data, key) => service().confirm(turn.member, id, withKey(key))),
+      [COMMITMENT_ACTION_IDS.confirm]: act((turn, id, _data, key) => answered(turn, service().confirm(turn.member, id, withKey(key)))),
       [COMMITMENT_ACTION_IDS.dispute]: act((turn, id, data, key) =>
-        service().dispute(turn.member, id, { ...withKey(key), reason: z.string().trim().min(1).max(500).parse(data.reason) }),
+        answered(turn, service().dispute(turn.member, id, { ...withKey(key), reason: z.string().trim().min(1).max(500).parse(data.reason) })),
       ),
       [COMMITMENT_ACTION_IDS.resolve]: act((turn, id, data, key) =>
         service().resolveDispute(turn.member, id, z.enum(["kept", "kept_late", "broken"]).parse(data.outcome), withKey(key, reasonField.parse(data.reason))),

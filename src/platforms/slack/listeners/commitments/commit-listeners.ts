@@ -1,5 +1,6 @@
 // /commit and the commitment buttons and forms. The command grammar is the core's
 // (parseCommitCommand); ambiguous or incomplete input opens a pre-filled form instead of failing.
+import { tellOwnerElsewhere } from "../../../../core/commitments/answer-notice.js";
 import { isDomainError } from "../../../../core/shared/errors.js";
 import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
@@ -190,9 +191,16 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
     [COMMITMENT_ACTION_IDS.broken]: async (actor, id, key) => outcome(actor, id, "broken", key),
     [COMMITMENT_ACTION_IDS.confirm]: async (actor, id, key) => {
       const r = await commitments.confirm(actor, id, { idempotencyKey: key });
+      if (!r.replayed) await tellOwner(actor, r.commitment);
       return { ...r, notify: false, text: translate(actor.locale, "commitments.result.confirmed", { ref: commitmentRef(r.commitment) }) };
     },
   };
+  /** After a confirm or dispute: an owner in another space (e.g. on Teams) is told there. */
+  async function tellOwner(actor: SlackActor, commitment: Commitment): Promise<void> {
+    const { events } = await commitments.get(actor, commitment.id);
+    const deps = { members: ctx.memberRepository, alliances: ctx.alliances, clock: ctx.clock, notifyMember: ctx.notifyMember };
+    await tellOwnerElsewhere(deps, commitment, events, actor.workspaceId);
+  }
   async function outcome(actor: SlackActor, id: string, value: "kept" | "kept_late" | "broken", key: string) {
     const r = await commitments.reportOutcome(actor, id, value, { idempotencyKey: key });
     return { ...r, notify: true, text: translate(actor.locale, "commitments.result.outcome", { ref: commitmentRef(r.commitment), status: translate(actor.locale, `commitments.status.${r.commitment.status}`) }) };
@@ -259,6 +267,11 @@ export function registerCommitListeners(app: App, ctx: SlackListenerContext, com
       }
       await ack();
       await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, textMessage(text));
+      // After the ack (its 3 s are not for this): an owner in another space is told there.
+      if (meta.k === "dispute" && !result.replayed) {
+        const disputed = result.commitment;
+        await tellOwner(actor, disputed).catch((error: unknown) => ctx.logger.warn({ err: error, commitmentId: disputed.id }, "could not tell the owner in another space"));
+      }
     } catch (error) {
       await ack({ response_action: "errors", errors: { "f.reason": errorText(locale, error) } });
     }
