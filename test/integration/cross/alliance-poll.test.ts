@@ -312,4 +312,19 @@ describe("a poll for the whole alliance across a Slack workspace and a Teams org
     const invited = (await prisma.pulseInvite.findMany({ where: { memberId: { in: [onSlack.id, onTeams!.id] } } })).map((i) => i.memberId);
     expect(invited).toEqual([onSlack.id]);
   }, 60_000);
+  it("makes an alliance poll from the one-line command too: Teams' poll … alliance-wide reaches the Slack alliance channel once", async () => {
+    const prisma = h.bot.database.prisma;
+    const before = slack.posted.filter((p) => p.channel === SLACK_ALLIANCE).length;
+    const mark = h.connector.mark();
+    await teamsSay(inAllianceChannel(), `poll "Bike or train to the site visit?" "Bike" "Train" alliance-wide`);
+    const poll = (await prisma.poll.findFirst({ where: { question: "Bike or train to the site visit?" } }))!;
+    expect(poll).toMatchObject({ forAlliance: true, conversationId: TEAMS_ALLIANCE });
+    // Created in the Teams alliance channel: the only copy is Slack's.
+    const slackSpace = await workspaceOf("slack", SLACK_TEAM);
+    expect((await prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `poll-copy:${poll.id}:` } } })).map((m) => m.dedupeKey)).toEqual([`poll-copy:${poll.id}:${slackSpace.id}`]);
+    await h.connector.waitFor((r) => h.connector.since(mark).includes(r) && JSON.stringify(r.body).includes("It is also being posted in the alliance channel of the other linked space."));
+    await deliverAll(2);
+    expect(slack.posted.filter((p) => p.channel === SLACK_ALLIANCE).length - before).toBe(1);
+    expect(await prisma.pollCopy.count({ where: { pollId: poll.id } })).toBe(1);
+  }, 60_000);
 });

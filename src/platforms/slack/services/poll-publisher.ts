@@ -21,8 +21,11 @@ import { createUpdateCoalescer, type UpdateClaim } from "./update-coalescer.js";
 export interface PollPublisher {
   /** Posts the poll into `channel` and remembers the message on the poll. */
   post(poll: Poll, target: { teamId: string; channel: string; workspaceId: string }): Promise<SlackPostedMessage>;
-  /** Asks for every Slack message of the poll to be brought up to date (coalesced per message). */
-  requestUpdate(pollId: string): void;
+  /**
+   * Asks for every Slack message of the poll to be brought up to date (coalesced per message).
+   * `poll`, when the caller has it (a vote), names the messages without reading the poll again.
+   */
+  requestUpdate(pollId: string, poll?: Pick<Poll, "id" | "message" | "copies">): void;
   /** Updates every Slack message of the poll right away (close, reveal). */
   updateNow(pollId: string): Promise<void>;
   /** The public view of a poll, in the alliance's language. */
@@ -98,19 +101,20 @@ export function createPollPublisher(deps: {
       await deps.polls.recordMessage(poll.id, { workspaceId: target.workspaceId, conversationId: posted.channel, messageId: posted.ts });
       return posted;
     },
-    requestUpdate(pollId) {
+    requestUpdate(pollId, known) {
       // The poll's own message is asked for at once (as before copies existed); the copies once
-      // the poll is read. Copies on another platform are skipped when their update runs.
+      // the poll is known. Copies on another platform are skipped when their update runs.
       coalescer.request(pollId);
+      const requestCopies = (poll: Pick<Poll, "id" | "message" | "copies"> | null) => {
+        for (const ref of poll ? pollMessages(poll) : []) {
+          const key = messageKey(poll!, ref);
+          if (key !== pollId) coalescer.request(key);
+        }
+      };
+      if (known) return requestCopies(known);
       void deps.polls
         .findPoll(pollId)
-        .then((poll) => {
-          if (!poll) return;
-          for (const ref of pollMessages(poll)) {
-            const key = messageKey(poll, ref);
-            if (key !== pollId) coalescer.request(key);
-          }
-        })
+        .then(requestCopies)
         .catch((error: unknown) => deps.logger.warn({ err: error, pollId }, "could not list the copies of a poll to update"));
     },
     // A message Slack refuses now (429, 5xx) is left to the coalescer, which retries it; the

@@ -139,7 +139,7 @@ export function registerPollListeners(app: App, ctx: SlackListenerContext, polls
           : await polls.changeChoice(actor, pollId, intent === "select" ? { select: [optionId], unselect: [] } : { select: [], unselect: [optionId] });
       // Committed and counted: the message update is scheduled before any Slack call is made.
       if (result.changed) {
-        publisher.requestUpdate(pollId);
+        publisher.requestUpdate(pollId, result.poll);
         // One tally, every copy: an alliance poll's copies on the other platform show it too.
         if (result.poll.forAlliance) ctx.pollRelay?.changed(pollId, "slack");
       }
