@@ -214,6 +214,9 @@ describe("a poll for the whole alliance across a Slack workspace and a Teams org
     expect(cardText(teamsCard)).toContain("Which pilot do we start with?");
     const copies = await prisma.pollCopy.findMany({ where: { pollId: poll.id } });
     expect(copies.map((c) => c.conversationId).sort()).toEqual([SLACK_ALLIANCE, TEAMS_ALLIANCE].sort());
+    // The Slack copy is a full poll message: its buttons vote on the one poll.
+    const slackCopy = slack.callsTo("chat.postMessage").filter((c) => c.args.channel === SLACK_ALLIANCE && JSON.stringify(c.args.blocks ?? "").includes("Which pilot")).at(-1)!;
+    expect(JSON.stringify(slackCopy.args.blocks)).toContain(`"value":"${poll.id}:${poll.options[1]!.id}"`);
     const generalTs = poll.messageId!;
     const allianceTs = copies.find((c) => c.conversationId === SLACK_ALLIANCE)!.messageId;
     const teamsActivity = copies.find((c) => c.conversationId === TEAMS_ALLIANCE)!.messageId;
