@@ -9,6 +9,7 @@ import type { CoreServices } from "./compose-services.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import type { Platform } from "./core/shared/refs.js";
+import type { AlliancePollRelay } from "./core/polls/alliance-poll-relay.js";
 import { createCoreJobHandlers } from "./scheduling/core-job-handlers.js";
 import { startCronTicker } from "./scheduling/cron-ticker.js";
 import type { MessageSender } from "./scheduling/outbox/message-sender.js";
@@ -42,6 +43,8 @@ export function startScheduling(deps: {
   senders: Partial<Record<Platform, MessageSender | null>>;
   /** Open 1:1 conversations with members who never wrote to the bot (pulse, reminders). */
   openers?: Partial<Record<Platform, PersonalConversationOpener | null>>;
+  /** Refreshes every copy of an alliance poll once a copy is delivered (votes may have come in meanwhile). */
+  pollRelay?: Pick<AlliancePollRelay, "changed">;
   /** Counts deliveries, retries, dead messages, claims and runs (absent in some tests). */
   metrics?: BotMetrics;
 }): RunningScheduling | null {
@@ -55,6 +58,10 @@ export function startScheduling(deps: {
     sender: createPlatformMessageSender({
       senders: deps.senders,
       recordPollMessage: (id, message) => services.polls.recordMessage(id, message),
+      recordPollCopy: async (id, copy) => {
+        await services.polls.recordCopy(id, copy);
+        deps.pollRelay?.changed(id);
+      },
       findMessage: (dedupeKey) => store.findByDedupeKey(dedupeKey),
       now: () => services.clock.now(),
       logger,

@@ -1,6 +1,7 @@
 // The core services over the Prisma repositories, built once by the composition root and shared
 // by every platform and the scheduler. Each service gets only the ports it needs; the small
 // "directory" adapters here map the alliance module onto what polls and pulse ask for.
+import { createPersonDirectory, onePerPerson } from "./core/alliance/person.js";
 import type { AllianceScope } from "./core/alliance/alliance-scope.js";
 import { AllianceService } from "./core/alliance/alliance-service.js";
 import { MemberService } from "./core/alliance/member-service.js";
@@ -82,6 +83,7 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
   const polls = createPollService({
     polls: pollRepository,
     clock,
+    persons: createPersonDirectory(stores.members),
     hasher: createHmacVoterKeyHasher(secret),
     directory: {
       anonymityThreshold: async (allianceId) => (await alliances.getAlliance(allianceId)).anonymityThreshold,
@@ -113,7 +115,9 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
     respondentKey: (roundId, memberId) => respondentHash(roundId, memberId),
     directory: {
       organizations: async (allianceId) => (await stores.alliances.listOrganizations(allianceId)).map((o) => ({ id: o.id, name: o.name })),
-      members: async (allianceId) => (await stores.members.list(allianceId)).map((m) => ({ memberId: m.id, organizationId: m.organizationId })),
+      // One invitation per person and round: a person in two spaces (same verified e-mail) is
+      // invited once, as their oldest membership (core/alliance/person.ts).
+      members: async (allianceId) => onePerPerson(await stores.members.list(allianceId)).map((m) => ({ memberId: m.id, organizationId: m.organizationId })),
     },
   });
 

@@ -12,11 +12,13 @@ import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processe
 import type { PrismaClient } from "./storage/prisma-client.js";
 import type { NotifyMember } from "./platforms/slack/listeners/register.js";
 import { TokenCipher } from "./storage/token-cipher.js";
+import type { AlliancePollRelay } from "./core/polls/alliance-poll-relay.js";
 
 /** What the Slack listeners call: the core services, and the chart renderer for `/trust health`. */
-export function slackFeatures(services: CoreServices, notifyMember?: NotifyMember) {
+export function slackFeatures(services: CoreServices, notifyMember?: NotifyMember, pollRelay?: AlliancePollRelay) {
   return {
     notifyMember,
+    pollRelay,
     members: services.members,
     alliances: services.alliances,
     memberRepository: services.stores.members,
@@ -34,7 +36,15 @@ export function slackFeatures(services: CoreServices, notifyMember?: NotifyMembe
 }
 
 /** The Slack platform for `config.slack`, or null when Slack is not configured. */
-export function buildSlackPlatform(deps: { config: Config; logger: Logger; services: CoreServices; prisma: PrismaClient; secret: string; notifyMember?: NotifyMember }): SlackPlatform | null {
+export function buildSlackPlatform(deps: {
+  config: Config;
+  logger: Logger;
+  services: CoreServices;
+  prisma: PrismaClient;
+  secret: string;
+  notifyMember?: NotifyMember;
+  pollRelay?: AlliancePollRelay;
+}): SlackPlatform | null {
   const { config, services, prisma } = deps;
   if (!config.slack) return null;
   const installations =
@@ -47,6 +57,6 @@ export function buildSlackPlatform(deps: { config: Config; logger: Logger; servi
     processedEvents: withPeriodicPrune(new PrismaProcessedEventRepository(prisma), services.clock),
     installations,
     retention: services.retention,
-    features: slackFeatures(services, deps.notifyMember),
+    features: slackFeatures(services, deps.notifyMember, deps.pollRelay),
   });
 }

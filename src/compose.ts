@@ -17,6 +17,8 @@ import { startScheduling, type RunningScheduling } from "./compose-scheduler.js"
 import type { SlackPlatform } from "./platforms/slack/slack-platform.js";
 import type { Platform } from "./core/shared/refs.js";
 import { createMemberNotifier } from "./scheduling/member-notifier.js";
+import { createAlliancePollRelay, type PollCopyUpdater } from "./scheduling/alliance-poll-relay.js";
+import type { AlliancePollRelay } from "./core/polls/alliance-poll-relay.js";
 import { Outbox } from "./scheduling/outbox/outbox.js";
 import type { PersonalConversationOpener } from "./scheduling/personal-reach.js";
 import { PrismaOutboxStore } from "./storage/prisma/prisma-outbox-store.js";
@@ -40,6 +42,8 @@ export interface RunningBot {
   readonly scheduling: RunningScheduling | null;
   /** The Prometheus registry behind /metrics. */
   readonly metrics: BotMetrics;
+  /** Alliance polls across spaces: posts copies through the outbox, fans updates out to the platforms. */
+  readonly pollRelay: AlliancePollRelay;
   /** Stops accepting work, finishes what is in flight, closes the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -91,7 +95,12 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     // Reaches a member of another space (a Teams member from a Slack listener, or the other way
     // round) through the outbox; the platforms' openers are filled in once the platforms exist.
     const openers: Partial<Record<Platform, PersonalConversationOpener | null>> = {};
-    const notifyMember = createMemberNotifier({ services, outbox: new Outbox(new PrismaOutboxStore(database.prisma), services.clock), openers, logger });
+    const outbox = new Outbox(new PrismaOutboxStore(database.prisma), services.clock);
+    const notifyMember = createMemberNotifier({ services, outbox, openers, logger });
+    // Alliance polls: copies into every linked space's alliance channel through the outbox, and a
+    // vote on one platform updates the copies on the other (filled in once the platforms exist).
+    const pollUpdaters: Partial<Record<Platform, PollCopyUpdater | null>> = {};
+    const pollRelay = createAlliancePollRelay({ services, outbox, updaters: pollUpdaters, logger });
     // Imported only when configured: the Teams SDK is ~50 MB of a running bot that does not use it.
     const teams = config.teams
       ? (await import("./platforms/teams/teams-platform.js")).createTeamsPlatform({
@@ -101,13 +110,15 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
           conversations: services.stores.conversations,
           workspaces: services.stores.workspaces,
           processedEvents: withPeriodicPrune(new PrismaProcessedEventRepository(database.prisma), services.clock),
-          services: { ...services, memberRepository: services.stores.members, notifyMember },
+          services: { ...services, memberRepository: services.stores.members, notifyMember, pollRelay },
         })
       : null;
     await teams?.mount(http.app);
-    const slack = buildSlackPlatform({ config, logger, services, prisma: database.prisma, secret, notifyMember });
+    const slack = buildSlackPlatform({ config, logger, services, prisma: database.prisma, secret, notifyMember, pollRelay });
     openers.slack = slack?.personalOpener ?? null;
     openers.teams = teams?.personalOpener ?? null;
+    pollUpdaters.slack = slack ? (pollId) => slack.requestPollUpdate(pollId) : null;
+    pollUpdaters.teams = teams ? (pollId) => teams.requestPollUpdate(pollId) : null;
     slack?.mount(http.app);
     await slack?.start();
     if (slack && config.slack?.mode.kind !== "oauth") health.outbound("slack"); // auth.test answered
@@ -125,6 +136,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       prisma: database.prisma,
       senders: { slack: instrumentSender(slack?.outboxSender ?? null, "slack", health), teams: instrumentSender(teams?.outboxSender ?? null, "teams", health) },
       openers: { slack: slack?.personalOpener ?? null, teams: teams?.personalOpener ?? null },
+      pollRelay,
       metrics,
     });
     for (const line of describePlatforms(config)) logger.info(line);
@@ -141,6 +153,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       slack,
       scheduling,
       metrics,
+      pollRelay,
       stop() {
         stopping ??= (async () => {
           await http.close();

@@ -2,7 +2,8 @@
 // each message by its platform; threads a message whose payload names `replyTo` (the dedupe key
 // of an earlier outbox message, e.g. the summary's chart upload under the summary post) under
 // where that message landed; and after a scheduled poll run is posted records where, so later
-// votes and the close can update that message.
+// votes and the close can update that message; likewise where a copy of an alliance poll landed
+// in another space's alliance channel (see alliance-poll-relay.ts).
 import type { PollMessageRef } from "../core/polls/poll.js";
 import type { Platform } from "../core/shared/refs.js";
 import type { MessageSender, SendOutcome } from "./outbox/message-sender.js";
@@ -21,6 +22,8 @@ const objectOf = (payload: LeasedMessage["payload"]): JsonObject | null =>
 export function createPlatformMessageSender(deps: {
   senders: Partial<Record<Platform, MessageSender | null>>;
   recordPollMessage?: (pollId: string, message: PollMessageRef) => Promise<void>;
+  /** Records a delivered copy of an alliance poll (payload `recordPollCopy`) and refreshes the copies. */
+  recordPollCopy?: (pollId: string, copy: PollMessageRef) => Promise<void>;
   /** Looks up an outbox message by dedupe key (for `replyTo`); without it replies go unthreaded. */
   findMessage?: (dedupeKey: string) => Promise<OutboxMessage | null>;
   /** Default: the system clock (only used to size the wait for a message replied to). */
@@ -31,10 +34,14 @@ export function createPlatformMessageSender(deps: {
   const now = deps.now ?? (() => new Date());
 
   async function afterSent(message: LeasedMessage, ref: string): Promise<void> {
-    const pollId = objectOf(message.payload)?.["recordPollMessage"];
-    if (typeof pollId !== "string" || !deps.recordPollMessage) return;
+    const payload = objectOf(message.payload);
+    const copyOf = payload?.["recordPollCopy"];
+    const runOf = payload?.["recordPollMessage"];
+    const [pollId, record] =
+      typeof copyOf === "string" ? [copyOf, deps.recordPollCopy] : typeof runOf === "string" ? [runOf, deps.recordPollMessage] : [null, undefined];
+    if (pollId === null || !record) return;
     try {
-      await deps.recordPollMessage(pollId, { workspaceId: message.workspaceId, conversationId: message.conversationId, messageId: ref });
+      await record(pollId, { workspaceId: message.workspaceId, conversationId: message.conversationId, messageId: ref });
     } catch (error) {
       // The post is out; failing now would post it again. The poll just won't live-update.
       deps.logger?.error({ pollId, err: error }, "could not record where a scheduled poll was posted");

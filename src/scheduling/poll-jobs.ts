@@ -12,9 +12,11 @@
 // posted (late) the same way.
 import type { Alliance } from "../core/alliance/alliance.js";
 import { buildPollView } from "../core/polls/poll-views.js";
-import type { Poll } from "../core/polls/poll.js";
+import { pollMessages, type Poll, type PollMessageRef } from "../core/polls/poll.js";
 import type { JobContext } from "./job-context.js";
 import { recurrenceFiresAt } from "../core/polls/poll-recurrence-match.js";
+import { pollLocale } from "../core/polls/poll-locale.js";
+import { queueAlliancePollCopies } from "./alliance-poll-relay.js";
 
 /** How far back the close sweep looks for a closed poll whose result update was never queued. */
 export const CLOSE_RECOVERY_MS = 24 * 3_600_000;
@@ -22,8 +24,12 @@ export const CLOSE_RECOVERY_MS = 24 * 3_600_000;
 export const RUN_RECOVERY_MINUTES = 60;
 
 const MINUTE_MS = 60_000;
-/** The outbox key of a closed poll's result update. */
-export const pollClosedDedupeKey = (pollId: string) => `poll-closed:${pollId}`;
+/**
+ * The outbox key of a closed poll's result update: the message it was created as keeps the key
+ * it always had; each copy of an alliance poll in another space's alliance channel adds its place.
+ */
+export const pollClosedDedupeKey = (pollId: string, copy?: Pick<PollMessageRef, "workspaceId" | "conversationId">) =>
+  `poll-closed:${pollId}${copy ? `:${copy.workspaceId}:${copy.conversationId}` : ""}`;
 /** The outbox key of a recurring poll's run at `runAt` (a minute). */
 export const pollRunDedupeKey = (sourceId: string, runAt: Date) => `poll-run:${sourceId}:${runAt.toISOString().slice(0, 16)}`;
 
@@ -53,18 +59,28 @@ export async function closeDuePolls(job: JobContext, now: Date): Promise<void> {
   await each(job, polls.values(), "queueing a closed poll's result", (poll) => queueResult(job, poll, now));
 }
 
+/** Queues the result update of every posted message of the poll (each copy of an alliance poll too), once each. */
 async function queueResult(job: JobContext, poll: Poll, now: Date): Promise<void> {
-  if (!poll.message) return; // never posted (e.g. created by the scheduler but not yet delivered)
-  const key = pollClosedDedupeKey(poll.id);
-  if (await job.deps.outbox.find(key)) return; // queued already: nothing to build
-  const to = await job.destinationOf(poll.message);
-  if (!to) return;
+  // Never posted (e.g. created by the scheduler but not yet delivered): nothing to update.
+  const pending: { key: string; message: PollMessageRef }[] = [];
+  for (const message of pollMessages(poll)) {
+    const primary = poll.message !== null && message.workspaceId === poll.message.workspaceId && message.conversationId === poll.message.conversationId;
+    const key = pollClosedDedupeKey(poll.id, primary ? undefined : message);
+    if (!(await job.deps.outbox.find(key))) pending.push({ key, message }); // queued already: nothing to build
+  }
+  if (pending.length === 0) return;
   const alliance = await allianceOf(job, poll);
   const results = await job.services.polls.getResults(null, poll.id);
-  const view = buildPollView(results, { locale: alliance.locale, timeZone: alliance.timezone, now });
-  // Slack updates by `ts`, Teams by `messageId`: both name the posted message.
-  const ref = poll.message.messageId;
-  await job.queueView(key, to, view, alliance.locale, { operation: "update", extras: { ts: ref, messageId: ref } });
+  // One message, one language: the poll's (its creator's), as when it was posted.
+  const locale = await pollLocale(poll, job.services.stores.members, alliance.locale);
+  const view = buildPollView(results, { locale, timeZone: alliance.timezone, now });
+  for (const { key, message } of pending) {
+    const to = await job.destinationOf(message);
+    if (!to) continue;
+    // Slack updates by `ts`, Teams by `messageId`: both name the posted message.
+    const ref = message.messageId;
+    await job.queueView(key, to, view, locale, { operation: "update", extras: { ts: ref, messageId: ref } });
+  }
 }
 
 /** The minutes of the look-back window (oldest first, this one last) at which `rule` fired after `since`. */
@@ -109,4 +125,6 @@ async function postRun(job: JobContext, source: Poll, alliance: Alliance, runAt:
   const view = buildPollView(results, { locale: alliance.locale, timeZone: alliance.timezone, now });
   // `recordPollMessage` lets the delivery record where the new run was posted (see platform-message-sender.ts).
   await job.queueView(key, to, view, alliance.locale, { extras: { recordPollMessage: poll.id } });
+  // A run of an alliance poll goes to every space's alliance channel too, once each.
+  if (poll.forAlliance) await queueAlliancePollCopies(job, poll, view, alliance.locale, to);
 }

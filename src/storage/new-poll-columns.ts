@@ -15,6 +15,7 @@ export function newPollColumns(draft: NewPoll): Omit<NewPoll, "options"> {
     recurrence: draft.recurrence,
     templateKey: draft.templateKey,
     createdById: draft.createdById,
+    forAlliance: draft.forAlliance,
     createdAt: draft.createdAt,
   };
 }

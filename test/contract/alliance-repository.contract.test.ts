@@ -139,6 +139,31 @@ function contract(name: string, get: () => AllianceStores): void {
       expect(await s.members.get(member.id)).toEqual(cleared);
     });
 
+    it("finds the members of one person by verified e-mail (any case), oldest first, never by an unverified one", async () => {
+      const { s, alliance, workspace } = await freshAlliance();
+      const teams = await s.workspaces.ensure("teams", `tenant-${randomUUID()}`, "City");
+      await s.workspaces.bindAllianceIfUnbound(teams.id, alliance.id);
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+      const { member: onSlack } = await s.members.createIfAbsent({ ...newMember(alliance.id, workspace.id), email: "Ann@Acme.com", emailVerified: true });
+      expect(onSlack.emailVerified).toBe(true);
+      await pause();
+      const { member: onTeams } = await s.members.createIfAbsent({ ...newMember(alliance.id, teams.id), email: "ann@acme.com" });
+      expect(onTeams.emailVerified).toBe(false);
+      // Unverified: not the same person (yet).
+      expect((await s.members.listByVerifiedEmail(alliance.id, "ann@acme.com")).map((m) => m.id)).toEqual([onSlack.id]);
+      // The platform vouches for it now: both, oldest first, whatever case is asked.
+      expect(await s.members.updateProfile(onTeams.id, { emailVerified: true })).toMatchObject({ emailVerified: true });
+      expect((await s.members.listByVerifiedEmail(alliance.id, "ANN@acme.COM ")).map((m) => m.id)).toEqual([onSlack.id, onTeams.id]);
+      // Another alliance's member with the address is someone else's business; a forgotten one is gone.
+      const other = await s.alliances.create(defaultAllianceSettings("Other"));
+      const elsewhere = await s.workspaces.ensure("slack", `T${randomUUID()}`, null);
+      await s.workspaces.bindAllianceIfUnbound(elsewhere.id, other.id);
+      await s.members.createIfAbsent({ ...newMember(other.id, elsewhere.id), emailVerified: true });
+      await s.members.erase(onSlack.id, T0);
+      expect((await s.members.listByVerifiedEmail(alliance.id, "ann@acme.com")).map((m) => m.id)).toEqual([onTeams.id]);
+      expect((await s.members.get(onSlack.id))?.emailVerified).toBe(false);
+    });
+
     it("erases a member: personal data blanked, identity unlinked, row kept; twice is harmless", async () => {
       const { s, alliance, workspace } = await freshAlliance();
       const { member } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id));

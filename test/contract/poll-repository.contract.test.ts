@@ -34,6 +34,7 @@ function draft(allianceId: string, overrides: Partial<NewPoll> = {}): NewPoll {
     recurrence: null,
     templateKey: null,
     createdById: "member-creator",
+    forAlliance: false,
     createdAt: T0,
     options: ["Trust", "Reliability", "Transparency"],
     ...overrides,
@@ -78,6 +79,32 @@ function contract(name: string, harness: Harness): void {
       const message = { workspaceId: "w1", conversationId: "C123", messageId: "1712345678.000100" };
       await harness.repo().setMessage(poll.id, message);
       expect((await harness.repo().get(poll.id))?.message).toEqual(message);
+    });
+
+    it("keeps an alliance poll's copies, one per space and conversation, and the flag", async () => {
+      const poll = await harness.repo().create(draft(await harness.newAlliance(), { forAlliance: true }));
+      expect(poll.forAlliance).toBe(true);
+      expect(poll.copies).toEqual([]);
+      const slack = { workspaceId: "w-slack", conversationId: "C-alliance", messageId: "1712345678.000200" };
+      const teams = { workspaceId: "w-teams", conversationId: "19:alliance@thread.tacv2", messageId: "1712345679000" };
+      await harness.repo().addCopy(poll.id, slack);
+      await harness.repo().addCopy(poll.id, teams);
+      // A retried delivery records the same copy again: still one, with the latest message id.
+      await harness.repo().addCopy(poll.id, { ...slack, messageId: "1712345678.000300" });
+      const stored = await harness.repo().get(poll.id);
+      expect(stored?.forAlliance).toBe(true);
+      expect(stored?.copies).toEqual([{ ...slack, messageId: "1712345678.000300" }, teams]);
+      // Listing returns the copies too (the close sweep reads polls from lists).
+      await harness.repo().close(poll.id, later(1000));
+      expect((await harness.repo().listClosedSince(later(0))).find((p) => p.id === poll.id)?.copies).toHaveLength(2);
+      // Recording a copy of a poll that does not exist writes nothing and does not throw.
+      await harness.repo().addCopy("no-such-poll", slack);
+      expect(await harness.repo().get("no-such-poll")).toBeNull();
+    });
+
+    it("stores a poll of one space without copies", async () => {
+      const poll = await harness.repo().create(draft(await harness.newAlliance()));
+      expect((await harness.repo().get(poll.id))).toMatchObject({ forAlliance: false, copies: [] });
     });
 
     it("closes a poll once: a second close changes nothing", async () => {

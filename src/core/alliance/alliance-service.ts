@@ -138,6 +138,7 @@ export class AllianceService {
       name: alliance.name,
       organizations: organizations.map(({ id, name, emailDomains, slackTeamIds }) => ({ id, name, emailDomains, slackTeamIds })),
       steeringChannel: steering || null,
+      ...(space ? { allianceChannel: space.allianceConversationId ? { conversationId: space.allianceConversationId } : null } : {}),
       summary: { ...alliance.summary },
       pulse: { ...alliance.pulse },
       uncertainty: alliance.uncertainty,
@@ -201,6 +202,8 @@ export class AllianceService {
     // the summary reaches every linked space that chose one.
     await this.deps.spaces?.setChannel(steeringWorkspaceId, "steering", input.steeringChannel?.conversationId ?? null);
     this.forgetCached();
+    // The alliance channel is always the space's where setup runs (alliance polls go there).
+    if (input.allianceChannel !== undefined) await this.deps.spaces?.setChannel(context.workspaceId, "alliance", input.allianceChannel?.conversationId ?? null);
     const membersMapped = await this.mapUnassignedMembers(alliance.id, saved.organizations);
     return { ok: true, ...saved, actor: current, membersMapped };
   }

@@ -26,6 +26,7 @@ export interface SetupFormView {
   values: SetupInputRaw;
   labels: Record<
     | "title" | "name" | "organizations" | "organizationsHint" | "emailDomains" | "slackTeamIds" | "steeringChannel"
+    | "allianceChannel" | "allianceChannelHint"
     | "summary" | "pulse" | "cadence" | "weekday" | "hour" | "itemsPerRound" | "uncertainty" | "uncertaintyHint" | "anonymityThreshold"
     | "anonymityThresholdHint" | "cultureFlagThreshold" | "commitmentReminderDays" | "locale" | "timezone" | "submit" | "cancel",
     string
@@ -118,7 +119,7 @@ export function buildSetupFormView(locale: Locale, values: SetupInputRaw, errors
     labels: {
       title: label("title"), name: label("name"), organizations: label("organizations"),
       organizationsHint: label("organizationsHint"), emailDomains: label("emailDomains"), slackTeamIds: label("slackTeamIds"),
-      steeringChannel: label("steeringChannel"), summary: label("summary"), pulse: label("pulse"), cadence: label("cadence"),
+      steeringChannel: label("steeringChannel"), allianceChannel: label("allianceChannel"), allianceChannelHint: label("allianceChannelHint"), summary: label("summary"), pulse: label("pulse"), cadence: label("cadence"),
       weekday: label("weekday"), hour: label("hour"), itemsPerRound: label("itemsPerRound"), uncertainty: label("uncertainty"),
       uncertaintyHint: label("uncertaintyHint"), anonymityThreshold: label("anonymityThreshold"), anonymityThresholdHint: label("anonymityThresholdHint"),
       cultureFlagThreshold: label("cultureFlagThreshold"), commitmentReminderDays: label("commitmentReminderDays"),

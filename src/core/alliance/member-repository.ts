@@ -1,10 +1,11 @@
 import type { Member, Role } from "./member.js";
 
 /** What is known about a member when we first meet them. */
-export type NewMember = Pick<Member, "allianceId" | "workspaceId" | "externalId" | "displayName" | "email" | "organizationId" | "locale" | "timezone">;
+export type NewMember = Pick<Member, "allianceId" | "workspaceId" | "externalId" | "displayName" | "email" | "organizationId" | "locale" | "timezone"> &
+  Partial<Pick<Member, "emailVerified">>;
 
 /** Profile fields the platform may refresh on each contact. */
-export type MemberProfilePatch = Partial<Pick<Member, "displayName" | "email" | "locale" | "timezone">>;
+export type MemberProfilePatch = Partial<Pick<Member, "displayName" | "email" | "emailVerified" | "locale" | "timezone">>;
 
 /** Storage of members. Erased members are never returned by `findByExternalId` or `list`. */
 export interface MemberRepository {
@@ -27,6 +28,11 @@ export interface MemberRepository {
   claimAdminIfNone(allianceId: string, memberId: string): Promise<boolean>;
   countAdmins(allianceId: string): Promise<number>;
   countInOrganization(organizationId: string): Promise<number>;
+  /**
+   * The alliance's current (not erased) members whose e-mail is verified and equals `email`
+   * ignoring case, oldest first: one person in several spaces (core/alliance/person.ts).
+   */
+  listByVerifiedEmail(allianceId: string, email: string): Promise<Member[]>;
   /** The alliance's current (not erased) members, oldest first. */
   list(allianceId: string, filter?: { organizationId?: string | null; role?: Role }): Promise<Member[]>;
   /**

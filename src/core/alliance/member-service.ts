@@ -37,6 +37,11 @@ export interface ResolveMemberInput {
   /** Empty when the platform did not say (Teams join events): stored empty, never as the id. */
   displayName: string;
   email?: string | null | undefined;
+  /**
+   * True when the platform vouches for `email` (Slack users.info, the Teams member API): only
+   * then may it make two members one person (core/alliance/person.ts).
+   */
+  emailVerified?: boolean | undefined;
   /** The user's own Slack team: for Slack Connect users it differs from the workspace. */
   slackTeamId?: string | null | undefined;
   /** The platform's locale tag for the user ("nl-NL"), when it sends one. */
@@ -53,6 +58,8 @@ export interface ResolveMemberInput {
 /** What a platform's profile lookup found. */
 export interface LookedUpProfile {
   email?: string | null | undefined;
+  /** True when the platform vouches for the e-mail (see ResolveMemberInput.emailVerified). */
+  emailVerified?: boolean | undefined;
   displayName?: string | null | undefined;
 }
 
@@ -115,6 +122,7 @@ export class MemberService {
         // No name is better than the id: greetings and cards would show "00000000-…".
         displayName: input.displayName.trim(),
         email: input.email?.trim() || null,
+        emailVerified: Boolean(input.email?.trim() && input.emailVerified),
         organizationId: (await match())?.id ?? null,
         locale: platformLocale,
         timezone: input.timezone ?? null,
@@ -144,10 +152,13 @@ export class MemberService {
    * newcomer resolved from the request alone): one write, no organisation mapping, since the
    * platform only does this when an e-mail could not decide the organisation anyway.
    */
-  async completeProfile(memberId: string, profile: Pick<ResolveMemberInput, "displayName" | "email" | "locale" | "timezone">): Promise<void> {
+  async completeProfile(memberId: string, profile: Pick<ResolveMemberInput, "displayName" | "email" | "emailVerified" | "locale" | "timezone">): Promise<void> {
     const patch: MemberProfilePatch = {};
     if (profile.displayName.trim()) patch.displayName = profile.displayName.trim();
-    if (profile.email?.trim()) patch.email = profile.email.trim();
+    if (profile.email?.trim()) {
+      patch.email = profile.email.trim();
+      patch.emailVerified = profile.emailVerified === true;
+    }
     if (profile.locale) patch.locale = toLocale(profile.locale);
     if (profile.timezone) patch.timezone = profile.timezone;
     if (Object.keys(patch).length > 0) await this.deps.members.updateProfile(memberId, patch);
@@ -156,12 +167,16 @@ export class MemberService {
   /** `input` completed by the platform's lookup, when the member still needs an e-mail to be mapped. */
   private async withLookedUpProfile(input: ResolveMemberInput, member: Member | null): Promise<ResolveMemberInput> {
     if (!input.lookupProfile || input.email?.trim()) return input;
-    if (member && (member.organizationId !== null || member.email)) return input;
+    // Also asked while the member's e-mail is not verified yet (rows from before verification
+    // was recorded): a verified one is what makes them one person across spaces.
+    if (member && member.emailVerified) return input;
+    if (member && member.organizationId !== null && !member.email) return input;
     const found = await input.lookupProfile().catch(() => null);
     if (!found) return input;
     return {
       ...input,
       email: found.email?.trim() || null,
+      emailVerified: found.emailVerified === true,
       displayName: input.displayName.trim() || found.displayName?.trim() || "",
     };
   }
@@ -179,6 +194,8 @@ export class MemberService {
     else if (!displayName && member.displayName === member.externalId) patch.displayName = "";
     const email = input.email?.trim();
     if (email && email !== member.email) patch.email = email;
+    const verified = input.emailVerified === true;
+    if (email && verified !== member.emailVerified) patch.emailVerified = verified;
     if (locale && locale !== member.locale) patch.locale = locale;
     if (input.timezone && input.timezone !== member.timezone) patch.timezone = input.timezone;
     let current = Object.keys(patch).length > 0 ? await this.deps.members.updateProfile(member.id, patch) : member;

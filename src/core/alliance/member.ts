@@ -4,7 +4,10 @@ import type { Actor, Locale } from "../shared/refs.js";
 export type Role = Actor["role"];
 export const ROLES: readonly Role[] = ["member", "steering", "admin"] as const;
 
-/** A person in the alliance, on one platform (the same person on Slack and Teams is two members). */
+/**
+ * A person in the alliance, on one platform. The same person on Slack and on Teams is two members;
+ * with the same verified e-mail they count as one person (core/alliance/person.ts).
+ */
 export interface Member {
   id: string;
   allianceId: string;
@@ -14,6 +17,12 @@ export interface Member {
   externalId: string;
   displayName: string;
   email: string | null;
+  /**
+   * True when the platform itself vouches for `email`: Slack's users.info profile.email, Teams'
+   * member API e-mail or user principal name of a member of the tenant (never a guest's, never
+   * anything typed). See docs/cross-platform.md, "One person in two spaces".
+   */
+  emailVerified: boolean;
   organizationId: string | null;
   role: Role;
   /** The platform's locale for this user, when it tells us. */
@@ -34,10 +43,11 @@ export const ERASED_EXTERNAL_ID_PREFIX = "erased:";
  * The fields "forget me" writes over member `id`: personal data blanked, the role dropped and the
  * platform identity made unmatchable. Both repositories apply exactly this, so they cannot drift.
  */
-export function erasedMemberFields(id: string, at: Date): Pick<Member, "displayName" | "email" | "locale" | "timezone" | "role" | "externalId" | "erasedAt"> {
+export function erasedMemberFields(id: string, at: Date): Pick<Member, "displayName" | "email" | "emailVerified" | "locale" | "timezone" | "role" | "externalId" | "erasedAt"> {
   return {
     displayName: FORMER_MEMBER_NAME,
     email: null,
+    emailVerified: false,
     locale: null,
     timezone: null,
     role: "member",

@@ -45,6 +45,14 @@ export const setupInputSchema = z
       .object({ conversationId: z.string().trim().min(1), workspaceId: z.string().min(1).optional() })
       .nullable()
       .default(null),
+    /**
+     * This space's alliance channel, where alliance polls of every linked space are posted (a
+     * space's own, like its steering channel). Absent: left as it is; null: none.
+     */
+    allianceChannel: z
+      .object({ conversationId: z.string().trim().min(1) })
+      .nullable()
+      .optional(),
     summary: z
       .object({ cadence: cadence.default("weekly"), weekday: weekday.default(1), hour: hour.default(9) })
       .prefault({}),

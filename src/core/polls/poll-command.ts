@@ -1,7 +1,7 @@
 // The poll command grammar (Slack /poll, Teams "poll …"): quoted question and options, then
 // flags in English or Dutch.
 //
-//   /poll "Question?" "Option A" "Option B" [anonymous] [multiple [N] | choices N] [hidden | steering]
+//   /poll "Question?" "Option A" "Option B" [anonymous] [multiple [N] | choices N] [hidden | steering] [alliance-wide]
 //         [closes <when>] [every <when>]
 //
 // Flags may carry leading dashes ("--anonymous", as in a CLI; chat apps turn "--" into "—").
@@ -18,6 +18,8 @@ export interface PollDraftFields {
   mode: "single" | "multiple";
   maxChoices: number | undefined;
   visibility: "live" | "after_close" | "steering";
+  /** "alliance-wide": also post it into every linked space's alliance channel (an alliance poll). */
+  forAlliance?: boolean;
 }
 
 /** What the command text asked for. */
@@ -73,6 +75,8 @@ const WORDS = {
   live: ["live", "open"],
   closes: ["closes", "close", "deadline", "until", "sluit", "tot"],
   every: ["every", "each", "elke", "iedere", "herhaal", "repeat"],
+  // Hyphenated on purpose: a plain "alliance" is a word questions use ("/poll Shall the alliance meet?").
+  forAlliance: ["alliance-wide", "alliancewide", "alliantiebreed", "alliantie-breed"],
 } as const;
 
 const kind = (word: string): keyof typeof WORDS | null => {
@@ -133,6 +137,9 @@ export function parsePollCommand(text: string): { ok: true; draft: PollCommandDr
         break;
       case "live":
         draft.visibility = "live";
+        break;
+      case "forAlliance":
+        draft.forAlliance = true;
         break;
       case "closes":
         draft.deadlineText = phrase() || null;

@@ -42,6 +42,11 @@ export interface PollRepository {
   /** Remembers where the poll message was posted. */
   setMessage(pollId: string, message: PollMessageRef): Promise<void>;
   /**
+   * Remembers a copy of an alliance poll posted into another space's alliance channel. One copy per
+   * (poll, workspace, conversation): recording it again (a retried delivery) replaces the message id.
+   */
+  addCopy(pollId: string, copy: PollMessageRef): Promise<void>;
+  /**
    * Closes an open poll at `closedAt`. `changed` is false when it was already closed (the stored
    * poll is returned unchanged), so two instances closing at once close it once.
    */

@@ -31,6 +31,8 @@ export type PollInput = {
   visibility?: NewPoll["visibility"];
   closesAt?: Date | null;
   recurrence?: string | null;
+  /** Post it into the alliance channel of every linked space too (an alliance poll). */
+  forAlliance?: boolean;
 };
 
 /** Trims and collapses inner whitespace, so "  Trust   " and "Trust" are the same label. */
@@ -126,6 +128,7 @@ export function validateNewPoll(
     recurrence: validateRecurrence(input.recurrence ?? null),
     templateKey: context.templateKey ?? null,
     createdById: context.creator.memberId,
+    forAlliance: input.forAlliance ?? false,
     createdAt: context.now,
     options,
   };

@@ -7,6 +7,7 @@ import type { PollRepository } from "./poll-repository.js";
 import type { ChoiceChange, PollInput } from "./poll-rules.js";
 import type { PollTally } from "./poll-tally.js";
 import type { VoterKeyHasher } from "./voter-key.js";
+import type { PersonDirectory } from "../alliance/person.js";
 
 /** Alliance facts the poll service reads; the composition root adapts the alliance repositories. */
 export interface PollDirectory {
@@ -24,6 +25,11 @@ export interface PollServiceDeps {
   clock: Clock;
   hasher: VoterKeyHasher;
   directory: PollDirectory;
+  /**
+   * One person in several spaces votes with one ballot (core/alliance/person.ts); without it
+   * every member is a person of their own.
+   */
+  persons?: PersonDirectory | undefined;
 }
 
 /** Results as one viewer may see them. */
@@ -75,6 +81,8 @@ export interface PollService {
    */
   createRecurringInstance(pollId: string, closesAt: Date | null, runAt?: Date): Promise<Poll>;
   getPoll(viewer: Actor, pollId: string): Promise<Poll>;
+  /** System read (no viewer): the poll, e.g. to find every message of it to update; null when gone. */
+  findPoll(pollId: string): Promise<Poll | null>;
   castVote(voter: Actor, pollId: string, optionIds: readonly string[]): Promise<CastVoteResult>;
   /**
    * A click on a multiple-choice poll: adds `select` to and removes `unselect` from the voter's
@@ -95,4 +103,6 @@ export interface PollService {
   exportCsv(actor: Actor, pollId: string, locale: Locale): Promise<PollCsv>;
   /** Remembers the posted message so platforms can update it as votes come in. */
   recordMessage(pollId: string, message: PollMessageRef): Promise<void>;
+  /** Remembers a copy of an alliance poll posted into another space's alliance channel. */
+  recordCopy(pollId: string, copy: PollMessageRef): Promise<void>;
 }

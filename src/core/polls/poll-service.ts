@@ -39,7 +39,13 @@ function voteOutcome(poll: Poll, result: RecordBallotResult): CastVoteResult {
 }
 
 /** Builds the poll service over its ports. */
-export function createPollService({ polls, clock, hasher, directory }: PollServiceDeps): PollService {
+export function createPollService({ polls, clock, hasher, directory, persons }: PollServiceDeps): PollService {
+  /**
+   * Who votes: the member standing for the voter's person (the oldest member with their verified
+   * e-mail), so voting in a second space changes the same ballot instead of adding one.
+   */
+  const ballotOwner = async (voter: Actor): Promise<string> => (persons ? persons.personOf(voter.memberId) : voter.memberId);
+
   async function load(actor: Actor, pollId: string): Promise<Poll> {
     const poll = await polls.get(pollId);
     assertSameAlliance(poll, actor);
@@ -148,6 +154,7 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
           visibility: source.visibility,
           closesAt,
           recurrence: null,
+          forAlliance: source.forAlliance,
         },
         { creator, now, templateKey: source.templateKey },
       );
@@ -157,16 +164,19 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
 
     getPoll: load,
 
+    findPoll: (pollId: string) => polls.get(pollId),
+
     async castVote(voter: Actor, pollId: string, optionIds: readonly string[]) {
       const poll = await loadForVote(voter, pollId);
       const now = clock.now();
       if (!acceptsVotes(poll, now)) throw new DomainError("POLL_CLOSED", "poll closed");
       const chosen = validateChoice(poll, optionIds);
+      const owner = await ballotOwner(voter);
       const result = await polls.recordBallot(
         {
           pollId: poll.id,
-          voterKey: voterKeyFor(poll, voter.memberId, hasher),
-          memberId: poll.anonymous ? null : voter.memberId,
+          voterKey: voterKeyFor(poll, owner, hasher),
+          memberId: poll.anonymous ? null : owner,
           organizationId: voter.organizationId,
           optionIds: chosen,
           castOn: dayOf(now),
@@ -184,11 +194,12 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
       if (poll.mode === "single") return service.castVote(voter, pollId, change.select);
       // The change is applied to the stored choice inside the repository's atomic step, never to a
       // choice read in an earlier request: a concurrent click cannot be lost or undone.
-      const voterKey = voterKeyFor(poll, voter.memberId, hasher);
+      const owner = await ballotOwner(voter);
+      const voterKey = voterKeyFor(poll, owner, hasher);
       const result = await polls.changeBallot(poll.id, voterKey, now, (current) => ({
         pollId: poll.id,
         voterKey,
-        memberId: poll.anonymous ? null : voter.memberId,
+        memberId: poll.anonymous ? null : owner,
         organizationId: voter.organizationId,
         optionIds: applyChoiceChange(poll, current?.optionIds ?? [], change),
         castOn: dayOf(now),
@@ -199,7 +210,7 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
 
     async myChoice(voter: Actor, pollId: string) {
       const poll = await load(voter, pollId);
-      const ballot = await polls.findBallot(poll.id, voterKeyFor(poll, voter.memberId, hasher));
+      const ballot = await polls.findBallot(poll.id, voterKeyFor(poll, await ballotOwner(voter), hasher));
       return ballot?.optionIds ?? null;
     },
 
@@ -237,7 +248,16 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
         throw new DomainError("POLL_ANONYMOUS_VOTERS_UNKNOWN", "anonymous polls do not track who voted");
       }
       const voted = new Set((await polls.listBallots(poll.id)).map((ballot) => ballot.memberId));
-      return [...new Set(eligibleMemberIds)].filter((id) => !voted.has(id));
+      // A person who voted in another space has voted; a person with two memberships here is reminded once.
+      const reminded = new Set<string>();
+      const missing: string[] = [];
+      for (const id of new Set(eligibleMemberIds)) {
+        const person = persons ? await persons.personOf(id) : id;
+        if (voted.has(person) || reminded.has(person)) continue;
+        reminded.add(person);
+        missing.push(id);
+      }
+      return missing;
     },
 
     async exportCsv(actor: Actor, pollId: string, locale: Locale) {
@@ -254,6 +274,11 @@ export function createPollService({ polls, clock, hasher, directory }: PollServi
     async recordMessage(pollId, message) {
       await loadSystem(pollId);
       await polls.setMessage(pollId, message);
+    },
+
+    async recordCopy(pollId, copy) {
+      await loadSystem(pollId);
+      await polls.addCopy(pollId, copy);
     },
   };
   return service;

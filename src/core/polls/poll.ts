@@ -58,15 +58,38 @@ export interface Poll {
   /** Set when created from a template; with the option order it says what each option stands for. */
   templateKey: string | null;
   createdById: string | null;
+  /** The message where the poll was created (or where the scheduler posted a run). */
   message: PollMessageRef | null;
+  /**
+   * An alliance poll: a copy is also posted into the alliance channel of every linked space
+   * (Slack workspace or Teams organisation), each on its own platform, all with this one tally.
+   */
+  forAlliance: boolean;
+  /** The copies posted into other spaces' alliance channels, oldest first (alliance polls). */
+  copies: PollMessageRef[];
   createdAt: Date;
   /** Sorted by position. */
   options: PollOption[];
 }
 
+/**
+ * Every posted message of the poll: where it was created and every copy in an alliance channel,
+ * once each. Votes and the close update all of them.
+ */
+export function pollMessages(poll: Pick<Poll, "message" | "copies">): PollMessageRef[] {
+  const all = [...(poll.message ? [poll.message] : []), ...poll.copies];
+  const seen = new Set<string>();
+  return all.filter((ref) => {
+    const key = `${ref.workspaceId}\u0000${ref.conversationId}\u0000${ref.messageId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** A validated poll ready to be stored; the repository assigns ids. */
 export interface NewPoll
-  extends Pick<Poll, "allianceId" | "question" | "mode" | "maxChoices" | "anonymous" | "visibility" | "closesAt" | "recurrence" | "templateKey" | "createdById" | "createdAt"> {
+  extends Pick<Poll, "allianceId" | "question" | "mode" | "maxChoices" | "anonymous" | "visibility" | "closesAt" | "recurrence" | "templateKey" | "createdById" | "forAlliance" | "createdAt"> {
   /** Labels in order. */
   options: string[];
 }

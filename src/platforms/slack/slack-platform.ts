@@ -59,6 +59,8 @@ export interface SlackPlatform {
   readonly outboxSender: MessageSender | null;
   /** Opens a DM with a member who never wrote to the bot, for the scheduler (conversations.open). */
   readonly personalOpener: PersonalConversationOpener;
+  /** Brings this platform's copies of a poll up to date (coalesced); a no-op without the poll feature. */
+  requestPollUpdate(pollId: string): void;
   stop(): Promise<void>;
 }
 
@@ -124,6 +126,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     ackLatency,
     outboxSender: deps.features ? createSlackOutboxSender({ messenger, workspaces: deps.features.workspaces }) : null,
     personalOpener: createSlackPersonalOpener(messenger),
+    requestPollUpdate: (pollId) => features?.requestPollUpdate(pollId),
     messenger,
     mount(express) {
       if (router) express.use(router);

@@ -69,8 +69,14 @@ export interface TeamsPlatform {
   readonly outboxSender: MessageSender;
   /** Opens the 1:1 chat with a member who never wrote to the bot, for the scheduler. */
   readonly personalOpener: PersonalConversationOpener;
+  /** Brings this platform's cards of a poll up to date (coalesced): a vote on a Slack copy of an alliance poll. */
+  requestPollUpdate(pollId: string): void;
   stop(): Promise<void>;
 }
+
+/** How often a poll card update that failed is tried again, and after how long (times the attempt). */
+const MAX_CARD_UPDATE_RETRIES = 5;
+const CARD_UPDATE_RETRY_MS = 5_000;
 
 /** Builds the Teams platform. */
 export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
@@ -121,10 +127,25 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
     await connector.send(turn.target, { attachments: [fileConsentAttachment(offer, { kind: "myData", memberId: turn.member.memberId })] }, IN_TURN_POLICY);
   };
   const { services, clock } = deps;
-  const pollUpdates = createCoalescer((pollId) => refreshPostedPoll({ services, messenger, clock, conversations }, pollId), {
-    intervalMs: deps.testing?.pollUpdateIntervalMs ?? 1_500,
-    onError: (pollId, error) => log.warn({ err: error, pollId }, "could not update the posted poll card"),
-  });
+  // A card the Bot Connector refused even after the send queue's own retries (a long 5xx or 429
+  // period) is tried again a few times, so a close reaches every card even if nobody votes after it.
+  const updateFailures = new Map<string, number>();
+  const pollUpdates = createCoalescer(
+    async (pollId) => {
+      await refreshPostedPoll({ services, messenger, clock, conversations }, pollId);
+      updateFailures.delete(pollId);
+    },
+    {
+      intervalMs: deps.testing?.pollUpdateIntervalMs ?? 1_500,
+      onError: (pollId, error) => {
+        const failures = (updateFailures.get(pollId) ?? 0) + 1;
+        log.warn({ err: error, pollId, failures }, "could not update the posted poll card");
+        if (failures > MAX_CARD_UPDATE_RETRIES) return void updateFailures.delete(pollId);
+        updateFailures.set(pollId, failures);
+        setTimeout(() => pollUpdates.request(pollId), CARD_UPDATE_RETRY_MS * failures).unref();
+      },
+    },
+  );
   const features: TeamsFeature[] = [
     adminFeature(services, clock, sendToMember, mentionResolver(services, connector)),
     privacyFeature(services, offerFile),
@@ -162,6 +183,7 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
     connector,
     outboxSender,
     personalOpener: createTeamsPersonalOpener(messenger),
+    requestPollUpdate: (pollId) => pollUpdates.request(pollId),
     async mount(express) {
       express.use(adapter.router);
       await app.initialize();

@@ -12,6 +12,7 @@ import type { Locale } from "../../core/shared/refs.js";
 import type { View } from "../../core/views.js";
 import type { SummaryView } from "../../core/summary/summary-views.js";
 import type { MemberRepository } from "../../core/alliance/member-repository.js";
+import type { AlliancePollRelay } from "../../core/polls/alliance-poll-relay.js";
 
 /** Builds the trust-health summary on demand ("health"). */
 export interface OnDemandSummary {
@@ -34,6 +35,8 @@ export interface TeamsServices {
    * space), through the outbox; false when they cannot be reached.
    */
   notifyMember?: ((memberId: string, view: View, locale: Locale, dedupeKey: string) => Promise<boolean>) | undefined;
+  /** Posts alliance polls into every linked space's alliance channel and fans their updates out. */
+  pollRelay?: AlliancePollRelay | undefined;
   /** Linking this Teams organisation with other spaces into one alliance ("link", "unlink"). */
   links?: SpaceLinkService | undefined;
   summary?: OnDemandSummary | undefined;

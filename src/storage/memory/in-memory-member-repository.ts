@@ -27,7 +27,7 @@ export class InMemoryMemberRepository implements MemberRepository {
     if (existing) return { member: copy(existing), created: false };
     const first = ![...this.members.values()].some((m) => m.allianceId === input.allianceId && !m.erasedAt);
     const role: Role = options.adminIfFirst && first ? "admin" : "member";
-    const member: Member = { ...input, id: randomUUID(), role, erasedAt: null, createdAt: this.now() };
+    const member: Member = { ...input, emailVerified: input.emailVerified ?? false, id: randomUUID(), role, erasedAt: null, createdAt: this.now() };
     this.members.set(member.id, member);
     return { member: copy(member), created: true };
   }
@@ -66,6 +66,13 @@ export class InMemoryMemberRepository implements MemberRepository {
       .filter((m) => filter.organizationId === undefined || m.organizationId === filter.organizationId)
       .filter((m) => filter.role === undefined || m.role === filter.role)
       .map(copy);
+  }
+
+  async listByVerifiedEmail(allianceId: string, email: string): Promise<Member[]> {
+    const wanted = email.trim().toLowerCase();
+    return (await this.list(allianceId))
+      .filter((m) => m.emailVerified && m.email?.trim().toLowerCase() === wanted)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   async erase(id: string, at: Date): Promise<Member> {

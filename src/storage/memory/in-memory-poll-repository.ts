@@ -37,6 +37,7 @@ export class InMemoryPollRepository implements PollRepository {
       status: "open",
       closedAt: null,
       message: null,
+      copies: [],
       options: draft.options.map((label, position) => ({ id: randomUUID(), position, label })),
     };
     this.polls.set(id, poll);
@@ -82,6 +83,15 @@ export class InMemoryPollRepository implements PollRepository {
   async setMessage(pollId: string, message: PollMessageRef): Promise<void> {
     const poll = this.polls.get(pollId);
     if (poll) poll.message = { ...message };
+  }
+
+  async addCopy(pollId: string, copy: PollMessageRef): Promise<void> {
+    const poll = this.polls.get(pollId);
+    if (!poll) return;
+    const same = (ref: PollMessageRef) => ref.workspaceId === copy.workspaceId && ref.conversationId === copy.conversationId;
+    const existing = poll.copies.findIndex(same);
+    if (existing >= 0) poll.copies[existing] = { ...copy };
+    else poll.copies.push({ ...copy });
   }
 
   async close(pollId: string, closedAt: Date): Promise<{ poll: Poll; changed: boolean } | null> {

@@ -15,6 +15,7 @@ const toMember = (row: MemberRow): Member => ({
   externalId: row.externalId,
   displayName: row.displayName,
   email: row.email,
+  emailVerified: row.emailVerified,
   organizationId: row.organizationId,
   role: row.role as Role,
   locale: row.locale ? toLocale(row.locale) : null,
@@ -66,13 +67,14 @@ export class PrismaMemberRepository implements MemberRepository {
     const now = new Date().toISOString();
     const column = <K extends keyof NewMember>(key: K) => inputs.map((input) => input[key]);
     const inserted = await this.prisma.$queryRaw<MemberRow[]>`
-      INSERT INTO "Member" ("id", "allianceId", "workspaceId", "externalId", "displayName", "email", "organizationId", "role", "locale", "timezone", "createdAt", "updatedAt")
-      SELECT i.id, i."allianceId", i."workspaceId", i."externalId", i."displayName", i.email, i."organizationId", 'member', i.locale, i.timezone,
+      INSERT INTO "Member" ("id", "allianceId", "workspaceId", "externalId", "displayName", "email", "emailVerified", "organizationId", "role", "locale", "timezone", "createdAt", "updatedAt")
+      SELECT i.id, i."allianceId", i."workspaceId", i."externalId", i."displayName", i.email, i."emailVerified", i."organizationId", 'member', i.locale, i.timezone,
              ${now}::timestamp, ${now}::timestamp
       FROM unnest(${inputs.map(() => randomUUID())}::text[], ${column("allianceId")}::text[], ${column("workspaceId")}::text[],
                   ${column("externalId")}::text[], ${column("displayName")}::text[], ${column("email")}::text[],
+                  ${inputs.map((input) => input.emailVerified ?? false)}::boolean[],
                   ${column("organizationId")}::text[], ${column("locale")}::text[], ${column("timezone")}::text[])
-        AS i(id, "allianceId", "workspaceId", "externalId", "displayName", email, "organizationId", locale, timezone)
+        AS i(id, "allianceId", "workspaceId", "externalId", "displayName", email, "emailVerified", "organizationId", locale, timezone)
       WHERE EXISTS (SELECT 1 FROM "Member" m WHERE m."allianceId" = i."allianceId" AND m."erasedAt" IS NULL)
       ORDER BY i."workspaceId", i."externalId"
       ON CONFLICT ("workspaceId", "externalId") DO NOTHING
@@ -139,15 +141,17 @@ export class PrismaMemberRepository implements MemberRepository {
       UPDATE "Member" m SET
         "displayName" = CASE WHEN i."setName" THEN i."displayName" ELSE m."displayName" END,
         "email" = CASE WHEN i."setEmail" THEN i.email ELSE m."email" END,
+        "emailVerified" = CASE WHEN i."setVerified" THEN i."emailVerified" ELSE m."emailVerified" END,
         "locale" = CASE WHEN i."setLocale" THEN i.locale ELSE m."locale" END,
         "timezone" = CASE WHEN i."setTimezone" THEN i.timezone ELSE m."timezone" END,
         "updatedAt" = ${new Date().toISOString()}::timestamp
       FROM unnest(${updates.map((u) => u.id)}::text[],
                   ${named("displayName")}::boolean[], ${value("displayName")}::text[],
                   ${named("email")}::boolean[], ${value("email")}::text[],
+                  ${named("emailVerified")}::boolean[], ${value("emailVerified")}::boolean[],
                   ${named("locale")}::boolean[], ${value("locale")}::text[],
                   ${named("timezone")}::boolean[], ${value("timezone")}::text[])
-        AS i(id, "setName", "displayName", "setEmail", email, "setLocale", locale, "setTimezone", timezone)
+        AS i(id, "setName", "displayName", "setEmail", email, "setVerified", "emailVerified", "setLocale", locale, "setTimezone", timezone)
       WHERE m.id = i.id
       RETURNING m.*`;
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -190,6 +194,14 @@ export class PrismaMemberRepository implements MemberRepository {
         ...(filter.organizationId !== undefined ? { organizationId: filter.organizationId } : {}),
         ...(filter.role !== undefined ? { role: filter.role } : {}),
       },
+      orderBy: [...oldestFirst],
+    });
+    return rows.map(toMember);
+  }
+
+  async listByVerifiedEmail(allianceId: string, email: string): Promise<Member[]> {
+    const rows = await this.prisma.member.findMany({
+      where: { allianceId, erasedAt: null, emailVerified: true, email: { equals: email.trim(), mode: "insensitive" } },
       orderBy: [...oldestFirst],
     });
     return rows.map(toMember);

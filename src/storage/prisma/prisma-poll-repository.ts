@@ -15,7 +15,10 @@ import { isUniqueViolation } from "./prisma-errors.js";
 import { newPollColumns } from "../new-poll-columns.js";
 import { createMicroBatcher, type MicroBatcher } from "../micro-batcher.js";
 
-const withOptions = { options: { orderBy: { position: "asc" } } } satisfies Prisma.PollInclude;
+const withOptions = {
+  options: { orderBy: { position: "asc" } },
+  copies: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+} satisfies Prisma.PollInclude;
 type PollRow = Prisma.PollGetPayload<{ include: typeof withOptions }>;
 type BallotRow = { pollId: string; voterKey: string; memberId: string | null; organizationId: string | null; optionIds: string[]; sealed: string | null; castOn: Date };
 
@@ -39,6 +42,8 @@ function toPoll(row: PollRow): Poll {
     templateKey: row.templateKey,
     createdById: row.createdById,
     message,
+    forAlliance: row.forAlliance,
+    copies: row.copies.map((c) => ({ workspaceId: c.workspaceId, conversationId: c.conversationId, messageId: c.messageId })),
     createdAt: row.createdAt,
     options: row.options.map((option) => ({ id: option.id, position: option.position, label: option.label })),
   };
@@ -138,11 +143,14 @@ export class PrismaPollRepository implements PollRepository {
 
   async get(pollId: string): Promise<Poll | null> {
     // Every vote and every message update reads its poll: one statement with the options folded
-    // in as JSON, where Prisma's include takes two round trips.
+    // (and an alliance poll's copies) in as JSON, where Prisma's include takes more round trips.
     const rows = await this.prisma.$queryRaw<PollRow[]>`
       SELECT p.*, COALESCE((
         SELECT json_agg(json_build_object('id', o.id, 'position', o.position, 'label', o.label) ORDER BY o.position)
-        FROM "PollOption" o WHERE o."pollId" = p.id), '[]'::json) AS options
+        FROM "PollOption" o WHERE o."pollId" = p.id), '[]'::json) AS options,
+      COALESCE((
+        SELECT json_agg(json_build_object('workspaceId', c."workspaceId", 'conversationId', c."conversationId", 'messageId', c."messageId") ORDER BY c."createdAt", c.id)
+        FROM "PollCopy" c WHERE c."pollId" = p.id), '[]'::json) AS copies
       FROM "Poll" p WHERE p.id = ${pollId}`;
     return rows[0] ? toPoll(rows[0]) : null;
   }
@@ -189,6 +197,15 @@ export class PrismaPollRepository implements PollRepository {
 
   async setMessage(pollId: string, message: PollMessageRef): Promise<void> {
     await this.prisma.poll.updateMany({ where: { id: pollId }, data: { ...message } });
+  }
+
+  async addCopy(pollId: string, copy: PollMessageRef): Promise<void> {
+    // One statement, so two deliveries recording the same copy at once leave one row.
+    await this.prisma.$executeRaw`
+      INSERT INTO "PollCopy" ("id", "pollId", "workspaceId", "conversationId", "messageId")
+      SELECT ${randomUUID()}, ${pollId}, ${copy.workspaceId}, ${copy.conversationId}, ${copy.messageId}
+      WHERE EXISTS (SELECT 1 FROM "Poll" WHERE "id" = ${pollId})
+      ON CONFLICT ("pollId", "workspaceId", "conversationId") DO UPDATE SET "messageId" = EXCLUDED."messageId"`;
   }
 
   async close(pollId: string, closedAt: Date): Promise<{ poll: Poll; changed: boolean } | null> {

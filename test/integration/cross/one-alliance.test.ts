@@ -243,9 +243,18 @@ describe("one alliance across a Slack workspace and a Teams organisation", () =>
     expect(cardText(card)).toContain("deliver the flood model");
     const confirm = executeActions(card).find((a) => a.data.action === "confirm" || /confirm/i.test(a.verb))!;
     expect(confirm).toBeTruthy();
+    const slackMark = slack.calls.length;
     const answered = await h.post(executeActivity(personal(), confirm.verb, confirm.data));
     expect(answered.status).toBe(200);
     expect(await h.bot.database.prisma.commitment.findUnique({ where: { id: created!.id } })).toMatchObject({ status: "kept", confirmation: "confirmed" });
+
+    // Sam, the owner on Slack, learns it there: the agreement's card as it now stands, in his DM,
+    // once (through the outbox, under a key per answered version).
+    await eventually(async () => (await h.bot.database.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `commitment-answered:${created!.id}:` } } })) === 1, "owner notice queued");
+    await deliverAll(3);
+    const notices = slack.calls.slice(slackMark).filter((c) => c.method === "chat.postMessage" && String(c.args.channel).startsWith("D") && JSON.stringify(c.args.blocks ?? "").includes("deliver the flood model"));
+    expect(notices).toHaveLength(1);
+    expect(JSON.stringify(notices[0]!.args.blocks)).toContain("Confirmed");
   }, 60_000);
 
   it("lets a second Slack workspace join with the buttons in Slack, and leave again", async () => {

@@ -142,6 +142,29 @@ describe("/trust setup", () => {
     const [confirmation] = await bot.fake.waitFor("chat.postEphemeral", 2);
     expect(String(confirmation?.args.text)).toContain("The trust-health summary is posted in <#C0STEER>.");
   });
+
+  it("saves this workspace's alliance channel from the picker, and clears it when the picker is emptied", async () => {
+    const teamId = freshTeam();
+    const submit = async (selected: string | null) => {
+      bot.fake.reset();
+      await trust("setup", { teamId, userId: "U0ADMIN" });
+      const [open] = await bot.fake.waitFor("views.open");
+      const values = setupValues({ allianceChannel: { value: { type: "conversations_select", selected_conversation: selected } } });
+      await sendInteraction(bot.eventsUrl, viewSubmission("alliance.setup", values, open?.args.view.private_metadata, { teamId, userId: "U0ADMIN" }));
+      await bot.fake.waitFor("chat.postEphemeral");
+      return open!.args.view as { blocks: Array<{ block_id?: string; element?: { initial_conversation?: string } }> };
+    };
+    const channelOf = async () => {
+      const workspace = (await bot.services.stores.workspaces.find("slack", teamId))!;
+      return (await bot.services.stores.spaces.listSpaces(workspace.allianceId!)).find((space) => space.workspaceId === workspace.id)?.allianceConversationId;
+    };
+    await submit("C0ALLIANCE");
+    expect(await channelOf()).toBe("C0ALLIANCE");
+    // The next setup shows it in the picker; emptying the picker removes it.
+    const shown = await submit(null);
+    expect(shown.blocks.find((b) => b.block_id === "allianceChannel")?.element?.initial_conversation).toBe("C0ALLIANCE");
+    expect(await channelOf()).toBeNull();
+  });
 });
 
 describe("the first /trust setup, before any alliance exists (issue 11)", () => {

@@ -43,3 +43,36 @@ describe("platform router: replyTo", () => {
     expect(await router(null).sender.send(upload)).toMatchObject({ kind: "permanent" });
   });
 });
+
+describe("platform router: where poll messages landed", () => {
+  const delivered = (payload: LeasedMessage["payload"], operation: LeasedMessage["operation"] = "post"): LeasedMessage => ({
+    ...base, id: "m", dedupeKey: "k", operation, status: "sending", lockedUntil: NOW, uncertain: false, payload,
+  });
+  function recording() {
+    const runs: Array<[string, unknown]> = [];
+    const copies: Array<[string, unknown]> = [];
+    const slack: MessageSender = { send: async () => ({ kind: "sent", ref: "1700000000.000200" }) };
+    const sender = createPlatformMessageSender({
+      senders: { slack },
+      recordPollMessage: async (id, message) => void runs.push([id, message]),
+      recordPollCopy: async (id, copy) => void copies.push([id, copy]),
+      now: () => NOW,
+    });
+    return { runs, copies, sender };
+  }
+
+  it("records a delivered copy of an alliance poll as a copy, not as the poll's own message", async () => {
+    const { runs, copies, sender } = recording();
+    await sender.send(delivered({ view: {}, recordPollCopy: "poll-1" }));
+    expect(copies).toEqual([["poll-1", { workspaceId: "w1", conversationId: "C1", messageId: "1700000000.000200" }]]);
+    expect(runs).toEqual([]);
+  });
+
+  it("records a scheduled run as the poll's message, and records nothing for an update", async () => {
+    const { runs, copies, sender } = recording();
+    await sender.send(delivered({ view: {}, recordPollMessage: "run-1" }));
+    await sender.send(delivered({ view: {}, recordPollCopy: "poll-1" }, "update"));
+    expect(runs).toEqual([["run-1", { workspaceId: "w1", conversationId: "C1", messageId: "1700000000.000200" }]]);
+    expect(copies).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ export const linkMessages = defineMessages(
   {
     "teams.command.link": "link",
     "teams.command.unlink": "unlink",
-    "alliance.help.link": "Admins: link this space with a Slack workspace or Teams organisation into one alliance (“link” gives a one-time code, “link CODE” uses one, “unlink” leaves).",
+    "alliance.help.link": "Admins: link this space with a Slack workspace or Teams organisation into one alliance (“link” gives a one-time code, “link CODE” uses one, “unlink” leaves). Each space's setup chooses its alliance channel, where polls for the whole alliance appear with one shared count.",
     "alliance.help.trust.link": "/trust link: one alliance across Slack and Teams — a one-time code for the other space's admin; /trust link CODE joins, /trust unlink leaves (admins)",
     "link.code.issued":
       "Your one-time link code for the alliance “{alliance}”: {code}\nGive it to an admin of the other Slack workspace or Teams organisation; they enter {howTo}. The code works once and expires on {expires}. Only you can see this message.",
@@ -52,7 +52,7 @@ export const linkMessages = defineMessages(
   {
     "teams.command.link": "koppelen",
     "teams.command.unlink": "ontkoppelen",
-    "alliance.help.link": "Beheerders: koppel deze ruimte met een Slack-workspace of Teams-organisatie tot één alliantie (“koppelen” geeft een eenmalige code, “koppelen CODE” gebruikt er een, “ontkoppelen” maakt los).",
+    "alliance.help.link": "Beheerders: koppel deze ruimte met een Slack-workspace of Teams-organisatie tot één alliantie (“koppelen” geeft een eenmalige code, “koppelen CODE” gebruikt er een, “ontkoppelen” maakt los). In de instellingen kiest elke ruimte haar alliantiekanaal, waar peilingen voor de hele alliantie verschijnen met één gedeelde telling.",
     "alliance.help.trust.link": "/trust koppelen: één alliantie over Slack en Teams — een eenmalige code voor de beheerder van de andere ruimte; /trust koppelen CODE sluit aan, /trust ontkoppelen maakt los (beheerders)",
     "link.code.issued":
       "Je eenmalige koppelcode voor de alliantie “{alliance}”: {code}\nGeef hem aan een beheerder van de andere Slack-workspace of Teams-organisatie; die voert {howTo} in. De code werkt één keer en verloopt op {expires}. Alleen jij ziet dit bericht.",

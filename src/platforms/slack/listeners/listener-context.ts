@@ -3,6 +3,7 @@
 // listeners import this type without importing register.ts, which imports them (types flow one way:
 // register.ts → feature listeners → listener-context.ts).
 import type { AllMiddlewareArgs, RespondFn } from "@slack/bolt";
+import type { AlliancePollRelay } from "../../../core/polls/alliance-poll-relay.js";
 import type { SummaryChartImage } from "../../../charts/summary-charts.js";
 import type { AllianceService } from "../../../core/alliance/alliance-service.js";
 import type { MemberRepository } from "../../../core/alliance/member-repository.js";
@@ -66,6 +67,8 @@ export interface SlackFeatureDeps {
   health?: HealthSource | undefined;
   /** Draws the summary's chart PNGs for /trust health in a channel; without it only text is posted. */
   renderCharts?: SummaryChartRenderer | undefined;
+  /** Posts alliance polls into every linked space's alliance channel and fans their updates out. */
+  pollRelay?: AlliancePollRelay | undefined;
   /** Coalescing interval of poll message updates (ms); tests shorten it. */
   pollUpdateIntervalMs?: number | undefined;
   /** Shares the poll update coalescing with other instances on the same database (absent: this process only). */

@@ -21,7 +21,7 @@ export type { NotifyMember, SlackFeatureDeps, SlackListenerContext, SlashCommand
 const POST_ACK_WORK_AT_ONCE = 16;
 
 /** Adds all feature listeners to `app`; returns what must run on shutdown. */
-export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { stop(): Promise<void> } {
+export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { stop(): Promise<void>; requestPollUpdate(pollId: string): void } {
   // Request work and background profile refreshes share one limiter, the requests first.
   const limiter = createWorkLimiter(POST_ACK_WORK_AT_ONCE);
   const resolver = createActorResolver({ members: deps.members, alliances: deps.alliances, logger: deps.logger, background: (job) => limiter.runInBackground(job) });
@@ -45,5 +45,7 @@ export function registerFeatureListeners(app: App, deps: SlackFeatureDeps): { st
     async stop() {
       await pollPublisher?.flush();
     },
+    // A vote or close elsewhere (a Teams copy of an alliance poll) updates this platform's copies.
+    requestPollUpdate: (pollId) => pollPublisher?.requestUpdate(pollId),
   };
 }

@@ -81,11 +81,26 @@ export function renderSetupModal(view: SetupFormView, privateMetadata: string): 
       ...(v.steeringChannel?.conversationId ? { initial_conversation: v.steeringChannel.conversationId } : {}),
     },
   };
+  // This workspace's alliance channel: where polls for the whole alliance are posted.
+  const allianceChannel: types.InputBlock = {
+    type: "input",
+    block_id: "allianceChannel",
+    optional: true,
+    label: plain(l.allianceChannel, BLOCK_KIT.inputLabel),
+    hint: plain(l.allianceChannelHint, BLOCK_KIT.inputHint),
+    element: {
+      type: "conversations_select",
+      action_id: "value",
+      filter: { include: ["public", "private"], exclude_bot_users: true },
+      ...(v.allianceChannel?.conversationId ? { initial_conversation: v.allianceChannel.conversationId } : {}),
+    },
+  };
   const c = view.choices;
   const blocks: types.KnownBlock[] = [
     text("name", l.name, v.name, { max: 80 }),
     ...orgBlocks,
     steering,
+    allianceChannel,
     header(l.summary),
     select("summary.cadence", l.cadence, c.cadences, v.summary?.cadence ?? "weekly"),
     select("summary.weekday", l.weekday, c.weekdays, v.summary?.weekday ?? 1),

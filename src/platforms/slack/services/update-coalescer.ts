@@ -42,7 +42,12 @@ interface KeyState {
   running: Promise<void> | null;
   /** Earliest time the next update may start. */
   notBefore: number;
+  /** Transient failures (5xx, network) in a row; retried a few times, then given up until the next request. */
+  failures: number;
 }
+
+/** How many transient failures in a row of one key are retried before it waits for the next request. */
+const MAX_TRANSIENT_RETRIES = 6;
 
 /** Builds a coalescer calling `run(key)` for each update. */
 export function createUpdateCoalescer(run: (key: string) => Promise<void>, options: CoalescerOptions = {}): UpdateCoalescer {
@@ -80,6 +85,7 @@ export function createUpdateCoalescer(run: (key: string) => Promise<void>, optio
       }
     }
     await run(key);
+    state.failures = 0;
   };
 
   const start = (key: string, state: KeyState): Promise<void> => {
@@ -93,6 +99,12 @@ export function createUpdateCoalescer(run: (key: string) => Promise<void>, optio
         const wait = error instanceof SlackSendError ? error.retryAfterMs : null;
         if (error instanceof SlackSendError && error.failure.kind === "rate_limited" && wait !== null) {
           state.dirty = true; // try again once Slack allows it
+          state.notBefore = Math.max(state.notBefore, now() + wait);
+        } else if (error instanceof SlackSendError && error.failure.kind === "transient" && wait !== null && state.failures < MAX_TRANSIENT_RETRIES) {
+          // A 5xx or network failure: the message would stay stale until the next vote, so try
+          // again after a pause (a close must reach every copy even when nobody votes after it).
+          state.failures += 1;
+          state.dirty = true;
           state.notBefore = Math.max(state.notBefore, now() + wait);
         } else {
           options.logger?.warn({ err: error, key }, "coalesced Slack update failed");
@@ -117,7 +129,7 @@ export function createUpdateCoalescer(run: (key: string) => Promise<void>, optio
       }
       let state = states.get(key);
       if (!state) {
-        state = { dirty: false, timer: null, running: null, notBefore: 0 };
+        state = { dirty: false, timer: null, running: null, notBefore: 0, failures: 0 };
         states.set(key, state);
       }
       state.dirty = true;

@@ -165,6 +165,8 @@ export function createActorResolver(deps: {
       userExternalId: identity.userId,
       displayName: profile.displayName,
       email: profile.email,
+      // Only users.info fills it (profile.email, users:read.email): Slack's own, confirmed address.
+      emailVerified: profile.email !== null,
       slackTeamId: profile.slackTeamId,
       locale: profile.locale,
       timezone: profile.timezone,
@@ -181,7 +183,7 @@ export function createActorResolver(deps: {
         const profile = await lookup;
         // A member this request created only lacks the profile: one write. Anyone else gets the
         // full refresh (changed name, language, an organisation now mappable).
-        if (created.isNew) await deps.members.completeProfile(created.memberId, profile);
+        if (created.isNew) await deps.members.completeProfile(created.memberId, { ...profile, emailVerified: profile.email !== null });
         else await resolveWith(identity, profile);
         actors.delete(key); // the next request sees the refreshed name, language and organisation
       } catch (error) {

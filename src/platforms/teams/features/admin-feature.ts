@@ -30,6 +30,9 @@ const setupSubmitSchema = z
     orgs: z.string().max(20_000).default("[]"),
     steering: z.string().max(2_000).default(""),
     steeringHere: z.enum(["true", "false"]).optional(),
+    allianceHere: z.enum(["true", "false"]).optional(),
+    /** The alliance channel the card was shown with (JSON), to tell "switched off here" from "elsewhere". */
+    alliance: z.string().max(2_000).default(""),
     uncertainty: textField,
     anonymityThreshold: textField,
     cultureFlagThreshold: textField,
@@ -58,6 +61,16 @@ export function setupFromCard(data: Record<string, unknown>, turn: Pick<Turn, "c
   const kept = input.steering ? steeringSchema.parse(JSON.parse(input.steering)) : null;
   const steeringChannel =
     input.steeringHere === "true" ? { conversationId: turn.conversation.conversationId, workspaceId: turn.member.workspaceId } : kept;
+  // The alliance channel is this organisation's: switched on, it is this conversation; switched
+  // off where it was this conversation, there is none; otherwise (elsewhere, or a card without
+  // the switch) it stays as it is.
+  const shownAlliance = input.alliance ? z.object({ conversationId: z.string() }).parse(JSON.parse(input.alliance)).conversationId : null;
+  const allianceChannel =
+    input.allianceHere === "true"
+      ? { conversationId: turn.conversation.conversationId }
+      : input.allianceHere === "false" && shownAlliance === turn.conversation.conversationId
+        ? null
+        : undefined;
   const cadence = (prefix: string) => ({
     cadence: blankToUndefined(input[`${prefix}.cadence`]),
     weekday: blankToUndefined(input[`${prefix}.weekday`]),
@@ -67,6 +80,7 @@ export function setupFromCard(data: Record<string, unknown>, turn: Pick<Turn, "c
     name: input.name ?? "",
     organizations,
     steeringChannel,
+    ...(allianceChannel !== undefined ? { allianceChannel } : {}),
     summary: cadence("summary"),
     pulse: { ...cadence("pulse"), itemsPerRound: blankToUndefined(input["pulse.itemsPerRound"]) },
     uncertainty: blankToUndefined(input.uncertainty),

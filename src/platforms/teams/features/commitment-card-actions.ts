@@ -1,6 +1,7 @@
 // The buttons on Teams commitment cards (kept, late, broken, confirm, dispute, resolve, withdraw,
 // renegotiate) and the create form's submission: the service call, then the refreshed card in place.
 import { z } from "zod";
+import { tellOwnerElsewhere } from "#core/commitments/answer-notice.js";
 import { COMMITMENT_LIMITS, type Commitment, type CommitmentOutcome } from "#core/commitments/commitment.js";
 import { COMMITMENT_ACTION_IDS } from "#core/commitments/commitment-views.js";
 import { parseDueDate } from "#core/commitments/due-date.js";
@@ -27,6 +28,15 @@ export function commitmentCardActions(deps: CommitmentsFeatureDeps): Record<stri
       if (confirmAfter && !result.replayed) await askToConfirm(deps, { turn, reply }, result.commitment);
       return { kind: "card", render: await cardOf(turn, result.commitment) };
     };
+  /** After a confirm or dispute: an owner in another space (e.g. on Slack) is told there. */
+  const answered = async (turn: Turn, change: Promise<{ commitment: Commitment; replayed: boolean }>) => {
+    const result = await change;
+    if (!result.replayed) {
+      const { events } = await service().get(turn.member, result.commitment.id);
+      await tellOwnerElsewhere({ members: services.memberRepository, alliances: services.alliances, clock, notifyMember: services.notifyMember }, result.commitment, events, turn.member.workspaceId);
+    }
+    return result;
+  };
   const withKey = (key: string | undefined, reason?: string) => ({ ...(key ? { idempotencyKey: key } : {}), ...(reason ? { reason } : {}) });
   const outcome = (o: CommitmentOutcome) =>
     act((turn, id, data, key) => service().reportOutcome(turn.member, id, o, withKey(key, reasonField.parse(data.reason))), true);
@@ -38,9 +48,9 @@ export function commitmentCardActions(deps: CommitmentsFeatureDeps): Record<stri
     async [COMMITMENT_CONFIRM_VIEW_VERB]({ turn, data }) {
       return { kind: "card", render: await confirmViewFor(deps, turn, idField.parse(data.commitmentId)) };
     },
-    [COMMITMENT_ACTION_IDS.confirm]: act((turn, id, _data, key) => service().confirm(turn.member, id, withKey(key))),
+    [COMMITMENT_ACTION_IDS.confirm]: act((turn, id, _data, key) => answered(turn, service().confirm(turn.member, id, withKey(key)))),
     [COMMITMENT_ACTION_IDS.dispute]: act((turn, id, data, key) =>
-      service().dispute(turn.member, id, { ...withKey(key), reason: z.string().trim().min(1).max(500).parse(data.reason) }),
+      answered(turn, service().dispute(turn.member, id, { ...withKey(key), reason: z.string().trim().min(1).max(500).parse(data.reason) })),
     ),
     [COMMITMENT_ACTION_IDS.resolve]: act((turn, id, data, key) =>
       service().resolveDispute(turn.member, id, z.enum(["kept", "kept_late", "broken"]).parse(data.outcome), withKey(key, reasonField.parse(data.reason))),

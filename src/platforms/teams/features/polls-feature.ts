@@ -3,7 +3,7 @@
 // per-viewer refresh, closing, and the shared message updated (coalesced) as votes come in.
 import { z } from "zod";
 import { translate } from "../../../core/i18n/catalogue.js";
-import type { Poll } from "../../../core/polls/poll.js";
+import { pollMessages, type Poll } from "../../../core/polls/poll.js";
 import type { PollService } from "../../../core/polls/poll-service-types.js";
 import { pollLocale } from "../../../core/polls/poll-locale.js";
 import { buildPollView, buildRecurrenceConfirmation } from "../../../core/polls/poll-views.js";
@@ -22,6 +22,7 @@ import type { TeamsServices } from "../teams-services.js";
 import type { Coalescer } from "./coalescer.js";
 import type { ConversationRepository } from "../../../core/alliance/workspace-repository.js";
 import { card, text } from "../render/card-kit.js";
+import { otherSpacesOf } from "../../../core/polls/alliance-poll-relay.js";
 
 const pollId = z.string().min(1).max(100);
 
@@ -35,19 +36,33 @@ export interface PollsFeatureDeps {
   conversations: ConversationRepository;
 }
 
-/** Updates the shared (public) poll message to the current results; used by the coalescer. */
+/**
+ * Updates the shared (public) poll cards to the current results; used by the coalescer. An
+ * alliance poll has a card in every linked Teams organisation's alliance channel too (its Slack
+ * copies are the Slack adapter's): each is updated, one failure does not hold back the others,
+ * and the first failure is thrown afterwards so the caller can try again.
+ */
 export async function refreshPostedPoll(deps: Pick<PollsFeatureDeps, "services" | "messenger" | "clock" | "conversations">, id: string): Promise<void> {
   const polls = deps.services.polls;
   if (!polls) return;
   const results = await polls.getResults(null, id);
-  const message = results.poll.message;
-  if (!message) return;
-  const conversation = await deps.conversations.findConversation(message.workspaceId, message.conversationId);
-  if (!conversation?.serviceUrl) return;
+  const refs = pollMessages(results.poll);
+  // Only conversations the Teams adapter knows (with a service URL) are Teams ones.
+  const conversations = await Promise.all(refs.map((ref) => deps.conversations.findConversation(ref.workspaceId, ref.conversationId)));
+  const cards = refs.flatMap((ref, i) => (conversations[i]?.serviceUrl ? [{ ref, conversation: conversations[i]! }] : []));
+  if (cards.length === 0) return;
   const alliance = await deps.services.alliances.getAlliance(results.poll.allianceId);
   const locale = await pollLocale(results.poll, deps.services.memberRepository, alliance.locale);
   const view = buildPollView(results, { locale, timeZone: alliance.timezone, now: deps.clock.now() });
-  await deps.messenger.update(conversation, message.messageId, view, { locale });
+  let failure: unknown = null;
+  for (const { ref, conversation } of cards) {
+    try {
+      await deps.messenger.update(conversation, ref.messageId, view, { locale });
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure !== null) throw failure;
 }
 
 /** poll … and the poll card's buttons. */
@@ -79,9 +94,24 @@ export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
     const view = buildPollView(results, { locale, timeZone: alliance.timezone, now: clock.now() });
     const sent = await reply(renderView(view, { locale }));
     await service().recordMessage(poll.id, { workspaceId: turn.member.workspaceId, conversationId: turn.conversation.conversationId, messageId: sent.id });
+    // An alliance poll: its copies go into the other spaces' alliance channels through the outbox.
+    const copies = poll.forAlliance && services.pollRelay ? await services.pollRelay.postCopies(poll.id) : 0;
+    if (copies > 0) await reply({ text: translate(turn.locale, "polls.create.forAllianceQueued", { count: copies }) });
     // A recurring poll: say the rule in words and when the next run appears.
     const confirmation = buildRecurrenceConfirmation(poll, { locale: turn.locale, timeZone: alliance.timezone, now: clock.now() });
     if (confirmation) await reply({ text: confirmation });
+  };
+
+  /** One tally, every copy: a vote or close on an alliance poll updates its copies on the other platform too. */
+  const changed = (id: string, poll: Pick<Poll, "forAlliance">) => {
+    deps.updates.request(id);
+    if (poll.forAlliance) services.pollRelay?.changed(id, "teams");
+  };
+
+  /** The form, offering "every space" when other spaces have an alliance channel. */
+  const form = async (turn: Turn, error?: string) => {
+    const others = services.pollRelay ? otherSpacesOf(await services.pollRelay.targets(turn.member.allianceId), turn.member.workspaceId) : [];
+    return renderPollForm(turn.locale, error, others);
   };
 
   // Teams reads deadlines in the alliance's zone (a Teams turn carries no member zone).
@@ -112,22 +142,23 @@ export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
     // stored choice in one atomic step. Submitting the same card twice changes nothing.
     const submitted = new Set(optionIds);
     const unselect = ids(data.seen).filter((option) => !submitted.has(option));
+    let voted: Poll;
     try {
-      await service().changeChoice(turn.member, id, { select: optionIds, unselect });
+      voted = (await service().changeChoice(turn.member, id, { select: optionIds, unselect })).poll;
     } catch (error) {
       // Rule violations (closed, too many choices, none chosen) are shown inside the card.
       if (!isDomainError(error) || error.code === "NOT_FOUND" || error.code === "FORBIDDEN") throw error;
       const text = translate(turn.locale, `error.${error.code}` as Parameters<typeof translate>[1], error.details);
       return { kind: "card", render: await viewerCard(turn, id, text) };
     }
-    deps.updates.request(id);
+    changed(id, voted);
     return { kind: "card", render: await viewerCard(turn, id) };
   };
 
   return {
     commands: {
       async poll({ turn, args, reply }) {
-        if (!args.trim()) return void (await reply(renderPollForm(turn.locale)));
+        if (!args.trim()) return void (await reply(await form(turn)));
         const parsed = parsePollCommand(args);
         if (!parsed.ok) {
           const problem =
@@ -154,8 +185,8 @@ export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
       },
       async [POLL_VERBS.close]({ turn, data }) {
         const id = pollId.parse(data.pollId);
-        await service().closePoll(turn.member, id);
-        deps.updates.request(id);
+        const { poll } = await service().closePoll(turn.member, id);
+        changed(id, poll);
         return { kind: "card", render: await viewerCard(turn, id) };
       },
       async [POLL_FORM_VERB]({ turn, data, reply }) {
@@ -168,23 +199,25 @@ export function pollsFeature(deps: PollsFeatureDeps): TeamsFeature {
             anonymous: z.enum(["true", "false"]).default("false"),
             visibility: z.enum(["live", "after_close", "steering"]).default("live"),
             closes: z.string().max(100).default(""),
+            forAlliance: z.enum(["true", "false"]).default("false"),
           })
           .parse(data);
         const anonymous = input.anonymous === "true";
+        const forAlliance = input.forAlliance === "true";
         const created = await withPhraseErrors(turn.locale, async () => {
           const closesAt = await deadline(input.closes.trim() || null, turn.member, turn.locale);
           // What the member typed wins over the template (the form says so): a question or
           // options in the form make it their own poll instead of being silently ignored.
           if (input.template !== CUSTOM_TEMPLATE && !input.question.trim() && !input.options.trim()) {
-            return service().createPollFromTemplate(turn.member, input.template, turn.locale, { anonymous, visibility: input.visibility, closesAt });
+            return service().createPollFromTemplate(turn.member, input.template, turn.locale, { anonymous, visibility: input.visibility, closesAt, forAlliance });
           }
           const options = input.options.split(/\r?\n/).map((o) => o.trim()).filter(Boolean);
-          return service().createPoll(turn.member, { question: input.question, options, mode: input.mode, anonymous, visibility: input.visibility, closesAt });
+          return service().createPoll(turn.member, { question: input.question, options, mode: input.mode, anonymous, visibility: input.visibility, closesAt, forAlliance });
         }).catch((error: unknown) => {
           if (!isDomainError(error) || error.code === "FORBIDDEN") throw error;
           return { phraseError: translate(turn.locale, `error.${error.code}` as Parameters<typeof translate>[1], error.details) };
         });
-        if ("phraseError" in created) return { kind: "card", render: renderPollForm(turn.locale, created.phraseError) };
+        if ("phraseError" in created) return { kind: "card", render: await form(turn, created.phraseError) };
         await post(turn, created, reply);
         const done = translate(turn.locale, "polls.create.created");
         return { kind: "card", render: { card: card([text(done, { color: "Good" })]), summary: done } };

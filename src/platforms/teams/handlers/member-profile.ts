@@ -47,7 +47,9 @@ export function createMemberProfileLookup(
     const profile = directory.getMember(target, userId, LOOKUP_POLICY).then(
       (account) => {
         const email = emailOf(account);
-        return email || account.name ? { email, displayName: account.name } : null;
+        // Both addresses come from the tenant's directory, a UPN only for a member of the tenant
+        // (emailOf drops a guest's): the platform vouches for it (docs/cross-platform.md).
+        return email || account.name ? { email, emailVerified: email !== null, displayName: account.name } : null;
       },
       (error: unknown) => {
         options.onError?.(error, userId);

@@ -106,6 +106,18 @@ export function renderSetupCard(view: SetupFormView, options: SetupCardOptions):
   }
   body.push(...errorFor("steeringChannel"));
 
+  // This organisation's alliance channel: where polls for the whole alliance are posted. Only a
+  // channel or group chat can be one; off by default, so choosing the steering channel here does
+  // not make it the alliance channel too.
+  if (options.canChooseHereAsSteering) {
+    const alliance = v.allianceChannel?.conversationId ?? null;
+    const allianceHere = alliance !== null && alliance === options.conversationId;
+    body.push(text(view.labels.allianceChannel, { weight: "Bolder", spacing: "Large" }));
+    body.push({ type: "Input.Toggle", id: "allianceHere", title: t("teams.setup.allianceHere"), value: allianceHere ? "true" : "false" } as CardElement);
+    body.push(note(t(allianceHere ? "teams.setup.allianceIsHere" : alliance ? "teams.setup.allianceElsewhere" : "teams.setup.allianceNone")));
+    body.push(...errorFor("allianceChannel"));
+  }
+
   const cadenceBlock = (prefix: "summary" | "pulse", title: string, values: { cadence?: unknown; weekday?: unknown; hour?: unknown } | undefined) => [
     text(title, { weight: "Bolder", spacing: "Large" }),
     // The cadence gets a row of its own: in a third of the card "Every 2 weeks" was cut off.
@@ -140,8 +152,9 @@ export function renderSetupCard(view: SetupFormView, options: SetupCardOptions):
 
   const orgs = JSON.stringify(organizations.map((org) => ({ id: org.id ?? null, slackTeamIds: org.slackTeamIds ?? [] })));
   const steering = v.steeringChannel ? JSON.stringify(v.steeringChannel) : "";
+  const alliance = v.allianceChannel ? JSON.stringify(v.allianceChannel) : "";
   return {
-    card: card(body, [button(view.labels.submit, { verb: ALLIANCE_VERBS.setupSubmit, orgs, steering }, { style: "positive" })], { fullWidth: true }),
+    card: card(body, [button(view.labels.submit, { verb: ALLIANCE_VERBS.setupSubmit, orgs, steering, alliance }, { style: "positive" })], { fullWidth: true }),
     summary: view.labels.title,
   };
 }

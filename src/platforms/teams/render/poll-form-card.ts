@@ -4,6 +4,7 @@ import type { CardElement } from "@microsoft/teams.cards";
 import { translate } from "../../../core/i18n/catalogue.js";
 import { POLL_TEMPLATES } from "../../../core/polls/poll-templates.js";
 import type { Locale } from "../../../core/shared/refs.js";
+import { describeSpaces, type AlliancePollTarget } from "../../../core/polls/alliance-poll-relay.js";
 import { button, card, errorText, heading, note } from "./card-kit.js";
 import type { CardRender } from "./render-types.js";
 
@@ -12,8 +13,12 @@ export const POLL_FORM_VERB = "poll.create";
 /** The template choice meaning "my own question below". */
 export const CUSTOM_TEMPLATE = "custom";
 
-/** The new-poll form; `error` shows a problem from the previous submit in place. */
-export function renderPollForm(locale: Locale, error?: string): CardRender {
+/**
+ * The new-poll form; `error` shows a problem from the previous submit in place. `otherSpaces`
+ * are the alliance channels of the alliance's other spaces: when there are any, the form offers
+ * to post the poll there too (an alliance poll); otherwise the switch would do nothing.
+ */
+export function renderPollForm(locale: Locale, error?: string, otherSpaces: readonly AlliancePollTarget[] = []): CardRender {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
   const body: CardElement[] = [
     heading(t("polls.create.title")),
@@ -52,6 +57,10 @@ export function renderPollForm(locale: Locale, error?: string): CardRender {
     } as CardElement,
     { type: "Input.Text", id: "closes", label: t("polls.create.closesAt"), placeholder: t("commitments.form.dueHint"), maxLength: 100 } as CardElement,
   ];
+  if (otherSpaces.length > 0) {
+    body.push({ type: "Input.Toggle", id: "forAlliance", title: t("polls.create.forAlliance"), value: "false" } as CardElement);
+    body.push(note(t("polls.create.forAllianceHint", { count: otherSpaces.length, spaces: describeSpaces(otherSpaces) })));
+  }
   if (error) body.push(errorText(error));
   return { card: card(body, [button(t("common.submit"), { verb: POLL_FORM_VERB }, { style: "positive" })]), summary: t("polls.create.title") };
 }

@@ -81,20 +81,28 @@ describe("MemberService", () => {
     expect((await memberService.resolveMember(user("U6", { email: "u6@globex.io" }))).organizationId).toBe(acme.id);
   });
 
-  it("asks the platform for the e-mail only while the member has neither organisation nor e-mail, and maps them by its domain", async () => {
+  it("asks the platform for the e-mail only while the member has neither organisation nor a verified e-mail, and maps them by its domain", async () => {
     const { memberService, globex, acme } = await setup();
     const lookups: string[] = [];
-    const lookup = (id: string, found: { email?: string; displayName?: string } | null | Error) => () => {
+    const lookup = (id: string, found: { email?: string; displayName?: string; emailVerified?: boolean } | null | Error) => () => {
       lookups.push(id);
       return found instanceof Error ? Promise.reject(found) : Promise.resolve(found);
     };
     const teams = (id: string, extra: Partial<ResolveMemberInput> = {}) => user(id, { displayName: "", ...extra });
 
-    const joined = await memberService.resolveMember(teams("T1", { lookupProfile: lookup("T1", { email: "t1@globex.io", displayName: "Tess One" }) }));
+    const joined = await memberService.resolveMember(teams("T1", { lookupProfile: lookup("T1", { email: "t1@globex.io", displayName: "Tess One", emailVerified: true }) }));
     expect(joined).toMatchObject({ organizationId: globex.id, displayName: "Tess One" });
-    expect((await memberService.getMember(joined.memberId)).email).toBe("t1@globex.io");
+    expect(await memberService.getMember(joined.memberId)).toMatchObject({ email: "t1@globex.io", emailVerified: true });
     await memberService.resolveMember(teams("T1", { lookupProfile: lookup("T1", null) }));
-    expect(lookups).toEqual(["T1"]); // mapped and e-mail known: never asked again
+    expect(lookups).toEqual(["T1"]); // mapped and a verified e-mail known: never asked again
+
+    // An e-mail the platform did not vouch for is asked again, until it does.
+    const unverified = await memberService.resolveMember(teams("T5", { lookupProfile: lookup("T5", { email: "t5@globex.io" }) }));
+    expect(await memberService.getMember(unverified.memberId)).toMatchObject({ email: "t5@globex.io", emailVerified: false });
+    await memberService.resolveMember(teams("T5", { lookupProfile: lookup("T5", { email: "t5@globex.io", emailVerified: true }) }));
+    expect(await memberService.getMember(unverified.memberId)).toMatchObject({ emailVerified: true });
+    await memberService.resolveMember(teams("T5", { lookupProfile: lookup("T5", null) }));
+    expect(lookups.splice(1)).toEqual(["T5", "T5"]);
 
     // An e-mail sent with the request, or an organisation already chosen, makes the lookup pointless.
     await memberService.resolveMember(teams("T2", { email: "t2@gmail.com", lookupProfile: lookup("T2", null) }));
@@ -105,7 +113,7 @@ describe("MemberService", () => {
 
     // A failing or empty lookup leaves the member unmapped, to be asked again later.
     expect(await memberService.resolveMember(teams("T4", { lookupProfile: lookup("T4", new Error("403")) }))).toMatchObject({ organizationId: null, displayName: "" });
-    expect(await memberService.resolveMember(teams("T4", { lookupProfile: lookup("T4", { email: "t4@gmail.com" }) }))).toMatchObject({ organizationId: null });
+    expect(await memberService.resolveMember(teams("T4", { lookupProfile: lookup("T4", { email: "t4@gmail.com", emailVerified: true }) }))).toMatchObject({ organizationId: null });
     await memberService.resolveMember(teams("T4", { lookupProfile: lookup("T4", null) }));
     expect(lookups).toEqual(["T1", "T4", "T4"]); // the third request knew the e-mail from the second
   });

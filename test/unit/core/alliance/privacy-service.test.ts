@@ -40,7 +40,7 @@ async function world() {
     { allianceId: ann.allianceId, text: "Send the draft", ownerMemberId: ann.memberId, ownerOrganizationId: acme!.id, beneficiary: { kind: "member", memberId: bob.memberId, organizationId: null }, dueAt: null, definitionOfDone: null, createdById: bob.memberId, createdAt: new Date("2026-11-01T10:00:00Z") },
     event,
   );
-  const poll = await polls.create({ allianceId: ann.allianceId, question: "What matters most?", mode: "single", maxChoices: 1, anonymous: false, visibility: "live", closesAt: null, recurrence: null, templateKey: null, createdById: ann.memberId, createdAt: new Date("2026-11-02T09:00:00Z"), options: ["Trust", "Reliability"] });
+  const poll = await polls.create({ allianceId: ann.allianceId, question: "What matters most?", mode: "single", maxChoices: 1, anonymous: false, visibility: "live", closesAt: null, recurrence: null, templateKey: null, createdById: ann.memberId, forAlliance: false, createdAt: new Date("2026-11-02T09:00:00Z"), options: ["Trust", "Reliability"] });
   await polls.recordBallot({ pollId: poll.id, voterKey: `named:${ann.memberId}`, memberId: ann.memberId, organizationId: acme!.id, optionIds: [poll.options[0]!.id], castOn: new Date("2026-11-02T00:00:00Z") }, new Date("2026-11-02T10:00:00Z"));
   invites.byMember.set(ann.memberId, [{ roundId: "r1", periodKey: "2026-W45", sentAt: "2026-11-04T09:00:00.000Z", completedAt: null, remindedAt: null }]);
   await services.stores.conversations.saveConversation({ workspaceId: admin.workspaceId, conversationId: "D-ann", kind: "personal", serviceUrl: null, tenantId: null, memberId: ann.memberId });

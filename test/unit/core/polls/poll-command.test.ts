@@ -16,6 +16,14 @@ describe("/poll grammar", () => {
     });
   });
 
+  it("makes an alliance poll with alliance-wide (alliantiebreed), and leaves the word alliance to the question", () => {
+    expect(parsePollCommand(`"Which pilot?" "Dyke" "Pump" alliance-wide`)).toMatchObject({ ok: true, draft: { forAlliance: true } });
+    expect(parsePollCommand(`"Welke pilot?" "Dijk" "Gemaal" --alliantiebreed anoniem`)).toMatchObject({ ok: true, draft: { forAlliance: true, anonymous: true } });
+    const plain = parsePollCommand(`Shall the alliance meet monthly?`);
+    expect(plain).toMatchObject({ ok: true, draft: { question: "Shall the alliance meet monthly?" } });
+    expect(plain.ok && plain.draft.forAlliance).toBeFalsy();
+  });
+
   it("accepts curly quotes as Slack clients send them, and Dutch flags", () => {
     const result = parsePollCommand(`“Lunch?” “Ja” “Nee” anoniem stuurgroep sluit morgen`);
     expect(result.ok && result.draft).toMatchObject({ question: "Lunch?", options: ["Ja", "Nee"], anonymous: true, visibility: "steering", deadlineText: "morgen" });

@@ -18,6 +18,8 @@ export function pollWith(optionCount: number, overrides: Partial<Poll> = {}): Po
     templateKey: null,
     createdById: "creator",
     message: null,
+    forAlliance: false,
+    copies: [],
     createdAt: new Date("2026-03-01T00:00:00Z"),
     options: Array.from({ length: optionCount }, (_, position) => ({ id: `o${position}`, position, label: `Option ${position}` })),
     ...overrides,

@@ -102,6 +102,7 @@ describe("validateNewPoll", () => {
       recurrence: null,
       templateKey: null,
       createdById: "m1",
+      forAlliance: false,
       createdAt: now,
       options: ["A", "B"],
     });

@@ -59,6 +59,39 @@ describe("update coalescer", () => {
     expect((at[1] ?? 0) - (at[0] ?? 0)).toBeGreaterThanOrEqual(4000);
   });
 
+  it("tries a 5xx again after a pause, a few times, so a close reaches the message even when nobody votes after it", async () => {
+    let calls = 0;
+    const c = createUpdateCoalescer(async () => {
+      calls++;
+      if (calls <= 2) throw new SlackSendError({ kind: "transient", reason: "http 503" });
+    }, { intervalMs: 1000, leadingDelayMs: 0 });
+    c.request("poll-1");
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(calls).toBe(3); // two failures, then the update that went through
+    expect(c.pendingCount()).toBe(0);
+  });
+
+  it("gives up on a message that keeps failing with 5xx until the next request", async () => {
+    let calls = 0;
+    const c = createUpdateCoalescer(async () => {
+      calls++;
+      throw new SlackSendError({ kind: "transient", reason: "http 500" });
+    }, { intervalMs: 1000, leadingDelayMs: 0 });
+    c.request("poll-1");
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(calls).toBe(7); // the first try and six retries
+    expect(c.pendingCount()).toBe(0);
+    // A permanent error is not retried at all.
+    let permanent = 0;
+    const p = createUpdateCoalescer(async () => {
+      permanent++;
+      throw new SlackSendError({ kind: "permanent", reason: "message_not_found" });
+    }, { intervalMs: 1000, leadingDelayMs: 0 });
+    p.request("poll-2");
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(permanent).toBe(1);
+  });
+
   it("flush runs pending updates at once (shutdown)", async () => {
     let runs = 0;
     const c = createUpdateCoalescer(async () => {

@@ -27,7 +27,7 @@ describe("member profile lookup", () => {
       { now: () => clock, ttlMs: 1_000, onError: (_error, userId) => errors.push(userId) },
     );
     const [a, b] = await Promise.all([lookup(target, "29:ann"), lookup(target, "29:ann")]);
-    expect(a).toEqual({ email: "ann@acme.com", displayName: "Ann" });
+    expect(a).toEqual({ email: "ann@acme.com", emailVerified: true, displayName: "Ann" });
     expect(b).toEqual(a);
     expect(await lookup(target, "29:gone")).toBeNull();
     expect(await lookup(target, "29:gone")).toBeNull();

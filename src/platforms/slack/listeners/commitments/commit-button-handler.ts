@@ -7,7 +7,7 @@ import { buttonActionSchema, entityIdValue } from "../../payloads.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAckAsMember, interactionIdentity } from "../common.js";
 import type { ActionArgs } from "../handler-args.js";
-import { replyCard, statusLabels, type CommitHandlerDeps } from "./commit-handler-support.js";
+import { replyCard, statusLabels, tellOwnerInOtherSpace, type CommitHandlerDeps } from "./commit-handler-support.js";
 import { requestConfirmation } from "./commitment-context.js";
 import { buildFollowUpModal, type FollowUp } from "./commitment-modals.js";
 
@@ -21,6 +21,7 @@ export function commitButtonHandler(deps: CommitHandlerDeps) {
     [COMMITMENT_ACTION_IDS.broken]: async (actor, id, key) => outcome(actor, id, "broken", key),
     [COMMITMENT_ACTION_IDS.confirm]: async (actor, id, key) => {
       const r = await commitments.confirm(actor, id, { idempotencyKey: key });
+      if (!r.replayed) await tellOwnerInOtherSpace(deps, actor, r.commitment);
       return { ...r, notify: false, text: translate(actor.locale, "commitments.result.confirmed", { ref: commitmentRef(r.commitment) }) };
     },
   };

@@ -9,11 +9,12 @@ import { entityIdValue, inputValue, submittedViewSchema } from "../../payloads.j
 import { textMessage } from "../../render/message.js";
 import { errorText, interactionIdentity } from "../common.js";
 import type { ViewSubmissionArgs } from "../handler-args.js";
-import type { CommitHandlerDeps } from "./commit-handler-support.js";
+import { tellOwnerInOtherSpace, type CommitHandlerDeps } from "./commit-handler-support.js";
 
 const followUpMeta = z.object({ k: z.enum(["renegotiate", "withdraw", "dispute", "resolve"]), id: entityIdValue });
 
-export function commitFollowUpHandler({ ctx, commitments }: CommitHandlerDeps) {
+export function commitFollowUpHandler(deps: CommitHandlerDeps) {
+  const { ctx, commitments } = deps;
   return async function handleCommitFollowUp({ ack, body, view, client }: ViewSubmissionArgs): Promise<void> {
     const { state, private_metadata } = submittedViewSchema.parse(view);
     const meta = followUpMeta.parse(JSON.parse(private_metadata || "{}"));
@@ -46,6 +47,11 @@ export function commitFollowUpHandler({ ctx, commitments }: CommitHandlerDeps) {
       }
       await ack();
       await ctx.messenger.sendDirect({ teamId: actor.teamId, user: actor.userId }, textMessage(text));
+      // After the ack (its 3 s are not for this): an owner in another space is told there.
+      if (meta.k === "dispute" && !result.replayed) {
+        const disputed = result.commitment;
+        await tellOwnerInOtherSpace(deps, actor, disputed).catch((error: unknown) => ctx.logger.warn({ err: error, commitmentId: disputed.id }, "could not tell the owner in another space"));
+      }
     } catch (error) {
       await ack({ response_action: "errors", errors: { "f.reason": errorText(locale, error) } });
     }

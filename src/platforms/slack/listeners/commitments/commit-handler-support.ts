@@ -1,5 +1,6 @@
 // What the commitment handlers share: their dependencies, the card reply through response_url, the
 // member behind a Slack user id, and the outcome labels of the follow-up form.
+import { tellOwnerElsewhere } from "../../../../core/commitments/answer-notice.js";
 import type { RespondFn } from "@slack/bolt";
 import { buildCommitmentCard } from "../../../../core/commitments/commitment-views.js";
 import type { Commitment } from "../../../../core/commitments/commitment.js";
@@ -46,3 +47,10 @@ export const statusLabels = (locale: Locale) => ({
   broken: translate(locale, "commitments.status.broken"),
 });
 
+
+/** After a confirm or dispute: an owner in another space (e.g. on Teams) is told there. */
+export async function tellOwnerInOtherSpace({ ctx, commitments }: CommitHandlerDeps, actor: SlackActor, commitment: Commitment): Promise<void> {
+  const { events } = await commitments.get(actor, commitment.id);
+  const deps = { members: ctx.memberRepository, alliances: ctx.alliances, clock: ctx.clock, notifyMember: ctx.notifyMember };
+  await tellOwnerElsewhere(deps, commitment, events, actor.workspaceId);
+}

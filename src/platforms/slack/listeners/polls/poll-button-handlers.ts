@@ -11,7 +11,9 @@ import { pollButtonHandler, type PollHandlerDeps } from "./poll-handler-deps.js"
 export function pollCloseHandler({ ctx, polls, publisher }: PollHandlerDeps): ActionHandler {
   return pollButtonHandler(ctx, async function closePoll(actor, pollId, respond) {
     const { locale } = actor;
-    const { changed } = await polls.closePoll(actor, pollId);
+    const { changed, poll } = await polls.closePoll(actor, pollId);
+    // Closing one copy closes them all: the other platform's copies are updated too.
+    if (poll.forAlliance) ctx.pollRelay?.changed(pollId, "slack");
     await publisher.updateNow(pollId);
     await replyPrivately(respond, translate(locale, changed ? "slack.poll.closed" : "slack.poll.alreadyClosed"));
   });

@@ -1,5 +1,6 @@
 // Creating a poll: /poll with a question (parsed by the core's grammar) or without (the modal),
 // and the modal's submission. Both post the poll message through the publisher.
+import { otherSpacesOf } from "../../../../core/polls/alliance-poll-relay.js";
 import type { RespondFn } from "@slack/bolt";
 import { translate } from "../../../../core/i18n/catalogue.js";
 import { isDomainError } from "../../../../core/shared/errors.js";
@@ -47,9 +48,12 @@ async function publishPoll({ ctx, polls, publisher }: PollHandlerDeps, actor: Sl
     }
     throw error;
   }
+  // An alliance poll: its copies go into the other spaces' alliance channels through the outbox.
+  const copies = poll.forAlliance && ctx.pollRelay ? await ctx.pollRelay.postCopies(poll.id) : 0;
   // A recurring poll: tell its creator the rule in words and when the next run appears.
   const alliance = await ctx.alliances.getAlliance(actor.allianceId);
-  const confirmation = buildRecurrenceConfirmation(poll, { locale: actor.locale, timeZone: alliance.timezone, now: ctx.clock.now() });
+  const recurrence = buildRecurrenceConfirmation(poll, { locale: actor.locale, timeZone: alliance.timezone, now: ctx.clock.now() });
+  const confirmation = [copies > 0 ? translate(actor.locale, "polls.create.forAllianceQueued", { count: copies }) : null, recurrence].filter(Boolean).join("\n");
   if (!confirmation) return;
   if (respond) await replyPrivately(respond, confirmation);
   else await ctx.messenger.postEphemeral({ teamId: actor.teamId, channel, user: actor.userId }, textMessage(confirmation));
@@ -63,7 +67,9 @@ export function pollCommandHandler(deps: PollHandlerDeps): SlashCommandWork {
       const { locale } = actor;
       const text = cmd.text.trim();
       if (text === "") {
-        await client.views.open({ trigger_id: cmd.trigger_id, view: buildPollModal(actor.locale, cmd.channel_id) });
+        // The alliance channels of the other spaces, if any, make the "every space" option worth showing.
+        const others = ctx.pollRelay ? otherSpacesOf(await ctx.pollRelay.targets(actor.allianceId), actor.workspaceId) : [];
+        await client.views.open({ trigger_id: cmd.trigger_id, view: buildPollModal(actor.locale, cmd.channel_id, others) });
         return;
       }
       if (/^(help|hulp|\?)$/i.test(text)) return await replyPrivately(respond, translate(locale, "slack.poll.usage"));
@@ -102,10 +108,10 @@ export function pollModalSubmitHandler(deps: PollHandlerDeps) {
       const closesAt = readPollDeadline(input.closesText, phraseContext(deps, actor));
       const recurrence = readPollRecurrence(input.recurrenceText);
       if (input.templateKey && !input.question && input.options.length === 0) {
-        pollId = (await polls.createPollFromTemplate(actor, input.templateKey, actor.locale, { anonymous: input.anonymous, visibility: input.visibility, closesAt, recurrence })).id;
+        pollId = (await polls.createPollFromTemplate(actor, input.templateKey, actor.locale, { anonymous: input.anonymous, visibility: input.visibility, closesAt, recurrence, forAlliance: input.forAlliance })).id;
       } else {
         if (!input.question) return fail(POLL_BLOCK.question, translate(actor.locale, "slack.poll.modal.questionRequired"));
-        pollId = (await polls.createPoll(actor, pollInput(input, closesAt, recurrence))).id;
+        pollId = (await polls.createPoll(actor, { ...pollInput(input, closesAt, recurrence), forAlliance: input.forAlliance })).id;
       }
     } catch (error) {
       if (error instanceof PollPhraseError) return fail(error.field === "closes" ? POLL_BLOCK.closes : POLL_BLOCK.recurrence, phraseText(actor.locale, error));

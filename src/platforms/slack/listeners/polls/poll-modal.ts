@@ -6,6 +6,7 @@ import type { PollDraftFields } from "../../../../core/polls/poll-command.js";
 import { POLL_LIMITS } from "../../../../core/polls/poll.js";
 import { POLL_TEMPLATES } from "../../../../core/polls/poll-templates.js";
 import type { Locale } from "../../../../core/shared/refs.js";
+import { describeSpaces, type AlliancePollTarget } from "../../../../core/polls/alliance-poll-relay.js";
 import { MODAL } from "../../ids.js";
 import { checkedValues, inputValue } from "../../payloads.js";
 import { inputBlock, modal, option, plain, textInput } from "../../render/blocks.js";
@@ -22,13 +23,19 @@ export const POLL_BLOCK = {
   visibility: "poll.visibility",
   closes: "poll.closes",
   recurrence: "poll.recurrence",
+  forAlliance: "poll.forAlliance",
 } as const;
 
 const NO_TEMPLATE = "__none";
 
-/** The modal, in `locale`; `channel` is where the poll will be posted. */
-export function buildPollModal(locale: Locale, channel: string): types.ModalView {
+/**
+ * The modal, in `locale`; `channel` is where the poll will be posted. `otherSpaces` are the
+ * alliance channels of the alliance's other spaces: when there are any, the modal offers to post
+ * the poll there too (an alliance poll); otherwise the option would do nothing and is left out.
+ */
+export function buildPollModal(locale: Locale, channel: string, otherSpaces: readonly AlliancePollTarget[] = []): types.ModalView {
   const t = translator(locale);
+  const everySpace = option(t("polls.create.forAlliance"), "yes");
   const templates = [
     ...POLL_TEMPLATES.map((tpl) => option(tpl.question[locale], tpl.key)),
     option(t("slack.poll.modal.templateNone"), NO_TEMPLATE),
@@ -48,12 +55,22 @@ export function buildPollModal(locale: Locale, channel: string): types.ModalView
     inputBlock(POLL_BLOCK.visibility, t("polls.create.visibility"), { type: "static_select", action_id: "value", options: visibilities, ...(visibilities[0] ? { initial_option: visibilities[0] } : {}) }),
     inputBlock(POLL_BLOCK.closes, t("polls.create.closesAt"), textInput({ max: 100 }), { optional: true, hint: t("slack.poll.modal.closesHint") }),
     inputBlock(POLL_BLOCK.recurrence, t("polls.create.recurrence"), textInput({ max: 100 }), { optional: true, hint: t("slack.poll.modal.recurrenceHint") }),
+    ...(otherSpaces.length > 0
+      ? [
+          inputBlock(POLL_BLOCK.forAlliance, t("polls.create.forAlliance"), { type: "checkboxes", action_id: "value", options: [everySpace] }, {
+            optional: true,
+            hint: t("polls.create.forAllianceHint", { count: otherSpaces.length, spaces: describeSpaces(otherSpaces) }),
+          }),
+        ]
+      : []),
   ]);
 }
 
 /** What the modal's fields say, before the service validates anything. */
 export interface PollModalInput extends PollDraftFields {
   templateKey: string | null;
+  /** Also post it into every linked space's alliance channel. */
+  forAlliance: boolean;
   closesText: string | null;
   recurrenceText: string | null;
 }
@@ -66,6 +83,7 @@ export function readPollModal(values: Record<string, Record<string, unknown>>): 
   const max = Number(inputValue(values, POLL_BLOCK.maxChoices));
   return {
     templateKey: template && template !== NO_TEMPLATE ? template : null,
+    forAlliance: checkedValues(values, POLL_BLOCK.forAlliance).includes("yes"),
     question: text(POLL_BLOCK.question),
     options: text(POLL_BLOCK.options).split("\n").map((line) => line.replace(/^[-*•]\s*/, "").trim()).filter(Boolean),
     anonymous: checkedValues(values, POLL_BLOCK.anonymous).includes("yes"),

@@ -25,7 +25,11 @@ export function pollVoteHandler({ ctx, polls, publisher }: PollHandlerDeps) {
           ? await polls.castVote(actor, pollId, [optionId])
           : await polls.changeChoice(actor, pollId, intent === "select" ? { select: [optionId], unselect: [] } : { select: [], unselect: [optionId] });
       // Committed and counted: the message update is scheduled before any Slack call is made.
-      if (result.changed) publisher.requestUpdate(pollId);
+      if (result.changed) {
+        publisher.requestUpdate(pollId, result.poll);
+        // One tally, every copy: an alliance poll's copies on the other platform show it too.
+        if (result.poll.forAlliance) ctx.pollRelay?.changed(pollId, "slack");
+      }
       const chosen = result.ballot.optionIds.map((id) => ({ optionId: id, label: result.poll.options.find((o) => o.id === id)?.label ?? "?" }));
       const key = !result.changed ? "polls.vote.unchanged" : result.replaced ? "polls.vote.changed" : "polls.vote.recorded";
       const multiple = result.poll.mode === "multiple";

@@ -42,12 +42,15 @@ function readSetup(values: Record<string, Record<string, unknown>>, orgIds: Read
   }
   const v = (block: string) => inputValue(values, block) ?? undefined;
   const steering = v("steeringChannel");
+  // Older open modals have no alliance channel block: leave the stored one as it is.
+  const allianceChannel = values["allianceChannel"] ? (v("allianceChannel") ? { conversationId: v("allianceChannel")! } : null) : undefined;
   return {
     rows,
     raw: {
       name: v("name") ?? "",
       organizations,
       steeringChannel: steering ? { conversationId: steering } : null,
+      ...(allianceChannel !== undefined ? { allianceChannel } : {}),
       summary: { cadence: v("summary.cadence"), weekday: v("summary.weekday"), hour: v("summary.hour") },
       pulse: { cadence: v("pulse.cadence"), weekday: v("pulse.weekday"), hour: v("pulse.hour"), itemsPerRound: v("pulse.itemsPerRound") },
       uncertainty: v("uncertainty"),
