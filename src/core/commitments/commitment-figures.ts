@@ -80,13 +80,7 @@ export interface ReciprocityFigures {
 }
 
 /** A commitment named in a list (never anonymous: commitments are attributed work). */
-export interface CommitmentFigureRef {
-  id: string;
-  number: number;
-  text: string;
-  ownerOrganizationId: string;
-  beneficiaryOrganizationId: string | null;
-  dueAt: Date | null;
+export interface CommitmentFigureRef extends Omit<CommitmentNotice, "kind"> {
   /** Local due date "YYYY-MM-DD" in the figures' time zone, or null without a due date. */
   dueDate: string | null;
 }

@@ -87,7 +87,8 @@ export function assertConsecutive(periods: readonly FiguresPeriod[]): void {
   });
 }
 
-function emptyCounts(period: number, owner: string, beneficiary: string | null): CommitmentCounts {
+/** A group with nothing counted yet. */
+export function emptyCounts(period: number, owner: string, beneficiary: string | null): CommitmentCounts {
   return {
     period,
     ownerOrganizationId: owner,

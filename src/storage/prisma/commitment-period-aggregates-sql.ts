@@ -21,7 +21,7 @@ import type {
   CommitmentPeriodAggregates,
   CommitmentPeriodQuery,
 } from "../../core/commitments/commitment-period-counts.js";
-import { aggregateCommitmentPeriods, assertConsecutive } from "../../core/commitments/commitment-period-counts.js";
+import { aggregateCommitmentPeriods, assertConsecutive, emptyCounts } from "../../core/commitments/commitment-period-counts.js";
 import type { Commitment, CommitmentEvent } from "../../core/commitments/commitment.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { withSortMemory } from "./sort-memory.js";
@@ -183,22 +183,7 @@ export async function queryCommitmentPeriodAggregates(prisma: PrismaClient, quer
     const key = `${period}\u0000${owner}\u0000${ben ?? "\u0001"}`;
     let g = groups.get(key);
     if (!g) {
-      g = {
-        period,
-        ownerOrganizationId: owner,
-        beneficiaryOrganizationId: ben,
-        listed: 0,
-        kept: 0,
-        keptLate: 0,
-        broken: 0,
-        withdrawn: 0,
-        disputed: 0,
-        renegotiated: 0,
-        created: 0,
-        createdWithDueDate: 0,
-        createdWithDefinitionOfDone: 0,
-        createdComplete: 0,
-      };
+      g = emptyCounts(period, owner, ben);
       groups.set(key, g);
     }
     return g;

@@ -3,7 +3,7 @@
 // the poll, so double clicks, retries, concurrent instances and a close racing a vote all end in
 // exactly one ballot per (poll, voter key) and no vote after close.
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "../../../generated/prisma/client.js";
+import { Prisma } from "../../../generated/prisma/client.js";
 import type { NewPoll, Poll, PollBallot, PollMessageRef } from "../../core/polls/poll.js";
 import type { PollFilter, PollRepository, RecordBallotResult } from "../../core/polls/poll-repository.js";
 import type { PollTally } from "../../core/polls/poll-tally.js";
@@ -14,6 +14,19 @@ import type { BallotSealer } from "../ballot-seal.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 import { newPollColumns } from "../new-poll-columns.js";
 import { createMicroBatcher, type MicroBatcher } from "../micro-batcher.js";
+
+/**
+ * The end of both ballot writes (one vote, or votes arriving together): a ballot that changes
+ * nothing is not written again, so `written` is empty for a repeated click and the vote counts as
+ * unchanged; the columns returned are what outcomeOf reads.
+ */
+const UPSERT_BALLOT = Prisma.sql`ON CONFLICT ("pollId", "voterKey") DO UPDATE
+          SET "optionIds" = EXCLUDED."optionIds", "sealed" = EXCLUDED."sealed", "castOn" = EXCLUDED."castOn",
+              "organizationId" = EXCLUDED."organizationId", "memberId" = EXCLUDED."memberId"
+          WHERE "PollBallot"."optionIds" IS DISTINCT FROM EXCLUDED."optionIds"
+             OR "PollBallot"."organizationId" IS DISTINCT FROM EXCLUDED."organizationId"
+             OR "PollBallot"."sealed" IS DISTINCT FROM EXCLUDED."sealed"
+        RETURNING "pollId", "voterKey", "memberId", "organizationId", "optionIds", "sealed", "castOn"`;
 
 const withOptions = {
   options: { orderBy: { position: "asc" } },
@@ -169,29 +182,20 @@ export class PrismaPollRepository implements PollRepository {
   }
 
   async listDue(now: Date): Promise<Poll[]> {
-    const rows = await this.prisma.poll.findMany({
-      where: { status: "open", closesAt: { lte: now } },
-      include: withOptions,
-      orderBy: [{ closesAt: "asc" }, { id: "asc" }],
-    });
-    return rows.map(toPoll);
+    return this.findPolls({ status: "open", closesAt: { lte: now } }, "closesAt");
   }
 
   async listRecurring(): Promise<Poll[]> {
-    const rows = await this.prisma.poll.findMany({
-      where: { recurrence: { not: null } },
-      include: withOptions,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    });
-    return rows.map(toPoll);
+    return this.findPolls({ recurrence: { not: null } }, "createdAt");
   }
 
   async listClosedSince(since: Date): Promise<Poll[]> {
-    const rows = await this.prisma.poll.findMany({
-      where: { status: "closed", closedAt: { gte: since } },
-      include: withOptions,
-      orderBy: [{ closedAt: "asc" }, { id: "asc" }],
-    });
+    return this.findPolls({ status: "closed", closedAt: { gte: since } }, "closedAt");
+  }
+
+  /** Polls matching `where` with their options, oldest first by `by` (then id, for a stable order). */
+  private async findPolls(where: Prisma.PollWhereInput, by: "closesAt" | "createdAt" | "closedAt"): Promise<Poll[]> {
+    const rows = await this.prisma.poll.findMany({ where, include: withOptions, orderBy: [{ [by]: "asc" }, { id: "asc" }] });
     return rows.map(toPoll);
   }
 
@@ -280,13 +284,7 @@ export class PrismaPollRepository implements PollRepository {
                ARRAY(SELECT json_array_elements_text("optionIds"::json)), sealed, "castOn"
         FROM accepted
         ORDER BY "pollId", "voterKey"
-        ON CONFLICT ("pollId", "voterKey") DO UPDATE
-          SET "optionIds" = EXCLUDED."optionIds", "sealed" = EXCLUDED."sealed", "castOn" = EXCLUDED."castOn",
-              "organizationId" = EXCLUDED."organizationId", "memberId" = EXCLUDED."memberId"
-          WHERE "PollBallot"."optionIds" IS DISTINCT FROM EXCLUDED."optionIds"
-             OR "PollBallot"."organizationId" IS DISTINCT FROM EXCLUDED."organizationId"
-             OR "PollBallot"."sealed" IS DISTINCT FROM EXCLUDED."sealed"
-        RETURNING "pollId", "voterKey", "memberId", "organizationId", "optionIds", "sealed", "castOn"
+        ${UPSERT_BALLOT}
       )
       SELECT input.n::int AS n,
              EXISTS (SELECT 1 FROM "Poll" p WHERE p.id = input."pollId") AS found,
@@ -319,13 +317,7 @@ export class PrismaPollRepository implements PollRepository {
         SELECT ${randomUUID()}, target.id, ${ballot.voterKey}, ${ballot.memberId}, ${columns.organizationId},
                ${columns.optionIds}::text[], ${columns.sealed}, ${castOn}::date
         FROM target
-        ON CONFLICT ("pollId", "voterKey") DO UPDATE
-          SET "optionIds" = EXCLUDED."optionIds", "sealed" = EXCLUDED."sealed", "castOn" = EXCLUDED."castOn",
-              "organizationId" = EXCLUDED."organizationId", "memberId" = EXCLUDED."memberId"
-          WHERE "PollBallot"."optionIds" IS DISTINCT FROM EXCLUDED."optionIds"
-             OR "PollBallot"."organizationId" IS DISTINCT FROM EXCLUDED."organizationId"
-             OR "PollBallot"."sealed" IS DISTINCT FROM EXCLUDED."sealed"
-        RETURNING "pollId", "voterKey", "memberId", "organizationId", "optionIds", "sealed", "castOn"
+        ${UPSERT_BALLOT}
       )
       SELECT EXISTS (SELECT 1 FROM "Poll" WHERE id = ${ballot.pollId}) AS found,
              EXISTS (SELECT 1 FROM target) AS open,

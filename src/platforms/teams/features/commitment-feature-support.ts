@@ -12,7 +12,7 @@ import type { Turn } from "../handlers/turn.js";
 import type { TeamsServices } from "../teams-services.js";
 import type { TeamsConnector } from "../transport/teams-connector.js";
 import { commitmentViewContext } from "./commitment-context.js";
-import { confirmAudience } from "./confirm-request-audience.js";
+import { confirmAudience, receivingMembers } from "./confirm-request-audience.js";
 import { withRefresh, type ActionData } from "../render/card-kit.js";
 
 /** How many people of a beneficiary organisation in another space get the confirm request (one is enough to answer). */
@@ -87,13 +87,7 @@ export async function confirmViewFor(deps: CommitmentsFeatureDeps, turn: Turn, i
  */
 async function askElsewhere({ services, clock }: CommitmentsFeatureDeps, turn: Turn, commitment: Commitment, options: { includeThisSpace?: boolean } = {}): Promise<void> {
   if (!services.notifyMember) return;
-  const b = commitment.beneficiary;
-  const candidates =
-    b.kind === "member" && b.memberId
-      ? [await services.memberRepository.get(b.memberId)]
-      : b.organizationId
-        ? await services.memberRepository.list(commitment.allianceId, { organizationId: b.organizationId })
-        : [];
+  const candidates = await receivingMembers(services, commitment);
   const elsewhere = candidates
     .filter((m) => m !== null && !m.erasedAt && (options.includeThisSpace || m.workspaceId !== turn.member.workspaceId))
     .filter((m) => m!.id !== commitment.ownerMemberId && m!.id !== turn.member.memberId)

@@ -21,6 +21,16 @@ import type { TeamsServices } from "../teams-services.js";
  */
 export type ConfirmAudience = { kind: "per-viewer"; userIds: string[] } | { kind: "shared-buttons"; userIds: string[] };
 
+/** The members of the receiving side of `commitment`: the person it was for, or its organisation's. */
+export async function receivingMembers(services: Pick<TeamsServices, "memberRepository">, commitment: Commitment) {
+  const b = commitment.beneficiary;
+  return b.kind === "member" && b.memberId
+    ? [await services.memberRepository.get(b.memberId)]
+    : b.organizationId
+      ? await services.memberRepository.list(commitment.allianceId, { organizationId: b.organizationId })
+      : [];
+}
+
 /** The receiving side's members in `turn`'s chat, as Teams user ids; never the reporter or owner. */
 export async function confirmAudience(
   services: Pick<TeamsServices, "memberRepository">,
@@ -30,13 +40,7 @@ export async function confirmAudience(
   logger?: Pick<Logger, "warn">,
 ): Promise<ConfirmAudience> {
   const reporterOnly: ConfirmAudience = { kind: "shared-buttons", userIds: [turn.activity.from.id] };
-  const b = commitment.beneficiary;
-  const receiving =
-    b.kind === "member" && b.memberId
-      ? [await services.memberRepository.get(b.memberId)]
-      : b.organizationId
-        ? await services.memberRepository.list(commitment.allianceId, { organizationId: b.organizationId })
-        : [];
+  const receiving = await receivingMembers(services, commitment);
   const externalIds = new Set(
     receiving
       .filter((m) => m !== null && !m.erasedAt && m.workspaceId === turn.member.workspaceId && m.id !== turn.member.memberId && m.id !== commitment.ownerMemberId)
