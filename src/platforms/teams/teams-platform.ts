@@ -88,23 +88,10 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
   const app = new App({ ...authOptions(config), httpServerAdapter: adapter, logger: sdkLogger(log) });
   const connector = new TeamsConnector(app, queue, config.clientId ?? "local-bot");
 
-  // The latest serviceUrl per workspace, learned from every incoming activity, so a 1:1 chat
-  // with a member we never talked to opens against the right regional endpoint.
-  const serviceUrls = new Map<string, string>();
-  const conversations: ConversationRepository = {
-    ...deps.conversations,
-    saveConversation: async (input) => {
-      if (input.serviceUrl) serviceUrls.set(input.workspaceId, input.serviceUrl);
-      return deps.conversations.saveConversation(input);
-    },
-    findConversation: (workspaceId, conversationId) => deps.conversations.findConversation(workspaceId, conversationId),
-    findPersonalConversation: (memberId) => deps.conversations.findPersonalConversation(memberId),
-    deletePersonalConversations: (memberId) => deps.conversations.deletePersonalConversations(memberId),
-  };
+  const conversations = deps.conversations;
   const messenger = createTeamsMessenger({
     connector,
     conversations,
-    serviceUrlFor: (workspaceId) => serviceUrls.get(workspaceId),
     fallbackServiceUrl: DEFAULT_TEAMS_SERVICE_URL,
   });
 
