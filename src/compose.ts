@@ -102,6 +102,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
           workspaces: services.stores.workspaces,
           processedEvents: withPeriodicPrune(new PrismaProcessedEventRepository(database.prisma), services.clock),
           services: { ...services, memberRepository: services.stores.members, notifyMember },
+          retention: services.retention,
         })
       : null;
     await teams?.mount(http.app);
