@@ -17,6 +17,7 @@ import { Outbox } from "./scheduling/outbox/outbox.js";
 import { OutboxDispatcher } from "./scheduling/outbox/outbox-dispatcher.js";
 import { createPlatformMessageSender } from "./scheduling/platform-message-sender.js";
 import type { PersonalConversationOpener } from "./scheduling/personal-reach.js";
+import { housekeepingPruners } from "./scheduling/housekeeping.js";
 import { Scheduler } from "./scheduling/scheduler.js";
 import { PrismaJobClaimStore } from "./storage/prisma/prisma-job-claim-store.js";
 import { PrismaOutboxStore } from "./storage/prisma/prisma-outbox-store.js";
@@ -87,6 +88,7 @@ export function startScheduling(deps: {
       clock: services.clock,
       instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       logger,
+      pruners: housekeepingPruners({ updateLeases: services.stores.updateLeases, linkAudit: services.stores.spaces }),
     },
     { catchUpWindowMs: config.scheduler.catchUpHours * 3_600_000 },
   );

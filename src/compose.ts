@@ -111,6 +111,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
           workspaces: services.stores.workspaces,
           processedEvents: withPeriodicPrune(new PrismaProcessedEventRepository(database.prisma), services.clock),
           services: { ...services, memberRepository: services.stores.members, notifyMember, pollRelay },
+          retention: services.retention,
         })
       : null;
     await teams?.mount(http.app);

@@ -84,7 +84,7 @@ export const CONFIG_GROUPS: readonly Group[] = [
       APP_SECRET:
         "32+ random characters (e.g. `openssl rand -base64 48`). Encrypts stored tokens and keys the hashes that stop double votes on anonymous polls. Required in production; in development it is generated once and kept in DATA_DIR/app-secret. Change it with `npm run rotate-secret` (docs/operations.md).",
       RETENTION_DAYS_AFTER_UNINSTALL:
-        "Days after a Slack workspace uninstalls the app before a scheduled job erases its members' personal data, conversations and queued messages (0: at the next hourly sweep). Reinstalling before then cancels the erasure (docs/security.md).",
+        "Days after a Slack workspace uninstalls the app (or the bot is removed from a Teams tenant's team or group chat) before a scheduled job erases its members' personal data, conversations and queued messages (0: at the next hourly sweep). Reinstalling before then cancels the erasure (docs/security.md).",
     },
   },
 ];

@@ -30,8 +30,8 @@ export interface JobHandlers {
 
 /** The per-alliance jobs, by the name stored in JobRun.job. */
 export type AllianceJobName = "summary" | "pulse-round" | "pulse-reminders" | "commitment-reminders" | "commitment-check-ins";
-/** The global per-minute sweeps. */
-export type SweepJobName = "poll-close" | "poll-recurrence" | "retention";
+/** The global sweeps: poll-close and poll-recurrence every minute, retention hourly, housekeeping daily. */
+export type SweepJobName = "poll-close" | "poll-recurrence" | "retention" | "housekeeping";
 
 /** A local weekday and hour on a cadence, as alliance settings hold it. */
 export interface CadenceSetting {

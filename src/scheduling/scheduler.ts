@@ -13,6 +13,7 @@ import {
   type JobClaimStore,
   type JobKey,
 } from "./job-claim-store.js";
+import type { Pruner } from "./housekeeping.js";
 import type { AllianceJobName, JobHandlers, ScheduledAlliance, SweepJobName } from "./job-handlers.js";
 
 /** The bits of a pino logger the scheduler uses. */
@@ -58,6 +59,8 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
 const SWEEPS: readonly SweepJobName[] = ["poll-close", "poll-recurrence"];
 /** Claimed per hour rather than per minute: erasing after a 30-day deadline is not urgent. */
 const HOURLY_SWEEPS: readonly SweepJobName[] = ["retention"];
+/** Claimed per UTC day: expired leases and old audit rows can wait a day (src/scheduling/housekeeping.ts). */
+const DAILY_SWEEPS: readonly SweepJobName[] = ["housekeeping"];
 /** Sweep rows are tiny; deleting old ones a few times a day keeps the table small. */
 const PRUNE_EVERY_MS = 6 * 3_600_000;
 const label = (key: JobKey) => `${key.job}/${key.scope}/${key.periodKey}`;
@@ -80,6 +83,8 @@ export class Scheduler {
       /** Unique per process, e.g. "<host>:<pid>:<random>"; recorded as JobRun.claimedBy. */
       instanceId: string;
       logger?: SchedulerLogger;
+      /** Deletes rows no longer needed, once a day across instances; absent = no housekeeping job. */
+      pruners?: readonly Pruner[];
     },
     options: Partial<SchedulerOptions> = {},
   ) {
@@ -206,10 +211,30 @@ export class Scheduler {
       const key: JobKey = { job: "retention", scope: "*", periodKey: now.toISOString().slice(0, 13) }; // "2026-11-30T08"
       if (await this.deps.claims.claimOnce(key, now, this.deps.instanceId)) await this.execute(key, () => eraseUninstalled(now), report);
     }
+    const pruners = this.deps.pruners;
+    if (pruners?.length) {
+      const key: JobKey = { job: "housekeeping", scope: "*", periodKey: now.toISOString().slice(0, 10) }; // "2026-11-30"
+      if (await this.deps.claims.claimOnce(key, now, this.deps.instanceId)) await this.execute(key, () => this.housekeep(pruners, now), report);
+    }
     if (now.getTime() - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = now.getTime();
-      await this.deps.claims.prune([...SWEEPS, ...HOURLY_SWEEPS], new Date(now.getTime() - this.options.sweepRetentionMs));
+      await this.deps.claims.prune([...SWEEPS, ...HOURLY_SWEEPS, ...DAILY_SWEEPS], new Date(now.getTime() - this.options.sweepRetentionMs));
     }
+  }
+
+  /** Runs every pruner even when one fails (each table is its own business), then reports the failures. */
+  private async housekeep(pruners: readonly Pruner[], now: Date): Promise<void> {
+    const failed: string[] = [];
+    for (const pruner of pruners) {
+      try {
+        const deleted = await pruner.prune(now);
+        if (deleted > 0) this.deps.logger?.info({ pruner: pruner.name, deleted }, "housekeeping: pruned rows");
+      } catch (error) {
+        failed.push(pruner.name);
+        this.deps.logger?.error({ pruner: pruner.name, err: error }, "housekeeping: pruning failed");
+      }
+    }
+    if (failed.length) throw new Error(`HOUSEKEEPING_FAILED: ${failed.join(", ")}`);
   }
 
   private forgetOldSettled(now: Date): void {

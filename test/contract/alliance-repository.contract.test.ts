@@ -192,6 +192,25 @@ function contract(name: string, get: () => AllianceStores): void {
       expect(await s.conversations.findConversation(workspace.id, "C-steer")).not.toBeNull();
     });
 
+    it("remembers the serviceUrl a workspace's conversations were last saved with, per workspace", async () => {
+      const { s, alliance, workspace } = await freshAlliance();
+      const other = await freshAlliance();
+      const { member } = await s.members.createIfAbsent(newMember(alliance.id, workspace.id));
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 5)); // distinct updatedAt
+      expect(await s.conversations.lastServiceUrl(workspace.id)).toBeNull();
+      const dm = { workspaceId: workspace.id, conversationId: "a:1", kind: "personal" as const, serviceUrl: "https://smba.example/emea/", tenantId: "tenant", memberId: member.id };
+      await s.conversations.saveConversation(dm);
+      await tick();
+      await s.conversations.saveConversation({ ...dm, conversationId: "19:team", kind: "channel", memberId: null, serviceUrl: "https://smba.example/amer/" });
+      await tick();
+      await s.conversations.saveConversation({ ...dm, conversationId: "C-slack", kind: "channel", memberId: null, serviceUrl: null, tenantId: null });
+      expect(await s.conversations.lastServiceUrl(workspace.id)).toBe("https://smba.example/amer/");
+      await tick();
+      await s.conversations.saveConversation(dm); // the older conversation is seen again
+      expect(await s.conversations.lastServiceUrl(workspace.id)).toBe("https://smba.example/emea/");
+      expect(await s.conversations.lastServiceUrl(other.workspace.id)).toBeNull();
+    });
+
     it("marks an inbound event processed once, also under 20 concurrent retries, and prunes old keys", async () => {
       const s = get();
       const key = `slack:Ev${randomUUID()}`;

@@ -87,6 +87,21 @@ function contract(name: string, get: () => SpaceStores) {
       expect(events[0]).toEqual({ id: expect.any(String), allianceId: a.id, workspaceId: workspace.id, actorMemberId: "m1", type: "code_issued", reason: null, codeId: "c1", at: T0 });
     });
 
+    it("prunes audit rows older than the cutoff, of every alliance, and keeps the younger ones", async () => {
+      const { spaces } = get();
+      const a = await alliance();
+      const b = await alliance("teams");
+      const yearsAgo = (days: number) => new Date(T0.getTime() - days * 24 * HOUR);
+      const event = (allianceId: string, at: Date) => ({ allianceId, workspaceId: null, actorMemberId: "m1", type: "code_issued" as const, reason: null, codeId: null, at });
+      await spaces.appendEvent(event(a.alliance.id, yearsAgo(800)));
+      await spaces.appendEvent(event(a.alliance.id, yearsAgo(700)));
+      await spaces.appendEvent(event(b.alliance.id, yearsAgo(750)));
+      await spaces.appendEvent(event(a.alliance.id, yearsAgo(600)));
+      expect(await spaces.pruneEvents(yearsAgo(650))).toBeGreaterThanOrEqual(3);
+      expect((await spaces.listEvents(a.alliance.id)).map((e) => e.at)).toEqual([yearsAgo(600)]);
+      expect(await spaces.listEvents(b.alliance.id)).toEqual([]);
+    });
+
     it("moves a space with its members, mapping their organisations, and leaves other spaces alone", async () => {
       const { spaces, stores } = get();
       const from = await alliance("teams");

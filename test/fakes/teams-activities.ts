@@ -81,8 +81,14 @@ export function botAddedActivity(scope: ActivityScope): Record<string, unknown> 
   return { ...activity, membersAdded: [activity.recipient], channelData: { ...(activity.channelData as object), eventType: scope.team ? "teamMemberAdded" : undefined } };
 }
 
-/** installationUpdate add. */
-export function installationActivity(scope: ActivityScope, action: "add" | "remove" = "add"): Record<string, unknown> {
+/** conversationUpdate: the bot was removed from the team or chat. */
+export function botRemovedActivity(scope: ActivityScope): Record<string, unknown> {
+  const activity = base(scope, "conversationUpdate");
+  return { ...activity, membersRemoved: [activity.recipient], channelData: { ...(activity.channelData as object), eventType: scope.team ? "teamMemberRemoved" : undefined } };
+}
+
+/** installationUpdate: add (default), remove, or their -upgrade forms. */
+export function installationActivity(scope: ActivityScope, action: "add" | "remove" | "add-upgrade" | "remove-upgrade" = "add"): Record<string, unknown> {
   return { ...base(scope, "installationUpdate"), action };
 }
 

@@ -12,6 +12,8 @@ export interface SpaceRepository {
   appendEvent(event: NewLinkEvent): Promise<void>;
   /** The alliance's audit trail, oldest first. */
   listEvents(allianceId: string): Promise<LinkEvent[]>;
+  /** Deletes audit rows (of every alliance) from before `before`; returns how many. Housekeeping. */
+  pruneEvents(before: Date): Promise<number>;
   /**
    * True when people did something in the alliance that a join would have to merge: polls,
    * agreements, culture assessments or pulse answers. What the scheduler made on its own — the

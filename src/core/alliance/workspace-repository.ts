@@ -21,4 +21,9 @@ export interface ConversationRepository {
   findPersonalConversation(memberId: string): Promise<ConversationRef | null>;
   /** Forgets the member's 1:1 conversations ("forget me"). Returns how many were deleted. */
   deletePersonalConversations(memberId: string): Promise<number>;
+  /**
+   * The serviceUrl of the workspace's most recently saved conversation that has one: for Teams,
+   * the tenant's regional Bot Connector, which a new 1:1 chat must be created at. Null when none.
+   */
+  lastServiceUrl(workspaceId: string): Promise<string | null>;
 }

@@ -64,8 +64,7 @@ function targetOf(conversation: ConversationRef): TeamsTarget {
 export function createTeamsMessenger(deps: {
   connector: TeamsConnector;
   conversations: ConversationRepository;
-  /** The serviceUrl last seen for a workspace (learned from incoming activities). */
-  serviceUrlFor(workspaceId: string): string | undefined;
+  /** For a tenant the bot has seen no activity from (conversations.lastServiceUrl knows the others). */
   fallbackServiceUrl: string;
 }): TeamsMessenger {
   const render = (view: View, options: SendOptions) => toMessage(renderView(view, { locale: options.locale, ...options.render }));
@@ -83,7 +82,9 @@ export function createTeamsMessenger(deps: {
     async openPersonal(recipient, policy = PROACTIVE_POLICY) {
       const stored = await deps.conversations.findPersonalConversation(recipient.memberId);
       if (stored?.serviceUrl) return stored;
-      const serviceUrl = deps.serviceUrlFor(recipient.workspaceId) ?? deps.fallbackServiceUrl;
+      // The tenant's regional endpoint, as its last activity named it: stored, so it survives a
+      // restart and is known to every instance, not only the one that received the activity.
+      const serviceUrl = (await deps.conversations.lastServiceUrl(recipient.workspaceId)) ?? deps.fallbackServiceUrl;
       const conversationId = await deps.connector.createPersonalConversation({ serviceUrl, tenantId: recipient.tenantId }, recipient.externalId, policy);
       return deps.conversations.saveConversation({
         workspaceId: recipient.workspaceId,

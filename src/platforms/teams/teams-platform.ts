@@ -5,6 +5,7 @@ import { linkFeature } from "./features/link-feature.js";
 import { App } from "@microsoft/teams.apps";
 import type { Express } from "express";
 import type { ConversationRepository, WorkspaceRepository } from "../../core/alliance/workspace-repository.js";
+import type { UninstallRetention } from "../../core/alliance/uninstall-retention.js";
 import type { MessageSender } from "../../scheduling/outbox/message-sender.js";
 import type { Member } from "../../core/alliance/member.js";
 import type { View } from "../../core/views.js";
@@ -28,6 +29,7 @@ import { createDispatcher } from "./handlers/dispatch.js";
 import { createMemberProfileLookup } from "./handlers/member-profile.js";
 import type { CommandContext, TeamsFeature } from "./handlers/feature-types.js";
 import { onConversationUpdate, onInstallationUpdate } from "./handlers/install.js";
+import { TenantActivity } from "./handlers/tenant-activity.js";
 import { createTeamsMessenger, type TeamsMessenger } from "./teams-messenger.js";
 import { createTeamsPersonalOpener } from "./teams-personal-opener.js";
 import type { PersonalConversationOpener } from "../../scheduling/personal-reach.js";
@@ -52,6 +54,8 @@ export interface TeamsPlatformDeps {
   /** Remembers handled activity ids so a redelivered message is not handled twice. */
   processedEvents?: ProcessedEventRepository;
   services: TeamsServices;
+  /** Records a tenant's uninstall when the bot is removed from a team or group chat, and calls it off (install.ts). */
+  retention?: Pick<UninstallRetention, "recordUninstall" | "recordReinstall"> | undefined;
   /** Features beyond the built-in ones (tests, or features composed elsewhere). */
   extraFeatures?: readonly TeamsFeature[];
   /** Test knobs: fake time for the send queue, a shorter interval for poll card updates. */
@@ -94,23 +98,10 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
   const app = new App({ ...authOptions(config), httpServerAdapter: adapter, logger: sdkLogger(log) });
   const connector = new TeamsConnector(app, queue, config.clientId ?? "local-bot");
 
-  // The latest serviceUrl per workspace, learned from every incoming activity, so a 1:1 chat
-  // with a member we never talked to opens against the right regional endpoint.
-  const serviceUrls = new Map<string, string>();
-  const conversations: ConversationRepository = {
-    ...deps.conversations,
-    saveConversation: async (input) => {
-      if (input.serviceUrl) serviceUrls.set(input.workspaceId, input.serviceUrl);
-      return deps.conversations.saveConversation(input);
-    },
-    findConversation: (workspaceId, conversationId) => deps.conversations.findConversation(workspaceId, conversationId),
-    findPersonalConversation: (memberId) => deps.conversations.findPersonalConversation(memberId),
-    deletePersonalConversations: (memberId) => deps.conversations.deletePersonalConversations(memberId),
-  };
+  const conversations = deps.conversations;
   const messenger = createTeamsMessenger({
     connector,
     conversations,
-    serviceUrlFor: (workspaceId) => serviceUrls.get(workspaceId),
     fallbackServiceUrl: DEFAULT_TEAMS_SERVICE_URL,
   });
 
@@ -170,11 +161,29 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
   });
   const onFileConsent = fileConsentHandler({ dispatcher, services: deps.services, connector, logger: log });
 
-  app.on("message", async ({ activity }) => dispatcher.onMessage(activity));
-  app.on("card.action", async ({ activity }) => dispatcher.onCardAction(activity));
+  const retention = deps.retention;
+  const tenants = retention
+    ? new TenantActivity({
+        recordReinstall: (tenantId) => retention.recordReinstall("teams", tenantId),
+        now: () => clock.now().getTime(),
+        onError: (err) => log.warn({ err }, "could not call off a pending erasure of the tenant"),
+      })
+    : null;
+  const seen = (activity: { conversation?: { tenantId?: string }; channelData?: { tenant?: { id?: string } } }) =>
+    tenants?.seen(activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? null);
+  const installDeps = { retention, onUninstallRecorded: (tenantId: string) => tenants?.forget(tenantId), logger: log };
+
+  app.on("message", async ({ activity }) => {
+    await seen(activity);
+    return dispatcher.onMessage(activity);
+  });
+  app.on("card.action", async ({ activity }) => {
+    await seen(activity);
+    return dispatcher.onCardAction(activity);
+  });
   app.on("file.consent", async ({ activity }) => onFileConsent(activity));
-  app.on("conversationUpdate", async ({ activity }) => onConversationUpdate(activity, dispatcher));
-  app.on("installationUpdate", async ({ activity }) => onInstallationUpdate(activity, dispatcher));
+  app.on("conversationUpdate", async ({ activity }) => onConversationUpdate(activity, dispatcher, installDeps));
+  app.on("installationUpdate", async ({ activity }) => onInstallationUpdate(activity, dispatcher, installDeps));
 
   const outboxSender = createTeamsMessageSender({ messenger, conversations, workspaces: deps.workspaces, members: services.memberRepository });
 

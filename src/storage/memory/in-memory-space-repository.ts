@@ -50,6 +50,13 @@ export class InMemorySpaceRepository implements SpaceRepository {
     return this.events.filter((e) => e.allianceId === allianceId).map((e) => ({ ...e }));
   }
 
+  async pruneEvents(before: Date): Promise<number> {
+    const kept = this.events.filter((e) => e.at.getTime() >= before.getTime());
+    const pruned = this.events.length - kept.length;
+    this.events.splice(0, this.events.length, ...kept);
+    return pruned;
+  }
+
   hasActivity(allianceId: string): Promise<boolean> {
     return this.activity(allianceId);
   }

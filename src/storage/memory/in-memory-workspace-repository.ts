@@ -57,6 +57,8 @@ export class InMemoryConversationRepository implements ConversationRepository {
     const key = `${input.workspaceId}\u0000${input.conversationId}`;
     const existing = this.conversations.get(key);
     const ref: ConversationRef = { ...input, id: existing?.id ?? randomUUID(), updatedAt: this.now() };
+    // Deleted and set again so the Map's order is the order of the last saves (lastServiceUrl).
+    this.conversations.delete(key);
     this.conversations.set(key, ref);
     return { ...ref };
   }
@@ -71,6 +73,11 @@ export class InMemoryConversationRepository implements ConversationRepository {
       .filter((c) => c.memberId === memberId && c.kind === "personal")
       .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
     return refs[0] ? { ...refs[0] } : null;
+  }
+
+  async lastServiceUrl(workspaceId: string): Promise<string | null> {
+    const refs = [...this.conversations.values()].filter((c) => c.workspaceId === workspaceId && c.serviceUrl);
+    return refs.at(-1)?.serviceUrl ?? null;
   }
 
   async deletePersonalConversations(memberId: string): Promise<number> {

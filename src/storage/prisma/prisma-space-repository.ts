@@ -55,6 +55,11 @@ export class PrismaSpaceRepository implements SpaceRepository {
     await this.prisma.spaceLinkEvent.create({ data: event });
   }
 
+  async pruneEvents(before: Date): Promise<number> {
+    const { count } = await this.prisma.spaceLinkEvent.deleteMany({ where: { at: { lt: before } } });
+    return count;
+  }
+
   async listEvents(allianceId: string): Promise<LinkEvent[]> {
     const rows = await this.prisma.spaceLinkEvent.findMany({ where: { allianceId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
     return rows.map(toEvent);

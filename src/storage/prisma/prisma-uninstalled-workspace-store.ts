@@ -15,7 +15,11 @@ export class PrismaUninstalledWorkspaceStore implements UninstalledWorkspaceStor
   }
 
   async clearUninstalled(platform: Platform, externalId: string): Promise<void> {
-    await this.prisma.workspace.updateMany({ where: { platform, externalId }, data: { uninstalledAt: null, personalDataErasedAt: null } });
+    // Only a marked row is written: Teams calls this on tenant activity, where it usually finds none.
+    await this.prisma.workspace.updateMany({
+      where: { platform, externalId, OR: [{ uninstalledAt: { not: null } }, { personalDataErasedAt: { not: null } }] },
+      data: { uninstalledAt: null, personalDataErasedAt: null },
+    });
   }
 
   async listDue(cutoff: Date): Promise<DueWorkspace[]> {

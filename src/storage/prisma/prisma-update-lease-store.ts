@@ -24,4 +24,10 @@ export class PrismaUpdateLeaseStore {
       RETURNING "key"`;
     return rows.length === 1;
   }
+
+  /** Deletes leases that ran out before `before` (housekeeping; a pruned key is simply claimed anew). */
+  async pruneExpired(before: Date): Promise<number> {
+    const { count } = await this.prisma.updateLease.deleteMany({ where: { leaseUntil: { lt: before } } });
+    return count;
+  }
 }

@@ -89,6 +89,17 @@ export class PrismaConversationRepository implements ConversationRepository {
     return row ? toConversation(row) : null;
   }
 
+  async lastServiceUrl(workspaceId: string): Promise<string | null> {
+    // Every incoming Teams activity saves its conversation (updatedAt), so the newest row with a
+    // serviceUrl holds the one Teams used last for this tenant.
+    const row = await this.prisma.conversationRef.findFirst({
+      where: { workspaceId, serviceUrl: { not: null } },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      select: { serviceUrl: true },
+    });
+    return row?.serviceUrl ?? null;
+  }
+
   async deletePersonalConversations(memberId: string): Promise<number> {
     const { count } = await this.prisma.conversationRef.deleteMany({ where: { memberId } });
     return count;

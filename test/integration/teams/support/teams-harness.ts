@@ -28,9 +28,17 @@ export interface TeamsHarness {
 }
 
 /** Starts the bot: `auth` true validates JWTs against the fake OpenID endpoint; false is local mode. */
-export async function startTeamsHarness(options: { auth: boolean; env?: Record<string, string> }): Promise<TeamsHarness> {
+export async function startTeamsHarness(options: {
+  auth: boolean;
+  env?: Record<string, string>;
+  /** An embedded database on disk that outlives the bot (a restart test); default in memory. */
+  dataDir?: string;
+  /** Another harness's fake Microsoft side, kept open by close() (a restart test). */
+  connector?: FakeBotConnector;
+}): Promise<TeamsHarness> {
   const key = makeSigningKey("harness-key");
-  const connector = await startFakeBotConnector({ jwks: key.jwks });
+  const ownConnector = !options.connector;
+  const connector = options.connector ?? (await startFakeBotConnector({ jwks: key.jwks }));
   const env: Record<string, string> = {
     NODE_ENV: "test",
     HOST: "127.0.0.1",
@@ -46,8 +54,8 @@ export async function startTeamsHarness(options: { auth: boolean; env?: Record<s
     ...options.env,
   };
   const config = loadConfig(env);
-  // In-memory PGlite: nothing to clean up, and the data directory only holds the app secret.
-  const bot = await startBot({ ...config, database: { kind: "pglite", dataDir: "memory://" } }, createLogger({ level: "silent", pretty: false }));
+  // In-memory PGlite unless asked: nothing to clean up, and the data directory only holds the app secret.
+  const bot = await startBot({ ...config, database: { kind: "pglite", dataDir: options.dataDir ?? "memory://" } }, createLogger({ level: "silent", pretty: false }));
   const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
 
   const token = (activity: Record<string, unknown>, claims: Record<string, unknown> = {}, expiresIn?: number) =>
@@ -86,7 +94,7 @@ export async function startTeamsHarness(options: { auth: boolean; env?: Record<s
     token,
     async close() {
       await bot.stop();
-      await connector.close();
+      if (ownConnector) await connector.close();
     },
   };
 }
