@@ -73,7 +73,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const { startEmbeddedPostgres } = await import("./embedded-postgres.js");
     embedded = await startEmbeddedPostgres(options.dataDir);
     url = embedded.url;
-    poolSize = Number(process.env.ATB_PGLITE_POOL ?? 1); // EXPERIMENT
+    poolSize = 1; // PGlite is one backend: one connection keeps transactions from interleaving
   }
   try {
     const appliedMigrations = await applyMigrations(url);

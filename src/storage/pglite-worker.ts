@@ -12,8 +12,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { startPasswordGate, type PasswordGate } from "./password-gate.js";
-import { startWireServer, type WireServer } from "./pglite-wire-server.js";
 
 /** What embedded-postgres.ts passes in. */
 export interface PgliteWorkerData {
@@ -42,13 +42,13 @@ const post = (message: PgliteWorkerMessage) => port.postMessage(message);
 const socketDir = mkdtempSync(path.join(tmpdir(), "atb-pg-"));
 const socketPath = path.join(socketDir, ".s.PGSQL.5432");
 let db: PGlite | undefined;
-let server: WireServer | undefined;
+let server: PGLiteSocketServer | undefined;
 let gate: PasswordGate | undefined;
 
 /** Gate first (it destroys every client socket, so nothing waits on a half-closed pipe), then the server, then PGlite (a checkpoint of the data directory). */
 async function shutDown(): Promise<void> {
   await gate?.close().catch(() => {});
-  await server?.close().catch(() => {});
+  await server?.stop().catch(() => {});
   await db?.close().catch(() => {});
   rmSync(socketDir, { recursive: true, force: true });
 }
@@ -57,7 +57,8 @@ try {
   db = await PGlite.create(input.pgDir, { startParams: [...PGlite.defaultStartParams, ...input.settings] });
   // Several pool connections are multiplexed onto the one backend query by query; the app keeps
   // its pool at one connection so that transactions never interleave.
-  server = await startWireServer(db, socketPath);
+  server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 });
+  await server.start();
   chmodSync(socketPath, 0o600);
   const password = randomBytes(32).toString("base64url");
   gate = await startPasswordGate({ host: "127.0.0.1", upstreamPath: socketPath, password });
