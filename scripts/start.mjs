@@ -68,9 +68,7 @@ export async function buildIfStale() {
   const { build } = await import("esbuild");
   const staging = `${outdir}.${process.pid}`;
   await build({
-    // The embedded database's thread (src/storage/pglite-worker.ts) is started by file name, so it
-    // is an entry of its own; embedded-postgres.ts finds it at the build's root.
-    entryPoints: { main: path.join(root, "src", "main.ts"), "pglite-worker": path.join(root, "src", "storage", "pglite-worker.ts") },
+    entryPoints: { main: path.join(root, "src", "main.ts") },
     bundle: true,
     // Dynamic imports become chunks of their own, loaded when first used, as before bundling.
     splitting: true,

@@ -43,21 +43,6 @@ async function checkReachable(url: string): Promise<void> {
   }
 }
 
-/** How long a shutdown waits for the Prisma pool to say goodbye before closing under it. */
-const DISCONNECT_TIMEOUT_MS = 5_000;
-
-async function disconnectWithin(prisma: PrismaClient, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs);
-  });
-  try {
-    await Promise.race([prisma.$disconnect().catch(() => {}), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** Opens (and migrates) the database described by `options`. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   raiseWasmTieringBudget();
@@ -89,9 +74,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       async close() {
         if (closed) return;
         closed = true;
-        // Bounded: a pool connection that never sees its socket end must not hold up the shutdown.
-        // Closing the embedded database next destroys every socket it serves anyway.
-        await disconnectWithin(prisma, DISCONNECT_TIMEOUT_MS);
+        await prisma.$disconnect();
         await embedded?.close();
       },
     };
