@@ -8,7 +8,10 @@
 //   scale: 550 ms of backend CPU with JIT, 420 ms without, same plan);
 // - enable_sort off (pulse): after the first aggregate the planner underestimates the rows of
 //   the answered-cells join by ~4,000x and sorts 112,000 answers twice to group them; the hash
-//   plan it picks otherwise takes ~30% less CPU. Sorts the statement cannot avoid still run.
+//   plan it picks otherwise takes ~30% less CPU. Sorts the statement cannot avoid still run;
+// - no parallel workers: the summary already runs its statements side by side on their own
+//   connections (two commitment shards and the pulse statement), and PostgreSQL launched two
+//   workers for the pulse statement's comment scan even when it was never executed (~15 ms).
 // All settings travel in ONE statement before the aggregate, so the transaction costs one extra
 // round trip, not one per setting.
 import type { PrismaClient } from "../prisma-client.js";
@@ -24,11 +27,12 @@ export interface AggregateStatementOptions {
   hashOnly?: boolean;
 }
 
-/** Runs `read` in a transaction with SUMMARY_WORK_MEM, no JIT and (hashOnly) no sorts where avoidable. */
+/** Runs `read` in a transaction with SUMMARY_WORK_MEM, no JIT, no parallel workers and (hashOnly) no sorts where avoidable. */
 export function withAggregateSettings<T>(prisma: PrismaClient, options: AggregateStatementOptions, read: (tx: Tx) => Promise<T>): Promise<T> {
   const settings: Array<[string, string]> = [
     ["work_mem", SUMMARY_WORK_MEM],
     ["jit", "off"],
+    ["max_parallel_workers_per_gather", "0"],
     ...(options.hashOnly ? [["enable_sort", "off"] as [string, string]] : []),
   ];
   const sql = `SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(", ")}`;

@@ -40,6 +40,10 @@ const decodeDue = (column: string) => `CASE WHEN ${column} IS NULL OR ${column} 
 // into one row per commitment (x) by one hash aggregate; per adds the keys each commitment is
 // counted under; the result groups per. No sort and no merge join on the way (the first version
 // sorted the 95,000 joined events by commitment id and merge-joined three times: ~2x the CPU).
+// The statement reads one SHARD of the commitments ($5 of $4, by a hash of the commitment id, the
+// same for its events): every figure is a count per commitment, so the shards' rows simply add
+// up, and COMMITMENT_SHARDS statements run side by side on as many connections (one backend is
+// one core; PGlite, with one connection, runs them one after the other).
 export const COMMITMENT_PERIOD_AGGREGATES_SQL = `
 WITH b AS MATERIALIZED (
   SELECT $2::text[]::timestamp(3)[] AS bounds, cardinality($2::text[]) - 1 AS n, $3::text::timestamp(3) AS as_of,
@@ -52,7 +56,7 @@ cc AS MATERIALIZED (
          k.pc, k.prow, b.bounds[k.pc + 1] AS cut_c, b.bounds[k.prow + 1] AS cut_r
   FROM "Commitment" c CROSS JOIN b
     CROSS JOIN LATERAL (SELECT width_bucket(c."createdAt", b.bounds) AS pc, width_bucket(c."resolvedAt", b.bounds) AS prow) k
-  WHERE c."allianceId" = $1 AND c."createdAt" < b.last_end AND (c."resolvedAt" IS NULL OR c."resolvedAt" >= b.first_start)
+  WHERE c."allianceId" = $1 AND (hashtext(c.id) & 2147483647) % $4::int = $5::int AND c."createdAt" < b.last_end AND (c."resolvedAt" IS NULL OR c."resolvedAt" >= b.first_start)
 ),
 ev AS (
   SELECT e."commitmentId" AS id, e.sequence::bigint AS seq, e.at,
@@ -63,6 +67,7 @@ ev AS (
     CASE WHEN e.type = 'created' THEN e.sequence::bigint * 2 + (e."dueAtAfter" IS NOT NULL)::int END AS cd,
     e.type IN ('outcome', 'withdrawn') AS res
   FROM "CommitmentEvent" e
+  WHERE (hashtext(e."commitmentId") & 2147483647) % $4::int = $5::int
   OFFSET 0
 ),
 x AS (
@@ -149,6 +154,13 @@ UNION ALL
 SELECT 'recheck', 0, NULL, NULL, NULL, NULL, false, false, 0, id, NULL, NULL, NULL FROM per WHERE flagged
 `;
 
+/**
+ * Statements the commitment aggregate is split into, run concurrently: two halve the wall time at
+ * full scale on a 2-core host (measured: 395 → 196 ms for the statement; four: 310 ms). Each holds
+ * a pooled connection for its duration.
+ */
+export const COMMITMENT_SHARDS = 2;
+
 interface Row {
   kind: "listed" | "outcome" | "created" | "renegotiated" | "recheck" | CommitmentNoticeKind;
   p: number;
@@ -178,7 +190,12 @@ export type LoadCommitments = (ids: readonly string[]) => Promise<{ commitments:
 export async function queryCommitmentPeriodAggregates(prisma: PrismaClient, query: CommitmentPeriodQuery, load: LoadCommitments): Promise<CommitmentPeriodAggregates> {
   assertConsecutive(query.periods);
   const bounds = [...query.periods.map((p) => p.start.toISOString()), query.periods[query.periods.length - 1]!.end.toISOString()];
-  const rows = await withAggregateSettings(prisma, {}, (tx) => tx.$queryRawUnsafe<Row[]>(COMMITMENT_PERIOD_AGGREGATES_SQL, query.allianceId, bounds, query.asOf.toISOString()));
+  const shards = Array.from({ length: COMMITMENT_SHARDS }, (_, shard) =>
+    withAggregateSettings(prisma, {}, (tx) =>
+      tx.$queryRawUnsafe<Row[]>(COMMITMENT_PERIOD_AGGREGATES_SQL, query.allianceId, bounds, query.asOf.toISOString(), COMMITMENT_SHARDS, shard),
+    ),
+  );
+  const rows = (await Promise.all(shards)).flat();
   const groups = new Map<string, CommitmentCounts>();
   const group = (period: number, owner: string | null, ben: string | null): CommitmentCounts => {
     if (owner === null) throw new Error("a commitment has no owning organisation");
