@@ -9,8 +9,8 @@
 // A respondent's answered set is a bitmask, not a sorted array (second pass, issue 12): each
 // round's distinct (item, target) cells are numbered 0… in (item, target) order, and an answer
 // sets bit 2·cell + scored. A respondent answers a cell at most once (the unique key of
-// PulseAnswer), so the sum of the answers' bits IS the set: exact (numeric, any number of cells)
-// and order-free, so people are grouped by one hash aggregate instead of sorting every answer and
+// PulseAnswer), so the sum of the answers' bits IS the set: exact (bits 0…61 summed as integers,
+// any higher ones as numeric, so any number of cells) and order-free, so people are grouped by one hash aggregate instead of sorting every answer and
 // building a sorted text array per respondent. The cells travel once per round ("cell" rows) and
 // the masks are decoded here, lowest bit first, which is the (item, target) order of before.
 import type { PulseRoundAggregate } from "../../core/pulse/pulse-round-aggregates.js";
@@ -31,11 +31,13 @@ cells AS MATERIALIZED (
   FROM (SELECT DISTINCT round_id, item, target FROM s) AS d
 ),
 p AS (
-  SELECT a."roundId" AS round_id, a."respondentOrganizationId" AS org,
-         sum(power(2::numeric, cells.cell * 2 + (a.score IS NOT NULL)::int)) AS answered
-  FROM "PulseAnswer" a JOIN cells ON cells.round_id = a."roundId" AND cells.item = a."itemKey" AND cells.target = a."targetOrganizationId"
-  WHERE a."roundId" = ANY($1::text[])
-  GROUP BY a."roundId", a."respondentKey", a."respondentOrganizationId"
+  -- Bits 0…61 in a bigint (a round of up to 31 cells: one integer sum per answer), higher bits in
+  -- a numeric (exact for any number of cells; NULL, and skipped, in a round that small).
+  SELECT round_id, org, sum(1::bigint << bit) FILTER (WHERE bit < 62) AS low, sum(power(2::numeric, bit - 62)) FILTER (WHERE bit >= 62) AS high
+  FROM (SELECT a."roundId" AS round_id, a."respondentKey" AS rk, a."respondentOrganizationId" AS org, cells.cell * 2 + (a.score IS NOT NULL)::int AS bit
+          FROM "PulseAnswer" a JOIN cells ON cells.round_id = a."roundId" AND cells.item = a."itemKey" AND cells.target = a."targetOrganizationId"
+         WHERE a."roundId" = ANY($1::text[])) AS answer
+  GROUP BY round_id, rk, org
 )
 SELECT 'score' AS kind, round_id, item::text, org, target::text, sum, answers,
        (row_number() OVER (PARTITION BY round_id ORDER BY item, target, first_key) - 1)::int AS first,
@@ -44,8 +46,8 @@ SELECT 'score' AS kind, round_id, item::text, org, target::text, sum, answers,
 UNION ALL
 SELECT 'cell', round_id, item::text, NULL, target::text, NULL, cell, NULL, NULL, NULL FROM cells
 UNION ALL
-SELECT 'people', round_id, NULL, org, NULL, NULL, count(*)::int, NULL, trim_scale(answered)::text, NULL
-  FROM p GROUP BY round_id, org, answered
+SELECT 'people', round_id, NULL, org, NULL, NULL, count(*)::int, NULL, coalesce(low, 0)::text || ':' || coalesce(trim_scale(high), 0)::text, NULL
+  FROM p GROUP BY round_id, org, low, high
 UNION ALL
 -- Comments are rare: the answers are read a second time only when a round has one.
 SELECT 'comment', "roundId", "itemKey", "respondentOrganizationId", "targetOrganizationId", NULL, NULL, NULL, NULL, comment
@@ -67,7 +69,7 @@ interface AnswerRow {
   /** Scored answers (score), the cell's number (cell), the people who answered alike (people). */
   answers: number | null;
   first: number | null;
-  /** The answered set as a decimal bitmask (people). */
+  /** The answered set as a bitmask (people): "low:high", bits 0…61 and 62… in decimal. */
   answered: string | null;
   comment: string | null;
 }
@@ -77,7 +79,8 @@ type Cell = { itemKey: string; targetOrganizationId: string };
 /** The answered cells of a bitmask (bit 2·cell + scored), lowest bit first: (item, target) order. */
 function answeredCells(mask: string, cells: readonly Cell[]): Array<Cell & { scored: boolean }> {
   const answered: Array<Cell & { scored: boolean }> = [];
-  let rest = BigInt(mask);
+  const [low = "0", high = "0"] = mask.split(":");
+  let rest = BigInt(low) | (BigInt(high) << 62n);
   for (let bit = 0; rest > 0n; bit++, rest >>= 1n) {
     if ((rest & 1n) === 0n) continue;
     const cell = cells[bit >> 1];
