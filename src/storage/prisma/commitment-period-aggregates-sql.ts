@@ -1,5 +1,6 @@
-// CommitmentRepository.periodAggregates in one SQL statement (issue 12): every commitment of the
-// periods and every one of their events is read once, whatever the number of periods. It replays
+// CommitmentRepository.periodAggregates in one SQL statement, run as two halves side by side
+// (issue 12): every commitment of the periods and every one of their events is read once,
+// whatever the number of periods. It replays
 // what aggregateCommitmentPeriods (core/commitments/commitment-period-counts.ts) does in
 // JavaScript, rule by rule:
 // - periods are consecutive, so `width_bucket(t, bounds)` (bounds = the starts, then the last end)
@@ -40,9 +41,9 @@ const decodeDue = (column: string) => `CASE WHEN ${column} IS NULL OR ${column} 
 // into one row per commitment (x) by one hash aggregate; per adds the keys each commitment is
 // counted under; the result groups per. No sort and no merge join on the way (the first version
 // sorted the 95,000 joined events by commitment id and merge-joined three times: ~2x the CPU).
-// The statement reads one SHARD of the commitments ($4: the half whose id hashes below zero, or the
-// other; the same for its events): every figure is a count per commitment, so the shards' rows simply add
-// up, and COMMITMENT_SHARDS statements run side by side on as many connections (one backend is
+// The statement reads one half of the commitments ($4: true for those whose id hashes below zero,
+// false for the others; the same for their events): every figure is a count per commitment, so
+// the halves' rows simply add up, and the two run side by side on two connections (one backend is
 // one core; PGlite, with one connection, runs them one after the other).
 export const COMMITMENT_PERIOD_AGGREGATES_SQL = `
 WITH b AS MATERIALIZED (
@@ -163,14 +164,14 @@ SELECT 'recheck', 0, NULL, NULL, NULL, NULL, false, false, 0, id, NULL, NULL, NU
 `;
 
 /**
- * Statements the commitment aggregate is split into, run concurrently: two halve the wall time at
- * full scale on a 2-core host (measured: 395 → 196 ms for the statement; four: 310 ms). Each holds
- * a pooled connection for its duration. The halves are "hash below zero" and the rest: a one-sided
- * comparison, which the planner estimates at a third of the rows (an equality on a hash modulo
- * was estimated at 0.5% and turned the hash aggregate into a sort and the renegotiation lookup into
- * 24,000 index probes).
+ * The halves the commitment aggregate is split into ($4), run concurrently: two halve the wall time
+ * at full scale on a 2-core host (measured: 395 → 196 ms for the statement; four quarters: 310 ms).
+ * Each holds a pooled connection for its duration. "Hash below zero" is a one-sided comparison,
+ * which the planner estimates at a third of the rows (an equality on a hash modulo was estimated at
+ * 0.5% and turned the hash aggregate into a sort and the renegotiation count into 24,000 index
+ * probes).
  */
-const COMMITMENT_SHARDS = 2;
+const HALVES = [true, false] as const;
 
 interface Row {
   kind: "listed" | "outcome" | "created" | "renegotiated" | "recheck" | CommitmentNoticeKind;
@@ -194,19 +195,19 @@ const OUTCOME_FIELD = { kept: "kept", kept_late: "keptLate", broken: "broken", w
 export type LoadCommitments = (ids: readonly string[]) => Promise<{ commitments: Commitment[]; events: CommitmentEvent[] }>;
 
 /**
- * Runs the statement and folds its rows into per-group counts (periods 0-based) and notices; the
+ * Runs the statement (both halves) and folds their rows into per-group counts (periods 0-based) and notices; the
  * commitments it flags (a history the state machine does not write) are counted from their rows
  * by the reference aggregation and added.
  */
 export async function queryCommitmentPeriodAggregates(prisma: PrismaClient, query: CommitmentPeriodQuery, load: LoadCommitments): Promise<CommitmentPeriodAggregates> {
   assertConsecutive(query.periods);
   const bounds = [...query.periods.map((p) => p.start.toISOString()), query.periods[query.periods.length - 1]!.end.toISOString()];
-  const shards = Array.from({ length: COMMITMENT_SHARDS }, (_, shard) =>
+  const halves = HALVES.map((hashBelowZero) =>
     withAggregateSettings(prisma, {}, (tx) =>
-      tx.$queryRawUnsafe<Row[]>(COMMITMENT_PERIOD_AGGREGATES_SQL, query.allianceId, bounds, query.asOf.toISOString(), shard === 0),
+      tx.$queryRawUnsafe<Row[]>(COMMITMENT_PERIOD_AGGREGATES_SQL, query.allianceId, bounds, query.asOf.toISOString(), hashBelowZero),
     ),
   );
-  const rows = (await Promise.all(shards)).flat();
+  const rows = (await Promise.all(halves)).flat();
   const groups = new Map<string, CommitmentCounts>();
   const group = (period: number, owner: string | null, ben: string | null): CommitmentCounts => {
     if (owner === null) throw new Error("a commitment has no owning organisation");
