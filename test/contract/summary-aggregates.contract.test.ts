@@ -156,6 +156,31 @@ function contract(name: string, h: Harness): void {
       expect(await repo.roundAggregates(allianceId, [])).toEqual([]);
     });
 
+    it("tells apart people whose answered cells differ only beyond the 31st cell of a round", async () => {
+      const { allianceId, organizationIds } = await h.createAlliance(
+        { name: "wide", locale: "en", timezone: "UTC", anonymityThreshold: 3, uncertainty: "low", cultureFlagThreshold: 10, steering: null, summary: { cadence: "weekly", weekday: 1, hour: 9 }, pulse: { cadence: "weekly", weekday: 3, hour: 10, itemsPerRound: 5 }, commitmentReminderDays: 2 },
+        ["A", "B"],
+      );
+      const [a, b] = organizationIds as [string, string];
+      const repo = h.pulse();
+      // 20 items × 2 targets = 40 cells: bits 0…79, past one 64-bit word.
+      const itemKeys = Array.from({ length: 20 }, (_, i) => `item.${String(i).padStart(2, "0")}`);
+      const round = await repo.openRound({ allianceId, periodKey: "2026-W45", itemKeys, openedAt: WEEK1, closesAt: weeks(1)[0]!.end });
+      const answer = (respondentKey: string, itemKey: string, target: string, score: number | null) =>
+        repo.saveAnswer({ roundId: round.id, itemKey, respondentKey, respondentOrganizationId: a, targetOrganizationId: target, score, comment: null, answeredOn: WEEK1 });
+      for (const key of ["k1", "k2", "k3", "k4"]) {
+        for (const item of itemKeys) await answer(key, item, "", 3);
+        await answer(key, itemKeys[0]!, b, 4);
+      }
+      await answer("k1", itemKeys[19]!, b, 5); // the 40th cell, scored
+      await answer("k2", itemKeys[19]!, b, 2);
+      await answer("k3", itemKeys[19]!, b, null); // the same cell, "can't say"
+      const [got] = canonicalRounds(await repo.roundAggregates(allianceId, ["2026-W45"]));
+      const [expected] = canonicalRounds([aggregateRoundAnswers(round, [], await repo.answersOfRounds([round.id]))]);
+      expect(got).toEqual(expected);
+      expect(got!.respondents.map((r) => [r.count, r.answered.length]).sort()).toEqual([[1, 21], [1, 22], [2, 22]]);
+    });
+
     it.each([5, 17, 29, 43])("gives the reference aggregates over its own rows for random history %i", async (seed) => {
       const history = await seedRandomHistory({ commitments: h.commitments(), pulse: h.pulse(), createAlliance: h.createAlliance }, seed, 14);
       const cadence = history.alliance.summary.cadence;
