@@ -1,8 +1,8 @@
 // Charts: the three summary charts from data to PNG (800×450 at 2×), and their two stages
 // (vega layout to SVG, resvg rasterising). Baseline: rasterising an already laid-out SVG.
-import { renderCultureRadarChart, renderKeptRateChart, renderPillarTrendChart } from "../src/charts/charts.js";
-import { pillarTrendSpec } from "../src/charts/pillar-trend-chart.js";
-import { renderSvg, svgToPng } from "../src/charts/render-chart.js";
+import { renderCultureRadarChart, renderKeptRateChart, renderPillarTrendChart } from "#charts/charts.js";
+import { pillarTrendSpec } from "#charts/pillar-trend-chart.js";
+import { renderSvg, svgToPng } from "#charts/render-chart.js";
 import { cultureInput, keptInput, trendInput } from "../test/unit/charts/chart-fixtures.js";
 import { measure, type Benchmark } from "./lib.js";
 

@@ -4,9 +4,9 @@
 // same run and through the same driver (Prisma + adapter-pg), is a plain single-row INSERT.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { buildCoreServices } from "../src/compose-services.js";
-import { systemClock } from "../src/core/shared/clock.js";
-import { openDatabase, type Database } from "../src/storage/database.js";
+import { buildCoreServices } from "#src/compose-services.js";
+import { systemClock } from "#core/shared/clock.js";
+import { openDatabase, type Database } from "#storage/database.js";
 import { inParallel, scaleRow, summarise, type Benchmark, type CaseResult } from "./lib.js";
 
 const CONCURRENCY = 50;

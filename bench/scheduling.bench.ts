@@ -1,11 +1,11 @@
 // Scheduling: the cost of deciding what is due. A minute tick over many alliances (in memory, so
 // this is the scheduler's own work, not the database's), and the slot math behind it.
 // Baseline: one year of a weekly schedule's slots in one zone.
-import { FixedClock } from "../src/core/shared/clock.js";
-import { slotsBetween } from "../src/core/schedule/slots.js";
-import type { JobHandlers, ScheduledAlliance } from "../src/scheduling/job-handlers.js";
-import { Scheduler } from "../src/scheduling/scheduler.js";
-import { InMemoryJobClaimStore } from "../src/storage/memory/in-memory-job-claim-store.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { slotsBetween } from "#core/schedule/slots.js";
+import type { JobHandlers, ScheduledAlliance } from "#scheduling/job-handlers.js";
+import { Scheduler } from "#scheduling/scheduler.js";
+import { InMemoryJobClaimStore } from "#storage/memory/in-memory-job-claim-store.js";
 import { measure, type Benchmark } from "./lib.js";
 
 const zones = ["Europe/Amsterdam", "America/New_York", "Asia/Kolkata", "Australia/Melbourne", "UTC"];

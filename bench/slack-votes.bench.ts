@@ -5,10 +5,10 @@
 // time from the last ack until the message shows all of them; 1,000 votes in 10 s with a slow
 // Slack, chat.update calls and time until the message shows the right tally.
 import { pino } from "pino";
-import { createHttpServer, finishRoutes } from "../src/http/server.js";
-import { AckLatencyRecorder } from "../src/platforms/slack/transport/ack-latency.js";
-import { buildBoltApp } from "../src/platforms/slack/transport/slack-app.js";
-import type { Database } from "../src/storage/database.js";
+import { createHttpServer, finishRoutes } from "#http/server.js";
+import { AckLatencyRecorder } from "#platforms/slack/transport/ack-latency.js";
+import { buildBoltApp } from "#platforms/slack/transport/slack-app.js";
+import type { Database } from "#storage/database.js";
 import { FakeSlack } from "../test/fakes/fake-slack.js";
 import { blockAction, commandFields, sendCommand, sendInteraction } from "../test/fakes/slack-requests.js";
 import { startSlackBot, type SlackBot } from "../test/integration/slack/support/slack-bot.js";

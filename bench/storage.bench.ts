@@ -3,7 +3,7 @@
 // Baseline: a raw node-postgres round trip (SELECT 1) to the same PostgreSQL, or to PGlite.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { openDatabase, type Database } from "../src/storage/database.js";
+import { openDatabase, type Database } from "#storage/database.js";
 import { measure, summarise, type Benchmark, type CaseResult } from "./lib.js";
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

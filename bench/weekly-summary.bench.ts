@@ -10,15 +10,15 @@
 // build the same summary at that scale. `BENCH_SUMMARY_OLD=0` skips the old path.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { buildCoreServices } from "../src/compose-services.js";
-import { questionsFor } from "../src/core/pulse/pulse-questions.js";
-import { periodKeyFor, periodWindow, shiftPeriodKey } from "../src/core/pulse/pulse-period.js";
-import { itemsForRound } from "../src/core/pulse/pulse-rotation.js";
-import { FixedClock } from "../src/core/shared/clock.js";
-import { openDatabase, type Database } from "../src/storage/database.js";
-import { InMemorySummaryRepository } from "../src/storage/memory/in-memory-summary-repository.js";
-import { PrismaCommitmentRepository } from "../src/storage/prisma/prisma-commitment-repository.js";
-import { PrismaPulseRepository } from "../src/storage/prisma/prisma-pulse-repository.js";
+import { buildCoreServices } from "#src/compose-services.js";
+import { questionsFor } from "#core/pulse/pulse-questions.js";
+import { periodKeyFor, periodWindow, shiftPeriodKey } from "#core/pulse/pulse-period.js";
+import { itemsForRound } from "#core/pulse/pulse-rotation.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { openDatabase, type Database } from "#storage/database.js";
+import { InMemorySummaryRepository } from "#storage/memory/in-memory-summary-repository.js";
+import { PrismaCommitmentRepository } from "#storage/prisma/prisma-commitment-repository.js";
+import { PrismaPulseRepository } from "#storage/prisma/prisma-pulse-repository.js";
 import { createOldSummaryService } from "../test/support/oracle/old-summary-service.js";
 import { oldFigureSources } from "../test/support/oracle/old-figure-sources.js";
 import { summaryDifferences } from "../test/support/summary-sameness.js";

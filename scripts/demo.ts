@@ -3,9 +3,9 @@
 // writes that week's trust-health summary as Markdown plus chart PNGs. No chat platform needed.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { runDemo } from "../src/demo/run-demo.js";
-import { toLocale } from "../src/core/shared/refs.js";
-import { translate } from "../src/core/i18n/catalogue.js";
+import { runDemo } from "#demo/run-demo.js";
+import { toLocale } from "#core/shared/refs.js";
+import { translate } from "#core/i18n/catalogue.js";
 
 const { values } = parseArgs({
   options: {

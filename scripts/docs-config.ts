@@ -3,7 +3,7 @@
 // which file is stale (exit 1), as test/unit/config-reference.test.ts does.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { renderConfigurationMarkdown, renderEnvExample, undescribedVariables } from "../src/config-reference.js";
+import { renderConfigurationMarkdown, renderEnvExample, undescribedVariables } from "#src/config-reference.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const missing = undescribedVariables();

@@ -4,27 +4,27 @@
 // front: the first tick (which also catches up missed runs) runs in the background.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { renderSummaryCharts } from "./charts/lazy-summary-charts.js";
+import { renderSummaryCharts } from "#charts/lazy-summary-charts.js";
 import type { CoreServices } from "./compose-services.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
-import type { Platform } from "./core/shared/refs.js";
-import type { AlliancePollRelay } from "./core/polls/alliance-poll-relay.js";
-import { createCoreJobHandlers } from "./scheduling/core-job-handlers.js";
-import { startCronTicker } from "./scheduling/cron-ticker.js";
-import type { MessageSender } from "./scheduling/outbox/message-sender.js";
-import { Outbox } from "./scheduling/outbox/outbox.js";
-import { OutboxDispatcher } from "./scheduling/outbox/outbox-dispatcher.js";
-import { createPlatformMessageSender } from "./scheduling/platform-message-sender.js";
-import type { PersonalConversationOpener } from "./scheduling/personal-reach.js";
-import { housekeepingPruners } from "./scheduling/housekeeping.js";
-import { Scheduler } from "./scheduling/scheduler.js";
-import { PrismaJobClaimStore } from "./storage/prisma/prisma-job-claim-store.js";
-import { PrismaOutboxStore } from "./storage/prisma/prisma-outbox-store.js";
-import { prismaScheduledAlliances } from "./storage/prisma/prisma-scheduled-alliances.js";
-import type { PrismaClient } from "./storage/prisma-client.js";
-import type { BotMetrics } from "./observability/metrics.js";
-import { instrumentClaims, instrumentOutboxStore } from "./observability/instrument.js";
+import type { Platform } from "#core/shared/refs.js";
+import type { AlliancePollRelay } from "#core/polls/alliance-poll-relay.js";
+import { createCoreJobHandlers } from "#scheduling/core-job-handlers.js";
+import { startCronTicker } from "#scheduling/cron-ticker.js";
+import type { MessageSender } from "#scheduling/outbox/message-sender.js";
+import { Outbox } from "#scheduling/outbox/outbox.js";
+import { OutboxDispatcher } from "#scheduling/outbox/outbox-dispatcher.js";
+import { createPlatformMessageSender } from "#scheduling/platform-message-sender.js";
+import type { PersonalConversationOpener } from "#scheduling/personal-reach.js";
+import { housekeepingPruners } from "#scheduling/housekeeping.js";
+import { Scheduler } from "#scheduling/scheduler.js";
+import { PrismaJobClaimStore } from "#storage/prisma/prisma-job-claim-store.js";
+import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
+import { prismaScheduledAlliances } from "#storage/prisma/prisma-scheduled-alliances.js";
+import type { PrismaClient } from "#storage/prisma-client.js";
+import type { BotMetrics } from "#observability/metrics.js";
+import { instrumentClaims, instrumentOutboxStore } from "#observability/instrument.js";
 
 /** The running scheduler and dispatcher. */
 export interface RunningScheduling {

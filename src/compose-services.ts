@@ -1,37 +1,37 @@
 // The core services over the Prisma repositories, built once by the composition root and shared
 // by every platform and the scheduler. Each service gets only the ports it needs; the small
 // "directory" adapters here map the alliance module onto what polls and pulse ask for.
-import { createPersonDirectory, onePerPerson } from "./core/alliance/person.js";
-import type { AllianceScope } from "./core/alliance/alliance-scope.js";
-import { AllianceService } from "./core/alliance/alliance-service.js";
-import { MemberService } from "./core/alliance/member-service.js";
-import { commitmentsPersonalData, pulsePersonalData } from "./core/alliance/personal-data-sources.js";
-import { PrivacyService } from "./core/alliance/privacy-service.js";
-import { SpaceLinkService } from "./core/alliance/space-link-service.js";
-import { DEFAULT_RETENTION_DAYS_AFTER_UNINSTALL, UninstallRetention } from "./core/alliance/uninstall-retention.js";
-import { createCommitmentService, type CommitmentService } from "./core/commitments/commitment-service.js";
-import { createCultureFitService, type CultureFitService } from "./core/culture-fit/culture-fit-service.js";
-import { createPollPersonalDataSource } from "./core/polls/poll-personal-data.js";
-import { createPollService } from "./core/polls/poll-service.js";
-import type { PollService } from "./core/polls/poll-service-types.js";
-import { createHmacVoterKeyHasher } from "./core/polls/voter-key.js";
-import { createPulseService, type PulseService } from "./core/pulse/pulse-service.js";
-import type { Clock } from "./core/shared/clock.js";
-import { createSummaryService, type SummaryService } from "./core/summary/summary-service.js";
-import { createKeyedHasher } from "./core/shared/keyed-hash.js";
-import { PrismaAllianceRepository } from "./storage/prisma/prisma-alliance-repository.js";
-import { PrismaCommitmentRepository } from "./storage/prisma/prisma-commitment-repository.js";
-import { PrismaCultureFitRepository } from "./storage/prisma/prisma-culture-fit-repository.js";
-import { PrismaMemberRepository } from "./storage/prisma/prisma-member-repository.js";
-import { PrismaPollRepository } from "./storage/prisma/prisma-poll-repository.js";
-import { createBallotSealer } from "./storage/ballot-seal.js";
-import { PrismaPulseRepository } from "./storage/prisma/prisma-pulse-repository.js";
-import { PrismaSummaryRepository } from "./storage/prisma/prisma-summary-repository.js";
-import { PrismaConversationRepository, PrismaWorkspaceRepository } from "./storage/prisma/prisma-workspace-repository.js";
-import { PrismaSpaceRepository } from "./storage/prisma/prisma-space-repository.js";
-import { PrismaUninstalledWorkspaceStore } from "./storage/prisma/prisma-uninstalled-workspace-store.js";
-import { PrismaUpdateLeaseStore } from "./storage/prisma/prisma-update-lease-store.js";
-import type { PrismaClient } from "./storage/prisma-client.js";
+import { createPersonDirectory, onePerPerson } from "#core/alliance/person.js";
+import type { AllianceScope } from "#core/alliance/alliance-scope.js";
+import { AllianceService } from "#core/alliance/alliance-service.js";
+import { MemberService } from "#core/alliance/member-service.js";
+import { commitmentsPersonalData, pulsePersonalData } from "#core/alliance/personal-data-sources.js";
+import { PrivacyService } from "#core/alliance/privacy-service.js";
+import { SpaceLinkService } from "#core/alliance/space-link-service.js";
+import { DEFAULT_RETENTION_DAYS_AFTER_UNINSTALL, UninstallRetention } from "#core/alliance/uninstall-retention.js";
+import { createCommitmentService, type CommitmentService } from "#core/commitments/commitment-service.js";
+import { createCultureFitService, type CultureFitService } from "#core/culture-fit/culture-fit-service.js";
+import { createPollPersonalDataSource } from "#core/polls/poll-personal-data.js";
+import { createPollService } from "#core/polls/poll-service.js";
+import type { PollService } from "#core/polls/poll-service-types.js";
+import { createHmacVoterKeyHasher } from "#core/polls/voter-key.js";
+import { createPulseService, type PulseService } from "#core/pulse/pulse-service.js";
+import type { Clock } from "#core/shared/clock.js";
+import { createSummaryService, type SummaryService } from "#core/summary/summary-service.js";
+import { createKeyedHasher } from "#core/shared/keyed-hash.js";
+import { PrismaAllianceRepository } from "#storage/prisma/prisma-alliance-repository.js";
+import { PrismaCommitmentRepository } from "#storage/prisma/prisma-commitment-repository.js";
+import { PrismaCultureFitRepository } from "#storage/prisma/prisma-culture-fit-repository.js";
+import { PrismaMemberRepository } from "#storage/prisma/prisma-member-repository.js";
+import { PrismaPollRepository } from "#storage/prisma/prisma-poll-repository.js";
+import { createBallotSealer } from "#storage/ballot-seal.js";
+import { PrismaPulseRepository } from "#storage/prisma/prisma-pulse-repository.js";
+import { PrismaSummaryRepository } from "#storage/prisma/prisma-summary-repository.js";
+import { PrismaConversationRepository, PrismaWorkspaceRepository } from "#storage/prisma/prisma-workspace-repository.js";
+import { PrismaSpaceRepository } from "#storage/prisma/prisma-space-repository.js";
+import { PrismaUninstalledWorkspaceStore } from "#storage/prisma/prisma-uninstalled-workspace-store.js";
+import { PrismaUpdateLeaseStore } from "#storage/prisma/prisma-update-lease-store.js";
+import type { PrismaClient } from "#storage/prisma-client.js";
 
 /** Every repository and service the platforms and the scheduler use. */
 export interface CoreServices {

@@ -1,18 +1,18 @@
 // Builds the Slack platform from the config and the core services (called by compose.ts): the
 // encrypted installation repository in OAuth mode, the processed-events table for retries.
 import type { Installation } from "@slack/bolt";
-import { renderSummaryCharts } from "./charts/lazy-summary-charts.js";
+import { renderSummaryCharts } from "#charts/lazy-summary-charts.js";
 import type { CoreServices } from "./compose-services.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
-import { createSlackPlatform, type SlackPlatform } from "./platforms/slack/slack-platform.js";
-import { PrismaInstallationRepository } from "./storage/prisma/prisma-installation-repository.js";
-import { withPeriodicPrune } from "./core/alliance/pruning-processed-events.js";
-import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processed-event-repository.js";
-import type { PrismaClient } from "./storage/prisma-client.js";
-import type { NotifyMember } from "./platforms/slack/listeners/register.js";
-import { TokenCipher } from "./storage/token-cipher.js";
-import type { AlliancePollRelay } from "./core/polls/alliance-poll-relay.js";
+import { createSlackPlatform, type SlackPlatform } from "#platforms/slack/slack-platform.js";
+import { PrismaInstallationRepository } from "#storage/prisma/prisma-installation-repository.js";
+import { withPeriodicPrune } from "#core/alliance/pruning-processed-events.js";
+import { PrismaProcessedEventRepository } from "#storage/prisma/prisma-processed-event-repository.js";
+import type { PrismaClient } from "#storage/prisma-client.js";
+import type { NotifyMember } from "#platforms/slack/listeners/register.js";
+import { TokenCipher } from "#storage/token-cipher.js";
+import type { AlliancePollRelay } from "#core/polls/alliance-poll-relay.js";
 
 /** What the Slack listeners call: the core services, and the chart renderer for `/trust health`. */
 export function slackFeatures(services: CoreServices, notifyMember?: NotifyMember, pollRelay?: AlliancePollRelay) {

@@ -3,30 +3,30 @@
 // infrastructure; everything else receives its dependencies.
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
-import { openDatabase, type Database } from "./storage/database.js";
-import { createHttpServer, finishRoutes } from "./http/server.js";
-import { mountMethodsPage } from "./http/methods-page.js";
+import { openDatabase, type Database } from "#storage/database.js";
+import { createHttpServer, finishRoutes } from "#http/server.js";
+import { mountMethodsPage } from "#http/methods-page.js";
 import { resolveAppSecret } from "./app-secret.js";
 import { buildCoreServices, type CoreServices } from "./compose-services.js";
-import { systemClock } from "./core/shared/clock.js";
-import type { TeamsPlatform } from "./platforms/teams/teams-platform.js";
-import { withPeriodicPrune } from "./core/alliance/pruning-processed-events.js";
-import { PrismaProcessedEventRepository } from "./storage/prisma/prisma-processed-event-repository.js";
+import { systemClock } from "#core/shared/clock.js";
+import type { TeamsPlatform } from "#platforms/teams/teams-platform.js";
+import { withPeriodicPrune } from "#core/alliance/pruning-processed-events.js";
+import { PrismaProcessedEventRepository } from "#storage/prisma/prisma-processed-event-repository.js";
 import { buildSlackPlatform } from "./compose-slack.js";
 import { startScheduling, type RunningScheduling } from "./compose-scheduler.js";
-import type { SlackPlatform } from "./platforms/slack/slack-platform.js";
-import type { Platform } from "./core/shared/refs.js";
-import { createMemberNotifier } from "./scheduling/member-notifier.js";
-import { createAlliancePollRelay, type PollCopyUpdater } from "./scheduling/alliance-poll-relay.js";
-import type { AlliancePollRelay } from "./core/polls/alliance-poll-relay.js";
-import { Outbox } from "./scheduling/outbox/outbox.js";
-import type { PersonalConversationOpener } from "./scheduling/personal-reach.js";
-import { PrismaOutboxStore } from "./storage/prisma/prisma-outbox-store.js";
-import { BotMetrics } from "./observability/metrics.js";
-import { PlatformHealth } from "./observability/platform-health.js";
-import { instrumentSender, instrumentServices } from "./observability/instrument.js";
-import { outboxDepth } from "./storage/prisma/prisma-outbox-depth.js";
-import { poolStatsOf } from "./storage/prisma-client.js";
+import type { SlackPlatform } from "#platforms/slack/slack-platform.js";
+import type { Platform } from "#core/shared/refs.js";
+import { createMemberNotifier } from "#scheduling/member-notifier.js";
+import { createAlliancePollRelay, type PollCopyUpdater } from "#scheduling/alliance-poll-relay.js";
+import type { AlliancePollRelay } from "#core/polls/alliance-poll-relay.js";
+import { Outbox } from "#scheduling/outbox/outbox.js";
+import type { PersonalConversationOpener } from "#scheduling/personal-reach.js";
+import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
+import { BotMetrics } from "#observability/metrics.js";
+import { PlatformHealth } from "#observability/platform-health.js";
+import { instrumentSender, instrumentServices } from "#observability/instrument.js";
+import { outboxDepth } from "#storage/prisma/prisma-outbox-depth.js";
+import { poolStatsOf } from "#storage/prisma-client.js";
 
 /** A started bot. */
 export interface RunningBot {
@@ -103,7 +103,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const pollRelay = createAlliancePollRelay({ services, outbox, updaters: pollUpdaters, logger });
     // Imported only when configured: the Teams SDK is ~50 MB of a running bot that does not use it.
     const teams = config.teams
-      ? (await import("./platforms/teams/teams-platform.js")).createTeamsPlatform({
+      ? (await import("#platforms/teams/teams-platform.js")).createTeamsPlatform({
           config: config.teams,
           logger,
           clock: services.clock,

@@ -2,7 +2,7 @@
 // listed in plain words (ConfigError); main.ts prints them and exits 1 without a stack trace.
 // A platform is enabled by the presence of its credentials, as Outline's plugins are.
 import { z } from "zod";
-import { isValidTimeZone } from "./core/shared/zoned-time.js";
+import { isValidTimeZone } from "#core/shared/zoned-time.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })

@@ -4,9 +4,9 @@ import { existsSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startBot } from "./compose.js";
-import { DataDirLockedError } from "./storage/data-dir-lock.js";
-import { DatabaseUnreachableError } from "./storage/database.js";
-import { MigrationError } from "./storage/migrate.js";
+import { DataDirLockedError } from "#storage/data-dir-lock.js";
+import { DatabaseUnreachableError } from "#storage/database.js";
+import { MigrationError } from "#storage/migrate.js";
 
 const KNOWN_START_FAILURES = [DataDirLockedError, DatabaseUnreachableError, MigrationError];
 

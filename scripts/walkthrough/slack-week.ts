@@ -3,14 +3,14 @@
 // in-memory database, with the fake Slack Web API recording what the bot posted. Each step keeps
 // what the person did and the text of every message the bot sent (read from its real blocks), so
 // docs/slack.md can show the week as a transcript (scripts/walkthrough/slack-first-week.ts).
-import { FixedClock } from "../../src/core/shared/clock.js";
-import { periodKeyFor } from "../../src/core/pulse/pulse-period.js";
-import { createCoreJobHandlers } from "../../src/scheduling/core-job-handlers.js";
-import { OutboxDispatcher } from "../../src/scheduling/outbox/outbox-dispatcher.js";
-import { Outbox } from "../../src/scheduling/outbox/outbox.js";
-import { createPlatformMessageSender } from "../../src/scheduling/platform-message-sender.js";
-import { openDatabase } from "../../src/storage/database.js";
-import { PrismaOutboxStore } from "../../src/storage/prisma/prisma-outbox-store.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { periodKeyFor } from "#core/pulse/pulse-period.js";
+import { createCoreJobHandlers } from "#scheduling/core-job-handlers.js";
+import { OutboxDispatcher } from "#scheduling/outbox/outbox-dispatcher.js";
+import { Outbox } from "#scheduling/outbox/outbox.js";
+import { createPlatformMessageSender } from "#scheduling/platform-message-sender.js";
+import { openDatabase } from "#storage/database.js";
+import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
 import { blockAction, commandFields, sendCommand, sendInteraction, textValue, viewSubmission } from "../../test/fakes/slack-requests.js";
 import type { RecordedCall, RecordedResponse } from "../../test/fakes/fake-slack.js";
 import { startSlackBot } from "../../test/integration/slack/support/slack-bot.js";

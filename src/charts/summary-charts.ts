@@ -1,12 +1,12 @@
 // The trust-health summary's three charts as PNGs: the summary's chart data (already translated)
 // mapped onto the chart inputs, rendered, and described in a one-line alt text that doubles as
 // the text fallback where images cannot show. Used by the weekly job and by `npm run demo`.
-import { translator } from "../core/i18n/catalogue.js";
-import type { Locale } from "../core/shared/refs.js";
-import { summaryChartData, type SummaryChartData } from "../core/summary/summary-chart-data.js";
-import type { TrustHealthSummary } from "../core/summary/summary-model.js";
-import type { SummaryChartRef } from "../core/summary/summary-views.js";
-import type { Pillar } from "../core/trust-health/pillars.js";
+import { translator } from "#core/i18n/catalogue.js";
+import type { Locale } from "#core/shared/refs.js";
+import { summaryChartData, type SummaryChartData } from "#core/summary/summary-chart-data.js";
+import type { TrustHealthSummary } from "#core/summary/summary-model.js";
+import type { SummaryChartRef } from "#core/summary/summary-views.js";
+import type { Pillar } from "#core/trust-health/pillars.js";
 import type { CultureRadarInput, KeptRateInput, PillarKey, PillarTrendInput } from "./chart-data.js";
 import { renderCultureRadarChart, renderKeptRateChart, renderPillarTrendChart, type RenderOptions } from "./charts.js";
 

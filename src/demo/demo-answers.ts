@@ -5,7 +5,7 @@
 // summary's say-vs-do should find. Waterbedrijf Delta keeps nearly everything, yet its partners
 // rate it lower than its record and trust it least (the summary names it: trust lags behind);
 // Ingenieursbureau Brug keeps less.
-import type { PulseCategory } from "../core/pulse/pulse-item-bank.js";
+import type { PulseCategory } from "#core/pulse/pulse-item-bank.js";
 import type { DemoOrgKey } from "./demo-cast.js";
 import type { DemoRandom } from "./demo-random.js";
 

@@ -2,10 +2,10 @@
 // language plus the chart PNGs, linked from the Markdown so a Markdown viewer shows them inline.
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { renderSummaryCharts, type SummaryChartImage } from "../charts/summary-charts.js";
-import type { Locale } from "../core/shared/refs.js";
-import { renderSummaryMarkdown } from "../core/summary/render-summary-markdown.js";
-import type { TrustHealthSummary } from "../core/summary/summary-model.js";
+import { renderSummaryCharts, type SummaryChartImage } from "#charts/summary-charts.js";
+import type { Locale } from "#core/shared/refs.js";
+import { renderSummaryMarkdown } from "#core/summary/render-summary-markdown.js";
+import type { TrustHealthSummary } from "#core/summary/summary-model.js";
 
 /** What was written. */
 export interface WrittenSummary {

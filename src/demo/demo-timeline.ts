@@ -1,7 +1,7 @@
 // What happens in the demo alliance over twelve weeks, as timed actions: agreements made, kept
 // (some late), broken and disputed; weekly pulse rounds and who answers; the brief's poll; culture
 // assessments. Pure and seeded: seed-demo.ts plays it through the real services with a fake clock.
-import { addDays, zonedToInstant, type LocalDate } from "../core/shared/zoned-time.js";
+import { addDays, zonedToInstant, type LocalDate } from "#core/shared/zoned-time.js";
 import { DEMO_AGREEMENTS, DEMO_DIRECTIONS, DEMO_ORGANIZATIONS, type DemoOrgKey, type DemoPerson } from "./demo-cast.js";
 import { DemoRandom } from "./demo-random.js";
 

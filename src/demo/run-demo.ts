@@ -2,12 +2,12 @@
 // alliance through the core services, builds the summary the steering committee would get on
 // the Monday after the story's twelve weeks, and writes it with its charts into a folder.
 import { rm } from "node:fs/promises";
-import { buildCoreServices } from "../compose-services.js";
-import { FixedClock } from "../core/shared/clock.js";
-import type { Locale } from "../core/shared/refs.js";
-import { addDays, toZoned, type LocalDate } from "../core/shared/zoned-time.js";
-import type { TrustHealthSummary } from "../core/summary/summary-model.js";
-import { openDatabase } from "../storage/database.js";
+import { buildCoreServices } from "#src/compose-services.js";
+import { FixedClock } from "#core/shared/clock.js";
+import type { Locale } from "#core/shared/refs.js";
+import { addDays, toZoned, type LocalDate } from "#core/shared/zoned-time.js";
+import type { TrustHealthSummary } from "#core/summary/summary-model.js";
+import { openDatabase } from "#storage/database.js";
 import { writeSummaryFolder, type WrittenSummary } from "./demo-output.js";
 import { DEMO_TIMEZONE, demoCalendar } from "./demo-timeline.js";
 import { seedDemo, type SeededDemo } from "./seed-demo.js";

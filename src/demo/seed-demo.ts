@@ -2,13 +2,13 @@
 // from action to action: the alliance is installed and set up as an admin would, members are
 // mapped to their organisation by e-mail domain, and every agreement, answer, vote and assessment
 // goes through the same use cases the chat platforms call. Nothing is inserted behind their back.
-import type { CoreServices } from "../compose-services.js";
-import type { Alliance } from "../core/alliance/alliance.js";
-import { COLLABORATION_PRIORITIES_TEMPLATE, optionKeysOf } from "../core/polls/poll-templates.js";
-import { questionsFor } from "../core/pulse/pulse-questions.js";
-import type { PulseRound } from "../core/pulse/pulse-types.js";
-import type { FixedClock } from "../core/shared/clock.js";
-import type { Actor } from "../core/shared/refs.js";
+import type { CoreServices } from "#src/compose-services.js";
+import type { Alliance } from "#core/alliance/alliance.js";
+import { COLLABORATION_PRIORITIES_TEMPLATE, optionKeysOf } from "#core/polls/poll-templates.js";
+import { questionsFor } from "#core/pulse/pulse-questions.js";
+import type { PulseRound } from "#core/pulse/pulse-types.js";
+import type { FixedClock } from "#core/shared/clock.js";
+import type { Actor } from "#core/shared/refs.js";
 import { cultureAssessment, meanAnswer, sampleAnswer } from "./demo-answers.js";
 import {
   allPeople,

@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Express } from "express";
-import type { Logger } from "../logger.js";
+import type { Logger } from "#src/logger.js";
 import { htmlPage, markdownToHtml } from "./markdown-html.js";
 
 /** The note beside the code: src/http → docs/ in the repository, build/src/http → build/docs in the image. */

@@ -4,9 +4,9 @@
 // its HTTP answer (the ack) by platform and kind once the platform adapter has labelled it.
 import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import { requestContext, type RequestContext } from "../request-context.js";
-import type { BotMetrics } from "../observability/metrics.js";
-import type { PlatformHealth, PlatformName } from "../observability/platform-health.js";
+import { requestContext, type RequestContext } from "#src/request-context.js";
+import type { BotMetrics } from "#observability/metrics.js";
+import type { PlatformHealth, PlatformName } from "#observability/platform-health.js";
 
 const SANE_ID = /^[\w.:-]{1,64}$/;
 /** Slack retries a request it has no answer to after 3 s: the budget an ack must stay within. */

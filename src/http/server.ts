@@ -4,9 +4,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Express } from "express";
-import type { Logger } from "../logger.js";
-import type { BotMetrics } from "../observability/metrics.js";
-import type { PlatformHealth } from "../observability/platform-health.js";
+import type { Logger } from "#src/logger.js";
+import type { BotMetrics } from "#observability/metrics.js";
+import type { PlatformHealth } from "#observability/platform-health.js";
 import { requestMetricsMiddleware } from "./platform-request-metrics.js";
 
 /** Something /readyz asks before saying the bot can take traffic. */

@@ -1,10 +1,10 @@
 // Records metrics around the ports the composition root wires together, so the core, the
 // scheduler and the outbox stay free of any metrics library: each wrapper passes every call
 // through unchanged and counts what came back.
-import type { CoreServices } from "../compose-services.js";
-import type { JobClaimStore } from "../scheduling/job-claim-store.js";
-import type { MessageSender } from "../scheduling/outbox/message-sender.js";
-import type { OutboxStore } from "../scheduling/outbox/outbox-store.js";
+import type { CoreServices } from "#src/compose-services.js";
+import type { JobClaimStore } from "#scheduling/job-claim-store.js";
+import type { MessageSender } from "#scheduling/outbox/message-sender.js";
+import type { OutboxStore } from "#scheduling/outbox/outbox-store.js";
 import type { BotMetrics } from "./metrics.js";
 import type { PlatformHealth, PlatformName } from "./platform-health.js";
 

@@ -1,7 +1,7 @@
 // Which runs an alliance's settings produce in a time range: pure, from the slot math. The
 // scheduler asks this "what was due up to now" and lets the claim table decide who runs it.
-import { slotOn, slotsBetween, type RecurringSchedule } from "../core/schedule/slots.js";
-import { addDays, type LocalDate } from "../core/shared/zoned-time.js";
+import { slotOn, slotsBetween, type RecurringSchedule } from "#core/schedule/slots.js";
+import { addDays, type LocalDate } from "#core/shared/zoned-time.js";
 import type { AllianceJobName, ScheduledAlliance } from "./job-handlers.js";
 
 /** Settings for the jobs that alliance settings do not cover. */

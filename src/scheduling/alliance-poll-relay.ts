@@ -5,12 +5,12 @@
 // coalescing of every platform, which updates that platform's copies. Where each copy landed is
 // recorded on delivery (payload `recordPollCopy`, see platform-message-sender.ts), after which
 // the copy is refreshed once, so votes cast while it waited in the outbox show at once.
-import type { CoreServices } from "../compose-services.js";
-import type { AlliancePollRelay, AlliancePollTarget } from "../core/polls/alliance-poll-relay.js";
-import { pollLocale } from "../core/polls/poll-locale.js";
-import { buildPollView } from "../core/polls/poll-views.js";
-import type { Locale, Platform } from "../core/shared/refs.js";
-import type { View } from "../core/views.js";
+import type { CoreServices } from "#src/compose-services.js";
+import type { AlliancePollRelay, AlliancePollTarget } from "#core/polls/alliance-poll-relay.js";
+import { pollLocale } from "#core/polls/poll-locale.js";
+import { buildPollView } from "#core/polls/poll-views.js";
+import type { Locale, Platform } from "#core/shared/refs.js";
+import type { View } from "#core/views.js";
 import { JobContext } from "./job-context.js";
 import type { Outbox } from "./outbox/outbox.js";
 import type { SchedulerLogger } from "./scheduler.js";

@@ -2,10 +2,10 @@
 // "kept?" check-in on the due day (also once for an item that went overdue without one). Each
 // goes to the owner's 1:1 conversation, once per due date; overdue items are not chased here but
 // escalate into the weekly summary's notable events.
-import type { Alliance } from "../core/alliance/alliance.js";
-import { actorOf } from "../core/alliance/member.js";
-import type { DueReminder, ReminderKind } from "../core/commitments/commitment-reminders.js";
-import { buildCheckIn, type CommitmentViewContext } from "../core/commitments/commitment-views.js";
+import type { Alliance } from "#core/alliance/alliance.js";
+import { actorOf } from "#core/alliance/member.js";
+import type { DueReminder, ReminderKind } from "#core/commitments/commitment-reminders.js";
+import { buildCheckIn, type CommitmentViewContext } from "#core/commitments/commitment-views.js";
 import type { JobContext } from "./job-context.js";
 import { digestOf, notifyUnreachable, type Unreached } from "./unreachable-notice.js";
 

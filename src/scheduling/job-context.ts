@@ -1,14 +1,14 @@
 // What the scheduled jobs share: the core services, the outbox, a logger, and the small steps
 // every job repeats — find where a message goes (platform, workspace, conversation) and queue a
 // view there under a dedupe key, so a repeated run never posts twice.
-import type { CoreServices } from "../compose-services.js";
-import type { Alliance } from "../core/alliance/alliance.js";
-import type { ConversationRef } from "../core/alliance/workspace.js";
-import type { Poll } from "../core/polls/poll.js";
-import type { Locale, Platform } from "../core/shared/refs.js";
-import type { View } from "../core/views.js";
-import type { SummaryChartImage } from "../charts/summary-charts.js";
-import type { TrustHealthSummary } from "../core/summary/summary-model.js";
+import type { CoreServices } from "#src/compose-services.js";
+import type { Alliance } from "#core/alliance/alliance.js";
+import type { ConversationRef } from "#core/alliance/workspace.js";
+import type { Poll } from "#core/polls/poll.js";
+import type { Locale, Platform } from "#core/shared/refs.js";
+import type { View } from "#core/views.js";
+import type { SummaryChartImage } from "#charts/summary-charts.js";
+import type { TrustHealthSummary } from "#core/summary/summary-model.js";
 import type { Outbox } from "./outbox/outbox.js";
 import type { JsonObject, JsonValue, OutboxMessage, OutboxOperation } from "./outbox/outbox-message.js";
 import type { PersonalConversationOpener, UnreachableReason } from "./personal-reach.js";

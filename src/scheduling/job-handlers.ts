@@ -3,7 +3,7 @@
 // all instances, except after a crash or a failure, when it is retried a bounded number of times:
 // handlers should therefore be safe to repeat (posts go through the outbox with a dedupe key
 // such as `summary:<allianceId>:<periodKey>`, so a repeat never posts twice).
-import type { Alliance, Cadence } from "../core/alliance/alliance.js";
+import type { Alliance, Cadence } from "#core/alliance/alliance.js";
 
 /** The work behind each scheduled job. `now` is the instant the run starts. */
 export interface JobHandlers {

@@ -2,9 +2,9 @@
 // listener that must reach someone whose space is a Teams organisation (or the other way round)
 // cannot send it itself: it queues it here, and the dispatcher delivers it with the platform of
 // the member's own space, retried like every scheduled message (DESIGN.md §2.7).
-import type { CoreServices } from "../compose-services.js";
-import type { Locale, Platform } from "../core/shared/refs.js";
-import type { View } from "../core/views.js";
+import type { CoreServices } from "#src/compose-services.js";
+import type { Locale, Platform } from "#core/shared/refs.js";
+import type { View } from "#core/views.js";
 import { JobContext, type JobDeps } from "./job-context.js";
 import type { Outbox } from "./outbox/outbox.js";
 import type { PersonalConversationOpener } from "./personal-reach.js";

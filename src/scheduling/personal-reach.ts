@@ -4,8 +4,8 @@
 // POST /v3/conversations) and the job stores it for next time. Some members the platform will
 // not let the bot reach (Slack: user gone or not DM-able; Teams: the app is not installed for
 // them); the job tells the alliance's admins who and how to fix it, instead of failing silently.
-import type { Member } from "../core/alliance/member.js";
-import type { ConversationInput, Workspace } from "../core/alliance/workspace.js";
+import type { Member } from "#core/alliance/member.js";
+import type { ConversationInput, Workspace } from "#core/alliance/workspace.js";
 
 /** Why the platform will not let the bot open a 1:1 conversation with the member. */
 export type UnreachableReason =

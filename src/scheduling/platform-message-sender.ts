@@ -4,8 +4,8 @@
 // where that message landed; and after a scheduled poll run is posted records where, so later
 // votes and the close can update that message; likewise where a copy of an alliance poll landed
 // in another space's alliance channel (see alliance-poll-relay.ts).
-import type { PollMessageRef } from "../core/polls/poll.js";
-import type { Platform } from "../core/shared/refs.js";
+import type { PollMessageRef } from "#core/polls/poll.js";
+import type { Platform } from "#core/shared/refs.js";
 import type { MessageSender, SendOutcome } from "./outbox/message-sender.js";
 import type { JsonObject, LeasedMessage, OutboxMessage } from "./outbox/outbox-message.js";
 import type { SchedulerLogger } from "./scheduler.js";

@@ -10,12 +10,12 @@
 // derived from (source, minute), so a retry finds the poll the crashed attempt made. The dedupe
 // keys make the look-back harmless; a run missed while the bot was down for under an hour is
 // posted (late) the same way.
-import type { Alliance } from "../core/alliance/alliance.js";
-import { buildPollView } from "../core/polls/poll-views.js";
-import { pollMessages, type Poll, type PollMessageRef } from "../core/polls/poll.js";
+import type { Alliance } from "#core/alliance/alliance.js";
+import { buildPollView } from "#core/polls/poll-views.js";
+import { pollMessages, type Poll, type PollMessageRef } from "#core/polls/poll.js";
 import type { JobContext } from "./job-context.js";
-import { recurrenceFiresAt } from "../core/polls/poll-recurrence-match.js";
-import { pollLocale } from "../core/polls/poll-locale.js";
+import { recurrenceFiresAt } from "#core/polls/poll-recurrence-match.js";
+import { pollLocale } from "#core/polls/poll-locale.js";
 import { queueAlliancePollCopies } from "./alliance-poll-relay.js";
 
 /** How far back the close sweep looks for a closed poll whose result update was never queued. */

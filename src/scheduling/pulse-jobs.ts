@@ -2,11 +2,11 @@
 // conversation; two days later remind those who have not finished. A member who never wrote to
 // the bot gets the conversation opened for them (job-context reachPersonal); members the
 // platform will not let the bot reach are named to the admins, once per round.
-import type { Alliance } from "../core/alliance/alliance.js";
-import { questionsFor } from "../core/pulse/pulse-questions.js";
-import type { PendingPulse } from "../core/pulse/pulse-service.js";
-import { buildPulseQuestionView, buildPulseReminderView, type PulseViewOptions } from "../core/pulse/pulse-views.js";
-import type { PulseInvite, PulseRound } from "../core/pulse/pulse-types.js";
+import type { Alliance } from "#core/alliance/alliance.js";
+import { questionsFor } from "#core/pulse/pulse-questions.js";
+import type { PendingPulse } from "#core/pulse/pulse-service.js";
+import { buildPulseQuestionView, buildPulseReminderView, type PulseViewOptions } from "#core/pulse/pulse-views.js";
+import type { PulseInvite, PulseRound } from "#core/pulse/pulse-types.js";
 import type { JobContext } from "./job-context.js";
 import { notifyUnreachable, type Unreached } from "./unreachable-notice.js";
 

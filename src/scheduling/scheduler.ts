@@ -2,7 +2,7 @@
 // (every minute); on each tick the pure slot math says which runs were due up to now, and the
 // claim table decides who does each one. A run missed while no instance was up is done on the
 // next tick if it is younger than the catch-up window, and recorded as skipped otherwise.
-import type { Clock } from "../core/shared/clock.js";
+import type { Clock } from "#core/shared/clock.js";
 import { DEFAULT_ALLIANCE_JOB_OPTIONS, type AllianceJobOptions } from "./alliance-jobs.js";
 import { DueRunCache, type TrackedRun } from "./due-run-cache.js";
 import {

@@ -5,8 +5,8 @@
 // outbox message, an upload in the summary's thread; Teams draws the charts itself as Adaptive
 // Card chart elements from the summary data. The dedupe keys are the job, alliance, slot period
 // and space, so a retry never posts or uploads twice, and each space gets exactly one.
-import type { SummaryChartImage } from "../charts/summary-charts.js";
-import { reportedPeriodKey } from "../core/summary/summary-service.js";
+import type { SummaryChartImage } from "#charts/summary-charts.js";
+import { reportedPeriodKey } from "#core/summary/summary-service.js";
 import type { Destination, JobContext } from "./job-context.js";
 import type { JsonObject, OutboxMessage } from "./outbox/outbox-message.js";
 

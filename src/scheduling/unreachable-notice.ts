@@ -4,9 +4,9 @@
 // dedupe key names the occasion and the set of members, so a repeated run that fails for the
 // same people queues nothing new, while someone newly unreachable brings a fresh notice.
 import { createHash } from "node:crypto";
-import type { Alliance } from "../core/alliance/alliance.js";
-import { translator, type MessageKey } from "../core/i18n/catalogue.js";
-import type { Platform } from "../core/shared/refs.js";
+import type { Alliance } from "#core/alliance/alliance.js";
+import { translator, type MessageKey } from "#core/i18n/catalogue.js";
+import type { Platform } from "#core/shared/refs.js";
 import type { JobContext } from "./job-context.js";
 import type { UnreachableReason } from "./personal-reach.js";
 

@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies pending migrations without starting the bot, e.g. as a release
 // step before rolling out new instances. Uses DATABASE_URL when set, else the embedded DATA_DIR.
 import { existsSync } from "node:fs";
-import { ConfigError, loadConfig } from "../config.js";
+import { ConfigError, loadConfig } from "#src/config.js";
 import { openDatabase } from "./database.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");

@@ -1,7 +1,7 @@
 // The one place a PrismaClient is constructed (called from the composition root and tests).
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "../../generated/prisma/client.js";
+import { PrismaClient } from "#generated/prisma/client.js";
 
 export type { PrismaClient };
 /** The client type inside an interactive transaction. */

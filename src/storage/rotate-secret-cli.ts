@@ -4,7 +4,7 @@
 // development install generated in DATA_DIR/app-secret is taken as the old one.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, loadConfig } from "../config.js";
+import { ConfigError, loadConfig } from "#src/config.js";
 import { openDatabase } from "./database.js";
 import { rotateTokenSecret } from "./rotate-token-secret.js";
 

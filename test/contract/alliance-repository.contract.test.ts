@@ -2,8 +2,8 @@
 // conversations, processed events) against memory and Prisma on every storage target.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultAllianceSettings } from "../../src/core/alliance/alliance-defaults.js";
-import type { Database } from "../../src/storage/database.js";
+import { defaultAllianceSettings } from "#core/alliance/alliance-defaults.js";
+import type { Database } from "#storage/database.js";
 import { memoryStores, prismaStores, type AllianceStores } from "../support/alliance-stores.js";
 import { storageTargets } from "../support/databases.js";
 

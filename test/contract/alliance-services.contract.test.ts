@@ -3,17 +3,17 @@
 // organisation mapping, and "forget me" down to the rows.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commitmentsPersonalData, pulsePersonalData } from "../../src/core/alliance/personal-data-sources.js";
-import type { PersonalDataSource } from "../../src/core/alliance/personal-data.js";
-import type { CommitmentRepository } from "../../src/core/commitments/commitment-repository.js";
-import { createPollPersonalDataSource } from "../../src/core/polls/poll-personal-data.js";
-import type { Database } from "../../src/storage/database.js";
-import { InMemoryCommitmentRepository } from "../../src/storage/memory/in-memory-commitment-repository.js";
-import { PrismaCommitmentRepository } from "../../src/storage/prisma/prisma-commitment-repository.js";
-import { createPulseService } from "../../src/core/pulse/pulse-service.js";
-import { PrismaPollRepository } from "../../src/storage/prisma/prisma-poll-repository.js";
-import { createBallotSealer } from "../../src/storage/ballot-seal.js";
-import { PrismaPulseRepository } from "../../src/storage/prisma/prisma-pulse-repository.js";
+import { commitmentsPersonalData, pulsePersonalData } from "#core/alliance/personal-data-sources.js";
+import type { PersonalDataSource } from "#core/alliance/personal-data.js";
+import type { CommitmentRepository } from "#core/commitments/commitment-repository.js";
+import { createPollPersonalDataSource } from "#core/polls/poll-personal-data.js";
+import type { Database } from "#storage/database.js";
+import { InMemoryCommitmentRepository } from "#storage/memory/in-memory-commitment-repository.js";
+import { PrismaCommitmentRepository } from "#storage/prisma/prisma-commitment-repository.js";
+import { createPulseService } from "#core/pulse/pulse-service.js";
+import { PrismaPollRepository } from "#storage/prisma/prisma-poll-repository.js";
+import { createBallotSealer } from "#storage/ballot-seal.js";
+import { PrismaPulseRepository } from "#storage/prisma/prisma-pulse-repository.js";
 import { allianceServices, memoryStores, prismaStores, type AllianceStores } from "../support/alliance-stores.js";
 import { storageTargets } from "../support/databases.js";
 

@@ -1,16 +1,16 @@
 // The same CommitmentRepository contract against the in-memory implementation and Prisma on every
 // storage target (PGlite always, PostgreSQL when TEST_DATABASE_URL is set).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Beneficiary } from "../../src/core/commitments/commitment.js";
+import type { Beneficiary } from "#core/commitments/commitment.js";
 import type {
   CommitmentRepository,
   NewCommitment,
   NewCommitmentEvent,
-} from "../../src/core/commitments/commitment-repository.js";
-import { isDomainError } from "../../src/core/shared/errors.js";
-import type { Database } from "../../src/storage/database.js";
-import { InMemoryCommitmentRepository } from "../../src/storage/memory/in-memory-commitment-repository.js";
-import { PrismaCommitmentRepository } from "../../src/storage/prisma/prisma-commitment-repository.js";
+} from "#core/commitments/commitment-repository.js";
+import { isDomainError } from "#core/shared/errors.js";
+import type { Database } from "#storage/database.js";
+import { InMemoryCommitmentRepository } from "#storage/memory/in-memory-commitment-repository.js";
+import { PrismaCommitmentRepository } from "#storage/prisma/prisma-commitment-repository.js";
 import { storageTargets } from "../support/databases.js";
 
 interface Harness {

@@ -3,10 +3,10 @@
 // idempotent resubmission, exact round trip of the points, and no member ids stored.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CultureAssessment, CultureFitRepository } from "../../src/core/culture-fit/culture-fit-types.js";
-import type { Database } from "../../src/storage/database.js";
-import { InMemoryCultureFitRepository } from "../../src/storage/memory/in-memory-culture-fit-repository.js";
-import { PrismaCultureFitRepository } from "../../src/storage/prisma/prisma-culture-fit-repository.js";
+import type { CultureAssessment, CultureFitRepository } from "#core/culture-fit/culture-fit-types.js";
+import type { Database } from "#storage/database.js";
+import { InMemoryCultureFitRepository } from "#storage/memory/in-memory-culture-fit-repository.js";
+import { PrismaCultureFitRepository } from "#storage/prisma/prisma-culture-fit-repository.js";
 import { storageTargets } from "../support/databases.js";
 
 const six = (split: number[]) => Array.from({ length: 6 }, () => [...split]);

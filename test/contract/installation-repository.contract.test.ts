@@ -3,11 +3,11 @@
 import { randomUUID } from "node:crypto";
 import type { Installation } from "@slack/oauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InstallationRepository } from "../../src/core/alliance/installation-repository.js";
-import type { Database } from "../../src/storage/database.js";
-import { InMemoryInstallationRepository } from "../../src/storage/memory/in-memory-installation-repository.js";
-import { PrismaInstallationRepository } from "../../src/storage/prisma/prisma-installation-repository.js";
-import { TokenDecryptionError } from "../../src/storage/token-cipher.js";
+import type { InstallationRepository } from "#core/alliance/installation-repository.js";
+import type { Database } from "#storage/database.js";
+import { InMemoryInstallationRepository } from "#storage/memory/in-memory-installation-repository.js";
+import { PrismaInstallationRepository } from "#storage/prisma/prisma-installation-repository.js";
+import { TokenDecryptionError } from "#storage/token-cipher.js";
 import { testCipher } from "../support/alliance-stores.js";
 import { storageTargets } from "../support/databases.js";
 

@@ -2,10 +2,10 @@
 // PostgreSQL when TEST_DATABASE_URL is set): one owner per run, bounded re-claims, skips recorded.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClaimPolicy, JobClaimStore, JobKey } from "../../src/scheduling/job-claim-store.js";
-import type { Database } from "../../src/storage/database.js";
-import { InMemoryJobClaimStore } from "../../src/storage/memory/in-memory-job-claim-store.js";
-import { PrismaJobClaimStore } from "../../src/storage/prisma/prisma-job-claim-store.js";
+import type { ClaimPolicy, JobClaimStore, JobKey } from "#scheduling/job-claim-store.js";
+import type { Database } from "#storage/database.js";
+import { InMemoryJobClaimStore } from "#storage/memory/in-memory-job-claim-store.js";
+import { PrismaJobClaimStore } from "#storage/prisma/prisma-job-claim-store.js";
 import { storageTargets } from "../support/databases.js";
 
 const T0 = new Date("2026-11-30T08:00:00.000Z");

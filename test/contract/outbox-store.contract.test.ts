@@ -3,11 +3,11 @@
 // expired leases handed on as uncertain, outcomes fenced by the lease.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NewOutboxMessage } from "../../src/scheduling/outbox/outbox-message.js";
-import type { OutboxStore } from "../../src/scheduling/outbox/outbox-store.js";
-import type { Database } from "../../src/storage/database.js";
-import { InMemoryOutboxStore } from "../../src/storage/memory/in-memory-outbox-store.js";
-import { PrismaOutboxStore } from "../../src/storage/prisma/prisma-outbox-store.js";
+import type { NewOutboxMessage } from "#scheduling/outbox/outbox-message.js";
+import type { OutboxStore } from "#scheduling/outbox/outbox-store.js";
+import type { Database } from "#storage/database.js";
+import { InMemoryOutboxStore } from "#storage/memory/in-memory-outbox-store.js";
+import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
 import { storageTargets } from "../support/databases.js";
 
 const SEC = 1000;

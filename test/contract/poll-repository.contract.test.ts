@@ -2,13 +2,13 @@
 // storage target (PGlite always, PostgreSQL when TEST_DATABASE_URL is set).
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NewPoll, Poll } from "../../src/core/polls/poll.js";
-import { applyChoiceChange, type ChoiceChange } from "../../src/core/polls/poll-rules.js";
-import type { PollRepository } from "../../src/core/polls/poll-repository.js";
-import type { Database } from "../../src/storage/database.js";
-import { InMemoryPollRepository } from "../../src/storage/memory/in-memory-poll-repository.js";
-import { PrismaPollRepository } from "../../src/storage/prisma/prisma-poll-repository.js";
-import { createBallotSealer } from "../../src/storage/ballot-seal.js";
+import type { NewPoll, Poll } from "#core/polls/poll.js";
+import { applyChoiceChange, type ChoiceChange } from "#core/polls/poll-rules.js";
+import type { PollRepository } from "#core/polls/poll-repository.js";
+import type { Database } from "#storage/database.js";
+import { InMemoryPollRepository } from "#storage/memory/in-memory-poll-repository.js";
+import { PrismaPollRepository } from "#storage/prisma/prisma-poll-repository.js";
+import { createBallotSealer } from "#storage/ballot-seal.js";
 import { storageTargets } from "../support/databases.js";
 
 interface Harness {

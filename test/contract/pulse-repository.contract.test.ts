@@ -3,11 +3,11 @@
 // that hold no member id.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PulseRepository } from "../../src/core/pulse/pulse-repository.js";
-import type { PulseAnswer } from "../../src/core/pulse/pulse-types.js";
-import type { Database } from "../../src/storage/database.js";
-import { InMemoryPulseRepository } from "../../src/storage/memory/in-memory-pulse-repository.js";
-import { PrismaPulseRepository } from "../../src/storage/prisma/prisma-pulse-repository.js";
+import type { PulseRepository } from "#core/pulse/pulse-repository.js";
+import type { PulseAnswer } from "#core/pulse/pulse-types.js";
+import type { Database } from "#storage/database.js";
+import { InMemoryPulseRepository } from "#storage/memory/in-memory-pulse-repository.js";
+import { PrismaPulseRepository } from "#storage/prisma/prisma-pulse-repository.js";
 import { storageTargets } from "../support/databases.js";
 
 const OPENED = new Date("2026-11-25T09:00:00.000Z");

@@ -2,14 +2,14 @@
 // space's own channels) against memory and Prisma on every storage target.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultAllianceSettings } from "../../src/core/alliance/alliance-defaults.js";
-import type { SpaceRepository } from "../../src/core/alliance/space-repository.js";
-import type { Database } from "../../src/storage/database.js";
-import { InMemoryAllianceRepository } from "../../src/storage/memory/in-memory-alliance-repository.js";
-import { InMemoryMemberRepository } from "../../src/storage/memory/in-memory-member-repository.js";
-import { InMemorySpaceRepository } from "../../src/storage/memory/in-memory-space-repository.js";
-import { InMemoryWorkspaceRepository } from "../../src/storage/memory/in-memory-workspace-repository.js";
-import { PrismaSpaceRepository } from "../../src/storage/prisma/prisma-space-repository.js";
+import { defaultAllianceSettings } from "#core/alliance/alliance-defaults.js";
+import type { SpaceRepository } from "#core/alliance/space-repository.js";
+import type { Database } from "#storage/database.js";
+import { InMemoryAllianceRepository } from "#storage/memory/in-memory-alliance-repository.js";
+import { InMemoryMemberRepository } from "#storage/memory/in-memory-member-repository.js";
+import { InMemorySpaceRepository } from "#storage/memory/in-memory-space-repository.js";
+import { InMemoryWorkspaceRepository } from "#storage/memory/in-memory-workspace-repository.js";
+import { PrismaSpaceRepository } from "#storage/prisma/prisma-space-repository.js";
 import { prismaStores, type AllianceStores } from "../support/alliance-stores.js";
 import { storageTargets } from "../support/databases.js";
 

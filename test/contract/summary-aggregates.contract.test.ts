@@ -8,16 +8,16 @@ import {
   aggregateCommitmentPeriods,
   type CommitmentPeriodAggregates,
   type FiguresPeriod,
-} from "../../src/core/commitments/commitment-period-counts.js";
-import type { CommitmentRepository, NewCommitmentEvent } from "../../src/core/commitments/commitment-repository.js";
-import { periodKeyFor, periodWindow, shiftPeriodKey } from "../../src/core/pulse/pulse-period.js";
-import type { PulseRepository } from "../../src/core/pulse/pulse-repository.js";
-import { aggregateRoundAnswers, type PulseRoundAggregate } from "../../src/core/pulse/pulse-round-aggregates.js";
-import type { Database } from "../../src/storage/database.js";
-import { InMemoryCommitmentRepository } from "../../src/storage/memory/in-memory-commitment-repository.js";
-import { InMemoryPulseRepository } from "../../src/storage/memory/in-memory-pulse-repository.js";
-import { PrismaCommitmentRepository } from "../../src/storage/prisma/prisma-commitment-repository.js";
-import { PrismaPulseRepository } from "../../src/storage/prisma/prisma-pulse-repository.js";
+} from "#core/commitments/commitment-period-counts.js";
+import type { CommitmentRepository, NewCommitmentEvent } from "#core/commitments/commitment-repository.js";
+import { periodKeyFor, periodWindow, shiftPeriodKey } from "#core/pulse/pulse-period.js";
+import type { PulseRepository } from "#core/pulse/pulse-repository.js";
+import { aggregateRoundAnswers, type PulseRoundAggregate } from "#core/pulse/pulse-round-aggregates.js";
+import type { Database } from "#storage/database.js";
+import { InMemoryCommitmentRepository } from "#storage/memory/in-memory-commitment-repository.js";
+import { InMemoryPulseRepository } from "#storage/memory/in-memory-pulse-repository.js";
+import { PrismaCommitmentRepository } from "#storage/prisma/prisma-commitment-repository.js";
+import { PrismaPulseRepository } from "#storage/prisma/prisma-pulse-repository.js";
 import { storageTargets } from "../support/databases.js";
 import { seedRandomHistory, type RandomHistoryStores } from "../support/random-alliance-history.js";
 

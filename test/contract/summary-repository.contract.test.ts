@@ -3,12 +3,12 @@
 // (alliance, period) also under concurrent saves, latest by time, alliances kept apart.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTrustHealthSummary } from "../../src/core/summary/build-summary.js";
-import type { TrustHealthSummary } from "../../src/core/summary/summary-model.js";
-import type { SummaryRepository } from "../../src/core/summary/summary-repository.js";
-import type { Database } from "../../src/storage/database.js";
-import { InMemorySummaryRepository } from "../../src/storage/memory/in-memory-summary-repository.js";
-import { PrismaSummaryRepository } from "../../src/storage/prisma/prisma-summary-repository.js";
+import { buildTrustHealthSummary } from "#core/summary/build-summary.js";
+import type { TrustHealthSummary } from "#core/summary/summary-model.js";
+import type { SummaryRepository } from "#core/summary/summary-repository.js";
+import type { Database } from "#storage/database.js";
+import { InMemorySummaryRepository } from "#storage/memory/in-memory-summary-repository.js";
+import { PrismaSummaryRepository } from "#storage/prisma/prisma-summary-repository.js";
 import { workedInput } from "../fixtures/trust-health-worked-example.js";
 import { storageTargets } from "../support/databases.js";
 

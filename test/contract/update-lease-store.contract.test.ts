@@ -2,10 +2,10 @@
 // per key until the lease runs out, and housekeeping deletes only leases long expired.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FixedClock } from "../../src/core/shared/clock.js";
-import type { Database } from "../../src/storage/database.js";
-import { InMemoryUpdateLeaseStore } from "../../src/storage/memory/in-memory-update-lease-store.js";
-import { PrismaUpdateLeaseStore } from "../../src/storage/prisma/prisma-update-lease-store.js";
+import { FixedClock } from "#core/shared/clock.js";
+import type { Database } from "#storage/database.js";
+import { InMemoryUpdateLeaseStore } from "#storage/memory/in-memory-update-lease-store.js";
+import { PrismaUpdateLeaseStore } from "#storage/prisma/prisma-update-lease-store.js";
 import { storageTargets } from "../support/databases.js";
 
 const MIN = 60_000;

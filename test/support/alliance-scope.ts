@@ -1,5 +1,5 @@
 // A fixed AllianceScope for unit tests: which alliance each organisation and member belongs to.
-import type { AllianceScope } from "../../src/core/alliance/alliance-scope.js";
+import type { AllianceScope } from "#core/alliance/alliance-scope.js";
 
 /** `alliances`: alliance id → its organisation ids and its members (member id → organisation id). */
 export function fixedScope(alliances: Record<string, { organizations: string[]; members: Record<string, string | null> }>): AllianceScope {

@@ -1,28 +1,28 @@
 // Builds the alliance module's stores and services over memory or Prisma, so unit tests and the
 // contract suites wire them the same way the composition root does.
 import { randomBytes } from "node:crypto";
-import { AllianceService } from "../../src/core/alliance/alliance-service.js";
-import type { AllianceRepository } from "../../src/core/alliance/alliance-repository.js";
-import type { InstallationRepository } from "../../src/core/alliance/installation-repository.js";
-import { MemberService } from "../../src/core/alliance/member-service.js";
-import type { MemberRepository } from "../../src/core/alliance/member-repository.js";
-import type { PersonalDataSource } from "../../src/core/alliance/personal-data.js";
-import { PrivacyService } from "../../src/core/alliance/privacy-service.js";
-import type { ProcessedEventRepository } from "../../src/core/alliance/processed-event-repository.js";
-import type { ConversationRepository, WorkspaceRepository } from "../../src/core/alliance/workspace-repository.js";
-import { FixedClock } from "../../src/core/shared/clock.js";
-import { InMemoryAllianceRepository } from "../../src/storage/memory/in-memory-alliance-repository.js";
-import { InMemoryInstallationRepository } from "../../src/storage/memory/in-memory-installation-repository.js";
-import { InMemoryMemberRepository } from "../../src/storage/memory/in-memory-member-repository.js";
-import { InMemoryProcessedEventRepository } from "../../src/storage/memory/in-memory-processed-event-repository.js";
-import { InMemoryConversationRepository, InMemoryWorkspaceRepository } from "../../src/storage/memory/in-memory-workspace-repository.js";
-import { PrismaAllianceRepository } from "../../src/storage/prisma/prisma-alliance-repository.js";
-import { PrismaInstallationRepository } from "../../src/storage/prisma/prisma-installation-repository.js";
-import { PrismaMemberRepository } from "../../src/storage/prisma/prisma-member-repository.js";
-import { PrismaProcessedEventRepository } from "../../src/storage/prisma/prisma-processed-event-repository.js";
-import { PrismaConversationRepository, PrismaWorkspaceRepository } from "../../src/storage/prisma/prisma-workspace-repository.js";
-import type { PrismaClient } from "../../src/storage/prisma-client.js";
-import { TokenCipher } from "../../src/storage/token-cipher.js";
+import { AllianceService } from "#core/alliance/alliance-service.js";
+import type { AllianceRepository } from "#core/alliance/alliance-repository.js";
+import type { InstallationRepository } from "#core/alliance/installation-repository.js";
+import { MemberService } from "#core/alliance/member-service.js";
+import type { MemberRepository } from "#core/alliance/member-repository.js";
+import type { PersonalDataSource } from "#core/alliance/personal-data.js";
+import { PrivacyService } from "#core/alliance/privacy-service.js";
+import type { ProcessedEventRepository } from "#core/alliance/processed-event-repository.js";
+import type { ConversationRepository, WorkspaceRepository } from "#core/alliance/workspace-repository.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { InMemoryAllianceRepository } from "#storage/memory/in-memory-alliance-repository.js";
+import { InMemoryInstallationRepository } from "#storage/memory/in-memory-installation-repository.js";
+import { InMemoryMemberRepository } from "#storage/memory/in-memory-member-repository.js";
+import { InMemoryProcessedEventRepository } from "#storage/memory/in-memory-processed-event-repository.js";
+import { InMemoryConversationRepository, InMemoryWorkspaceRepository } from "#storage/memory/in-memory-workspace-repository.js";
+import { PrismaAllianceRepository } from "#storage/prisma/prisma-alliance-repository.js";
+import { PrismaInstallationRepository } from "#storage/prisma/prisma-installation-repository.js";
+import { PrismaMemberRepository } from "#storage/prisma/prisma-member-repository.js";
+import { PrismaProcessedEventRepository } from "#storage/prisma/prisma-processed-event-repository.js";
+import { PrismaConversationRepository, PrismaWorkspaceRepository } from "#storage/prisma/prisma-workspace-repository.js";
+import type { PrismaClient } from "#storage/prisma-client.js";
+import { TokenCipher } from "#storage/token-cipher.js";
 
 /** Every store of the alliance module. */
 export interface AllianceStores {

@@ -1,7 +1,7 @@
 // What a database holds, table by table, as comparable text: the schema (columns, keys, indexes)
 // and every row as JSON in a stable order. Two databases with equal snapshots hold the same data.
 import type pg from "pg";
-import { listTables } from "../../src/storage/backup/sql-dump.js";
+import { listTables } from "#storage/backup/sql-dump.js";
 
 export interface DatabaseSnapshot {
   tables: string[];

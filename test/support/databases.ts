@@ -3,7 +3,7 @@
 // database, so suites never see each other's rows.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { openDatabase, type Database } from "../../src/storage/database.js";
+import { openDatabase, type Database } from "#storage/database.js";
 
 /** A database a suite can run against. */
 export interface StorageTarget {

@@ -1,8 +1,8 @@
 // A stand-in chat platform for outbox tests: it keeps what was "posted" (with the dedupe key in the
 // message metadata, as the Slack adapter does) and can be scripted to rate-limit, fail, or let the
 // sending process "die" right after the post went out.
-import type { MessageSender, SendOutcome } from "../../src/scheduling/outbox/message-sender.js";
-import type { LeasedMessage } from "../../src/scheduling/outbox/outbox-message.js";
+import type { MessageSender, SendOutcome } from "#scheduling/outbox/message-sender.js";
+import type { LeasedMessage } from "#scheduling/outbox/outbox-message.js";
 
 /** One visible post on the fake platform. */
 export interface FakePost {

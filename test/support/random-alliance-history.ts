@@ -6,14 +6,14 @@
 // a `created` event logged later than the row's createdAt, events logged out of time order (a
 // clock behind), a row's resolvedAt that is not its outcome's time, "can't say" answers, comments,
 // respondents of unknown organisation, skipped rounds and small organisations near k.
-import type { Alliance, Organization } from "../../src/core/alliance/alliance.js";
-import type { Beneficiary, CommitmentStatus, ConfirmationState } from "../../src/core/commitments/commitment.js";
-import type { CommitmentPatch, CommitmentRepository, NewCommitmentEvent } from "../../src/core/commitments/commitment-repository.js";
-import type { Cadence } from "../../src/core/alliance/alliance.js";
-import { periodKeyFor, periodWindow, shiftPeriodKey } from "../../src/core/pulse/pulse-period.js";
-import { questionsFor } from "../../src/core/pulse/pulse-questions.js";
-import type { PulseRepository } from "../../src/core/pulse/pulse-repository.js";
-import { itemsForRound } from "../../src/core/pulse/pulse-rotation.js";
+import type { Alliance, Organization } from "#core/alliance/alliance.js";
+import type { Beneficiary, CommitmentStatus, ConfirmationState } from "#core/commitments/commitment.js";
+import type { CommitmentPatch, CommitmentRepository, NewCommitmentEvent } from "#core/commitments/commitment-repository.js";
+import type { Cadence } from "#core/alliance/alliance.js";
+import { periodKeyFor, periodWindow, shiftPeriodKey } from "#core/pulse/pulse-period.js";
+import { questionsFor } from "#core/pulse/pulse-questions.js";
+import type { PulseRepository } from "#core/pulse/pulse-repository.js";
+import { itemsForRound } from "#core/pulse/pulse-rotation.js";
 
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
 // JobHandlers that record every call (and can be told to fail), for scheduler tests.
-import type { JobHandlers } from "../../src/scheduling/job-handlers.js";
+import type { JobHandlers } from "#scheduling/job-handlers.js";
 
 /** One handler call. */
 export interface HandlerCall {

@@ -1,16 +1,16 @@
 // Builds the same summaries through the new summary service (aggregates from storage) and the old
 // one (test/support/oracle: every period's rows read and counted in JavaScript), over the same
 // repositories, for the summary-sameness tests (issue 12).
-import type { Alliance, Organization } from "../../src/core/alliance/alliance.js";
-import { createCommitmentService } from "../../src/core/commitments/commitment-service.js";
-import type { CommitmentRepository } from "../../src/core/commitments/commitment-repository.js";
-import { periodKeyFor, shiftPeriodKey } from "../../src/core/pulse/pulse-period.js";
-import type { PulseRepository } from "../../src/core/pulse/pulse-repository.js";
-import { createPulseService } from "../../src/core/pulse/pulse-service.js";
-import { FixedClock } from "../../src/core/shared/clock.js";
-import type { TrustHealthSummary } from "../../src/core/summary/summary-model.js";
-import { createSummaryService, reportedPeriodKey } from "../../src/core/summary/summary-service.js";
-import { InMemorySummaryRepository } from "../../src/storage/memory/in-memory-summary-repository.js";
+import type { Alliance, Organization } from "#core/alliance/alliance.js";
+import { createCommitmentService } from "#core/commitments/commitment-service.js";
+import type { CommitmentRepository } from "#core/commitments/commitment-repository.js";
+import { periodKeyFor, shiftPeriodKey } from "#core/pulse/pulse-period.js";
+import type { PulseRepository } from "#core/pulse/pulse-repository.js";
+import { createPulseService } from "#core/pulse/pulse-service.js";
+import { FixedClock } from "#core/shared/clock.js";
+import type { TrustHealthSummary } from "#core/summary/summary-model.js";
+import { createSummaryService, reportedPeriodKey } from "#core/summary/summary-service.js";
+import { InMemorySummaryRepository } from "#storage/memory/in-memory-summary-repository.js";
 import { fixedScope } from "./alliance-scope.js";
 import { oldFigureSources } from "./oracle/old-figure-sources.js";
 import { createOldSummaryService } from "./oracle/old-summary-service.js";

@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { configFacts, renderConfigurationMarkdown, renderEnvExample, undescribedVariables } from "../../src/config-reference.js";
-import { envSchema, loadConfig } from "../../src/config.js";
+import { configFacts, renderConfigurationMarkdown, renderEnvExample, undescribedVariables } from "#src/config-reference.js";
+import { envSchema, loadConfig } from "#src/config.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");

@@ -5,8 +5,8 @@
 import { Writable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../src/logger.js";
-import { isSecretName } from "../../src/log-redaction.js";
+import { createLogger } from "#src/logger.js";
+import { isSecretName } from "#src/log-redaction.js";
 
 /** A logger writing JSON lines into an array. */
 function capture() {

@@ -1,8 +1,8 @@
 // The pieces behind /readyz's platform report and the Slack request kinds in the metrics.
 import { describe, expect, it } from "vitest";
-import { BotMetrics } from "../../src/observability/metrics.js";
-import { PlatformHealth } from "../../src/observability/platform-health.js";
-import { slackRequestKind } from "../../src/platforms/slack/transport/request-kind.js";
+import { BotMetrics } from "#observability/metrics.js";
+import { PlatformHealth } from "#observability/platform-health.js";
+import { slackRequestKind } from "#platforms/slack/transport/request-kind.js";
 
 describe("PlatformHealth", () => {
   it("reports each enabled platform as unknown, ok or failing from its last outbound call", () => {

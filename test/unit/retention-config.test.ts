@@ -1,7 +1,7 @@
 // RETENTION_DAYS_AFTER_UNINSTALL: 30 days unless set; a clear problem for a value that is not a
 // whole number of days.
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig } from "#src/config.js";
 
 describe("RETENTION_DAYS_AFTER_UNINSTALL", () => {
   it("defaults to 30 days and accepts another whole number", () => {

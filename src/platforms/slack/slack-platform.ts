@@ -3,13 +3,13 @@
 // messenger to the scheduler's outbox, stop it on shutdown.
 import type { App, Installation } from "@slack/bolt";
 import type { Express } from "express";
-import type { InstallationRepository } from "../../core/alliance/installation-repository.js";
-import type { ProcessedEventRepository } from "../../core/alliance/processed-event-repository.js";
-import type { Clock } from "../../core/shared/clock.js";
-import type { UninstallRetention } from "../../core/alliance/uninstall-retention.js";
-import type { Logger } from "../../logger.js";
+import type { InstallationRepository } from "#core/alliance/installation-repository.js";
+import type { ProcessedEventRepository } from "#core/alliance/processed-event-repository.js";
+import type { Clock } from "#core/shared/clock.js";
+import type { UninstallRetention } from "#core/alliance/uninstall-retention.js";
+import type { Logger } from "#src/logger.js";
 import { AckLatencyRecorder } from "./transport/ack-latency.js";
-import type { MessageSender } from "../../scheduling/outbox/message-sender.js";
+import type { MessageSender } from "#scheduling/outbox/message-sender.js";
 import { createSlackOutboxSender } from "./transport/slack-outbox-sender.js";
 import { botTokenResolver } from "./transport/bot-tokens.js";
 import { ConfiguredTokenState, DEAD_TOKEN_ERRORS } from "./transport/token-revocation.js";
@@ -20,7 +20,7 @@ import { labelSlackRequest } from "./transport/request-kind.js";
 import { buildBoltApp, webClientOptions, type SlackConfig } from "./transport/slack-app.js";
 import { createSlackMessenger, type SlackMessenger } from "./transport/slack-messenger.js";
 import { createSlackPersonalOpener } from "./transport/slack-personal-opener.js";
-import type { PersonalConversationOpener } from "../../scheduling/personal-reach.js";
+import type { PersonalConversationOpener } from "#scheduling/personal-reach.js";
 import { registerUninstallListeners } from "./listeners/events/uninstall.js";
 import { registerFeatureListeners, type SlackFeatureDeps } from "./listeners/register.js";
 

@@ -1,10 +1,10 @@
 // Proactive sends to Teams: a view into a stored conversation (the steering channel's weekly
 // summary, a poll), an update of a message posted earlier, and a 1:1 message to a member (pulse
 // questions), opening the chat first when the bot has none with them yet.
-import type { ConversationRef } from "../../core/alliance/workspace.js";
-import type { ConversationRepository } from "../../core/alliance/workspace-repository.js";
-import type { Locale } from "../../core/shared/refs.js";
-import type { View } from "../../core/views.js";
+import type { ConversationRef } from "#core/alliance/workspace.js";
+import type { ConversationRepository } from "#core/alliance/workspace-repository.js";
+import type { Locale } from "#core/shared/refs.js";
+import type { View } from "#core/views.js";
 import { renderView, type RenderContext } from "./render/render-view.js";
 import { toMessage } from "./render/to-message.js";
 import { PROACTIVE_POLICY, type RetryPolicy } from "./transport/send-queue.js";

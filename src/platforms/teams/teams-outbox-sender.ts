@@ -14,12 +14,12 @@
 // Teams gives bots no way to read a channel's history without extra Graph permissions, so there
 // is no findDelivered: a crash between the post and its record can, rarely, post twice.
 import { z } from "zod";
-import type { MemberRepository } from "../../core/alliance/member-repository.js";
-import type { ConversationRepository, WorkspaceRepository } from "../../core/alliance/workspace-repository.js";
-import { LOCALES } from "../../core/shared/refs.js";
-import type { View } from "../../core/views.js";
-import type { MessageSender, SendOutcome } from "../../scheduling/outbox/message-sender.js";
-import type { LeasedMessage } from "../../scheduling/outbox/outbox-message.js";
+import type { MemberRepository } from "#core/alliance/member-repository.js";
+import type { ConversationRepository, WorkspaceRepository } from "#core/alliance/workspace-repository.js";
+import { LOCALES } from "#core/shared/refs.js";
+import type { View } from "#core/views.js";
+import type { MessageSender, SendOutcome } from "#scheduling/outbox/message-sender.js";
+import type { LeasedMessage } from "#scheduling/outbox/outbox-message.js";
 import { renderView } from "./render/render-view.js";
 import { toMessage } from "./render/to-message.js";
 import type { TeamsMessenger } from "./teams-messenger.js";

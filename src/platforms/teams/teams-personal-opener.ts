@@ -3,7 +3,7 @@
 // allows that only where the app is installed for the user — personally or in a team they are
 // in — and answers 403 otherwise (404 for a user it does not know): those are reported as
 // unreachable so an admin can install the app for them; throttling and 5xx are "later".
-import type { OpenPersonalOutcome, PersonalConversationOpener } from "../../scheduling/personal-reach.js";
+import type { OpenPersonalOutcome, PersonalConversationOpener } from "#scheduling/personal-reach.js";
 import type { TeamsMessenger } from "./teams-messenger.js";
 import { toTeamsSendError } from "./transport/send-errors.js";
 

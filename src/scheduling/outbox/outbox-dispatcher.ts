@@ -2,7 +2,7 @@
 // sends each through the MessageSender and records the outcome under the lease: sent, retry
 // later (backoff with jitter, never before Retry-After), or dead after too many attempts.
 // Messages for one conversation go one after another, in order, a minimum interval apart.
-import type { Clock } from "../../core/shared/clock.js";
+import type { Clock } from "#core/shared/clock.js";
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "./backoff.js";
 import type { MessageSender, SendOutcome } from "./message-sender.js";
 import type { LeasedMessage } from "./outbox-message.js";

@@ -1,5 +1,5 @@
 // A message waiting to be posted to Slack or Teams, as the durable outbox stores it.
-import type { Platform } from "../../core/shared/refs.js";
+import type { Platform } from "#core/shared/refs.js";
 
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;

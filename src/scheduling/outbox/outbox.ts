@@ -1,7 +1,7 @@
 // What the rest of the app calls to post something: enqueue a message with a dedupe key; the
 // dispatcher delivers it. Enqueueing the same key twice (a retried job, a double click) keeps one
 // message, so a repeated summary run never posts twice.
-import type { Clock } from "../../core/shared/clock.js";
+import type { Clock } from "#core/shared/clock.js";
 import type { NewOutboxMessage, OutboxMessage } from "./outbox-message.js";
 import type { OutboxStore } from "./outbox-store.js";
 

@@ -6,7 +6,7 @@
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../../config.js";
+import { ConfigError, loadConfig } from "#src/config.js";
 import { connectConfiguredDatabase } from "./connect-configured-database.js";
 import { dumpSql } from "./sql-dump.js";
 import { restoreSql } from "./sql-restore.js";

@@ -2,7 +2,7 @@
 // restore, rotate-secret): PostgreSQL directly, or the embedded PGlite served on loopback. The
 // embedded directory is locked while open, so these commands refuse to run beside a live bot.
 import pg from "pg";
-import type { Config } from "../../config.js";
+import type { Config } from "#src/config.js";
 import { startEmbeddedPostgres } from "../embedded-postgres.js";
 
 /** An open connection and how to describe where it points in messages. */

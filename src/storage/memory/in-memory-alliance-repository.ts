@@ -1,7 +1,7 @@
 // In-memory AllianceRepository for unit tests and the contract suite's reference run.
 import { randomUUID } from "node:crypto";
-import type { Alliance, Organization } from "../../core/alliance/alliance.js";
-import type { AllianceRepository, AllianceSettings, OrganizationDraft } from "../../core/alliance/alliance-repository.js";
+import type { Alliance, Organization } from "#core/alliance/alliance.js";
+import type { AllianceRepository, AllianceSettings, OrganizationDraft } from "#core/alliance/alliance-repository.js";
 
 const copyAlliance = (a: Alliance): Alliance => structuredClone(a);
 const copyOrg = (o: Organization): Organization => ({ ...o, emailDomains: [...o.emailDomains], slackTeamIds: [...o.slackTeamIds] });

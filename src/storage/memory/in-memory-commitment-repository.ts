@@ -1,10 +1,10 @@
 // In-memory CommitmentRepository for unit tests and the contract suite's reference run. It keeps
 // the same guarantees as the Prisma one: unique per-alliance numbers, unique idempotency keys,
 // optimistic versions and an append-only event list.
-import type { Commitment, CommitmentEvent } from "../../core/commitments/commitment.js";
-import type { CommitmentPatch, CommitmentQuery, CommitmentRepository, CommitmentWriteResult, NewCommitment, NewCommitmentEvent } from "../../core/commitments/commitment-repository.js";
-import { aggregateCommitmentPeriods, type CommitmentPeriodAggregates, type CommitmentPeriodQuery } from "../../core/commitments/commitment-period-counts.js";
-import { DomainError } from "../../core/shared/errors.js";
+import type { Commitment, CommitmentEvent } from "#core/commitments/commitment.js";
+import type { CommitmentPatch, CommitmentQuery, CommitmentRepository, CommitmentWriteResult, NewCommitment, NewCommitmentEvent } from "#core/commitments/commitment-repository.js";
+import { aggregateCommitmentPeriods, type CommitmentPeriodAggregates, type CommitmentPeriodQuery } from "#core/commitments/commitment-period-counts.js";
+import { DomainError } from "#core/shared/errors.js";
 import { clonePlain } from "./clone-plain.js";
 
 function copy(commitment: Commitment): Commitment {

@@ -1,5 +1,5 @@
 // In-memory CultureFitRepository for unit tests and the contract suite's reference run.
-import type { CultureAssessment, CultureFitRepository } from "../../core/culture-fit/culture-fit-types.js";
+import type { CultureAssessment, CultureFitRepository } from "#core/culture-fit/culture-fit-types.js";
 
 const key = (allianceId: string, respondentKey: string, periodKey: string) => [allianceId, respondentKey, periodKey].join("\u0000");
 

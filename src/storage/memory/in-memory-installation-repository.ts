@@ -1,6 +1,6 @@
 // In-memory InstallationRepository for tests and single-workspace development (nothing persists,
 // so there is nothing to encrypt at rest; the Prisma repository encrypts).
-import { hasUserTokenOf, installationKeyOf, installationWorkspaceId, withoutUserToken, type InstallationQuery, type InstallationRepository, type SlackInstallationShape } from "../../core/alliance/installation-repository.js";
+import { hasUserTokenOf, installationKeyOf, installationWorkspaceId, withoutUserToken, type InstallationQuery, type InstallationRepository, type SlackInstallationShape } from "#core/alliance/installation-repository.js";
 
 /** Slack installations in memory, keyed like the database: one per team / enterprise. */
 export class InMemoryInstallationRepository<I extends SlackInstallationShape = SlackInstallationShape>

@@ -8,7 +8,7 @@ import {
   type JobClaimStore,
   type JobKey,
   type JobRunRecord,
-} from "../../scheduling/job-claim-store.js";
+} from "#scheduling/job-claim-store.js";
 
 /** Scheduled-run claims in a Map. */
 export class InMemoryJobClaimStore implements JobClaimStore {

@@ -1,7 +1,7 @@
 // In-memory MemberRepository for unit tests and the contract suite's reference run.
 import { randomUUID } from "node:crypto";
-import { erasedMemberFields, type Member, type Role } from "../../core/alliance/member.js";
-import type { MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
+import { erasedMemberFields, type Member, type Role } from "#core/alliance/member.js";
+import type { MemberProfilePatch, MemberRepository, NewMember } from "#core/alliance/member-repository.js";
 
 const copy = (m: Member): Member => ({ ...m });
 

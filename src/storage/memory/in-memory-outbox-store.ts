@@ -1,7 +1,7 @@
 // In-memory OutboxStore for unit tests and a single process: same rules as the Prisma store.
 import { randomUUID } from "node:crypto";
-import type { LeasedMessage, NewOutboxMessage, OutboxMessage } from "../../scheduling/outbox/outbox-message.js";
-import type { OutboxStore } from "../../scheduling/outbox/outbox-store.js";
+import type { LeasedMessage, NewOutboxMessage, OutboxMessage } from "#scheduling/outbox/outbox-message.js";
+import type { OutboxStore } from "#scheduling/outbox/outbox-store.js";
 
 const copy = (m: OutboxMessage): OutboxMessage => structuredClone(m);
 

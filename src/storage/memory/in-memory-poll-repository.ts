@@ -1,10 +1,10 @@
 // In-memory PollRepository for unit tests and the contract suite's reference run. Same guarantees
 // as the Prisma one: one ballot per (poll, voter key), votes only while open, close once.
 import { randomUUID } from "node:crypto";
-import type { NewPoll, Poll, PollBallot, PollMessageRef } from "../../core/polls/poll.js";
-import { acceptsVotes } from "../../core/polls/poll.js";
-import type { PollFilter, PollRepository, RecordBallotResult } from "../../core/polls/poll-repository.js";
-import type { PollTally } from "../../core/polls/poll-tally.js";
+import type { NewPoll, Poll, PollBallot, PollMessageRef } from "#core/polls/poll.js";
+import { acceptsVotes } from "#core/polls/poll.js";
+import type { PollFilter, PollRepository, RecordBallotResult } from "#core/polls/poll-repository.js";
+import type { PollTally } from "#core/polls/poll-tally.js";
 import { newPollColumns } from "../new-poll-columns.js";
 
 const copy = <T>(value: T): T => structuredClone(value);

@@ -1,5 +1,5 @@
 // In-memory ProcessedEventRepository for unit tests and single-process development.
-import type { ProcessedEventRepository } from "../../core/alliance/processed-event-repository.js";
+import type { ProcessedEventRepository } from "#core/alliance/processed-event-repository.js";
 
 /** Processed event keys in memory. */
 export class InMemoryProcessedEventRepository implements ProcessedEventRepository {

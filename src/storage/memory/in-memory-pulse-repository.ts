@@ -1,9 +1,9 @@
 // In-memory PulseRepository for unit tests and the contract suite's reference run.
 import { randomUUID } from "node:crypto";
-import type { PulseRepository } from "../../core/pulse/pulse-repository.js";
-import { aggregateRoundAnswers, type PulseRoundAggregate } from "../../core/pulse/pulse-round-aggregates.js";
+import type { PulseRepository } from "#core/pulse/pulse-repository.js";
+import { aggregateRoundAnswers, type PulseRoundAggregate } from "#core/pulse/pulse-round-aggregates.js";
 import { clonePlain } from "./clone-plain.js";
-import type { NewPulseInvite, NewPulseRound, PulseAnswer, PulseInvite, PulseRound } from "../../core/pulse/pulse-types.js";
+import type { NewPulseInvite, NewPulseRound, PulseAnswer, PulseInvite, PulseRound } from "#core/pulse/pulse-types.js";
 
 const copyRound = (r: PulseRound): PulseRound => ({ ...r, itemKeys: [...r.itemKeys] });
 const copy = <T extends object>(value: T): T => ({ ...value });

@@ -1,9 +1,9 @@
 // In-memory SpaceRepository for unit tests and the contract suite's reference run. It moves
 // spaces and members in the in-memory workspace and member stores it is given.
 import { randomUUID } from "node:crypto";
-import { NEW_ORGANIZATION, type LinkCode, type LinkEvent, type MergeOutcome, type NewLinkCode, type NewLinkEvent, type OrganizationMapping, type SpaceChannelKind, type SpaceChannels } from "../../core/alliance/space-link.js";
+import { NEW_ORGANIZATION, type LinkCode, type LinkEvent, type MergeOutcome, type NewLinkCode, type NewLinkEvent, type OrganizationMapping, type SpaceChannelKind, type SpaceChannels } from "#core/alliance/space-link.js";
 import type { InMemoryAllianceRepository } from "./in-memory-alliance-repository.js";
-import type { SpaceRepository } from "../../core/alliance/space-repository.js";
+import type { SpaceRepository } from "#core/alliance/space-repository.js";
 import type { InMemoryMemberRepository } from "./in-memory-member-repository.js";
 import type { InMemoryWorkspaceRepository } from "./in-memory-workspace-repository.js";
 

@@ -1,7 +1,7 @@
 // SummaryRepository in memory, for unit tests and the demo's fast path. Content is copied through
 // JSON on the way in and out, as the database column would, so callers never share objects.
-import type { TrustHealthSummary } from "../../core/summary/summary-model.js";
-import { MERGED_SUMMARY_MARK, type StoredSummary, type SummaryRepository } from "../../core/summary/summary-repository.js";
+import type { TrustHealthSummary } from "#core/summary/summary-model.js";
+import { MERGED_SUMMARY_MARK, type StoredSummary, type SummaryRepository } from "#core/summary/summary-repository.js";
 
 const copy = (s: StoredSummary): StoredSummary => ({
   ...s,

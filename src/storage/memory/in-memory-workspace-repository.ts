@@ -1,8 +1,8 @@
 // In-memory workspace and conversation storage for unit tests and the contract suite.
 import { randomUUID } from "node:crypto";
-import type { ConversationInput, ConversationRef, Workspace } from "../../core/alliance/workspace.js";
-import type { ConversationRepository, WorkspaceRepository } from "../../core/alliance/workspace-repository.js";
-import type { Platform } from "../../core/shared/refs.js";
+import type { ConversationInput, ConversationRef, Workspace } from "#core/alliance/workspace.js";
+import type { ConversationRepository, WorkspaceRepository } from "#core/alliance/workspace-repository.js";
+import type { Platform } from "#core/shared/refs.js";
 
 /** Workspaces in memory. */
 export class InMemoryWorkspaceRepository implements WorkspaceRepository {

@@ -21,9 +21,9 @@ import type {
   CommitmentNoticeKind,
   CommitmentPeriodAggregates,
   CommitmentPeriodQuery,
-} from "../../core/commitments/commitment-period-counts.js";
-import { aggregateCommitmentPeriods, assertConsecutive, emptyCounts } from "../../core/commitments/commitment-period-counts.js";
-import type { Commitment, CommitmentEvent } from "../../core/commitments/commitment.js";
+} from "#core/commitments/commitment-period-counts.js";
+import { aggregateCommitmentPeriods, assertConsecutive, emptyCounts } from "#core/commitments/commitment-period-counts.js";
+import type { Commitment, CommitmentEvent } from "#core/commitments/commitment.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { withAggregateSettings } from "./aggregate-statement-settings.js";
 

@@ -1,8 +1,8 @@
 // AllianceRepository on Prisma: the only place Alliance/Organization rows ⇄ domain types are mapped.
-import type { Alliance as AllianceRow, Organization as OrganizationRow } from "../../../generated/prisma/client.js";
-import type { Alliance, Cadence, Organization, UncertaintyLevel } from "../../core/alliance/alliance.js";
-import type { AllianceRepository, AllianceSettings, OrganizationDraft } from "../../core/alliance/alliance-repository.js";
-import { toLocale } from "../../core/shared/refs.js";
+import type { Alliance as AllianceRow, Organization as OrganizationRow } from "#generated/prisma/client.js";
+import type { Alliance, Cadence, Organization, UncertaintyLevel } from "#core/alliance/alliance.js";
+import type { AllianceRepository, AllianceSettings, OrganizationDraft } from "#core/alliance/alliance-repository.js";
+import { toLocale } from "#core/shared/refs.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 

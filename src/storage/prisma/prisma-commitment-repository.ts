@@ -1,12 +1,12 @@
 // CommitmentRepository on Prisma (PGlite or PostgreSQL): the only place commitment rows ⇄ domain
 // types. Per-alliance numbers come from MAX(number)+1 guarded by the (allianceId, number) unique
 // key, retried when a concurrent create took the number; changes are guarded by `version`.
-import type { Beneficiary, Commitment, CommitmentEvent } from "../../core/commitments/commitment.js";
+import type { Beneficiary, Commitment, CommitmentEvent } from "#core/commitments/commitment.js";
 import {
   commitmentEventTypeSchema,
   commitmentStatusSchema,
   confirmationStateSchema,
-} from "../../core/commitments/commitment.js";
+} from "#core/commitments/commitment.js";
 import type {
   CommitmentPatch,
   CommitmentQuery,
@@ -14,11 +14,11 @@ import type {
   CommitmentWriteResult,
   NewCommitment,
   NewCommitmentEvent,
-} from "../../core/commitments/commitment-repository.js";
-import { DomainError, isDomainError } from "../../core/shared/errors.js";
+} from "#core/commitments/commitment-repository.js";
+import { DomainError, isDomainError } from "#core/shared/errors.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
-import type { CommitmentPeriodAggregates, CommitmentPeriodQuery } from "../../core/commitments/commitment-period-counts.js";
+import type { CommitmentPeriodAggregates, CommitmentPeriodQuery } from "#core/commitments/commitment-period-counts.js";
 import { queryCommitmentPeriodAggregates } from "./commitment-period-aggregates-sql.js";
 
 // How often a create retries after losing the race for a number; each round at least one wins.

@@ -1,7 +1,7 @@
 // CultureFitRepository on Prisma (PGlite or PostgreSQL): the only place assessment rows ⇄ domain types.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { CultureAssessment, CultureFitRepository } from "../../core/culture-fit/culture-fit-types.js";
+import type { CultureAssessment, CultureFitRepository } from "#core/culture-fit/culture-fit-types.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { upsertRetryingRace } from "./prisma-errors.js";
 

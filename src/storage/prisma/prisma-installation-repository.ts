@@ -9,7 +9,7 @@ import {
   type InstallationQuery,
   type InstallationRepository,
   type SlackInstallationShape,
-} from "../../core/alliance/installation-repository.js";
+} from "#core/alliance/installation-repository.js";
 import type { PrismaClient } from "../prisma-client.js";
 import type { TokenCipher } from "../token-cipher.js";
 

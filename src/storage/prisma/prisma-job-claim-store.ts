@@ -11,7 +11,7 @@ import {
   type JobKey,
   type JobRunRecord,
   type JobRunStatus,
-} from "../../scheduling/job-claim-store.js";
+} from "#scheduling/job-claim-store.js";
 import type { PrismaClient } from "../prisma-client.js";
 
 type JobRunRow = {

@@ -1,10 +1,10 @@
 // MemberRepository on Prisma: the only place Member rows ⇄ domain types are mapped.
 import { randomUUID } from "node:crypto";
-import type { Member as MemberRow } from "../../../generated/prisma/client.js";
-import { erasedMemberFields, type Member, type Role } from "../../core/alliance/member.js";
-import type { MemberProfilePatch, MemberRepository, NewMember } from "../../core/alliance/member-repository.js";
-import { toLocale } from "../../core/shared/refs.js";
-import { DomainError } from "../../core/shared/errors.js";
+import type { Member as MemberRow } from "#generated/prisma/client.js";
+import { erasedMemberFields, type Member, type Role } from "#core/alliance/member.js";
+import type { MemberProfilePatch, MemberRepository, NewMember } from "#core/alliance/member-repository.js";
+import { toLocale } from "#core/shared/refs.js";
+import { DomainError } from "#core/shared/errors.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { createMicroBatcher, type MicroBatcher } from "../micro-batcher.js";
 

@@ -2,8 +2,8 @@
 // the dedupeKey. Leasing is a compare-and-set per candidate (updateMany on the row's status,
 // lease and attempts as read), so concurrent dispatchers never both win a message, without
 // row locks or raw SQL; the lease end is the fencing token every later write must match.
-import type { Prisma } from "../../../generated/prisma/client.js";
-import type { Platform } from "../../core/shared/refs.js";
+import type { Prisma } from "#generated/prisma/client.js";
+import type { Platform } from "#core/shared/refs.js";
 import type {
   JsonObject,
   LeasedMessage,
@@ -11,8 +11,8 @@ import type {
   OutboxMessage,
   OutboxOperation,
   OutboxStatus,
-} from "../../scheduling/outbox/outbox-message.js";
-import type { OutboxStore } from "../../scheduling/outbox/outbox-store.js";
+} from "#scheduling/outbox/outbox-message.js";
+import type { OutboxStore } from "#scheduling/outbox/outbox-store.js";
 import type { PrismaClient } from "../prisma-client.js";
 
 type Row = Prisma.OutboxMessageGetPayload<object>;

@@ -3,13 +3,13 @@
 // the poll, so double clicks, retries, concurrent instances and a close racing a vote all end in
 // exactly one ballot per (poll, voter key) and no vote after close.
 import { randomUUID } from "node:crypto";
-import { Prisma } from "../../../generated/prisma/client.js";
-import type { NewPoll, Poll, PollBallot, PollMessageRef } from "../../core/polls/poll.js";
-import type { PollFilter, PollRepository, RecordBallotResult } from "../../core/polls/poll-repository.js";
-import type { PollTally } from "../../core/polls/poll-tally.js";
-import type { PollMode, PollStatus, PollVisibility } from "../../core/polls/poll.js";
+import { Prisma } from "#generated/prisma/client.js";
+import type { NewPoll, Poll, PollBallot, PollMessageRef } from "#core/polls/poll.js";
+import type { PollFilter, PollRepository, RecordBallotResult } from "#core/polls/poll-repository.js";
+import type { PollTally } from "#core/polls/poll-tally.js";
+import type { PollMode, PollStatus, PollVisibility } from "#core/polls/poll.js";
 import type { PrismaClient } from "../prisma-client.js";
-import { isAnonymousVoterKey } from "../../core/polls/voter-key.js";
+import { isAnonymousVoterKey } from "#core/polls/voter-key.js";
 import type { BallotSealer } from "../ballot-seal.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 import { newPollColumns } from "../new-poll-columns.js";

@@ -1,7 +1,7 @@
 // ProcessedEventRepository on Prisma: one INSERT … ON CONFLICT DO NOTHING per inbound event, so
 // a platform retry (or the same event reaching two instances) is recognised without an error.
 // Requests arriving together (a burst of votes) share one multi-row INSERT.
-import type { ProcessedEventRepository } from "../../core/alliance/processed-event-repository.js";
+import type { ProcessedEventRepository } from "#core/alliance/processed-event-repository.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { createMicroBatcher, type MicroBatcher } from "../micro-batcher.js";
 

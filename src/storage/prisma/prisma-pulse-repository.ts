@@ -1,9 +1,9 @@
 // PulseRepository on Prisma (PGlite or PostgreSQL): the only place pulse rows ⇄ domain types.
-import type { PulseRoundAggregate } from "../../core/pulse/pulse-round-aggregates.js";
+import type { PulseRoundAggregate } from "#core/pulse/pulse-round-aggregates.js";
 import { queryPulseRoundAggregates } from "./pulse-round-aggregates-sql.js";
 import { randomUUID } from "node:crypto";
-import type { PulseRepository } from "../../core/pulse/pulse-repository.js";
-import type { NewPulseInvite, NewPulseRound, PulseAnswer, PulseInvite, PulseRound } from "../../core/pulse/pulse-types.js";
+import type { PulseRepository } from "#core/pulse/pulse-repository.js";
+import type { NewPulseInvite, NewPulseRound, PulseAnswer, PulseInvite, PulseRound } from "#core/pulse/pulse-types.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { isUniqueViolation, upsertRetryingRace } from "./prisma-errors.js";
 

@@ -1,11 +1,11 @@
 // SpaceRepository on Prisma: link codes (hashed), the link audit trail, moving a space with its
 // members between alliances in one transaction, and each space's own channels.
-import type { SpaceLinkCode as CodeRow, SpaceLinkEvent as EventRow } from "../../../generated/prisma/client.js";
-import { NEW_ORGANIZATION, type LinkCode, type LinkEvent, type LinkEventType, type MergeOutcome, type NewLinkCode, type NewLinkEvent, type OrganizationMapping, type SpaceChannelKind, type SpaceChannels } from "../../core/alliance/space-link.js";
-import type { SpaceRepository } from "../../core/alliance/space-repository.js";
-import type { Platform } from "../../core/shared/refs.js";
+import type { SpaceLinkCode as CodeRow, SpaceLinkEvent as EventRow } from "#generated/prisma/client.js";
+import { NEW_ORGANIZATION, type LinkCode, type LinkEvent, type LinkEventType, type MergeOutcome, type NewLinkCode, type NewLinkEvent, type OrganizationMapping, type SpaceChannelKind, type SpaceChannels } from "#core/alliance/space-link.js";
+import type { SpaceRepository } from "#core/alliance/space-repository.js";
+import type { Platform } from "#core/shared/refs.js";
 import type { PrismaClient } from "../prisma-client.js";
-import { MERGED_SUMMARY_MARK } from "../../core/summary/summary-repository.js";
+import { MERGED_SUMMARY_MARK } from "#core/summary/summary-repository.js";
 
 const toCode = (row: CodeRow): LinkCode => ({
   id: row.id,

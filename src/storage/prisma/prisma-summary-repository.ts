@@ -3,9 +3,9 @@
 // JSON content is validated on the way out so a damaged row never reaches a chat. A row of an
 // earlier content version (stored before an upgrade) reads as absent and the next save replaces
 // it, so an upgrade never breaks the weekly post or `latest`.
-import { isOutdatedSummary, parseStoredSummary, SUMMARY_CONTENT_VERSION } from "../../core/summary/summary-schema.js";
-import type { TrustHealthSummary } from "../../core/summary/summary-model.js";
-import { MERGED_SUMMARY_MARK, type StoredSummary, type SummaryRepository } from "../../core/summary/summary-repository.js";
+import { isOutdatedSummary, parseStoredSummary, SUMMARY_CONTENT_VERSION } from "#core/summary/summary-schema.js";
+import type { TrustHealthSummary } from "#core/summary/summary-model.js";
+import { MERGED_SUMMARY_MARK, type StoredSummary, type SummaryRepository } from "#core/summary/summary-repository.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 

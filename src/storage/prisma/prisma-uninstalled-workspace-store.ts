@@ -1,7 +1,7 @@
 // The retention's storage (core/alliance/uninstall-retention.ts) on Prisma: the uninstall mark on
 // Workspace, and the deletions that finish a workspace's erasure.
-import type { DueWorkspace, UninstalledWorkspaceStore } from "../../core/alliance/uninstall-retention.js";
-import type { Platform } from "../../core/shared/refs.js";
+import type { DueWorkspace, UninstalledWorkspaceStore } from "#core/alliance/uninstall-retention.js";
+import type { Platform } from "#core/shared/refs.js";
 import type { PrismaClient } from "../prisma-client.js";
 
 export class PrismaUninstalledWorkspaceStore implements UninstalledWorkspaceStore {

@@ -1,9 +1,9 @@
 // Workspace and conversation storage on Prisma: the only place Workspace/ConversationRef rows ⇄
 // domain types are mapped.
-import type { ConversationRef as ConversationRow, Workspace as WorkspaceRow } from "../../../generated/prisma/client.js";
-import type { ConversationInput, ConversationKind, ConversationRef, Workspace } from "../../core/alliance/workspace.js";
-import type { ConversationRepository, WorkspaceRepository } from "../../core/alliance/workspace-repository.js";
-import type { Platform } from "../../core/shared/refs.js";
+import type { ConversationRef as ConversationRow, Workspace as WorkspaceRow } from "#generated/prisma/client.js";
+import type { ConversationInput, ConversationKind, ConversationRef, Workspace } from "#core/alliance/workspace.js";
+import type { ConversationRepository, WorkspaceRepository } from "#core/alliance/workspace-repository.js";
+import type { Platform } from "#core/shared/refs.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { upsertRetryingRace } from "./prisma-errors.js";
 

@@ -13,8 +13,8 @@
 // any higher ones as numeric, so any number of cells) and order-free, so people are grouped by one hash aggregate instead of sorting every answer and
 // building a sorted text array per respondent. The cells travel once per round ("cell" rows) and
 // the masks are decoded here, lowest bit first, which is the (item, target) order of before.
-import type { PulseRoundAggregate } from "../../core/pulse/pulse-round-aggregates.js";
-import type { PulseRound } from "../../core/pulse/pulse-types.js";
+import type { PulseRoundAggregate } from "#core/pulse/pulse-round-aggregates.js";
+import type { PulseRound } from "#core/pulse/pulse-types.js";
 import type { PrismaClient } from "../prisma-client.js";
 import { withAggregateSettings } from "./aggregate-statement-settings.js";
 

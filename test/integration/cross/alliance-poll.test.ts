@@ -6,13 +6,13 @@
 // Teams copy closes the Slack copies too. A second poll, closed by its deadline, is closed in
 // every copy by the close sweep.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FixedClock } from "../../../src/core/shared/clock.js";
-import { createCoreJobHandlers } from "../../../src/scheduling/core-job-handlers.js";
-import type { JobHandlers } from "../../../src/scheduling/job-handlers.js";
-import { OutboxDispatcher } from "../../../src/scheduling/outbox/outbox-dispatcher.js";
-import { Outbox } from "../../../src/scheduling/outbox/outbox.js";
-import { createPlatformMessageSender } from "../../../src/scheduling/platform-message-sender.js";
-import { PrismaOutboxStore } from "../../../src/storage/prisma/prisma-outbox-store.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { createCoreJobHandlers } from "#scheduling/core-job-handlers.js";
+import type { JobHandlers } from "#scheduling/job-handlers.js";
+import { OutboxDispatcher } from "#scheduling/outbox/outbox-dispatcher.js";
+import { Outbox } from "#scheduling/outbox/outbox.js";
+import { createPlatformMessageSender } from "#scheduling/platform-message-sender.js";
+import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
 import type { RecordedRequest } from "../../fakes/fake-bot-connector.js";
 import { FakeSlack } from "../../fakes/fake-slack.js";
 import { SIGNING_SECRET, blockAction, commandFields, selectValue, sendCommand, sendInteraction, textValue, viewSubmission } from "../../fakes/slack-requests.js";

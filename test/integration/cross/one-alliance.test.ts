@@ -5,14 +5,14 @@
 // Each space picks its own steering channel, and the weekly summary is posted once to each —
 // also when Slack answers 429 and Teams 503 for a while. The pulse round reaches each member on
 // their own platform.
-import { FixedClock } from "../../../src/core/shared/clock.js";
+import { FixedClock } from "#core/shared/clock.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCoreJobHandlers } from "../../../src/scheduling/core-job-handlers.js";
-import type { JobHandlers } from "../../../src/scheduling/job-handlers.js";
-import { OutboxDispatcher } from "../../../src/scheduling/outbox/outbox-dispatcher.js";
-import { Outbox } from "../../../src/scheduling/outbox/outbox.js";
-import { createPlatformMessageSender } from "../../../src/scheduling/platform-message-sender.js";
-import { PrismaOutboxStore } from "../../../src/storage/prisma/prisma-outbox-store.js";
+import { createCoreJobHandlers } from "#scheduling/core-job-handlers.js";
+import type { JobHandlers } from "#scheduling/job-handlers.js";
+import { OutboxDispatcher } from "#scheduling/outbox/outbox-dispatcher.js";
+import { Outbox } from "#scheduling/outbox/outbox.js";
+import { createPlatformMessageSender } from "#scheduling/platform-message-sender.js";
+import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
 import { FakeSlack } from "../../fakes/fake-slack.js";
 import { SIGNING_SECRET, blockAction, commandFields, sendCommand, sendInteraction } from "../../fakes/slack-requests.js";
 import { DEFAULT_TENANT, USERS, executeActivity, messageActivity, type ActivityScope } from "../../fakes/teams-activities.js";

@@ -5,8 +5,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { translate } from "../../../src/core/i18n/catalogue.js";
-import { runDemo, type DemoResult } from "../../../src/demo/run-demo.js";
+import { translate } from "#core/i18n/catalogue.js";
+import { runDemo, type DemoResult } from "#demo/run-demo.js";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

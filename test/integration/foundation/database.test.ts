@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../../src/storage/database.js";
-import { applyMigrations, readMigrations } from "../../../src/storage/migrate.js";
-import { DataDirLockedError } from "../../../src/storage/data-dir-lock.js";
-import { startEmbeddedPostgres } from "../../../src/storage/embedded-postgres.js";
+import { openDatabase, type Database } from "#storage/database.js";
+import { applyMigrations, readMigrations } from "#storage/migrate.js";
+import { DataDirLockedError } from "#storage/data-dir-lock.js";
+import { startEmbeddedPostgres } from "#storage/embedded-postgres.js";
 import { storageTargets } from "../../support/databases.js";
 
 describe.each(storageTargets)("database on $name", (target) => {

@@ -5,7 +5,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../../src/storage/embedded-postgres.js";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "#storage/embedded-postgres.js";
 
 let served: EmbeddedPostgres;
 beforeAll(async () => {

@@ -4,9 +4,9 @@
 // while handling a request carries that request's id; /readyz shows each platform's last success.
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBot, type RunningBot } from "../../../src/compose.js";
-import { loadConfig } from "../../../src/config.js";
-import { createLogger } from "../../../src/logger.js";
+import { startBot, type RunningBot } from "#src/compose.js";
+import { loadConfig } from "#src/config.js";
+import { createLogger } from "#src/logger.js";
 import { FakeSlack } from "../../fakes/fake-slack.js";
 import { messageActivity, USERS } from "../../fakes/teams-activities.js";
 import { startTeamsHarness } from "../teams/support/teams-harness.js";

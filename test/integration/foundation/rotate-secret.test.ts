@@ -5,10 +5,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { PrismaInstallationRepository } from "../../../src/storage/prisma/prisma-installation-repository.js";
-import { openDatabase, type Database } from "../../../src/storage/database.js";
-import { rotateTokenSecret, WrongPreviousSecretError } from "../../../src/storage/rotate-token-secret.js";
-import { TokenCipher, TokenDecryptionError } from "../../../src/storage/token-cipher.js";
+import { PrismaInstallationRepository } from "#storage/prisma/prisma-installation-repository.js";
+import { openDatabase, type Database } from "#storage/database.js";
+import { rotateTokenSecret, WrongPreviousSecretError } from "#storage/rotate-token-secret.js";
+import { TokenCipher, TokenDecryptionError } from "#storage/token-cipher.js";
 import { storageTargets } from "../../support/databases.js";
 import { childEnv, projectRoot } from "../../support/run-main.js";
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lockDataDir } from "../../../src/storage/data-dir-lock.js";
+import { lockDataDir } from "#storage/data-dir-lock.js";
 import { runMainToExit, startMain, waitForListening } from "../../support/run-main.js";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "atb-startup-"));

@@ -2,20 +2,20 @@
 // and dispatcher, and a MessageSender that records what would be posted where.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderSummaryCharts } from "../../../src/charts/summary-charts.js";
-import { buildCoreServices, type CoreServices } from "../../../src/compose-services.js";
-import type { Alliance } from "../../../src/core/alliance/alliance.js";
-import { FixedClock } from "../../../src/core/shared/clock.js";
-import type { Actor } from "../../../src/core/shared/refs.js";
-import { createCoreJobHandlers } from "../../../src/scheduling/core-job-handlers.js";
-import type { JobHandlers } from "../../../src/scheduling/job-handlers.js";
-import type { MessageSender } from "../../../src/scheduling/outbox/message-sender.js";
-import { Outbox } from "../../../src/scheduling/outbox/outbox.js";
-import { OutboxDispatcher } from "../../../src/scheduling/outbox/outbox-dispatcher.js";
-import type { LeasedMessage } from "../../../src/scheduling/outbox/outbox-message.js";
-import { createPlatformMessageSender } from "../../../src/scheduling/platform-message-sender.js";
-import type { Database } from "../../../src/storage/database.js";
-import { PrismaOutboxStore } from "../../../src/storage/prisma/prisma-outbox-store.js";
+import { renderSummaryCharts } from "#charts/summary-charts.js";
+import { buildCoreServices, type CoreServices } from "#src/compose-services.js";
+import type { Alliance } from "#core/alliance/alliance.js";
+import { FixedClock } from "#core/shared/clock.js";
+import type { Actor } from "#core/shared/refs.js";
+import { createCoreJobHandlers } from "#scheduling/core-job-handlers.js";
+import type { JobHandlers } from "#scheduling/job-handlers.js";
+import type { MessageSender } from "#scheduling/outbox/message-sender.js";
+import { Outbox } from "#scheduling/outbox/outbox.js";
+import { OutboxDispatcher } from "#scheduling/outbox/outbox-dispatcher.js";
+import type { LeasedMessage } from "#scheduling/outbox/outbox-message.js";
+import { createPlatformMessageSender } from "#scheduling/platform-message-sender.js";
+import type { Database } from "#storage/database.js";
+import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
 import { storageTargets } from "../../support/databases.js";
 
 const PNG = "iVBORw0KGgo"; // base64 of the PNG signature's first bytes

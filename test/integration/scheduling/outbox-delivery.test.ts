@@ -3,11 +3,11 @@
 // a rate-limited post is retried after Retry-After.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FixedClock } from "../../../src/core/shared/clock.js";
-import { OutboxDispatcher } from "../../../src/scheduling/outbox/outbox-dispatcher.js";
-import { Outbox } from "../../../src/scheduling/outbox/outbox.js";
-import type { Database } from "../../../src/storage/database.js";
-import { PrismaOutboxStore } from "../../../src/storage/prisma/prisma-outbox-store.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { OutboxDispatcher } from "#scheduling/outbox/outbox-dispatcher.js";
+import { Outbox } from "#scheduling/outbox/outbox.js";
+import type { Database } from "#storage/database.js";
+import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
 import { FakePlatformSender } from "../../support/fake-platform-sender.js";
 import { storageTargets } from "../../support/databases.js";
 

@@ -3,12 +3,12 @@
 // recorded as skipped; a run whose instance died mid-way is taken over.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FixedClock } from "../../../src/core/shared/clock.js";
-import { allianceRunsBetween } from "../../../src/scheduling/alliance-jobs.js";
-import type { ScheduledAlliance } from "../../../src/scheduling/job-handlers.js";
-import { Scheduler } from "../../../src/scheduling/scheduler.js";
-import type { Database } from "../../../src/storage/database.js";
-import { PrismaJobClaimStore } from "../../../src/storage/prisma/prisma-job-claim-store.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { allianceRunsBetween } from "#scheduling/alliance-jobs.js";
+import type { ScheduledAlliance } from "#scheduling/job-handlers.js";
+import { Scheduler } from "#scheduling/scheduler.js";
+import type { Database } from "#storage/database.js";
+import { PrismaJobClaimStore } from "#storage/prisma/prisma-job-claim-store.js";
 import { RecordingJobHandlers, type HandlerCall } from "../../support/recording-job-handlers.js";
 import { storageTargets } from "../../support/databases.js";
 

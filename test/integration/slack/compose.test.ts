@@ -4,8 +4,8 @@
  */
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBot, type RunningBot } from "../../../src/compose.js";
-import { loadConfig } from "../../../src/config.js";
+import { startBot, type RunningBot } from "#src/compose.js";
+import { loadConfig } from "#src/config.js";
 import { FakeSlack } from "../../fakes/fake-slack.js";
 import { commandFields, SIGNING_SECRET, sendCommand } from "../../fakes/slack-requests.js";
 

@@ -6,11 +6,11 @@
 // failure is the one production sees: the redelivery guard's INSERT cannot reach the server.
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { systemClock } from "../../../src/core/shared/clock.js";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../../src/storage/embedded-postgres.js";
-import { applyMigrations } from "../../../src/storage/migrate.js";
-import { createPrismaClient, type PrismaClient } from "../../../src/storage/prisma-client.js";
-import { PrismaProcessedEventRepository } from "../../../src/storage/prisma/prisma-processed-event-repository.js";
+import { systemClock } from "#core/shared/clock.js";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "#storage/embedded-postgres.js";
+import { applyMigrations } from "#storage/migrate.js";
+import { createPrismaClient, type PrismaClient } from "#storage/prisma-client.js";
+import { PrismaProcessedEventRepository } from "#storage/prisma/prisma-processed-event-repository.js";
 import { commandFields, eventEnvelope, sendCommand, sendEvent } from "../../fakes/slack-requests.js";
 import { startCuttableProxy, type CuttableProxy } from "../../support/cuttable-proxy.js";
 import { slackConfig, startSlackHarness, type SlackHarness } from "./support/slack-harness.js";

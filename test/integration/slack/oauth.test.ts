@@ -5,11 +5,11 @@
  */
 import type { Installation } from "@slack/bolt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { systemClock } from "../../../src/core/shared/clock.js";
-import { SlackSendError } from "../../../src/platforms/slack/transport/slack-errors.js";
-import { InMemoryInstallationRepository } from "../../../src/storage/memory/in-memory-installation-repository.js";
-import { InMemoryProcessedEventRepository } from "../../../src/storage/memory/in-memory-processed-event-repository.js";
-import { textMessage } from "../../../src/platforms/slack/render/message.js";
+import { systemClock } from "#core/shared/clock.js";
+import { SlackSendError } from "#platforms/slack/transport/slack-errors.js";
+import { InMemoryInstallationRepository } from "#storage/memory/in-memory-installation-repository.js";
+import { InMemoryProcessedEventRepository } from "#storage/memory/in-memory-processed-event-repository.js";
+import { textMessage } from "#platforms/slack/render/message.js";
 import { commandFields, eventEnvelope, sendCommand, sendEvent } from "../../fakes/slack-requests.js";
 import { eventually, settle, slackConfig, startSlackHarness, type SlackHarness } from "./support/slack-harness.js";
 

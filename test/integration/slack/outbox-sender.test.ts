@@ -5,13 +5,13 @@
  */
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { botTokenResolver } from "../../../src/platforms/slack/transport/bot-tokens.js";
-import { webClientOptions } from "../../../src/platforms/slack/transport/slack-app.js";
-import { createSlackMessenger } from "../../../src/platforms/slack/transport/slack-messenger.js";
-import { createSlackOutboxSender } from "../../../src/platforms/slack/transport/slack-outbox-sender.js";
-import type { MessageSender } from "../../../src/scheduling/outbox/message-sender.js";
-import type { LeasedMessage, OutboxOperation } from "../../../src/scheduling/outbox/outbox-message.js";
-import { InMemoryWorkspaceRepository } from "../../../src/storage/memory/in-memory-workspace-repository.js";
+import { botTokenResolver } from "#platforms/slack/transport/bot-tokens.js";
+import { webClientOptions } from "#platforms/slack/transport/slack-app.js";
+import { createSlackMessenger } from "#platforms/slack/transport/slack-messenger.js";
+import { createSlackOutboxSender } from "#platforms/slack/transport/slack-outbox-sender.js";
+import type { MessageSender } from "#scheduling/outbox/message-sender.js";
+import type { LeasedMessage, OutboxOperation } from "#scheduling/outbox/outbox-message.js";
+import { InMemoryWorkspaceRepository } from "#storage/memory/in-memory-workspace-repository.js";
 import { FakeSlack } from "../../fakes/fake-slack.js";
 import { slackConfig } from "./support/slack-harness.js";
 

@@ -3,10 +3,10 @@
 // went on calling Slack with a dead token. Once Slack says the token is dead — app_uninstalled,
 // tokens_revoked for the bot, or invalid_auth on a call — nothing is sent with it again.
 import { afterEach, describe, expect, it } from "vitest";
-import { systemClock } from "../../../src/core/shared/clock.js";
-import { slackText } from "../../../src/platforms/slack/render/message.js";
-import { SlackSendError } from "../../../src/platforms/slack/transport/slack-errors.js";
-import { InMemoryProcessedEventRepository } from "../../../src/storage/memory/in-memory-processed-event-repository.js";
+import { systemClock } from "#core/shared/clock.js";
+import { slackText } from "#platforms/slack/render/message.js";
+import { SlackSendError } from "#platforms/slack/transport/slack-errors.js";
+import { InMemoryProcessedEventRepository } from "#storage/memory/in-memory-processed-event-repository.js";
 import { eventEnvelope, sendEvent } from "../../fakes/slack-requests.js";
 import { slackConfig, startSlackHarness, type SlackHarness } from "./support/slack-harness.js";
 

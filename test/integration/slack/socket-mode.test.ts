@@ -5,9 +5,9 @@
  */
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemClock } from "../../../src/core/shared/clock.js";
-import { createSlackPlatform, type SlackPlatform } from "../../../src/platforms/slack/slack-platform.js";
-import { InMemoryProcessedEventRepository } from "../../../src/storage/memory/in-memory-processed-event-repository.js";
+import { systemClock } from "#core/shared/clock.js";
+import { createSlackPlatform, type SlackPlatform } from "#platforms/slack/slack-platform.js";
+import { InMemoryProcessedEventRepository } from "#storage/memory/in-memory-processed-event-repository.js";
 import { FakeSlack } from "../../fakes/fake-slack.js";
 import { FakeSocketMode } from "../../fakes/fake-socket-mode.js";
 import { commandFields, eventEnvelope } from "../../fakes/slack-requests.js";

@@ -4,10 +4,10 @@
  * once, acks well inside Slack's 3 s.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ProcessedEventRepository } from "../../../src/core/alliance/processed-event-repository.js";
+import type { ProcessedEventRepository } from "#core/alliance/processed-event-repository.js";
 import { pino } from "pino";
-import { systemClock } from "../../../src/core/shared/clock.js";
-import { createSlackPlatform } from "../../../src/platforms/slack/slack-platform.js";
+import { systemClock } from "#core/shared/clock.js";
+import { createSlackPlatform } from "#platforms/slack/slack-platform.js";
 import { commandFields, eventEnvelope, sendCommand, sendEvent, sign } from "../../fakes/slack-requests.js";
 import { slackConfig, startSlackHarness, type SlackHarness } from "./support/slack-harness.js";
 

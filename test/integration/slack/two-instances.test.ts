@@ -5,7 +5,7 @@
  * the database makes it one update stream per message, not one per process.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../../src/storage/database.js";
+import type { Database } from "#storage/database.js";
 import { FakeSlack } from "../../fakes/fake-slack.js";
 import { blockAction, commandFields, sendCommand, sendInteraction } from "../../fakes/slack-requests.js";
 import { storageTargets } from "../../support/databases.js";

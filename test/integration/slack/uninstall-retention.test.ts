@@ -5,9 +5,9 @@
 // Time is a FixedClock handed to the services, moved by the test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FixedClock } from "../../../src/core/shared/clock.js";
-import type { Database } from "../../../src/storage/database.js";
-import { PrismaOutboxStore } from "../../../src/storage/prisma/prisma-outbox-store.js";
+import { FixedClock } from "#core/shared/clock.js";
+import type { Database } from "#storage/database.js";
+import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
 import { eventEnvelope, sendEvent } from "../../fakes/slack-requests.js";
 import { storageTargets } from "../../support/databases.js";
 import { startSlackBot, type SlackBot } from "./support/slack-bot.js";

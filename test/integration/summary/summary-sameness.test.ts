@@ -3,13 +3,13 @@
 // services, as `npm run demo` does) and on randomised histories with fixed seeds, on PGlite and,
 // with TEST_DATABASE_URL, PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCoreServices } from "../../../src/compose-services.js";
-import { FixedClock } from "../../../src/core/shared/clock.js";
-import { demoCalendar } from "../../../src/demo/demo-timeline.js";
-import { seedDemo } from "../../../src/demo/seed-demo.js";
-import type { Database } from "../../../src/storage/database.js";
-import { PrismaCommitmentRepository } from "../../../src/storage/prisma/prisma-commitment-repository.js";
-import { PrismaPulseRepository } from "../../../src/storage/prisma/prisma-pulse-repository.js";
+import { buildCoreServices } from "#src/compose-services.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { demoCalendar } from "#demo/demo-timeline.js";
+import { seedDemo } from "#demo/seed-demo.js";
+import type { Database } from "#storage/database.js";
+import { PrismaCommitmentRepository } from "#storage/prisma/prisma-commitment-repository.js";
+import { PrismaPulseRepository } from "#storage/prisma/prisma-pulse-repository.js";
 import { storageTargets } from "../../support/databases.js";
 import { seedRandomHistory } from "../../support/random-alliance-history.js";
 import { summariesBothWays, summaryDifferences } from "../../support/summary-sameness.js";

@@ -4,9 +4,9 @@
 // each viewer with their own card: Confirm / Dispute for the receiving side, not for the reporter.
 // Reported in the reporter's own 1:1 chat, the question goes to the receiving side's 1:1 chats.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OutboxDispatcher } from "../../../src/scheduling/outbox/outbox-dispatcher.js";
-import { createPlatformMessageSender } from "../../../src/scheduling/platform-message-sender.js";
-import { PrismaOutboxStore } from "../../../src/storage/prisma/prisma-outbox-store.js";
+import { OutboxDispatcher } from "#scheduling/outbox/outbox-dispatcher.js";
+import { createPlatformMessageSender } from "#scheduling/platform-message-sender.js";
+import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
 import type { RecordedRequest } from "../../fakes/fake-bot-connector.js";
 import { DEFAULT_TENANT, USERS, botAddedActivity, executeActivity, messageActivity, type ActivityScope } from "../../fakes/teams-activities.js";
 import { cardOf, cardText, executeActions, invokeCard } from "./support/card-helpers.js";

@@ -6,9 +6,9 @@
 import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultAllianceSettings } from "../../../src/core/alliance/alliance-defaults.js";
-import { buildTrustHealthSummary } from "../../../src/core/summary/build-summary.js";
-import { summaryView } from "../../../src/core/summary/summary-views.js";
+import { defaultAllianceSettings } from "#core/alliance/alliance-defaults.js";
+import { buildTrustHealthSummary } from "#core/summary/build-summary.js";
+import { summaryView } from "#core/summary/summary-views.js";
 import type { RecordedRequest } from "../../fakes/fake-bot-connector.js";
 import {
   DEFAULT_TENANT,
@@ -390,7 +390,7 @@ describe("pulse", () => {
     await h.bot.services.stores.conversations.deletePersonalConversations(cas.id);
     const mark = h.connector.mark();
     const pending = await h.bot.services.pulse.pendingFor(await h.bot.services.members.getActor(cas.id), new Date());
-    const { buildPulseQuestionView } = await import("../../../src/core/pulse/pulse-views.js");
+    const { buildPulseQuestionView } = await import("#core/pulse/pulse-views.js");
     const view = buildPulseQuestionView(pending[0]!, 0, { locale: "en", timeZone: "Europe/Amsterdam", k: 3 });
     await h.bot.teams!.messenger.sendDirect({ memberId: cas.id, workspaceId: cas.workspaceId, externalId: cas.externalId, tenantId: DEFAULT_TENANT }, view);
     const requests = h.connector.since(mark);

@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_TEAMS_SERVICE_URL } from "../../../src/platforms/teams/teams-platform.js";
+import { DEFAULT_TEAMS_SERVICE_URL } from "#platforms/teams/teams-platform.js";
 import { DEFAULT_TENANT, USERS, messageActivity } from "../../fakes/teams-activities.js";
 import { startTeamsHarness, type TeamsHarness } from "./support/teams-harness.js";
 

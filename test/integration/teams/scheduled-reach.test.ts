@@ -5,12 +5,12 @@
 // creates (POST /v3/conversations with their AAD id and the tenant) and stores; a member the app
 // is not installed for (403) is named to the admin once, with how to fix it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCoreJobHandlers } from "../../../src/scheduling/core-job-handlers.js";
-import type { JobHandlers } from "../../../src/scheduling/job-handlers.js";
-import { OutboxDispatcher } from "../../../src/scheduling/outbox/outbox-dispatcher.js";
-import { Outbox } from "../../../src/scheduling/outbox/outbox.js";
-import { createPlatformMessageSender } from "../../../src/scheduling/platform-message-sender.js";
-import { PrismaOutboxStore } from "../../../src/storage/prisma/prisma-outbox-store.js";
+import { createCoreJobHandlers } from "#scheduling/core-job-handlers.js";
+import type { JobHandlers } from "#scheduling/job-handlers.js";
+import { OutboxDispatcher } from "#scheduling/outbox/outbox-dispatcher.js";
+import { Outbox } from "#scheduling/outbox/outbox.js";
+import { createPlatformMessageSender } from "#scheduling/platform-message-sender.js";
+import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
 import type { RecordedRequest } from "../../fakes/fake-bot-connector.js";
 import { DEFAULT_TENANT, USERS, messageActivity, type ActivityScope } from "../../fakes/teams-activities.js";
 import { cardOf, executeActions } from "./support/card-helpers.js";

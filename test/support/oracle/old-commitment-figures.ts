@@ -22,10 +22,10 @@
  * - Clarity over commitments CREATED in the period: complete = has an owner, a due date and a
  *   definition of done (as created); share = complete / commitments.
  */
-import { localDateKey, localDaysBetween } from "../../../src/core/shared/zoned-time.js";
-import type { Commitment, CommitmentEvent } from "../../../src/core/commitments/commitment.js";
-import { eventsByCommitment, snapshotAt, type CommitmentSnapshot } from "../../../src/core/commitments/commitment-history.js";
-import type { ClarityFigures, CommitmentFigureRef, CommitmentFigures, FiguresPeriod, OverdueFigureRef, ReciprocityFigures, ReliabilityFigures } from "../../../src/core/commitments/commitment-figures.js";
+import { localDateKey, localDaysBetween } from "#core/shared/zoned-time.js";
+import type { Commitment, CommitmentEvent } from "#core/commitments/commitment.js";
+import { eventsByCommitment, snapshotAt, type CommitmentSnapshot } from "#core/commitments/commitment-history.js";
+import type { ClarityFigures, CommitmentFigureRef, CommitmentFigures, FiguresPeriod, OverdueFigureRef, ReciprocityFigures, ReliabilityFigures } from "#core/commitments/commitment-figures.js";
 
 /** What computeCommitmentFigures reads. */
 export interface CommitmentFiguresInput {

@@ -2,11 +2,11 @@
 // period from every commitment it looks at and all their events, and pulse figures of one window
 // from every answer and invite of its rounds — exactly what the services read before the
 // aggregation moved into storage. Works over any CommitmentRepository / PulseRepository.
-import type { Alliance } from "../../../src/core/alliance/alliance.js";
-import type { CommitmentFigures, FiguresPeriod } from "../../../src/core/commitments/commitment-figures.js";
-import type { CommitmentRepository } from "../../../src/core/commitments/commitment-repository.js";
-import type { PulseFigures } from "../../../src/core/pulse/pulse-figures.js";
-import type { PulseRepository } from "../../../src/core/pulse/pulse-repository.js";
+import type { Alliance } from "#core/alliance/alliance.js";
+import type { CommitmentFigures, FiguresPeriod } from "#core/commitments/commitment-figures.js";
+import type { CommitmentRepository } from "#core/commitments/commitment-repository.js";
+import type { PulseFigures } from "#core/pulse/pulse-figures.js";
+import type { PulseRepository } from "#core/pulse/pulse-repository.js";
 import { oldCommitmentFigures } from "./old-commitment-figures.js";
 import { oldAggregatePulse } from "./old-pulse-aggregation.js";
 

@@ -5,7 +5,7 @@
  * Turns rounds, invites and answers into the published PulseFigures (pure; no storage, no clock).
  * The anonymity rules are described on PulseFigures.
  */
-import { decideSuppression, effectiveAnonymityThreshold, type GroupDecision } from "../../../src/core/anonymity/anonymity.js";
+import { decideSuppression, effectiveAnonymityThreshold, type GroupDecision } from "#core/anonymity/anonymity.js";
 import { ScoreAccumulator, accumulatorIn, toHundredScale } from "./old-pulse-accumulator.js";
 import type {
   OrganizationPulseFigures,
@@ -15,11 +15,11 @@ import type {
   PulseFigure,
   PulseFigures,
   PulseParticipation,
-} from "../../../src/core/pulse/pulse-figures.js";
-import { PULSE_CATEGORIES, findPulseItem, type PulseCategory } from "../../../src/core/pulse/pulse-item-bank.js";
+} from "#core/pulse/pulse-figures.js";
+import { PULSE_CATEGORIES, findPulseItem, type PulseCategory } from "#core/pulse/pulse-item-bank.js";
 import { UNKNOWN_ORGANIZATION, cellKey, decideMatrix, splitCellKey } from "./old-pulse-matrix-suppression.js";
 import { PeopleSet } from "./old-pulse-accumulator.js";
-import type { PulseAnswer, PulseInvite, PulseRound } from "../../../src/core/pulse/pulse-types.js";
+import type { PulseAnswer, PulseInvite, PulseRound } from "#core/pulse/pulse-types.js";
 
 /** Everything the figures are computed from. */
 export interface PulseAggregationInput {

@@ -10,7 +10,7 @@
  * reader could recover by subtraction; columns are disjoint by organisation and go through
  * core/anonymity as they are. Both checks repeat until neither hides anything more.
  */
-import { decideSuppression, type HiddenReason, type SuppressionDecision } from "../../../src/core/anonymity/anonymity.js";
+import { decideSuppression, type HiddenReason, type SuppressionDecision } from "#core/anonymity/anonymity.js";
 import { PeopleSet, type ScoreAccumulator } from "./old-pulse-accumulator.js";
 
 /** Marks the "organisation unknown" group, which is never shown on its own. */

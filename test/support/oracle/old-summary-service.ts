@@ -18,25 +18,25 @@
  * that just ended means the post, a retry of it and an on-demand request all show the same
  * finished figures.
  */
-import type { Alliance, Organization } from "../../../src/core/alliance/alliance.js";
-import type { CommitmentService } from "../../../src/core/commitments/commitment-service.js";
-import type { CultureFitService } from "../../../src/core/culture-fit/culture-fit-service.js";
-import type { Poll } from "../../../src/core/polls/poll.js";
-import type { PollFilter } from "../../../src/core/polls/poll-repository.js";
-import type { PollResults } from "../../../src/core/polls/poll-service-types.js";
-import { COLLABORATION_PRIORITIES_TEMPLATE } from "../../../src/core/polls/poll-templates.js";
-import type { PulseFigures } from "../../../src/core/pulse/pulse-figures.js";
-import { periodIndex, periodKeyFor, periodKeysBetween, periodWindow, shiftPeriodKey } from "../../../src/core/pulse/pulse-period.js";
-import type { PulseService } from "../../../src/core/pulse/pulse-service.js";
-import type { Clock } from "../../../src/core/shared/clock.js";
-import type { Locale } from "../../../src/core/shared/refs.js";
-import { RECORD_WINDOW_PERIODS, SERIES_LENGTH } from "../../../src/core/trust-health/trust-health-constants.js";
-import { buildSummaryFromFigures, type PeriodFigures, type SummaryFromFiguresInput } from "../../../src/core/summary/summary-from-figures.js";
-import type { TrustHealthSummary } from "../../../src/core/summary/summary-model.js";
-import type { StoredSummary, SummaryRepository } from "../../../src/core/summary/summary-repository.js";
-import { summaryView, type SummaryChartRef, type SummaryView } from "../../../src/core/summary/summary-views.js";
-import { presentOnDemand, type PeriodSoFar } from "../../../src/core/summary/present-on-demand.js";
-import { nextSlot } from "../../../src/core/schedule/slots.js";
+import type { Alliance, Organization } from "#core/alliance/alliance.js";
+import type { CommitmentService } from "#core/commitments/commitment-service.js";
+import type { CultureFitService } from "#core/culture-fit/culture-fit-service.js";
+import type { Poll } from "#core/polls/poll.js";
+import type { PollFilter } from "#core/polls/poll-repository.js";
+import type { PollResults } from "#core/polls/poll-service-types.js";
+import { COLLABORATION_PRIORITIES_TEMPLATE } from "#core/polls/poll-templates.js";
+import type { PulseFigures } from "#core/pulse/pulse-figures.js";
+import { periodIndex, periodKeyFor, periodKeysBetween, periodWindow, shiftPeriodKey } from "#core/pulse/pulse-period.js";
+import type { PulseService } from "#core/pulse/pulse-service.js";
+import type { Clock } from "#core/shared/clock.js";
+import type { Locale } from "#core/shared/refs.js";
+import { RECORD_WINDOW_PERIODS, SERIES_LENGTH } from "#core/trust-health/trust-health-constants.js";
+import { buildSummaryFromFigures, type PeriodFigures, type SummaryFromFiguresInput } from "#core/summary/summary-from-figures.js";
+import type { TrustHealthSummary } from "#core/summary/summary-model.js";
+import type { StoredSummary, SummaryRepository } from "#core/summary/summary-repository.js";
+import { summaryView, type SummaryChartRef, type SummaryView } from "#core/summary/summary-views.js";
+import { presentOnDemand, type PeriodSoFar } from "#core/summary/present-on-demand.js";
+import { nextSlot } from "#core/schedule/slots.js";
 
 /** The alliance facts the summary reads (AllianceService fits). */
 export interface SummaryAllianceSource {

@@ -1,5 +1,5 @@
 // Fixed chart inputs shared by the chart tests (and handy for eyeballing samples).
-import type { CultureRadarInput, KeptRateInput, PillarTrendInput } from "../../../src/charts/chart-data.js";
+import type { CultureRadarInput, KeptRateInput, PillarTrendInput } from "#charts/chart-data.js";
 
 const periods = ["W41", "W42", "W43", "W44", "W45", "W46", "W47", "W48"];
 const pillars = [

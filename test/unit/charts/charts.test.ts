@@ -1,16 +1,16 @@
 import { createHash } from "node:crypto";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import { findChartFontFiles } from "../../../src/charts/chart-fonts.js";
-import { fitText, textWidth } from "../../../src/charts/chart-text-metrics.js";
+import { findChartFontFiles } from "#charts/chart-fonts.js";
+import { fitText, textWidth } from "#charts/chart-text-metrics.js";
 import {
   renderCultureRadarChart,
   renderKeptRateChart,
   renderPillarTrendChart,
   type RenderedChart,
-} from "../../../src/charts/charts.js";
-import { legendColumns } from "../../../src/charts/chart-theme.js";
-import { cultureRadarSpec, kiteMaximum } from "../../../src/charts/culture-radar-chart.js";
+} from "#charts/charts.js";
+import { legendColumns } from "#charts/chart-theme.js";
+import { cultureRadarSpec, kiteMaximum } from "#charts/culture-radar-chart.js";
 import { cultureInput, keptInput, trendInput } from "./chart-fixtures.js";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

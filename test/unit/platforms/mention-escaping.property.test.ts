@@ -14,10 +14,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { View } from "../../../src/core/views.js";
-import { renderView as renderSlack } from "../../../src/platforms/slack/render/render-view.js";
-import { renderView as renderTeams } from "../../../src/platforms/teams/render/render-view.js";
-import { toInvokeAnswer, toMessage } from "../../../src/platforms/teams/render/to-message.js";
+import type { View } from "#core/views.js";
+import { renderView as renderSlack } from "#platforms/slack/render/render-view.js";
+import { renderView as renderTeams } from "#platforms/teams/render/render-view.js";
+import { toInvokeAnswer, toMessage } from "#platforms/teams/render/to-message.js";
 import { viewSamples } from "../../fixtures/view-samples.js";
 
 /** Pieces of hostile input; none is an entity already, so `&amp;lt;` can only mean double escaping. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { startCronTicker } from "../../../src/scheduling/cron-ticker.js";
-import type { Scheduler } from "../../../src/scheduling/scheduler.js";
+import { startCronTicker } from "#scheduling/cron-ticker.js";
+import type { Scheduler } from "#scheduling/scheduler.js";
 
 describe("cron ticker", () => {
   it("ticks once at start-up (catch-up), logs a failing tick instead of crashing, and stops", async () => {

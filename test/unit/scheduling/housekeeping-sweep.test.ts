@@ -2,11 +2,11 @@
 // message-update leases and link audit rows past their retention, and one failing pruner does
 // not keep the others from running.
 import { describe, expect, it } from "vitest";
-import { FixedClock } from "../../../src/core/shared/clock.js";
-import { DEFAULT_HOUSEKEEPING_RETENTION, housekeepingPruners, type Pruner } from "../../../src/scheduling/housekeeping.js";
-import { Scheduler } from "../../../src/scheduling/scheduler.js";
-import { InMemoryJobClaimStore } from "../../../src/storage/memory/in-memory-job-claim-store.js";
-import { InMemoryUpdateLeaseStore } from "../../../src/storage/memory/in-memory-update-lease-store.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { DEFAULT_HOUSEKEEPING_RETENTION, housekeepingPruners, type Pruner } from "#scheduling/housekeeping.js";
+import { Scheduler } from "#scheduling/scheduler.js";
+import { InMemoryJobClaimStore } from "#storage/memory/in-memory-job-claim-store.js";
+import { InMemoryUpdateLeaseStore } from "#storage/memory/in-memory-update-lease-store.js";
 import { RecordingJobHandlers } from "../../support/recording-job-handlers.js";
 
 const MIN = 60_000;

@@ -2,9 +2,9 @@
 // summary's chart upload under the summary post) is sent in that message's thread once it is out,
 // waits while it is pending, and is dropped when it died.
 import { describe, expect, it } from "vitest";
-import type { MessageSender } from "../../../src/scheduling/outbox/message-sender.js";
-import type { LeasedMessage, OutboxMessage } from "../../../src/scheduling/outbox/outbox-message.js";
-import { createPlatformMessageSender } from "../../../src/scheduling/platform-message-sender.js";
+import type { MessageSender } from "#scheduling/outbox/message-sender.js";
+import type { LeasedMessage, OutboxMessage } from "#scheduling/outbox/outbox-message.js";
+import { createPlatformMessageSender } from "#scheduling/platform-message-sender.js";
 
 const NOW = new Date("2026-11-23T08:00:00Z");
 const base = {

@@ -1,9 +1,9 @@
 // The retention job is a sweep claimed once per hour across instances: erasing after a 30-day
 // deadline needs no minute precision, and two instances must not both run it.
 import { describe, expect, it } from "vitest";
-import { FixedClock } from "../../../src/core/shared/clock.js";
-import { Scheduler } from "../../../src/scheduling/scheduler.js";
-import { InMemoryJobClaimStore } from "../../../src/storage/memory/in-memory-job-claim-store.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { Scheduler } from "#scheduling/scheduler.js";
+import { InMemoryJobClaimStore } from "#storage/memory/in-memory-job-claim-store.js";
 import { RecordingJobHandlers } from "../../support/recording-job-handlers.js";
 
 class WithRetention extends RecordingJobHandlers {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { FixedClock } from "../../../src/core/shared/clock.js";
-import { isoWeekKey, toZoned } from "../../../src/core/shared/zoned-time.js";
-import type { ScheduledAlliance } from "../../../src/scheduling/job-handlers.js";
-import { Scheduler, type SchedulerOptions } from "../../../src/scheduling/scheduler.js";
-import { InMemoryJobClaimStore } from "../../../src/storage/memory/in-memory-job-claim-store.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { isoWeekKey, toZoned } from "#core/shared/zoned-time.js";
+import type { ScheduledAlliance } from "#scheduling/job-handlers.js";
+import { Scheduler, type SchedulerOptions } from "#scheduling/scheduler.js";
+import { InMemoryJobClaimStore } from "#storage/memory/in-memory-job-claim-store.js";
 import { RecordingJobHandlers } from "../../support/recording-job-handlers.js";
 
 const MIN = 60_000;

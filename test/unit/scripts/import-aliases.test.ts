@@ -23,7 +23,7 @@ describe("import-aliases codemod", () => {
   it("aliases top-level src files, generated/ and imports from tests, type-only, re-exports and dynamic imports included", () => {
     const source = [
       `import type { Logger } from "../../logger.js";`,
-      `import type { Prisma } from "../../../generated/prisma/client.js";`,
+      `import type { Prisma } from "#generated/prisma/client.js";`,
       `export { createPollService } from "../../core/polls/poll-service.js";`,
       `const teams = await import("../../platforms/teams/teams-platform.js");`,
     ].join("\n");
@@ -35,7 +35,7 @@ describe("import-aliases codemod", () => {
         `const teams = await import("#platforms/teams/teams-platform.js");`,
       ].join("\n"),
     );
-    expect(rewriteImports(at("test/unit/core/x.test.ts"), `import { buildPollCsv } from "../../../src/core/polls/poll-csv.js";`, aliases)).toBe(
+    expect(rewriteImports(at("test/unit/core/x.test.ts"), `import { buildPollCsv } from "#core/polls/poll-csv.js";`, aliases)).toBe(
       `import { buildPollCsv } from "#core/polls/poll-csv.js";`,
     );
     expect(rewriteImports(at("test/unit/core/x.test.ts"), `import { fake } from "../../support/fake.js";`, aliases)).toContain(`"../../support/fake.js"`);

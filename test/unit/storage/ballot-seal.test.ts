@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBallotSealer } from "../../../src/storage/ballot-seal.js";
+import { createBallotSealer } from "#storage/ballot-seal.js";
 
 const sealer = createBallotSealer("test-secret-0123456789abcdef");
 const content = { optionIds: ["opt-1", "opt-3"], organizationId: "org-1" };

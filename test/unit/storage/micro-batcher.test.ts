@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMicroBatcher } from "../../../src/storage/micro-batcher.js";
+import { createMicroBatcher } from "#storage/micro-batcher.js";
 
 /** A batcher over an in-memory "table" that records every batch it ran. */
 function recording(options: { maxBatch?: number; maxInFlight?: number; failWhen?: (items: string[]) => boolean } = {}) {

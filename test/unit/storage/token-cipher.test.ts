@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { deriveTokenKey, TokenCipher, TokenDecryptionError } from "../../../src/storage/token-cipher.js";
+import { deriveTokenKey, TokenCipher, TokenDecryptionError } from "#storage/token-cipher.js";
 
 const token = "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx";
 

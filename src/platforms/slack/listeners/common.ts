@@ -1,10 +1,10 @@
 // Helpers every listener shares: reading who acts from a payload, turning errors into the
 // user's language, and answering privately after the ack (response_url).
 import type { RespondFn } from "@slack/bolt";
-import { hasMessage, translate, type MessageParams } from "../../../core/i18n/catalogue.js";
-import { isDomainError } from "../../../core/shared/errors.js";
-import type { Locale } from "../../../core/shared/refs.js";
-import type { Logger } from "../../../logger.js";
+import { hasMessage, translate, type MessageParams } from "#core/i18n/catalogue.js";
+import { isDomainError } from "#core/shared/errors.js";
+import type { Locale } from "#core/shared/refs.js";
+import type { Logger } from "#src/logger.js";
 import { textMessage } from "../render/message.js";
 import { isFirstDelivery } from "../transport/retry-dedupe.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";

@@ -1,7 +1,7 @@
 // Alliance views as Slack messages and modals: help, my data (message + JSON file), the
 // forget-me confirmation, and the one-time "which organisation?" modal.
 import type { types } from "@slack/bolt";
-import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView, OrganizationRequestView } from "../../../core/alliance/alliance-views.js";
+import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView, OrganizationRequestView } from "#core/alliance/alliance-views.js";
 import { ACTION, MODAL } from "../ids.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
 import { actions, button, context, divider, header, modal, option, plain, sections, textInput } from "./blocks.js";

@@ -1,6 +1,6 @@
 // Commitment views as Slack messages: the card with the buttons this viewer may press, the
 // list, the reminder / "kept?" check-in and the confirm-or-dispute request to the beneficiary.
-import type { CommitmentCardView, CommitmentListView } from "../../../core/commitments/commitment-views.js";
+import type { CommitmentCardView, CommitmentListView } from "#core/commitments/commitment-views.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
 import { actions, button, context, sections, type Block } from "./blocks.js";
 import { escapeMrkdwn } from "./limits.js";

@@ -3,7 +3,7 @@
 // "culture.<view>.<aspect>.<quadrant>", so a split that does not add up to 100 is reported under
 // that aspect's first field via response_action errors. The result is a message.
 import type { types } from "@slack/bolt";
-import type { CultureAssessmentFormView, CultureResultView } from "../../../core/culture-fit/culture-fit-views.js";
+import type { CultureAssessmentFormView, CultureResultView } from "#core/culture-fit/culture-fit-views.js";
 import { MODAL } from "../ids.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
 import { context, divider, header, modal, option, plain, sections, type Block } from "./blocks.js";

@@ -1,6 +1,6 @@
 // The confirmation before this workspace joins an alliance, as an ephemeral Slack message.
-import type { LinkConfirmView } from "../../../core/alliance/space-link-views.js";
-import { mergeInputId, type LinkMergeView } from "../../../core/alliance/space-merge-views.js";
+import type { LinkConfirmView } from "#core/alliance/space-link-views.js";
+import { mergeInputId, type LinkMergeView } from "#core/alliance/space-merge-views.js";
 import { ACTION } from "../ids.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
 import { actions, button, header, option, sectionWith, sections } from "./blocks.js";

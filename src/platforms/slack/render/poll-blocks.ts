@@ -1,8 +1,8 @@
 // The poll message: question, flags, one section per option with a vote button and a result bar,
 // totals, the per-organisation breakdown and the poll's own buttons. Always ONE message, because
 // it is updated in place as votes arrive; the breakdown folds into fewer blocks when needed.
-import type { PollView } from "../../../core/polls/poll-views.js";
-import { translator } from "../../../core/i18n/catalogue.js";
+import type { PollView } from "#core/polls/poll-views.js";
+import { translator } from "#core/i18n/catalogue.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
 import { ACTION } from "../ids.js";
 import { actions, blockTextLength, button, context, divider, sections, sectionWith, type Block } from "./blocks.js";

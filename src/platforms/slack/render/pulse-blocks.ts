@@ -1,6 +1,6 @@
 // Pulse questions as DMs: the prompt with 1–5 buttons, "can't say" and "add a comment"; once
 // answered, the same message is updated to show what was saved.
-import type { PulseAnsweredView, PulseQuestionView, PulseThankYouView } from "../../../core/pulse/pulse-views.js";
+import type { PulseAnsweredView, PulseQuestionView, PulseThankYouView } from "#core/pulse/pulse-views.js";
 import { ACTION } from "../ids.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
 import { actions, button, context, sections, type Block } from "./blocks.js";

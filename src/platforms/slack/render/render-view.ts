@@ -1,7 +1,7 @@
 // Every core View rendered for Slack. The switch is exhaustive over View["kind"]: adding a view
 // kind to src/core/views.ts fails the type check here until Slack renders it.
 import type { types } from "@slack/bolt";
-import type { View } from "../../../core/views.js";
+import type { View } from "#core/views.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
 import { renderChooseOrganizationModal, renderOrganizationRequest, renderForgetMeConfirm, renderHelp, renderMyData } from "./alliance-blocks.js";
 import { sections } from "./blocks.js";

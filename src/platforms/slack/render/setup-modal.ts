@@ -2,7 +2,7 @@
 // ("organizations.1.name", "summary.hour"), so the core's per-field errors map straight onto
 // response_action: "errors" and appear under the field that is wrong.
 import type { types } from "@slack/bolt";
-import type { Choice, SetupFormView } from "../../../core/alliance/alliance-views.js";
+import type { Choice, SetupFormView } from "#core/alliance/alliance-views.js";
 import { MODAL } from "../ids.js";
 import { header, modal, option, plain, textInput } from "./blocks.js";
 import { BLOCK_KIT, escapeMrkdwn } from "./limits.js";

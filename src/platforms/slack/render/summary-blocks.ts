@@ -1,8 +1,8 @@
 // The trust-health summary as Slack messages: index and diagnosis first (what a steering
 // committee reads), then pillars, observed reliability, agreements, say-vs-do, notable events,
 // participation and culture. Tables become monospace text; long summaries continue in a second message.
-import type { PresentedTable } from "../../../core/summary/present-summary.js";
-import type { SummaryView } from "../../../core/summary/summary-views.js";
+import type { PresentedTable } from "#core/summary/present-summary.js";
+import type { SummaryView } from "#core/summary/summary-views.js";
 import type { SlackMessage } from "../transport/slack-messenger.js";
 import { context, divider, header, sections, type Block } from "./blocks.js";
 import { escapeMrkdwn } from "./limits.js";

@@ -5,14 +5,14 @@
 // of every linked space (core/polls/poll.ts pollMessages). Each Slack copy is coalesced and leased
 // on its own (a 429 in one workspace does not hold back another); copies on Teams are the Teams
 // adapter's (the alliance poll relay asks it).
-import type { AllianceService } from "../../../core/alliance/alliance-service.js";
-import type { WorkspaceRepository } from "../../../core/alliance/workspace-repository.js";
-import { pollMessages, type Poll, type PollMessageRef } from "../../../core/polls/poll.js";
-import type { PollResults, PollService } from "../../../core/polls/poll-service-types.js";
-import { pollLocale, type PollCreatorSource } from "../../../core/polls/poll-locale.js";
-import { buildPollView, type PollView } from "../../../core/polls/poll-views.js";
-import type { Clock } from "../../../core/shared/clock.js";
-import type { Logger } from "../../../logger.js";
+import type { AllianceService } from "#core/alliance/alliance-service.js";
+import type { WorkspaceRepository } from "#core/alliance/workspace-repository.js";
+import { pollMessages, type Poll, type PollMessageRef } from "#core/polls/poll.js";
+import type { PollResults, PollService } from "#core/polls/poll-service-types.js";
+import { pollLocale, type PollCreatorSource } from "#core/polls/poll-locale.js";
+import { buildPollView, type PollView } from "#core/polls/poll-views.js";
+import type { Clock } from "#core/shared/clock.js";
+import type { Logger } from "#src/logger.js";
 import { renderPollMessage } from "../render/poll-blocks.js";
 import type { SlackMessenger, SlackPostedMessage } from "../transport/slack-messenger.js";
 import { createUpdateCoalescer, type UpdateClaim } from "./update-coalescer.js";

@@ -8,7 +8,7 @@
 // holds it, this one stays dirty and tries again when the lease is over. Whoever updates last
 // read the state after the last vote it was asked for, so every message converges, and the
 // updates of all instances together stay at about one per interval plus one trailing each.
-import type { Logger } from "../../../logger.js";
+import type { Logger } from "#src/logger.js";
 import { SlackSendError } from "../transport/slack-errors.js";
 
 /** Tuning; defaults suit Slack's ~1 update per second per message in practice. */

@@ -8,11 +8,11 @@
 // vote or command was already handled.
 import type { webApi } from "@slack/bolt";
 import { z } from "zod";
-import type { Alliance } from "../../../core/alliance/alliance.js";
-import type { AllianceService } from "../../../core/alliance/alliance-service.js";
-import type { MemberService, ResolvedMember } from "../../../core/alliance/member-service.js";
-import { toLocale, type Locale } from "../../../core/shared/refs.js";
-import type { Logger } from "../../../logger.js";
+import type { Alliance } from "#core/alliance/alliance.js";
+import type { AllianceService } from "#core/alliance/alliance-service.js";
+import type { MemberService, ResolvedMember } from "#core/alliance/member-service.js";
+import { toLocale, type Locale } from "#core/shared/refs.js";
+import type { Logger } from "#src/logger.js";
 import { createWorkLimiter } from "../services/work-limiter.js";
 
 /** The identity fields every Slack payload carries. */

@@ -1,7 +1,7 @@
 // Bolt and the Slack SDKs log through their own Logger interface; this hands their lines to our
 // pino logger so tokens stay redacted and levels are set in one place (LOG_LEVEL).
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
-import type { Logger } from "../../../logger.js";
+import type { Logger } from "#src/logger.js";
 
 /** A Bolt Logger writing to `logger` (a pino child named "slack"). */
 export function boltLogger(logger: Logger): BoltLogger {

@@ -5,7 +5,7 @@ import type { Installation, InstallationQuery, InstallationStore } from "@slack/
 import {
   installationWorkspaceId,
   type InstallationRepository,
-} from "../../../core/alliance/installation-repository.js";
+} from "#core/alliance/installation-repository.js";
 
 /** How long a fetched installation is reused before asking the database again. */
 const CACHE_MS = 30_000;

@@ -1,7 +1,7 @@
 // Names what a Slack request is for the metrics (atb_requests_total{platform="slack",kind=…}):
 // the payload type folded into a few kinds an operator can read.
 import type { Middleware, AnyMiddlewareArgs } from "@slack/bolt";
-import { labelRequest } from "../../../request-context.js";
+import { labelRequest } from "#src/request-context.js";
 
 const KINDS: Record<string, string> = {
   block_actions: "action",

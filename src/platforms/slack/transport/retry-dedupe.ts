@@ -23,9 +23,9 @@
 // (Slack does not retry commands), and handlers stay idempotent on their own where it matters.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Middleware, AnyMiddlewareArgs } from "@slack/bolt";
-import type { ProcessedEventRepository } from "../../../core/alliance/processed-event-repository.js";
-import type { Clock } from "../../../core/shared/clock.js";
-import type { Logger } from "../../../logger.js";
+import type { ProcessedEventRepository } from "#core/alliance/processed-event-repository.js";
+import type { Clock } from "#core/shared/clock.js";
+import type { Logger } from "#src/logger.js";
 
 /** The processed-events key of a Slack event id. */
 export const processedEventKey = (eventId: string): string => `slack:${eventId}`;

@@ -6,8 +6,8 @@
 // and Teams; the freshness guard sits in front of Bolt's own signature check.
 import { App, type InstallationStore } from "@slack/bolt";
 import express, { type Router } from "express";
-import type { Config } from "../../../config.js";
-import type { Logger } from "../../../logger.js";
+import type { Config } from "#src/config.js";
+import type { Logger } from "#src/logger.js";
 import type { AckLatencyRecorder } from "./ack-latency.js";
 import { boltLogger } from "./bolt-logger.js";
 import { EventsApiReceiver } from "./events-receiver.js";

@@ -18,10 +18,10 @@
 // files:read; without that scope delivery of uploads is at-least-once in that window, as for posts
 // without the *:history scopes.
 import { z } from "zod";
-import type { WorkspaceRepository } from "../../../core/alliance/workspace-repository.js";
-import type { View } from "../../../core/views.js";
-import type { MessageSender, SendOutcome } from "../../../scheduling/outbox/message-sender.js";
-import type { LeasedMessage } from "../../../scheduling/outbox/outbox-message.js";
+import type { WorkspaceRepository } from "#core/alliance/workspace-repository.js";
+import type { View } from "#core/views.js";
+import type { MessageSender, SendOutcome } from "#scheduling/outbox/message-sender.js";
+import type { LeasedMessage } from "#scheduling/outbox/outbox-message.js";
 import { slackText } from "../render/message.js";
 import { renderMessages } from "../render/render-view.js";
 import { SlackSendError, classifySlackError } from "./slack-errors.js";

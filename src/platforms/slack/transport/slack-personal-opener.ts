@@ -1,7 +1,7 @@
 // Slack's side of reaching a member who never wrote to the bot: conversations.open with their
 // user id gives the DM channel (the same one each time), which the scheduler stores and posts
 // into. A user Slack will not let the bot message is reported as unreachable, not retried.
-import type { OpenPersonalOutcome, PersonalConversationOpener } from "../../../scheduling/personal-reach.js";
+import type { OpenPersonalOutcome, PersonalConversationOpener } from "#scheduling/personal-reach.js";
 import { SlackSendError, classifySlackError } from "./slack-errors.js";
 import type { SlackMessenger } from "./slack-messenger.js";
 

@@ -1,8 +1,8 @@
 // Which command a message to the bot is: the first word(s) in English or Dutch (both are always
 // understood, whatever the user's language), optionally after "trust" or a slash, as users coming
 // from Slack type "/poll" or "trust health". The words come from the catalogue.
-import { translate, type MessageKey } from "../../../core/i18n/catalogue.js";
-import { LOCALES } from "../../../core/shared/refs.js";
+import { translate, type MessageKey } from "#core/i18n/catalogue.js";
+import { LOCALES } from "#core/shared/refs.js";
 
 /** The commands the Teams bot understands (the manifest's commandLists list the same). */
 export const TEAMS_COMMANDS = ["poll", "commit", "pulse", "health", "setup", "culture", "myData", "forgetMe", "organization", "help"] as const;

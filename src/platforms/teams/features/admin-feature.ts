@@ -3,12 +3,12 @@
 // inputs), reassembled here into the shape the core validates; field errors come back into the
 // same card, next to their field.
 import { z } from "zod";
-import { buildHelpView, buildSetupFormView, buildSetupSavedText, buildSteeringText } from "../../../core/alliance/alliance-views.js";
+import { buildHelpView, buildSetupFormView, buildSetupSavedText, buildSteeringText } from "#core/alliance/alliance-views.js";
 import { commandTextWithMentions } from "../handlers/inbound-activity.js";
-import type { SetupFieldError, SetupInputRaw } from "../../../core/alliance/setup-input.js";
-import type { Clock } from "../../../core/shared/clock.js";
-import { DomainError } from "../../../core/shared/errors.js";
-import { translate } from "../../../core/i18n/catalogue.js";
+import type { SetupFieldError, SetupInputRaw } from "#core/alliance/setup-input.js";
+import type { Clock } from "#core/shared/clock.js";
+import { DomainError } from "#core/shared/errors.js";
+import { translate } from "#core/i18n/catalogue.js";
 import { ALLIANCE_VERBS } from "../render/alliance-cards.js";
 import type { Action, CardElement } from "@microsoft/teams.cards";
 import { card, text } from "../render/card-kit.js";

@@ -1,8 +1,8 @@
 // What commitment views need to show names: member display names and organisation names,
 // loaded once per request (the views ask synchronously).
-import type { Commitment } from "../../../core/commitments/commitment.js";
-import type { CommitmentViewContext } from "../../../core/commitments/commitment-views.js";
-import type { Locale } from "../../../core/shared/refs.js";
+import type { Commitment } from "#core/commitments/commitment.js";
+import type { CommitmentViewContext } from "#core/commitments/commitment-views.js";
+import type { Locale } from "#core/shared/refs.js";
 import type { TeamsServices } from "../teams-services.js";
 
 /** Builds the view context for `commitments`, shown in `locale` and the alliance's zone. */

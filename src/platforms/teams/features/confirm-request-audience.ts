@@ -2,8 +2,8 @@
 // outcome. Teams' user-specific views (a card's `refresh.userIds`) let the card everyone sees stay
 // neutral while the receiving side's members get their own copy with Confirm / Dispute; Teams
 // names people there by their 29: id, so the chat's roster maps our members (AAD ids) to those.
-import type { Commitment } from "../../../core/commitments/commitment.js";
-import type { Logger } from "../../../logger.js";
+import type { Commitment } from "#core/commitments/commitment.js";
+import type { Logger } from "#src/logger.js";
 import type { Turn } from "../handlers/turn.js";
 import { REFRESH_USER_IDS_MAX } from "../render/card-kit.js";
 import { IN_TURN_POLICY } from "../transport/send-queue.js";

@@ -2,13 +2,13 @@
 // statements × now/preferred), pre-filled with this quarter's own answers; problems are shown
 // next to their aspect. "culture results" shows the alliance's published profiles.
 import { z } from "zod";
-import { culturePeriodKey, type CultureFitService } from "../../../core/culture-fit/culture-fit-service.js";
-import { buildCultureFormView, buildCultureResultView } from "../../../core/culture-fit/culture-fit-views.js";
-import { checkCulturePoints, pointsToInput, type CulturePointsInput } from "../../../core/culture-fit/culture-validation.js";
-import { ASPECTS, CULTURE_VIEWS, DIFFERENCE_ITEMS, QUADRANTS } from "../../../core/culture-fit/cvf-instrument.js";
-import { translate } from "../../../core/i18n/catalogue.js";
-import type { Clock } from "../../../core/shared/clock.js";
-import { DomainError } from "../../../core/shared/errors.js";
+import { culturePeriodKey, type CultureFitService } from "#core/culture-fit/culture-fit-service.js";
+import { buildCultureFormView, buildCultureResultView } from "#core/culture-fit/culture-fit-views.js";
+import { checkCulturePoints, pointsToInput, type CulturePointsInput } from "#core/culture-fit/culture-validation.js";
+import { ASPECTS, CULTURE_VIEWS, DIFFERENCE_ITEMS, QUADRANTS } from "#core/culture-fit/cvf-instrument.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { Clock } from "#core/shared/clock.js";
+import { DomainError } from "#core/shared/errors.js";
 import type { TeamsFeature } from "../handlers/feature-types.js";
 import type { Turn } from "../handlers/turn.js";
 import { card, text } from "../render/card-kit.js";

@@ -1,9 +1,9 @@
 // The fileConsent/invoke route: on "Allow", export the member's data again and upload it to the
 // OneDrive URL Teams handed us, then show the file in the chat. Only the member the offer was
 // made to may accept it.
-import { translate } from "../../../core/i18n/catalogue.js";
-import { DomainError } from "../../../core/shared/errors.js";
-import type { Logger } from "../../../logger.js";
+import { translate } from "#core/i18n/catalogue.js";
+import { DomainError } from "#core/shared/errors.js";
+import type { Logger } from "#src/logger.js";
 import type { Dispatcher } from "../handlers/dispatch.js";
 import { parseInbound } from "../handlers/inbound-activity.js";
 import { IN_TURN_POLICY } from "../transport/send-queue.js";

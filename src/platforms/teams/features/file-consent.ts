@@ -4,7 +4,7 @@
 // what to produce, and it is produced again for the member who pressed "Allow".
 import { z } from "zod";
 import type { Attachment } from "@microsoft/teams.api";
-import type { Logger } from "../../../logger.js";
+import type { Logger } from "#src/logger.js";
 
 /** A file to offer. */
 export interface FileOffer {

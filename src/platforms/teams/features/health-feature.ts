@@ -1,6 +1,6 @@
 // "health": the current trust-health summary, on demand, as the weekly summary card.
-import { translate } from "../../../core/i18n/catalogue.js";
-import type { Clock } from "../../../core/shared/clock.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { Clock } from "#core/shared/clock.js";
 import type { TeamsFeature } from "../handlers/feature-types.js";
 import { renderView } from "../render/render-view.js";
 import type { TeamsServices } from "../teams-services.js";

@@ -3,10 +3,10 @@
 // channel would be seen by everyone. The confirmation card names the alliance and its partners;
 // its button carries the code back and the core checks everything again before using it.
 import { z } from "zod";
-import { buildLinkCodeText, buildLinkConfirmView, buildLinkDoneText } from "../../../core/alliance/space-link-views.js";
-import { buildLinkMergeView, buildMergeDoneText } from "../../../core/alliance/space-merge-views.js";
-import { translate } from "../../../core/i18n/catalogue.js";
-import { DomainError } from "../../../core/shared/errors.js";
+import { buildLinkCodeText, buildLinkConfirmView, buildLinkDoneText } from "#core/alliance/space-link-views.js";
+import { buildLinkMergeView, buildMergeDoneText } from "#core/alliance/space-merge-views.js";
+import { translate } from "#core/i18n/catalogue.js";
+import { DomainError } from "#core/shared/errors.js";
 import { ALLIANCE_VERBS } from "../render/alliance-cards.js";
 import { card, text } from "../render/card-kit.js";
 import { renderView } from "../render/render-view.js";

@@ -2,10 +2,10 @@
 // chooser's answer (a known organisation, or a new name that waits for an admin, then the command
 // that was waiting for it), and an admin's approval of a new partner organisation.
 import { z } from "zod";
-import { buildOrganizationRequestView } from "../../../core/alliance/alliance-views.js";
-import type { Member } from "../../../core/alliance/member.js";
-import { translate } from "../../../core/i18n/catalogue.js";
-import type { View } from "../../../core/views.js";
+import { buildOrganizationRequestView } from "#core/alliance/alliance-views.js";
+import type { Member } from "#core/alliance/member.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { View } from "#core/views.js";
 import { card, text } from "../render/card-kit.js";
 import type { ActionHandler, CommandHandler } from "../handlers/feature-types.js";
 import type { TeamsServices } from "../teams-services.js";

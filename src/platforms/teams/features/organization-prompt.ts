@@ -3,8 +3,8 @@
 // when a service call fails for want of one. Answering replaces the card with a confirmation and
 // carries out the command that made it ask (its text travels in the card's button data).
 import { z } from "zod";
-import { buildChooseOrganizationView } from "../../../core/alliance/alliance-views.js";
-import { translate } from "../../../core/i18n/catalogue.js";
+import { buildChooseOrganizationView } from "#core/alliance/alliance-views.js";
+import { translate } from "#core/i18n/catalogue.js";
 import { parseCommand } from "../commands/command-parser.js";
 import type { Reply } from "../handlers/feature-types.js";
 import { commandTextOf } from "../handlers/inbound-activity.js";

@@ -2,16 +2,16 @@
 // posted into the conversation, votes by Action.Execute answered with the voter's refreshed card,
 // per-viewer refresh, closing, and the shared message updated (coalesced) as votes come in.
 import { z } from "zod";
-import { translate } from "../../../core/i18n/catalogue.js";
-import { pollMessages, type Poll } from "../../../core/polls/poll.js";
-import type { PollService } from "../../../core/polls/poll-service-types.js";
-import { pollLocale } from "../../../core/polls/poll-locale.js";
-import { buildPollView, buildRecurrenceConfirmation } from "../../../core/polls/poll-views.js";
-import type { Clock } from "../../../core/shared/clock.js";
-import { DomainError, isDomainError } from "../../../core/shared/errors.js";
-import type { Actor, Locale } from "../../../core/shared/refs.js";
-import { parsePollCommand } from "../../../core/polls/poll-command.js";
-import { PollPhraseError, readPollDeadline, readPollRecurrence } from "../../../core/polls/poll-command-input.js";
+import { translate } from "#core/i18n/catalogue.js";
+import { pollMessages, type Poll } from "#core/polls/poll.js";
+import type { PollService } from "#core/polls/poll-service-types.js";
+import { pollLocale } from "#core/polls/poll-locale.js";
+import { buildPollView, buildRecurrenceConfirmation } from "#core/polls/poll-views.js";
+import type { Clock } from "#core/shared/clock.js";
+import { DomainError, isDomainError } from "#core/shared/errors.js";
+import type { Actor, Locale } from "#core/shared/refs.js";
+import { parsePollCommand } from "#core/polls/poll-command.js";
+import { PollPhraseError, readPollDeadline, readPollRecurrence } from "#core/polls/poll-command-input.js";
 import type { ActionResult, Reply, TeamsFeature } from "../handlers/feature-types.js";
 import type { Turn } from "../handlers/turn.js";
 import { POLL_VERBS } from "../render/poll-card.js";
@@ -20,9 +20,9 @@ import { renderView } from "../render/render-view.js";
 import type { TeamsMessenger } from "../teams-messenger.js";
 import type { TeamsServices } from "../teams-services.js";
 import type { Coalescer } from "./coalescer.js";
-import type { ConversationRepository } from "../../../core/alliance/workspace-repository.js";
+import type { ConversationRepository } from "#core/alliance/workspace-repository.js";
 import { card, text } from "../render/card-kit.js";
-import { otherSpacesOf } from "../../../core/polls/alliance-poll-relay.js";
+import { otherSpacesOf } from "#core/polls/alliance-poll-relay.js";
 
 const pollId = z.string().min(1).max(100);
 

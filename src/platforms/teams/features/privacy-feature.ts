@@ -2,10 +2,10 @@
 // confirmation in a channel could be pressed by someone else. The export is offered as a JSON
 // file through Teams' file-consent card; on "Allow" the data is exported again and uploaded.
 import { z } from "zod";
-import { buildForgetMeConfirmView, buildForgetMeDoneText, buildMyDataView } from "../../../core/alliance/alliance-views.js";
-import { translate } from "../../../core/i18n/catalogue.js";
-import { DomainError } from "../../../core/shared/errors.js";
-import type { Locale } from "../../../core/shared/refs.js";
+import { buildForgetMeConfirmView, buildForgetMeDoneText, buildMyDataView } from "#core/alliance/alliance-views.js";
+import { translate } from "#core/i18n/catalogue.js";
+import { DomainError } from "#core/shared/errors.js";
+import type { Locale } from "#core/shared/refs.js";
 import { ALLIANCE_VERBS } from "../render/alliance-cards.js";
 import { card, text } from "../render/card-kit.js";
 import { renderView } from "../render/render-view.js";

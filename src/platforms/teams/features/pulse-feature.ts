@@ -2,12 +2,12 @@
 // (Action.Execute) replaces the question with the saved state and sends the next one, or the
 // thank-you at the end of the round. The scheduler's proactive round uses the same cards.
 import { z } from "zod";
-import { translate } from "../../../core/i18n/catalogue.js";
-import type { PendingPulse, PulseService } from "../../../core/pulse/pulse-service.js";
-import { buildPulseAnsweredView, buildNoPulseOpenText, buildPulseQuestionView, buildPulseThankYouView, type PulseViewOptions } from "../../../core/pulse/pulse-views.js";
-import type { Clock } from "../../../core/shared/clock.js";
-import { DomainError } from "../../../core/shared/errors.js";
-import type { Actor, Locale } from "../../../core/shared/refs.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { PendingPulse, PulseService } from "#core/pulse/pulse-service.js";
+import { buildPulseAnsweredView, buildNoPulseOpenText, buildPulseQuestionView, buildPulseThankYouView, type PulseViewOptions } from "#core/pulse/pulse-views.js";
+import type { Clock } from "#core/shared/clock.js";
+import { DomainError } from "#core/shared/errors.js";
+import type { Actor, Locale } from "#core/shared/refs.js";
 import type { TeamsFeature } from "../handlers/feature-types.js";
 import { CANT_SAY, PULSE_VERBS } from "../render/pulse-cards.js";
 import { renderView } from "../render/render-view.js";

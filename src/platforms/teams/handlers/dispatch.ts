@@ -3,11 +3,11 @@
 // Identity, the conversation reference, error wording and sending happen here, once.
 import type { AdaptiveCardActionResponse } from "@microsoft/teams.api";
 import { z } from "zod";
-import { translate } from "../../../core/i18n/catalogue.js";
-import { isDomainError } from "../../../core/shared/errors.js";
-import { COMMAND_TEXT_MAX } from "../../../core/shared/input-limits.js";
-import type { Logger } from "../../../logger.js";
-import type { ProcessedEventRepository } from "../../../core/alliance/processed-event-repository.js";
+import { translate } from "#core/i18n/catalogue.js";
+import { isDomainError } from "#core/shared/errors.js";
+import { COMMAND_TEXT_MAX } from "#core/shared/input-limits.js";
+import type { Logger } from "#src/logger.js";
+import type { ProcessedEventRepository } from "#core/alliance/processed-event-repository.js";
 import { parseCommand, type TeamsCommand } from "../commands/command-parser.js";
 import type { CardRender } from "../render/render-types.js";
 import { toInvokeAnswer, toMessage } from "../render/to-message.js";

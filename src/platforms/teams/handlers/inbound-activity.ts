@@ -1,7 +1,7 @@
 // The fields of an incoming Teams activity this bot reads, checked with zod at the edge.
 // Everything else the SDK hands us is ignored, so a surprising payload cannot reach the core.
 import { z } from "zod";
-import type { ConversationKind } from "../../../core/alliance/workspace.js";
+import type { ConversationKind } from "#core/alliance/workspace.js";
 
 const account = z.object({
   id: z.string().min(1).max(512),

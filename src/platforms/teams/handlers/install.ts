@@ -7,9 +7,9 @@
 // app_uninstalled does: its personal data is erased RETENTION_DAYS_AFTER_UNINSTALL days later
 // unless the bot is added again or hears from the tenant before then (tenant-activity.ts).
 // Removal from one person's personal scope concerns that person only and starts nothing.
-import { translate } from "../../../core/i18n/catalogue.js";
-import type { UninstallRetention } from "../../../core/alliance/uninstall-retention.js";
-import type { Logger } from "../../../logger.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { UninstallRetention } from "#core/alliance/uninstall-retention.js";
+import type { Logger } from "#src/logger.js";
 import type { Dispatcher } from "./dispatch.js";
 import { conversationKindOf, parseInbound, tenantOf, type InboundActivity } from "./inbound-activity.js";
 

@@ -3,7 +3,7 @@
 // e-mail domain. The core asks only while a member has no organisation and no e-mail; answers,
 // including "nothing" and failures, are cached per user so a member whose directory entry has no
 // e-mail (guests, the Agents Playground) is not looked up on every message.
-import type { LookedUpProfile } from "../../../core/alliance/member-service.js";
+import type { LookedUpProfile } from "#core/alliance/member-service.js";
 import type { RetryPolicy } from "../transport/send-queue.js";
 import type { TeamsTarget } from "../transport/teams-connector.js";
 

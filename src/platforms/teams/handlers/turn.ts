@@ -2,11 +2,11 @@
 // alliance, created on first contact), the language to answer in, and where to answer. Every
 // turn also refreshes the stored conversation reference, so proactive sends find the latest
 // serviceUrl (Teams may move a tenant to another one).
-import type { ResolvedMember } from "../../../core/alliance/member-service.js";
-import type { MemberService } from "../../../core/alliance/member-service.js";
-import type { ConversationKind, ConversationRef } from "../../../core/alliance/workspace.js";
-import type { ConversationRepository } from "../../../core/alliance/workspace-repository.js";
-import { toLocale, type Locale } from "../../../core/shared/refs.js";
+import type { ResolvedMember } from "#core/alliance/member-service.js";
+import type { MemberService } from "#core/alliance/member-service.js";
+import type { ConversationKind, ConversationRef } from "#core/alliance/workspace.js";
+import type { ConversationRepository } from "#core/alliance/workspace-repository.js";
+import { toLocale, type Locale } from "#core/shared/refs.js";
 import type { TeamsTarget } from "../transport/teams-connector.js";
 import type { MemberProfileLookup } from "./member-profile.js";
 import { baseConversationId, conversationKindOf, tenantOf, userIdOf, type InboundActivity } from "./inbound-activity.js";

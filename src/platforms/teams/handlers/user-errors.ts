@@ -2,9 +2,9 @@
 // the catalogue, invalid card input as a "check this form" line, anything else as a generic
 // apology (the details go to the log, never to the chat).
 import { ZodError } from "zod";
-import { hasMessage, translate } from "../../../core/i18n/catalogue.js";
-import { isDomainError } from "../../../core/shared/errors.js";
-import type { Locale } from "../../../core/shared/refs.js";
+import { hasMessage, translate } from "#core/i18n/catalogue.js";
+import { isDomainError } from "#core/shared/errors.js";
+import type { Locale } from "#core/shared/refs.js";
 
 /** The user-facing text for `error`, and whether it was expected (not worth an error log). */
 export function userErrorText(error: unknown, locale: Locale): { text: string; expected: boolean } {

@@ -1,8 +1,8 @@
 // Cards for administration and privacy: help, the setup form (with errors shown in place), the
 // "which organisation?" prompt, "my data" and the "forget me" confirmation.
 import type { CardElement } from "@microsoft/teams.cards";
-import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView, OrganizationRequestView, SetupFormView } from "../../../core/alliance/alliance-views.js";
-import { translator } from "../../../core/i18n/catalogue.js";
+import type { ChooseOrganizationView, ForgetMeConfirmView, HelpView, MyDataView, OrganizationRequestView, SetupFormView } from "#core/alliance/alliance-views.js";
+import { translator } from "#core/i18n/catalogue.js";
 import { button, card, container, errorText, facts, heading, note, text } from "./card-kit.js";
 import { confirmationCard } from "./confirmation-card.js";
 import type { CardRender } from "./render-types.js";

@@ -2,8 +2,8 @@
 // the "kept?" check-in and the confirm/dispute request. Buttons that need more input (a new date,
 // a reason) open an inline form with Action.ShowCard instead of a dialog.
 import type { Action, CardElement } from "@microsoft/teams.cards";
-import { translator } from "../../../core/i18n/catalogue.js";
-import type { Locale } from "../../../core/shared/refs.js";
+import { translator } from "#core/i18n/catalogue.js";
+import type { Locale } from "#core/shared/refs.js";
 import {
   COMMITMENT_ACTION_IDS,
   type CommitmentButtonView,
@@ -11,7 +11,7 @@ import {
   type CommitmentCheckInView,
   type CommitmentConfirmRequestView,
   type CommitmentListView,
-} from "../../../core/commitments/commitment-views.js";
+} from "#core/commitments/commitment-views.js";
 import { button, card, container, errorText, facts, heading, note, text } from "./card-kit.js";
 import type { CardRender } from "./render-types.js";
 

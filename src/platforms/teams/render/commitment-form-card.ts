@@ -1,10 +1,10 @@
 // The "new agreement" form, shown when "commit …" lacked a date, a beneficiary or a clear text:
 // pre-filled with what the bot understood, with the problems spelled out above the fields.
 import type { CardElement } from "@microsoft/teams.cards";
-import type { CommandProblem, CommitmentDraft, DraftField } from "../../../core/commitments/commit-command.js";
-import { COMMITMENT_LIMITS } from "../../../core/commitments/commitment.js";
-import { translate, type MessageParams } from "../../../core/i18n/catalogue.js";
-import type { Locale } from "../../../core/shared/refs.js";
+import type { CommandProblem, CommitmentDraft, DraftField } from "#core/commitments/commit-command.js";
+import { COMMITMENT_LIMITS } from "#core/commitments/commitment.js";
+import { translate, type MessageParams } from "#core/i18n/catalogue.js";
+import type { Locale } from "#core/shared/refs.js";
 import { button, card, errorText, heading, note } from "./card-kit.js";
 import type { CardRender } from "./render-types.js";
 

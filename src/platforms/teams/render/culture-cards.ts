@@ -3,8 +3,8 @@
 // points left per aspect and any problem are shown in place after a submit. The result's radar
 // ("kite") has no Teams chart element, so it is drawn as grouped bars per quadrant.
 import type { CardElement } from "@microsoft/teams.cards";
-import type { CultureAssessmentFormView, CultureResultView } from "../../../core/culture-fit/culture-fit-views.js";
-import { translate } from "../../../core/i18n/catalogue.js";
+import type { CultureAssessmentFormView, CultureResultView } from "#core/culture-fit/culture-fit-views.js";
+import { translate } from "#core/i18n/catalogue.js";
 import { button, card, column, container, errorText, heading, note, text } from "./card-kit.js";
 import type { CardRender } from "./render-types.js";
 

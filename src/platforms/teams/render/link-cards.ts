@@ -1,6 +1,6 @@
 // The confirmation before this Teams organisation joins an alliance, as an Adaptive Card.
-import type { LinkConfirmView } from "../../../core/alliance/space-link-views.js";
-import { mergeInputId, type LinkMergeView } from "../../../core/alliance/space-merge-views.js";
+import type { LinkConfirmView } from "#core/alliance/space-link-views.js";
+import { mergeInputId, type LinkMergeView } from "#core/alliance/space-merge-views.js";
 import { ALLIANCE_VERBS } from "./alliance-cards.js";
 import type { CardElement } from "@microsoft/teams.cards";
 import { confirmationCard } from "./confirmation-card.js";

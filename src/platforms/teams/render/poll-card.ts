@@ -3,8 +3,8 @@
 // is posted in the channel (public view) and returned to a voter after Action.Execute (their
 // view, with their choice pre-selected), and Teams refreshes it per viewer through `refresh`.
 import type { CardElement, IExecuteAction } from "@microsoft/teams.cards";
-import { translator } from "../../../core/i18n/catalogue.js";
-import type { PollOptionView, PollView } from "../../../core/polls/poll-views.js";
+import { translator } from "#core/i18n/catalogue.js";
+import type { PollOptionView, PollView } from "#core/polls/poll-views.js";
 import { bar, button, card, column, container, errorText, facts, heading, note, text, toggle } from "./card-kit.js";
 import type { CardRender } from "./render-types.js";
 

@@ -1,10 +1,10 @@
 // "poll" without arguments: a form to start from a template (the brief's question first) or to
 // write one's own poll, with the same settings as the command's flags.
 import type { CardElement } from "@microsoft/teams.cards";
-import { translate } from "../../../core/i18n/catalogue.js";
-import { POLL_TEMPLATES } from "../../../core/polls/poll-templates.js";
-import type { Locale } from "../../../core/shared/refs.js";
-import { describeSpaces, type AlliancePollTarget } from "../../../core/polls/alliance-poll-relay.js";
+import { translate } from "#core/i18n/catalogue.js";
+import { POLL_TEMPLATES } from "#core/polls/poll-templates.js";
+import type { Locale } from "#core/shared/refs.js";
+import { describeSpaces, type AlliancePollTarget } from "#core/polls/alliance-poll-relay.js";
 import { button, card, errorText, heading, note } from "./card-kit.js";
 import type { CardRender } from "./render-types.js";
 

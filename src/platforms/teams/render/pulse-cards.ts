@@ -2,8 +2,8 @@
 // an optional comment; once answered it is replaced by the "saved" card (the answer can still
 // be changed until the round closes), and the next question follows.
 import type { CardElement } from "@microsoft/teams.cards";
-import { translate } from "../../../core/i18n/catalogue.js";
-import type { PulseAnsweredView, PulseQuestionView, PulseThankYouView } from "../../../core/pulse/pulse-views.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { PulseAnsweredView, PulseQuestionView, PulseThankYouView } from "#core/pulse/pulse-views.js";
 import { button, card, container, errorText, heading, note, text } from "./card-kit.js";
 import type { CardRender } from "./render-types.js";
 

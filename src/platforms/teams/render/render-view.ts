@@ -1,7 +1,7 @@
 // One function from any core View to a Teams message. The switch is exhaustive over
 // View["kind"]: a new view kind fails the type check here until Teams renders it.
 import { renderLinkConfirmCard, renderLinkMergeCard } from "./link-cards.js";
-import type { View } from "../../../core/views.js";
+import type { View } from "#core/views.js";
 import {
   renderChooseOrganizationCard, renderOrganizationRequestCard,
   renderForgetMeConfirmCard,
@@ -20,7 +20,7 @@ import { renderCultureFormCard, renderCultureResultCard } from "./culture-cards.
 import { renderPollCard, type PollCardOptions } from "./poll-card.js";
 import { renderPulseAnsweredCard, renderPulseQuestionCard, renderPulseThankYouCard } from "./pulse-cards.js";
 import { renderSummaryCard } from "./summary-card.js";
-import type { Locale } from "../../../core/shared/refs.js";
+import type { Locale } from "#core/shared/refs.js";
 import type { CardRender } from "./render-types.js";
 
 /** Per-viewer or per-place details some cards need; proactive sends use the defaults. */

@@ -4,12 +4,12 @@
 // and culture. Every chart carries a text fallback, since the chart elements are a Teams-only
 // extension that other hosts (and some Teams clients) do not draw.
 import type { CardElement } from "@microsoft/teams.cards";
-import { translate } from "../../../core/i18n/catalogue.js";
-import type { PresentedTable } from "../../../core/summary/present-summary.js";
-import { summaryChartData, type SummaryChartData } from "../../../core/summary/summary-chart-data.js";
-import type { SummaryView } from "../../../core/summary/summary-views.js";
-import type { Rag } from "../../../core/trust-health/rag-and-trend.js";
-import type { Locale } from "../../../core/shared/refs.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { PresentedTable } from "#core/summary/present-summary.js";
+import { summaryChartData, type SummaryChartData } from "#core/summary/summary-chart-data.js";
+import type { SummaryView } from "#core/summary/summary-views.js";
+import type { Rag } from "#core/trust-health/rag-and-trend.js";
+import type { Locale } from "#core/shared/refs.js";
 import { card, column, container, heading, note, text } from "./card-kit.js";
 import type { CardRender } from "./render-types.js";
 

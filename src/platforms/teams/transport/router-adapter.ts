@@ -5,7 +5,7 @@
 import express, { type Router } from "express";
 import type { HttpMethod, HttpRouteHandler, IHttpServerAdapter } from "@microsoft/teams.apps";
 import type { InboundTokenCheck, InboundTokenVerdict } from "./inbound-token-check.js";
-import { labelRequest } from "../../../request-context.js";
+import { labelRequest } from "#src/request-context.js";
 
 /** Bot Framework caps a message at ~100 KB (UTF-16); anything much bigger is not from Teams. */
 const MAX_BODY = "256kb";

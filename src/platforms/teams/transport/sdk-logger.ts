@@ -2,7 +2,7 @@
 // bodies with user text, axios errors whose config carries the Bearer token), so only strings
 // and the safe parts of errors are passed on: chat content and secrets never reach the log.
 import type { ILogger, LogLevel } from "@microsoft/teams.common";
-import type { Logger } from "../../../logger.js";
+import type { Logger } from "#src/logger.js";
 
 /** The parts of an error that are safe to log (axios errors carry headers with tokens). */
 export function safeErrorFields(error: unknown): Record<string, unknown> {

@@ -2,7 +2,7 @@
 // checked against, and where outgoing calls get their Bearer token. Both are configurable so a
 // test harness (or a sovereign cloud) can point a started bot at its own endpoints.
 import { PUBLIC, withOverrides, type CloudEnvironment, type TokenProviderFn } from "@microsoft/teams.api";
-import type { Config } from "../../../config.js";
+import type { Config } from "#src/config.js";
 import type { InboundTokenPolicy } from "./inbound-token-check.js";
 
 /** The Teams part of the config (non-null). */

@@ -2,11 +2,11 @@
  * The Slack platform with the real core services over a real database (PGlite, opened once per
  * test file by the caller), on the shared HTTP server, against the fake Web API.
  */
-import { slackFeatures } from "../../../../src/compose-slack.js";
-import { buildCoreServices, type CoreServices } from "../../../../src/compose-services.js";
-import { systemClock, type Clock } from "../../../../src/core/shared/clock.js";
-import type { Database } from "../../../../src/storage/database.js";
-import { PrismaProcessedEventRepository } from "../../../../src/storage/prisma/prisma-processed-event-repository.js";
+import { slackFeatures } from "#src/compose-slack.js";
+import { buildCoreServices, type CoreServices } from "#src/compose-services.js";
+import { systemClock, type Clock } from "#core/shared/clock.js";
+import type { Database } from "#storage/database.js";
+import { PrismaProcessedEventRepository } from "#storage/prisma/prisma-processed-event-repository.js";
 import type { FakeSlack } from "../../../fakes/fake-slack.js";
 import { slackConfig, startSlackHarness, type SlackHarness } from "./slack-harness.js";
 

@@ -3,9 +3,9 @@
  * fake Web API, the way src/compose.ts does, on random ports.
  */
 import { pino } from "pino";
-import { createHttpServer, finishRoutes } from "../../../../src/http/server.js";
-import type { SlackConfig } from "../../../../src/platforms/slack/transport/slack-app.js";
-import { createSlackPlatform, type SlackPlatform, type SlackPlatformDeps } from "../../../../src/platforms/slack/slack-platform.js";
+import { createHttpServer, finishRoutes } from "#http/server.js";
+import type { SlackConfig } from "#platforms/slack/transport/slack-app.js";
+import { createSlackPlatform, type SlackPlatform, type SlackPlatformDeps } from "#platforms/slack/slack-platform.js";
 import { FakeSlack } from "../../../fakes/fake-slack.js";
 import { SIGNING_SECRET } from "../../../fakes/slack-requests.js";
 

@@ -4,7 +4,7 @@
  * cleared before each test so assertions only see that test's traffic.
  */
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import type { Database } from "../../../../src/storage/database.js";
+import type { Database } from "#storage/database.js";
 import { storageTargets } from "../../../support/databases.js";
 import { startSlackBot, type SlackBot } from "./slack-bot.js";
 

@@ -5,9 +5,9 @@ import { request } from "node:http";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadConfig } from "../../../../src/config.js";
-import { startBot, type RunningBot } from "../../../../src/compose.js";
-import { createLogger } from "../../../../src/logger.js";
+import { loadConfig } from "#src/config.js";
+import { startBot, type RunningBot } from "#src/compose.js";
+import { createLogger } from "#src/logger.js";
 import { makeSigningKey, startFakeBotConnector, BOT_FRAMEWORK_ISSUER, type FakeBotConnector, type SigningKey } from "../../../fakes/fake-bot-connector.js";
 
 /** The app id the authenticated harness runs as. */

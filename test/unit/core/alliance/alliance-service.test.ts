@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDomainError } from "../../../../src/core/shared/errors.js";
+import { isDomainError } from "#core/shared/errors.js";
 import { allianceServices, memoryStores } from "../../../support/alliance-stores.js";
 
 const partners = [

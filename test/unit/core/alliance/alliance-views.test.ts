@@ -6,14 +6,14 @@ import {
   buildHelpView,
   buildMyDataView,
   buildSetupFormView,
-} from "../../../../src/core/alliance/alliance-views.js";
-import type { MyDataExport } from "../../../../src/core/alliance/personal-data.js";
-import { parseCommitCommand } from "../../../../src/core/commitments/commit-command.js";
-import { parsePollCommand } from "../../../../src/core/polls/poll-command.js";
-import { readPollDeadline } from "../../../../src/core/polls/poll-command-input.js";
-import { parseCommand } from "../../../../src/platforms/teams/commands/command-parser.js";
-import { allianceMessages } from "../../../../src/core/i18n/messages/alliance.js";
-import { LOCALES } from "../../../../src/core/shared/refs.js";
+} from "#core/alliance/alliance-views.js";
+import type { MyDataExport } from "#core/alliance/personal-data.js";
+import { parseCommitCommand } from "#core/commitments/commit-command.js";
+import { parsePollCommand } from "#core/polls/poll-command.js";
+import { readPollDeadline } from "#core/polls/poll-command-input.js";
+import { parseCommand } from "#platforms/teams/commands/command-parser.js";
+import { allianceMessages } from "#core/i18n/messages/alliance.js";
+import { LOCALES } from "#core/shared/refs.js";
 
 /** Every string in a view, recursively. */
 function strings(value: unknown): string[] {

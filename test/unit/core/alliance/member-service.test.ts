@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ResolveMemberInput } from "../../../../src/core/alliance/member-service.js";
-import { isDomainError } from "../../../../src/core/shared/errors.js";
+import type { ResolveMemberInput } from "#core/alliance/member-service.js";
+import { isDomainError } from "#core/shared/errors.js";
 import { allianceServices, memoryStores } from "../../../support/alliance-stores.js";
 
 const base: ResolveMemberInput = { platform: "slack", workspaceExternalId: "T1", userExternalId: "U1", displayName: "Ann" };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Organization } from "../../../../src/core/alliance/alliance.js";
-import { emailDomainOf, matchOrganization } from "../../../../src/core/alliance/organization-matching.js";
-import { isValidTimeZone } from "../../../../src/core/shared/zoned-time.js";
+import type { Organization } from "#core/alliance/alliance.js";
+import { emailDomainOf, matchOrganization } from "#core/alliance/organization-matching.js";
+import { isValidTimeZone } from "#core/shared/zoned-time.js";
 
 const org = (id: string, emailDomains: string[], slackTeamIds: string[] = []): Organization => ({
   id,

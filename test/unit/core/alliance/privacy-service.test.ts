@@ -4,11 +4,11 @@ import {
   pulsePersonalData,
   type PulseInviteRecord,
   type PulseInviteStore,
-} from "../../../../src/core/alliance/personal-data-sources.js";
-import { createPollPersonalDataSource } from "../../../../src/core/polls/poll-personal-data.js";
-import { isDomainError } from "../../../../src/core/shared/errors.js";
-import { InMemoryCommitmentRepository } from "../../../../src/storage/memory/in-memory-commitment-repository.js";
-import { InMemoryPollRepository } from "../../../../src/storage/memory/in-memory-poll-repository.js";
+} from "#core/alliance/personal-data-sources.js";
+import { createPollPersonalDataSource } from "#core/polls/poll-personal-data.js";
+import { isDomainError } from "#core/shared/errors.js";
+import { InMemoryCommitmentRepository } from "#storage/memory/in-memory-commitment-repository.js";
+import { InMemoryPollRepository } from "#storage/memory/in-memory-poll-repository.js";
 import { allianceServices, memoryStores } from "../../../support/alliance-stores.js";
 
 /** Pulse invitations per member. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { withPeriodicPrune } from "../../../../src/core/alliance/pruning-processed-events.js";
-import { InMemoryProcessedEventRepository } from "../../../../src/storage/memory/in-memory-processed-event-repository.js";
+import { withPeriodicPrune } from "#core/alliance/pruning-processed-events.js";
+import { InMemoryProcessedEventRepository } from "#storage/memory/in-memory-processed-event-repository.js";
 
 describe("processed events prune themselves", () => {
   it("forgets claims older than the keep time, at most once per interval, and still refuses a repeat", async () => {

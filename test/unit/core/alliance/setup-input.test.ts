@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateSetup, type SetupFieldError } from "../../../../src/core/alliance/setup-input.js";
+import { validateSetup, type SetupFieldError } from "#core/alliance/setup-input.js";
 
 const minimal = { name: "Delta Works", organizations: [{ name: "Acme" }, { name: "Globex" }] };
 

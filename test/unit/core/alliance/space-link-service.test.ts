@@ -1,17 +1,17 @@
 // Linking spaces into one alliance: the code's rules (single use, 24 hours, admins only, hashed),
 // every refusal the issue names, the join itself and unlink — over the in-memory stores.
 import { describe, expect, it } from "vitest";
-import { AllianceService } from "../../../../src/core/alliance/alliance-service.js";
-import { MemberService } from "../../../../src/core/alliance/member-service.js";
-import { SpaceLinkService, type SpaceActor } from "../../../../src/core/alliance/space-link-service.js";
-import { buildLinkCodeText, buildLinkConfirmView } from "../../../../src/core/alliance/space-link-views.js";
-import { FixedClock } from "../../../../src/core/shared/clock.js";
-import { isDomainError, type DomainErrorCode } from "../../../../src/core/shared/errors.js";
-import { createKeyedHasher } from "../../../../src/core/shared/keyed-hash.js";
-import { InMemoryAllianceRepository } from "../../../../src/storage/memory/in-memory-alliance-repository.js";
-import { InMemoryMemberRepository } from "../../../../src/storage/memory/in-memory-member-repository.js";
-import { InMemorySpaceRepository } from "../../../../src/storage/memory/in-memory-space-repository.js";
-import { InMemoryWorkspaceRepository } from "../../../../src/storage/memory/in-memory-workspace-repository.js";
+import { AllianceService } from "#core/alliance/alliance-service.js";
+import { MemberService } from "#core/alliance/member-service.js";
+import { SpaceLinkService, type SpaceActor } from "#core/alliance/space-link-service.js";
+import { buildLinkCodeText, buildLinkConfirmView } from "#core/alliance/space-link-views.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { isDomainError, type DomainErrorCode } from "#core/shared/errors.js";
+import { createKeyedHasher } from "#core/shared/keyed-hash.js";
+import { InMemoryAllianceRepository } from "#storage/memory/in-memory-alliance-repository.js";
+import { InMemoryMemberRepository } from "#storage/memory/in-memory-member-repository.js";
+import { InMemorySpaceRepository } from "#storage/memory/in-memory-space-repository.js";
+import { InMemoryWorkspaceRepository } from "#storage/memory/in-memory-workspace-repository.js";
 
 const T0 = new Date("2026-12-03T09:00:00Z");
 const HOUR = 3_600_000;

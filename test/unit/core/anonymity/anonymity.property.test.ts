@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decideSuppression, effectiveAnonymityThreshold } from "../../../../src/core/anonymity/anonymity.js";
+import { decideSuppression, effectiveAnonymityThreshold } from "#core/anonymity/anonymity.js";
 
 // Random alliances: 1–7 groups of 0–15 people, a configured k of 0–10, total published or not.
 const scenario = fc.record({

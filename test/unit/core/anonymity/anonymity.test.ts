@@ -5,7 +5,7 @@ import {
   effectiveAnonymityThreshold,
   publishedGroupIds,
   suppressAggregates,
-} from "../../../../src/core/anonymity/anonymity.js";
+} from "#core/anonymity/anonymity.js";
 
 const reasonsOf = (decision: ReturnType<typeof decideSuppression>) =>
   Object.fromEntries(decision.groups.map((group) => [group.id, group.hiddenReason]));

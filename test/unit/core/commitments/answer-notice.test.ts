@@ -1,12 +1,12 @@
 // The owner of an agreement in another space hears of the answer there: once per answered
 // version, with the card as it now stands; an owner in the same space sees it where they are.
 import { describe, expect, it } from "vitest";
-import { defaultAllianceSettings } from "../../../../src/core/alliance/alliance-defaults.js";
-import { answerNoticeKey, tellOwnerElsewhere, type NotifyMember } from "../../../../src/core/commitments/answer-notice.js";
-import type { Commitment } from "../../../../src/core/commitments/commitment.js";
-import { FixedClock } from "../../../../src/core/shared/clock.js";
-import type { View } from "../../../../src/core/views.js";
-import { InMemoryMemberRepository } from "../../../../src/storage/memory/in-memory-member-repository.js";
+import { defaultAllianceSettings } from "#core/alliance/alliance-defaults.js";
+import { answerNoticeKey, tellOwnerElsewhere, type NotifyMember } from "#core/commitments/answer-notice.js";
+import type { Commitment } from "#core/commitments/commitment.js";
+import { FixedClock } from "#core/shared/clock.js";
+import type { View } from "#core/views.js";
+import { InMemoryMemberRepository } from "#storage/memory/in-memory-member-repository.js";
 
 const T0 = new Date("2026-12-03T10:00:00Z");
 

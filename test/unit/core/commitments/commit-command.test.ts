@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCommitCommand, type CommitCommandContext } from "../../../../src/core/commitments/commit-command.js";
+import { parseCommitCommand, type CommitCommandContext } from "#core/commitments/commit-command.js";
 
 const context: CommitCommandContext = {
   now: new Date("2026-03-25T10:00:00Z"), // Wednesday, 11:00 in Amsterdam

@@ -1,9 +1,9 @@
 // A hand-checked fixture: every expected number below was worked out on paper from the table in
 // the comment, not printed from the code.
 import { describe, expect, it } from "vitest";
-import type { Beneficiary, Commitment, CommitmentEvent, CommitmentStatus } from "../../../../src/core/commitments/commitment.js";
-import { computeCommitmentFigures } from "../../../../src/core/commitments/commitment-figures.js";
-import { instantOf } from "../../../../src/core/shared/zoned-time.js";
+import type { Beneficiary, Commitment, CommitmentEvent, CommitmentStatus } from "#core/commitments/commitment.js";
+import { computeCommitmentFigures } from "#core/commitments/commitment-figures.js";
+import { instantOf } from "#core/shared/zoned-time.js";
 
 const AMS = "Europe/Amsterdam";
 const A = "org-a";

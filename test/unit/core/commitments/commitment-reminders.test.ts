@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { remindersDue, reminderKey } from "../../../../src/core/commitments/commitment-reminders.js";
-import { createCommitmentService, type CommitmentService } from "../../../../src/core/commitments/commitment-service.js";
-import { FixedClock } from "../../../../src/core/shared/clock.js";
-import type { Actor } from "../../../../src/core/shared/refs.js";
-import { InMemoryCommitmentRepository } from "../../../../src/storage/memory/in-memory-commitment-repository.js";
+import { remindersDue, reminderKey } from "#core/commitments/commitment-reminders.js";
+import { createCommitmentService, type CommitmentService } from "#core/commitments/commitment-service.js";
+import { FixedClock } from "#core/shared/clock.js";
+import type { Actor } from "#core/shared/refs.js";
+import { InMemoryCommitmentRepository } from "#storage/memory/in-memory-commitment-repository.js";
 import { fixedScope } from "../../../support/alliance-scope.js";
 
 const AMS = "Europe/Amsterdam";

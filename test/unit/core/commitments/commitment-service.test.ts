@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Commitment } from "../../../../src/core/commitments/commitment.js";
-import type { CommitmentRepository } from "../../../../src/core/commitments/commitment-repository.js";
-import { createCommitmentService, type CommitmentService } from "../../../../src/core/commitments/commitment-service.js";
-import { FixedClock } from "../../../../src/core/shared/clock.js";
-import { DomainError, isDomainError } from "../../../../src/core/shared/errors.js";
-import type { Actor } from "../../../../src/core/shared/refs.js";
-import { InMemoryCommitmentRepository } from "../../../../src/storage/memory/in-memory-commitment-repository.js";
+import type { Commitment } from "#core/commitments/commitment.js";
+import type { CommitmentRepository } from "#core/commitments/commitment-repository.js";
+import { createCommitmentService, type CommitmentService } from "#core/commitments/commitment-service.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { DomainError, isDomainError } from "#core/shared/errors.js";
+import type { Actor } from "#core/shared/refs.js";
+import { InMemoryCommitmentRepository } from "#storage/memory/in-memory-commitment-repository.js";
 import { fixedScope } from "../../../support/alliance-scope.js";
 
 const scope = fixedScope({

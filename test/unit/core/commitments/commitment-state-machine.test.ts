@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { CommitmentStatus, ConfirmationState } from "../../../../src/core/commitments/commitment.js";
+import type { CommitmentStatus, ConfirmationState } from "#core/commitments/commitment.js";
 import {
   effectiveOutcome,
   transition,
   type CommitmentAction,
   type CommitmentActionKind,
-} from "../../../../src/core/commitments/commitment-state-machine.js";
-import { isDomainError } from "../../../../src/core/shared/errors.js";
+} from "#core/commitments/commitment-state-machine.js";
+import { isDomainError } from "#core/shared/errors.js";
 
 const DUE = new Date("2026-03-20T22:59:59.999Z");
 const BEFORE = new Date("2026-03-18T10:00:00Z");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Commitment } from "../../../../src/core/commitments/commitment.js";
+import type { Commitment } from "#core/commitments/commitment.js";
 import {
   buildCheckIn,
   buildCommitmentCard,
@@ -8,10 +8,10 @@ import {
   COMMITMENT_ACTION_IDS,
   formatDue,
   type CommitmentViewContext,
-} from "../../../../src/core/commitments/commitment-views.js";
-import { hasMessage, translate } from "../../../../src/core/i18n/catalogue.js";
-import type { DomainErrorCode } from "../../../../src/core/shared/errors.js";
-import type { Actor } from "../../../../src/core/shared/refs.js";
+} from "#core/commitments/commitment-views.js";
+import { hasMessage, translate } from "#core/i18n/catalogue.js";
+import type { DomainErrorCode } from "#core/shared/errors.js";
+import type { Actor } from "#core/shared/refs.js";
 
 const NOW = new Date("2026-03-25T10:00:00Z");
 const base: Commitment = {

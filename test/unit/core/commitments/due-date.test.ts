@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDueDate, type DueDateContext } from "../../../../src/core/commitments/due-date.js";
-import { isDomainError } from "../../../../src/core/shared/errors.js";
+import { parseDueDate, type DueDateContext } from "#core/commitments/due-date.js";
+import { isDomainError } from "#core/shared/errors.js";
 
 const AMS = "Europe/Amsterdam";
 const NY = "America/New_York";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { aggregateCultureFit } from "../../../../src/core/culture-fit/culture-fit-aggregation.js";
-import type { CultureAssessment } from "../../../../src/core/culture-fit/culture-fit-types.js";
+import { aggregateCultureFit } from "#core/culture-fit/culture-fit-aggregation.js";
+import type { CultureAssessment } from "#core/culture-fit/culture-fit-types.js";
 import { R1_NOW, R1_PREF, R2_NOW, R2_PREF, assessment, six } from "./culture-fit-fixtures.js";
 
 const orgs = [

@@ -1,6 +1,6 @@
 // Shared test data: the hand-computed fixture of research-anchors.md §4.6.
-import type { CultureAssessment } from "../../../../src/core/culture-fit/culture-fit-types.js";
-import type { AspectPoints } from "../../../../src/core/culture-fit/cvf-instrument.js";
+import type { CultureAssessment } from "#core/culture-fit/culture-fit-types.js";
+import type { AspectPoints } from "#core/culture-fit/cvf-instrument.js";
 
 export const six = (split: number[]): AspectPoints => Array.from({ length: 6 }, () => [...split]);
 export const R1_NOW: AspectPoints = [

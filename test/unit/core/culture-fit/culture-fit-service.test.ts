@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Alliance } from "../../../../src/core/alliance/alliance.js";
-import { createCultureFitService, culturePeriodKey } from "../../../../src/core/culture-fit/culture-fit-service.js";
-import { pointsToInput } from "../../../../src/core/culture-fit/culture-validation.js";
-import type { Actor } from "../../../../src/core/shared/refs.js";
-import { InMemoryCultureFitRepository } from "../../../../src/storage/memory/in-memory-culture-fit-repository.js";
+import type { Alliance } from "#core/alliance/alliance.js";
+import { createCultureFitService, culturePeriodKey } from "#core/culture-fit/culture-fit-service.js";
+import { pointsToInput } from "#core/culture-fit/culture-validation.js";
+import type { Actor } from "#core/shared/refs.js";
+import { InMemoryCultureFitRepository } from "#storage/memory/in-memory-culture-fit-repository.js";
 import { R1_NOW, R1_PREF, R2_NOW, R2_PREF } from "./culture-fit-fixtures.js";
 
 const alliance: Alliance = {

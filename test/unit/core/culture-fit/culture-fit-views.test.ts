@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { aggregateCultureFit } from "../../../../src/core/culture-fit/culture-fit-aggregation.js";
-import { buildCultureFormView, buildCultureResultView } from "../../../../src/core/culture-fit/culture-fit-views.js";
-import { checkCulturePoints, pointsToInput } from "../../../../src/core/culture-fit/culture-validation.js";
+import { aggregateCultureFit } from "#core/culture-fit/culture-fit-aggregation.js";
+import { buildCultureFormView, buildCultureResultView } from "#core/culture-fit/culture-fit-views.js";
+import { checkCulturePoints, pointsToInput } from "#core/culture-fit/culture-validation.js";
 import { R1_NOW, R1_PREF, R2_NOW, R2_PREF, assessment } from "./culture-fit-fixtures.js";
 
 describe("culture-fit views", () => {

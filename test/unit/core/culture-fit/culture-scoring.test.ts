@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AspectPoints } from "../../../../src/core/culture-fit/cvf-instrument.js";
+import type { AspectPoints } from "#core/culture-fit/cvf-instrument.js";
 import {
   combineProfiles,
   compareProfiles,
@@ -7,7 +7,7 @@ import {
   dominantOf,
   profileOf,
   profileScores,
-} from "../../../../src/core/culture-fit/culture-scoring.js";
+} from "#core/culture-fit/culture-scoring.js";
 
 const six = (split: number[]): AspectPoints => Array.from({ length: 6 }, () => [...split]);
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ASPECTS, QUADRANTS } from "../../../../src/core/culture-fit/cvf-instrument.js";
+import { ASPECTS, QUADRANTS } from "#core/culture-fit/cvf-instrument.js";
 import {
   checkCulturePoints,
   pointsToInput,
   validateCulturePoints,
   type CulturePointsInput,
-} from "../../../../src/core/culture-fit/culture-validation.js";
+} from "#core/culture-fit/culture-validation.js";
 
 const even = () => Object.fromEntries(ASPECTS.map((a) => [a, { clan: 25, adhocracy: 25, market: 25, hierarchy: 25 }]));
 const valid = (): CulturePointsInput => ({ now: even(), preferred: even() });

@@ -1,20 +1,20 @@
 // Issue 11: "due in 1 day(s)". Plural forms come from each locale's plural rules, and no
 // template in either language falls back to "(s)" / "(en)" or to jargon a member cannot read.
 import { describe, expect, it } from "vitest";
-import { translate, type MessageKey } from "../../../../src/core/i18n/catalogue.js";
-import { allianceMessages } from "../../../../src/core/i18n/messages/alliance.js";
-import { commitmentMessages } from "../../../../src/core/i18n/messages/commitments.js";
-import { commonMessages } from "../../../../src/core/i18n/messages/common.js";
-import { cultureMessages } from "../../../../src/core/i18n/messages/culture.js";
-import { pollMessages } from "../../../../src/core/i18n/messages/polls.js";
-import { pulseMessages } from "../../../../src/core/i18n/messages/pulse.js";
-import { reachMessages } from "../../../../src/core/i18n/messages/reach.js";
-import { slackMessages } from "../../../../src/core/i18n/messages/slack.js";
-import { summaryMessages } from "../../../../src/core/i18n/messages/summary.js";
-import { teamsMessages } from "../../../../src/core/i18n/messages/teams.js";
-import { trustHealthMessages } from "../../../../src/core/i18n/messages/trust-health.js";
-import { selectPlurals } from "../../../../src/core/i18n/plural.js";
-import { LOCALES } from "../../../../src/core/shared/refs.js";
+import { translate, type MessageKey } from "#core/i18n/catalogue.js";
+import { allianceMessages } from "#core/i18n/messages/alliance.js";
+import { commitmentMessages } from "#core/i18n/messages/commitments.js";
+import { commonMessages } from "#core/i18n/messages/common.js";
+import { cultureMessages } from "#core/i18n/messages/culture.js";
+import { pollMessages } from "#core/i18n/messages/polls.js";
+import { pulseMessages } from "#core/i18n/messages/pulse.js";
+import { reachMessages } from "#core/i18n/messages/reach.js";
+import { slackMessages } from "#core/i18n/messages/slack.js";
+import { summaryMessages } from "#core/i18n/messages/summary.js";
+import { teamsMessages } from "#core/i18n/messages/teams.js";
+import { trustHealthMessages } from "#core/i18n/messages/trust-health.js";
+import { selectPlurals } from "#core/i18n/plural.js";
+import { LOCALES } from "#core/shared/refs.js";
 
 const modules = [allianceMessages, commitmentMessages, commonMessages, cultureMessages, pollMessages, pulseMessages, reachMessages, slackMessages, summaryMessages, teamsMessages, trustHealthMessages];
 const templates = modules.flatMap((m) => LOCALES.map((locale) => Object.entries(m[locale] as Record<string, string>).map(([key, text]) => ({ locale, key, text }))).flat());

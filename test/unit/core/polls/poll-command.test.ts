@@ -1,8 +1,8 @@
 /** The /poll command grammar and the recurrence phrases. */
 import { describe, expect, it } from "vitest";
-import { parsePollCommand } from "../../../../src/core/polls/poll-command.js";
-import { readPollDeadline } from "../../../../src/core/polls/poll-command-input.js";
-import { recurrenceFromPhrase } from "../../../../src/core/polls/poll-recurrence-phrase.js";
+import { parsePollCommand } from "#core/polls/poll-command.js";
+import { readPollDeadline } from "#core/polls/poll-command-input.js";
+import { recurrenceFromPhrase } from "#core/polls/poll-recurrence-phrase.js";
 
 describe("/poll grammar", () => {
   it("reads the question, options and every flag", () => {

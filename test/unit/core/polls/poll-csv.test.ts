@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "../../../../src/core/polls/poll-csv.js";
+import { toCsv } from "#core/polls/poll-csv.js";
 
 describe("toCsv", () => {
   it("quotes commas, quotes and line breaks and ends lines with CRLF (RFC 4180)", () => {

@@ -1,5 +1,5 @@
 // Small builders for poll unit tests.
-import type { Poll, PollBallot } from "../../../../src/core/polls/poll.js";
+import type { Poll, PollBallot } from "#core/polls/poll.js";
 
 /** A poll with options o0..o{n-1}. */
 export function pollWith(optionCount: number, overrides: Partial<Poll> = {}): Poll {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { hasMessage, translate, type MessageKey } from "../../../../src/core/i18n/catalogue.js";
-import { pollMessages } from "../../../../src/core/i18n/messages/polls.js";
+import { hasMessage, translate, type MessageKey } from "#core/i18n/catalogue.js";
+import { pollMessages } from "#core/i18n/messages/polls.js";
 
 describe("poll messages", () => {
   it("has a user text in English and Dutch for every poll error code", () => {

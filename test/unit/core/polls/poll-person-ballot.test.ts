@@ -3,14 +3,14 @@
 // changes the ballot she cast on Slack — in named and anonymous polls alike; a member whose e-mail
 // is not verified is a person of their own, and reminders reach a person once.
 import { beforeEach, describe, expect, it } from "vitest";
-import { createPersonDirectory, onePerPerson, personKeyOf } from "../../../../src/core/alliance/person.js";
-import { createPollService } from "../../../../src/core/polls/poll-service.js";
-import type { PollService } from "../../../../src/core/polls/poll-service-types.js";
-import { createHmacVoterKeyHasher } from "../../../../src/core/polls/voter-key.js";
-import { FixedClock } from "../../../../src/core/shared/clock.js";
-import type { Actor } from "../../../../src/core/shared/refs.js";
-import { InMemoryMemberRepository } from "../../../../src/storage/memory/in-memory-member-repository.js";
-import { InMemoryPollRepository } from "../../../../src/storage/memory/in-memory-poll-repository.js";
+import { createPersonDirectory, onePerPerson, personKeyOf } from "#core/alliance/person.js";
+import { createPollService } from "#core/polls/poll-service.js";
+import type { PollService } from "#core/polls/poll-service-types.js";
+import { createHmacVoterKeyHasher } from "#core/polls/voter-key.js";
+import { FixedClock } from "#core/shared/clock.js";
+import type { Actor } from "#core/shared/refs.js";
+import { InMemoryMemberRepository } from "#storage/memory/in-memory-member-repository.js";
+import { InMemoryPollRepository } from "#storage/memory/in-memory-poll-repository.js";
 
 const T0 = new Date("2026-12-03T10:00:00Z");
 let members: InMemoryMemberRepository;

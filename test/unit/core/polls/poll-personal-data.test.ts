@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { FixedClock } from "../../../../src/core/shared/clock.js";
-import type { Actor } from "../../../../src/core/shared/refs.js";
-import { createPollPersonalDataSource } from "../../../../src/core/polls/poll-personal-data.js";
-import { createPollService } from "../../../../src/core/polls/poll-service.js";
-import { createHmacVoterKeyHasher } from "../../../../src/core/polls/voter-key.js";
-import { InMemoryPollRepository } from "../../../../src/storage/memory/in-memory-poll-repository.js";
+import { FixedClock } from "#core/shared/clock.js";
+import type { Actor } from "#core/shared/refs.js";
+import { createPollPersonalDataSource } from "#core/polls/poll-personal-data.js";
+import { createPollService } from "#core/polls/poll-service.js";
+import { createHmacVoterKeyHasher } from "#core/polls/voter-key.js";
+import { InMemoryPollRepository } from "#storage/memory/in-memory-poll-repository.js";
 
 const member: Actor = { memberId: "m1", allianceId: "a1", organizationId: "o1", role: "member" };
 

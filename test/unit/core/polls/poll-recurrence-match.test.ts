@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recurrenceFiresAt } from "../../../../src/core/polls/poll-recurrence-match.js";
+import { recurrenceFiresAt } from "#core/polls/poll-recurrence-match.js";
 
 const AMS = "Europe/Amsterdam";
 // Monday 2026-11-23 09:00 in Amsterdam is 08:00 UTC (CET).

@@ -1,9 +1,9 @@
 // Issue 11: a recurring poll's creator was never told the rule or the next run. The rule reads
 // in words in both languages, and the next run is the next minute the sweep would post at.
 import { describe, expect, it } from "vitest";
-import { nextRecurrence, recurrenceFiresAt } from "../../../../src/core/polls/poll-recurrence-match.js";
-import { recurrenceFromPhrase } from "../../../../src/core/polls/poll-recurrence-phrase.js";
-import { describeRecurrence } from "../../../../src/core/polls/poll-recurrence-text.js";
+import { nextRecurrence, recurrenceFiresAt } from "#core/polls/poll-recurrence-match.js";
+import { recurrenceFromPhrase } from "#core/polls/poll-recurrence-phrase.js";
+import { describeRecurrence } from "#core/polls/poll-recurrence-text.js";
 
 const AMS = "Europe/Amsterdam";
 const words = (phrase: string, locale: "en" | "nl") => describeRecurrence(recurrenceFromPhrase(phrase)!, locale);

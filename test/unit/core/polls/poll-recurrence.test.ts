@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidRecurrence, normalizeRecurrence, recurrenceProblem } from "../../../../src/core/polls/poll-recurrence.js";
+import { isValidRecurrence, normalizeRecurrence, recurrenceProblem } from "#core/polls/poll-recurrence.js";
 
 describe("recurrence rule shape", () => {
   it.each([

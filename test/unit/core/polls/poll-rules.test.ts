@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isDomainError } from "../../../../src/core/shared/errors.js";
-import type { Actor } from "../../../../src/core/shared/refs.js";
-import type { Poll } from "../../../../src/core/polls/poll.js";
-import { acceptsVotes, dayOf } from "../../../../src/core/polls/poll.js";
+import { isDomainError } from "#core/shared/errors.js";
+import type { Actor } from "#core/shared/refs.js";
+import type { Poll } from "#core/polls/poll.js";
+import { acceptsVotes, dayOf } from "#core/polls/poll.js";
 import {
   cleanText,
   pollInputSchema,
@@ -12,7 +12,7 @@ import {
   validateNewPoll,
   validateOptions,
   validateQuestion,
-} from "../../../../src/core/polls/poll-rules.js";
+} from "#core/polls/poll-rules.js";
 
 const now = new Date("2026-03-02T10:00:00Z");
 const creator: Actor = { memberId: "m1", allianceId: "a1", organizationId: "o1", role: "member" };

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { FixedClock } from "../../../../src/core/shared/clock.js";
-import { isDomainError } from "../../../../src/core/shared/errors.js";
-import type { Actor } from "../../../../src/core/shared/refs.js";
-import { createPollService } from "../../../../src/core/polls/poll-service.js";
-import type { PollDirectory, PollService } from "../../../../src/core/polls/poll-service-types.js";
-import { createHmacVoterKeyHasher } from "../../../../src/core/polls/voter-key.js";
-import { InMemoryPollRepository } from "../../../../src/storage/memory/in-memory-poll-repository.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { isDomainError } from "#core/shared/errors.js";
+import type { Actor } from "#core/shared/refs.js";
+import { createPollService } from "#core/polls/poll-service.js";
+import type { PollDirectory, PollService } from "#core/polls/poll-service-types.js";
+import { createHmacVoterKeyHasher } from "#core/polls/voter-key.js";
+import { InMemoryPollRepository } from "#storage/memory/in-memory-poll-repository.js";
 
 const T0 = new Date("2026-03-02T10:15:00Z");
 const HOUR = 3_600_000;

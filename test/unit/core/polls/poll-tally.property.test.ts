@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { PollBallot } from "../../../../src/core/polls/poll.js";
-import { tallyPoll } from "../../../../src/core/polls/poll-tally.js";
+import type { PollBallot } from "#core/polls/poll.js";
+import { tallyPoll } from "#core/polls/poll-tally.js";
 import { pollWith } from "./poll-fixtures.js";
 
 // Random polls: 2–10 options, single or multiple choice, 0–40 voters spread over 1–5 organisations

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { largestRemainder, optionKeyShares, tallyPoll } from "../../../../src/core/polls/poll-tally.js";
-import { COLLABORATION_PRIORITIES_TEMPLATE } from "../../../../src/core/polls/poll-templates.js";
+import { largestRemainder, optionKeyShares, tallyPoll } from "#core/polls/poll-tally.js";
+import { COLLABORATION_PRIORITIES_TEMPLATE } from "#core/polls/poll-templates.js";
 import { ballots, pollWith } from "./poll-fixtures.js";
 
 describe("tallyPoll", () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { POLL_LIMITS } from "../../../../src/core/polls/poll.js";
-import { validateNewPoll } from "../../../../src/core/polls/poll-rules.js";
+import { POLL_LIMITS } from "#core/polls/poll.js";
+import { validateNewPoll } from "#core/polls/poll-rules.js";
 import {
   COLLABORATION_PRIORITIES_TEMPLATE,
   POLL_TEMPLATES,
   findPollTemplate,
   optionKeysOf,
-} from "../../../../src/core/polls/poll-templates.js";
-import { isPillar } from "../../../../src/core/trust-health/pillars.js";
+} from "#core/polls/poll-templates.js";
+import { isPillar } from "#core/trust-health/pillars.js";
 import { pollWith } from "./poll-fixtures.js";
 
 describe("poll templates", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { PollResults } from "../../../../src/core/polls/poll-service-types.js";
-import { tallyPoll } from "../../../../src/core/polls/poll-tally.js";
-import { buildPollView } from "../../../../src/core/polls/poll-views.js";
+import type { PollResults } from "#core/polls/poll-service-types.js";
+import { tallyPoll } from "#core/polls/poll-tally.js";
+import { buildPollView } from "#core/polls/poll-views.js";
 import { ballots, pollWith } from "./poll-fixtures.js";
 
 const now = new Date("2026-03-02T10:00:00Z");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createKeyedHasher } from "../../../../src/core/shared/keyed-hash.js";
-import { createHmacVoterKeyHasher, voterKeyFor } from "../../../../src/core/polls/voter-key.js";
+import { createKeyedHasher } from "#core/shared/keyed-hash.js";
+import { createHmacVoterKeyHasher, voterKeyFor } from "#core/polls/voter-key.js";
 
 const secret = "a-server-secret-of-some-length";
 

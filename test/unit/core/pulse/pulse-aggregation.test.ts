@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { aggregatePulse, type PulseAggregationInput } from "../../../../src/core/pulse/pulse-aggregation.js";
-import type { PulseFigure } from "../../../../src/core/pulse/pulse-figures.js";
-import type { PulseAnswer, PulseInvite, PulseRound } from "../../../../src/core/pulse/pulse-types.js";
+import { aggregatePulse, type PulseAggregationInput } from "#core/pulse/pulse-aggregation.js";
+import type { PulseFigure } from "#core/pulse/pulse-figures.js";
+import type { PulseAnswer, PulseInvite, PulseRound } from "#core/pulse/pulse-types.js";
 
 const orgs = [
   { id: "A", name: "Alpha" },

@@ -2,9 +2,9 @@
 // and no subtraction between a published total and its published parts isolates fewer than k.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregatePulse } from "../../../../src/core/pulse/pulse-aggregation.js";
-import type { PulseFigure } from "../../../../src/core/pulse/pulse-figures.js";
-import type { PulseAnswer } from "../../../../src/core/pulse/pulse-types.js";
+import { aggregatePulse } from "#core/pulse/pulse-aggregation.js";
+import type { PulseFigure } from "#core/pulse/pulse-figures.js";
+import type { PulseAnswer } from "#core/pulse/pulse-types.js";
 
 const ORGS = ["A", "B", "C"];
 const ITEMS = ["rel.kept_agreements", "rel.follow_through"]; // one directional, one not (both reliability)

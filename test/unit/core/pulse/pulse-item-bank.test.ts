@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { hasMessage, translate } from "../../../../src/core/i18n/catalogue.js";
-import { pulseMessages } from "../../../../src/core/i18n/messages/pulse.js";
-import { PULSE_CATEGORIES, PULSE_ITEMS, itemsOf } from "../../../../src/core/pulse/pulse-item-bank.js";
+import { hasMessage, translate } from "#core/i18n/catalogue.js";
+import { pulseMessages } from "#core/i18n/messages/pulse.js";
+import { PULSE_CATEGORIES, PULSE_ITEMS, itemsOf } from "#core/pulse/pulse-item-bank.js";
 
 function textKeys(item: { key: string; directional: boolean }): string[] {
   return item.directional ? [`pulse.item.${item.key}.partner`, `pulse.item.${item.key}.self`] : [`pulse.item.${item.key}`];

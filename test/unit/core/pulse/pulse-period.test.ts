@@ -6,8 +6,8 @@ import {
   periodKeysBetween,
   periodWindow,
   shiftPeriodKey,
-} from "../../../../src/core/pulse/pulse-period.js";
-import { isoWeek as isoWeekOf } from "../../../../src/core/shared/zoned-time.js";
+} from "#core/pulse/pulse-period.js";
+import { isoWeek as isoWeekOf } from "#core/shared/zoned-time.js";
 
 const AMS = "Europe/Amsterdam";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PULSE_PILLARS, PULSE_ITEMS, findPulseItem } from "../../../../src/core/pulse/pulse-item-bank.js";
-import { periodKeyFor, shiftPeriodKey } from "../../../../src/core/pulse/pulse-period.js";
-import { itemsForRound } from "../../../../src/core/pulse/pulse-rotation.js";
+import { PULSE_PILLARS, PULSE_ITEMS, findPulseItem } from "#core/pulse/pulse-item-bank.js";
+import { periodKeyFor, shiftPeriodKey } from "#core/pulse/pulse-period.js";
+import { itemsForRound } from "#core/pulse/pulse-rotation.js";
 
 const categoriesOf = (keys: string[]) => new Set(keys.map((k) => findPulseItem(k)!.category));
 

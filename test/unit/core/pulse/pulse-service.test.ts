@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Alliance } from "../../../../src/core/alliance/alliance.js";
-import type { PulseInviteStore } from "../../../../src/core/alliance/personal-data-sources.js";
-import { findPulseItem } from "../../../../src/core/pulse/pulse-item-bank.js";
-import { createPulseService, type PulseDirectory } from "../../../../src/core/pulse/pulse-service.js";
-import type { Actor } from "../../../../src/core/shared/refs.js";
-import { InMemoryPulseRepository } from "../../../../src/storage/memory/in-memory-pulse-repository.js";
+import type { Alliance } from "#core/alliance/alliance.js";
+import type { PulseInviteStore } from "#core/alliance/personal-data-sources.js";
+import { findPulseItem } from "#core/pulse/pulse-item-bank.js";
+import { createPulseService, type PulseDirectory } from "#core/pulse/pulse-service.js";
+import type { Actor } from "#core/shared/refs.js";
+import { InMemoryPulseRepository } from "#storage/memory/in-memory-pulse-repository.js";
 
 const alliance: Alliance = {
   id: "al1",

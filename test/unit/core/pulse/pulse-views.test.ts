@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { PendingPulse } from "../../../../src/core/pulse/pulse-service.js";
+import type { PendingPulse } from "#core/pulse/pulse-service.js";
 import {
   buildNoPulseOpenText,
   buildPulseAnsweredView,
   buildPulseQuestionView,
   buildPulseReminderView,
   buildPulseThankYouView,
-} from "../../../../src/core/pulse/pulse-views.js";
+} from "#core/pulse/pulse-views.js";
 
 const pending: PendingPulse = {
   round: {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isDomainError } from "../../../../src/core/shared/errors.js";
-import { latestSlot, nextSlot, slotsBetween, type RecurringSchedule } from "../../../../src/core/schedule/slots.js";
-import { isoWeekKey, toZoned, zonedToInstant } from "../../../../src/core/shared/zoned-time.js";
+import { isDomainError } from "#core/shared/errors.js";
+import { latestSlot, nextSlot, slotsBetween, type RecurringSchedule } from "#core/schedule/slots.js";
+import { isoWeekKey, toZoned, zonedToInstant } from "#core/shared/zoned-time.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTtlCache } from "../../../../src/core/shared/ttl-cache.js";
+import { createTtlCache } from "#core/shared/ttl-cache.js";
 
 describe("ttl cache", () => {
   it("reads through once, serves the stored value until it expires, then reads again", async () => {

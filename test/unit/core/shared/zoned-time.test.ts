@@ -8,7 +8,7 @@ import {
   offsetMinutesAt,
   startOfLocalDay,
   toZoned,
-} from "../../../../src/core/shared/zoned-time.js";
+} from "#core/shared/zoned-time.js";
 
 const AMS = "Europe/Amsterdam";
 const NY = "America/New_York";

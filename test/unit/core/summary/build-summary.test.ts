@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
-import { buildSummaryFromFigures } from "../../../../src/core/summary/summary-from-figures.js";
-import { tallyPoll } from "../../../../src/core/polls/poll-tally.js";
+import { buildTrustHealthSummary } from "#core/summary/build-summary.js";
+import { buildSummaryFromFigures } from "#core/summary/summary-from-figures.js";
+import { tallyPoll } from "#core/polls/poll-tally.js";
 import { commitments, pulse } from "../../../fixtures/trust-health-figures.js";
 import { week10, week9, workedInput } from "../../../fixtures/trust-health-worked-example.js";
 

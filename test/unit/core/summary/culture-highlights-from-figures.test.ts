@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CultureFitFigures, CultureProfileFigures } from "../../../../src/core/culture-fit/culture-fit-figures.js";
-import { cultureHighlightsFromFigures } from "../../../../src/core/summary/culture-highlights-from-figures.js";
+import type { CultureFitFigures, CultureProfileFigures } from "#core/culture-fit/culture-fit-figures.js";
+import { cultureHighlightsFromFigures } from "#core/summary/culture-highlights-from-figures.js";
 
 // Issue 3's hand-computed team: now 22.5/20.833/25.833/30.833, preferred 32.5/27.5/20/20.
 const acme: CultureProfileFigures = {

@@ -1,10 +1,10 @@
 // Summary sentences count with real plurals: "Overdue by 1 day", "1 commitment has", "based on
 // 1 outcome", and a recency-weighted 2.5 in the locale's own decimals.
 import { describe, expect, it } from "vitest";
-import { translator } from "../../../../src/core/i18n/catalogue.js";
-import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
-import { eventText } from "../../../../src/core/summary/present-summary-sections.js";
-import { presentSummary } from "../../../../src/core/summary/present-summary.js";
+import { translator } from "#core/i18n/catalogue.js";
+import { buildTrustHealthSummary } from "#core/summary/build-summary.js";
+import { eventText } from "#core/summary/present-summary-sections.js";
+import { presentSummary } from "#core/summary/present-summary.js";
 import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
 
 const summary = buildTrustHealthSummary(workedInput);

@@ -2,12 +2,12 @@
 // green over a red partner verdict, give and take is shown both ways and a lopsided pair is named,
 // and the next steps say who should talk to whom — in the model, the Markdown, Slack and Teams.
 import { describe, expect, it } from "vitest";
-import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
-import { renderSummaryMarkdown } from "../../../../src/core/summary/render-summary-markdown.js";
-import { summaryView } from "../../../../src/core/summary/summary-views.js";
-import { NO_COMMITMENT_EVENTS, type Perceived, type TrustHealthPeriodInput } from "../../../../src/core/trust-health/trust-health-inputs.js";
-import { renderSummary } from "../../../../src/platforms/slack/render/summary-blocks.js";
-import { renderSummaryCard } from "../../../../src/platforms/teams/render/summary-card.js";
+import { buildTrustHealthSummary } from "#core/summary/build-summary.js";
+import { renderSummaryMarkdown } from "#core/summary/render-summary-markdown.js";
+import { summaryView } from "#core/summary/summary-views.js";
+import { NO_COMMITMENT_EVENTS, type Perceived, type TrustHealthPeriodInput } from "#core/trust-health/trust-health-inputs.js";
+import { renderSummary } from "#platforms/slack/render/summary-blocks.js";
+import { renderSummaryCard } from "#platforms/teams/render/summary-card.js";
 import { perceivedPeriod } from "../trust-health/period-builder.js";
 
 const seen = (mean: number, respondents: number): Perceived => ({ kind: "score", score: 0, mean, respondents });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
-import { renderSummaryMarkdown } from "../../../../src/core/summary/render-summary-markdown.js";
-import { summaryView } from "../../../../src/core/summary/summary-views.js";
-import { NO_COMMITMENT_EVENTS } from "../../../../src/core/trust-health/trust-health-inputs.js";
+import { buildTrustHealthSummary } from "#core/summary/build-summary.js";
+import { renderSummaryMarkdown } from "#core/summary/render-summary-markdown.js";
+import { summaryView } from "#core/summary/summary-views.js";
+import { NO_COMMITMENT_EVENTS } from "#core/trust-health/trust-health-inputs.js";
 import { perceivedPeriod } from "../trust-health/period-builder.js";
 import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
 

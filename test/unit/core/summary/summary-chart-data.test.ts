@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
-import { summaryChartData } from "../../../../src/core/summary/summary-chart-data.js";
-import { formatPeriod, sparkline } from "../../../../src/core/summary/summary-format.js";
+import { buildTrustHealthSummary } from "#core/summary/build-summary.js";
+import { summaryChartData } from "#core/summary/summary-chart-data.js";
+import { formatPeriod, sparkline } from "#core/summary/summary-format.js";
 import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
 
 describe("summaryChartData", () => {

@@ -3,8 +3,8 @@
 // histories with fixed seeds, in memory. The same comparison runs on PGlite / PostgreSQL and on
 // the demo alliance in test/integration/summary/summary-sameness.test.ts.
 import { describe, expect, it } from "vitest";
-import { InMemoryCommitmentRepository } from "../../../../src/storage/memory/in-memory-commitment-repository.js";
-import { InMemoryPulseRepository } from "../../../../src/storage/memory/in-memory-pulse-repository.js";
+import { InMemoryCommitmentRepository } from "#storage/memory/in-memory-commitment-repository.js";
+import { InMemoryPulseRepository } from "#storage/memory/in-memory-pulse-repository.js";
 import { seedRandomHistory } from "../../../support/random-alliance-history.js";
 import { summariesBothWays, summaryDifferences } from "../../../support/summary-sameness.js";
 

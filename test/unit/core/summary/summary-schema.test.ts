@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
-import { parseStoredSummary } from "../../../../src/core/summary/summary-schema.js";
-import { isDomainError } from "../../../../src/core/shared/errors.js";
+import { buildTrustHealthSummary } from "#core/summary/build-summary.js";
+import { parseStoredSummary } from "#core/summary/summary-schema.js";
+import { isDomainError } from "#core/shared/errors.js";
 import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
 
 const stored = JSON.parse(JSON.stringify(buildTrustHealthSummary(workedInput))) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
-import { createSummaryService, reportedPeriodKey, type SummaryServiceDeps } from "../../../../src/core/summary/summary-service.js";
+import { buildTrustHealthSummary } from "#core/summary/build-summary.js";
+import { createSummaryService, reportedPeriodKey, type SummaryServiceDeps } from "#core/summary/summary-service.js";
 import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
 
 const alliance = (cadence: "weekly" | "biweekly" | "monthly") => ({ timezone: "Europe/Amsterdam", summary: { cadence, weekday: 1, hour: 9 } });

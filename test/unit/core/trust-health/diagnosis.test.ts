@@ -9,8 +9,8 @@ import {
   thresholdsFor,
   type SubjectDiagnosis,
   type SubjectEvidence,
-} from "../../../../src/core/trust-health/diagnosis.js";
-import { keptRateEstimate, likertEstimate } from "../../../../src/core/trust-health/estimates.js";
+} from "#core/trust-health/diagnosis.js";
+import { keptRateEstimate, likertEstimate } from "#core/trust-health/estimates.js";
 
 const est = (value: number, low: number, high: number, basis = 20) => ({ value, low, high, basis });
 const evidence = (record: [number, number, number] | null, trust: [number, number, number] | null): SubjectEvidence => ({

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { LIKERT_CALIBRATION, TRUST_HEALTH_CONSTANTS } from "../../../../src/core/trust-health/trust-health-constants.js";
+import { LIKERT_CALIBRATION, TRUST_HEALTH_CONSTANTS } from "#core/trust-health/trust-health-constants.js";
 
 const doc = readFileSync(path.resolve(import.meta.dirname, "../../../../docs/trust-health.md"), "utf8");
 

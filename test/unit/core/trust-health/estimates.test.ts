@@ -1,7 +1,7 @@
 // The maths behind the intervals (docs/trust-health.md §1.1, §5.1), against values one can look up.
 import { describe, expect, it } from "vitest";
-import { calibrateLikert, uncalibrateLikert } from "../../../../src/core/trust-health/calibration.js";
-import { betaCdf, betaQuantile, keptRateEstimate, likertEstimate, zFor } from "../../../../src/core/trust-health/estimates.js";
+import { calibrateLikert, uncalibrateLikert } from "#core/trust-health/calibration.js";
+import { betaCdf, betaQuantile, keptRateEstimate, likertEstimate, zFor } from "#core/trust-health/estimates.js";
 
 describe("Beta distribution", () => {
   it("matches tabulated values of the regularised incomplete beta function", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foundationsMean, healthIndex, pillarWeight } from "../../../../src/core/trust-health/health-index.js";
+import { foundationsMean, healthIndex, pillarWeight } from "#core/trust-health/health-index.js";
 
 const scores = { reliability: 80, reciprocity: 80, transparency: 80, clear_agreements: 80, trust: 40 };
 

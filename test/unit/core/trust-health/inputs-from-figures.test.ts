@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { tallyPoll } from "../../../../src/core/polls/poll-tally.js";
+import { tallyPoll } from "#core/polls/poll-tally.js";
 import { commitments, pulse } from "../../../fixtures/trust-health-figures.js";
 import {
   commitmentEventsFromFigures,
   periodInputFromFigures,
   sayFromPollTally,
-} from "../../../../src/core/trust-health/inputs-from-figures.js";
-import { computeTrustHealth } from "../../../../src/core/trust-health/trust-health-report.js";
-import { NO_COMMITMENT_EVENTS } from "../../../../src/core/trust-health/trust-health-inputs.js";
+} from "#core/trust-health/inputs-from-figures.js";
+import { computeTrustHealth } from "#core/trust-health/trust-health-report.js";
+import { NO_COMMITMENT_EVENTS } from "#core/trust-health/trust-health-inputs.js";
 
 describe("periodInputFromFigures", () => {
   const input = periodInputFromFigures({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { notableEvents, participationRate } from "../../../../src/core/trust-health/notable-events.js";
-import { NO_COMMITMENT_EVENTS, type OrganizationPeriodInput } from "../../../../src/core/trust-health/trust-health-inputs.js";
-import { reciprocityImbalance } from "../../../../src/core/trust-health/reciprocity.js";
-import { pillarBounds } from "../../../../src/core/trust-health/pillar-bounds.js";
-import { calibrateLikert } from "../../../../src/core/trust-health/calibration.js";
-import { FLAG_LEVEL } from "../../../../src/core/trust-health/trust-health-constants.js";
+import { notableEvents, participationRate } from "#core/trust-health/notable-events.js";
+import { NO_COMMITMENT_EVENTS, type OrganizationPeriodInput } from "#core/trust-health/trust-health-inputs.js";
+import { reciprocityImbalance } from "#core/trust-health/reciprocity.js";
+import { pillarBounds } from "#core/trust-health/pillar-bounds.js";
+import { calibrateLikert } from "#core/trust-health/calibration.js";
+import { FLAG_LEVEL } from "#core/trust-health/trust-health-constants.js";
 import { perceivedPeriod } from "./period-builder.js";
 
 const scores = (trust: number | null) => ({ reliability: 70, reciprocity: 70, transparency: 70, clear_agreements: 70, trust });

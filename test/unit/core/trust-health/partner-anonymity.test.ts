@@ -5,11 +5,11 @@
 // commitments (attributed work) and need no k.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregatePulse } from "../../../../src/core/pulse/pulse-aggregation.js";
-import type { PulseAnswer, PulseRound } from "../../../../src/core/pulse/pulse-types.js";
-import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
-import { periodInputFromFigures } from "../../../../src/core/trust-health/inputs-from-figures.js";
-import { NO_COMMITMENT_EVENTS } from "../../../../src/core/trust-health/trust-health-inputs.js";
+import { aggregatePulse } from "#core/pulse/pulse-aggregation.js";
+import type { PulseAnswer, PulseRound } from "#core/pulse/pulse-types.js";
+import { buildTrustHealthSummary } from "#core/summary/build-summary.js";
+import { periodInputFromFigures } from "#core/trust-health/inputs-from-figures.js";
+import { NO_COMMITMENT_EVENTS } from "#core/trust-health/trust-health-inputs.js";
 
 const ORGS = ["org-a", "org-b", "org-c"] as const;
 const organizations = ORGS.map((id) => ({ id, name: id.toUpperCase() }));

@@ -1,6 +1,6 @@
 // Builds small periods for the rule tests: perceived scores per pillar, optional observed figures.
-import type { Pillar } from "../../../../src/core/trust-health/pillars.js";
-import type { TrustHealthPeriodInput } from "../../../../src/core/trust-health/trust-health-inputs.js";
+import type { Pillar } from "#core/trust-health/pillars.js";
+import type { TrustHealthPeriodInput } from "#core/trust-health/trust-health-inputs.js";
 
 /** A period whose pillars are perceived-only with the given scores (missing = no answers). */
 export function perceivedPeriod(

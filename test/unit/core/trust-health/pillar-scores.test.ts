@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blend, observedWeight, round1, scorePillar } from "../../../../src/core/trust-health/pillar-scores.js";
+import { blend, observedWeight, round1, scorePillar } from "#core/trust-health/pillar-scores.js";
 import { perceivedPeriod } from "./period-builder.js";
 
 describe("observedWeight", () => {

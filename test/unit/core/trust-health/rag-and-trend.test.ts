@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastSeries, ragOf, trendOf } from "../../../../src/core/trust-health/rag-and-trend.js";
+import { lastSeries, ragOf, trendOf } from "#core/trust-health/rag-and-trend.js";
 
 describe("ragOf", () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { pearson, sayVsDo } from "../../../../src/core/trust-health/say-vs-do.js";
-import { scorePeriod } from "../../../../src/core/trust-health/pillar-scores.js";
-import { PILLARS, type Pillar } from "../../../../src/core/trust-health/pillars.js";
-import type { SayInput, TrustHealthPeriodInput } from "../../../../src/core/trust-health/trust-health-inputs.js";
+import { pearson, sayVsDo } from "#core/trust-health/say-vs-do.js";
+import { scorePeriod } from "#core/trust-health/pillar-scores.js";
+import { PILLARS, type Pillar } from "#core/trust-health/pillars.js";
+import type { SayInput, TrustHealthPeriodInput } from "#core/trust-health/trust-health-inputs.js";
 import { perceivedPeriod } from "./period-builder.js";
 
 const poll: SayInput = { pollId: "p", respondents: 40, shares: { trust: 0.61, reliability: 0.2, transparency: 0.19 } };

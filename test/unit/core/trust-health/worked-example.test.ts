@@ -1,7 +1,7 @@
 // The worked example of docs/trust-health.md §8: every number below was computed by hand in the doc.
 import { describe, expect, it } from "vitest";
-import { computeTrustHealth } from "../../../../src/core/trust-health/trust-health-report.js";
-import type { Pillar } from "../../../../src/core/trust-health/pillars.js";
+import { computeTrustHealth } from "#core/trust-health/trust-health-report.js";
+import type { Pillar } from "#core/trust-health/pillars.js";
 import { linkedInPoll, week10, week10Events, week9 } from "../../../fixtures/trust-health-worked-example.js";
 
 function run(uncertainty: "low" | "medium" | "high") {

@@ -8,8 +8,8 @@ import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { BOT_SCOPES, SLACK_PATHS } from "../../../../src/platforms/slack/transport/slack-app.js";
-import { SLASH_COMMANDS } from "../../../../src/platforms/slack/listeners/commands.js";
+import { BOT_SCOPES, SLACK_PATHS } from "#platforms/slack/transport/slack-app.js";
+import { SLASH_COMMANDS } from "#platforms/slack/listeners/commands.js";
 
 const SCHEMA_DIR = process.env.SLACK_MANIFEST_SCHEMA_DIR ?? "/work/shared/reference/slack-manifest";
 const haveSchema = existsSync(`${SCHEMA_DIR}/manifest.schema.1.0.0.json`);

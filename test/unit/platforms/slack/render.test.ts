@@ -4,16 +4,16 @@
  * 2000 per button value, 100 options; long content splits cleanly instead of being cut off.
  */
 import { describe, expect, it } from "vitest";
-import { buildHelpView, buildSetupFormView } from "../../../../src/core/alliance/alliance-views.js";
-import type { CommitmentListView } from "../../../../src/core/commitments/commitment-views.js";
-import type { PollView } from "../../../../src/core/polls/poll-views.js";
-import { splitText, truncate } from "../../../../src/platforms/slack/render/limits.js";
-import { renderMessages, renderView } from "../../../../src/platforms/slack/render/render-view.js";
+import { buildHelpView, buildSetupFormView } from "#core/alliance/alliance-views.js";
+import type { CommitmentListView } from "#core/commitments/commitment-views.js";
+import type { PollView } from "#core/polls/poll-views.js";
+import { splitText, truncate } from "#platforms/slack/render/limits.js";
+import { renderMessages, renderView } from "#platforms/slack/render/render-view.js";
 import { blockKitProblems } from "../../../fakes/block-kit-checks.js";
-import { buildCreateModal } from "../../../../src/platforms/slack/listeners/commitments/commitment-modals.js";
-import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
-import { summaryView } from "../../../../src/core/summary/summary-views.js";
-import { NO_COMMITMENT_EVENTS } from "../../../../src/core/trust-health/trust-health-inputs.js";
+import { buildCreateModal } from "#platforms/slack/listeners/commitments/commitment-modals.js";
+import { buildTrustHealthSummary } from "#core/summary/build-summary.js";
+import { summaryView } from "#core/summary/summary-views.js";
+import { NO_COMMITMENT_EVENTS } from "#core/trust-health/trust-health-inputs.js";
 import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
 import { perceivedPeriod } from "../../core/trust-health/period-builder.js";
 
@@ -174,8 +174,8 @@ describe("setup modal", () => {
 
 describe("culture assessment modal", () => {
   it("fits 6 aspects × 4 statements × 2 views and the difference items into one modal, errors under the aspect", async () => {
-    const { buildCultureFormView } = await import("../../../../src/core/culture-fit/culture-fit-views.js");
-    const { cultureModalErrors } = await import("../../../../src/platforms/slack/render/culture-blocks.js");
+    const { buildCultureFormView } = await import("#core/culture-fit/culture-fit-views.js");
+    const { cultureModalErrors } = await import("#platforms/slack/render/culture-blocks.js");
     const view = buildCultureFormView({
       locale: "en", k: 5, organizationName: "Alpha", periodKey: "2026-Q4",
       values: { now: { dominant_characteristics: { clan: 50, adhocracy: 20, market: 20, hierarchy: 20 } } },

@@ -1,7 +1,7 @@
 /** The poll-message update coalescer: bounded updates under a burst, a guaranteed trailing update, 429s respected. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createUpdateCoalescer } from "../../../../src/platforms/slack/services/update-coalescer.js";
-import { SlackSendError } from "../../../../src/platforms/slack/transport/slack-errors.js";
+import { createUpdateCoalescer } from "#platforms/slack/services/update-coalescer.js";
+import { SlackSendError } from "#platforms/slack/transport/slack-errors.js";
 
 beforeEach(() => {
   vi.useFakeTimers();

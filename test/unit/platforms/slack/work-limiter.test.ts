@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWorkLimiter } from "../../../../src/platforms/slack/services/work-limiter.js";
+import { createWorkLimiter } from "#platforms/slack/services/work-limiter.js";
 
 /** A job that records when it started and ends when `release()` is called. */
 function gate(log: string[], name: string) {

@@ -1,6 +1,6 @@
 /** The Teams member lookup: which address maps a member, and that it is not repeated per message. */
 import { describe, expect, it } from "vitest";
-import { createMemberProfileLookup, emailOf } from "../../../../src/platforms/teams/handlers/member-profile.js";
+import { createMemberProfileLookup, emailOf } from "#platforms/teams/handlers/member-profile.js";
 
 const target = { serviceUrl: "https://smba.example/", conversationId: "a:1", tenantId: "t1" };
 

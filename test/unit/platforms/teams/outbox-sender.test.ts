@@ -4,11 +4,11 @@
  * what can never work (unknown conversation, bot removed, forgotten member) becomes "permanent".
  */
 import { describe, expect, it } from "vitest";
-import type { LeasedMessage } from "../../../../src/scheduling/outbox/outbox-message.js";
-import { createTeamsMessageSender } from "../../../../src/platforms/teams/teams-outbox-sender.js";
-import type { TeamsMessenger } from "../../../../src/platforms/teams/teams-messenger.js";
-import { InMemoryMemberRepository } from "../../../../src/storage/memory/in-memory-member-repository.js";
-import { InMemoryConversationRepository, InMemoryWorkspaceRepository } from "../../../../src/storage/memory/in-memory-workspace-repository.js";
+import type { LeasedMessage } from "#scheduling/outbox/outbox-message.js";
+import { createTeamsMessageSender } from "#platforms/teams/teams-outbox-sender.js";
+import type { TeamsMessenger } from "#platforms/teams/teams-messenger.js";
+import { InMemoryMemberRepository } from "#storage/memory/in-memory-member-repository.js";
+import { InMemoryConversationRepository, InMemoryWorkspaceRepository } from "#storage/memory/in-memory-workspace-repository.js";
 
 const httpError = (status: number, retryAfter?: string) => Object.assign(new Error(`HTTP ${status}`), { response: { status, headers: retryAfter ? { "retry-after": retryAfter } : {} } });
 

@@ -4,10 +4,10 @@
  * flat card inputs of the setup and culture forms reassembled for the core.
  */
 import { describe, expect, it } from "vitest";
-import { parseCommand, TEAMS_COMMANDS } from "../../../../src/platforms/teams/commands/command-parser.js";
-import { setupFromCard } from "../../../../src/platforms/teams/features/admin-feature.js";
-import { cultureFromCard } from "../../../../src/platforms/teams/features/culture-feature.js";
-import { baseConversationId, commandTextOf, commandTextWithMentions, parseInbound } from "../../../../src/platforms/teams/handlers/inbound-activity.js";
+import { parseCommand, TEAMS_COMMANDS } from "#platforms/teams/commands/command-parser.js";
+import { setupFromCard } from "#platforms/teams/features/admin-feature.js";
+import { cultureFromCard } from "#platforms/teams/features/culture-feature.js";
+import { baseConversationId, commandTextOf, commandTextWithMentions, parseInbound } from "#platforms/teams/handlers/inbound-activity.js";
 import { messageActivity, USERS } from "../../../fakes/teams-activities.js";
 
 describe("command words", () => {

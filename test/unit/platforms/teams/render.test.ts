@@ -5,18 +5,18 @@
  * (Teams' webhook limit is 28 KB; bots may send 100 KB).
  */
 import { describe, expect, it } from "vitest";
-import { buildSetupFormView } from "../../../../src/core/alliance/alliance-views.js";
-import type { CommitmentListView } from "../../../../src/core/commitments/commitment-views.js";
-import { buildTrustHealthSummary } from "../../../../src/core/summary/build-summary.js";
-import { summaryView } from "../../../../src/core/summary/summary-views.js";
-import { CARD_BUDGET_BYTES, messageBytes } from "../../../../src/platforms/teams/render/card-kit.js";
-import { renderView } from "../../../../src/platforms/teams/render/render-view.js";
-import { toMessage } from "../../../../src/platforms/teams/render/to-message.js";
-import { renderCommitmentCreateForm } from "../../../../src/platforms/teams/render/commitment-form-card.js";
+import { buildSetupFormView } from "#core/alliance/alliance-views.js";
+import type { CommitmentListView } from "#core/commitments/commitment-views.js";
+import { buildTrustHealthSummary } from "#core/summary/build-summary.js";
+import { summaryView } from "#core/summary/summary-views.js";
+import { CARD_BUDGET_BYTES, messageBytes } from "#platforms/teams/render/card-kit.js";
+import { renderView } from "#platforms/teams/render/render-view.js";
+import { toMessage } from "#platforms/teams/render/to-message.js";
+import { renderCommitmentCreateForm } from "#platforms/teams/render/commitment-form-card.js";
 import { workedInput } from "../../../fixtures/trust-health-worked-example.js";
 import { pollView, viewSamples } from "../../../fixtures/view-samples.js";
 import { perceivedPeriod } from "../../core/trust-health/period-builder.js";
-import { NO_COMMITMENT_EVENTS } from "../../../../src/core/trust-health/trust-health-inputs.js";
+import { NO_COMMITMENT_EVENTS } from "#core/trust-health/trust-health-inputs.js";
 
 /** Every object in a card tree with a `type`. */
 function nodes(tree: unknown): Array<Record<string, any>> {

@@ -5,9 +5,9 @@
  * would wait longer than the policy allows gives up with a retryable error for the outbox.
  */
 import { describe, expect, it } from "vitest";
-import { SlidingWindowLimiter, SpacingLimiter, TEAMS_PER_CONVERSATION_LIMITS } from "../../../../src/platforms/teams/transport/rate-limits.js";
-import { parseRetryAfter, TeamsSendError, toTeamsSendError } from "../../../../src/platforms/teams/transport/send-errors.js";
-import { SendQueue, type RetryPolicy } from "../../../../src/platforms/teams/transport/send-queue.js";
+import { SlidingWindowLimiter, SpacingLimiter, TEAMS_PER_CONVERSATION_LIMITS } from "#platforms/teams/transport/rate-limits.js";
+import { parseRetryAfter, TeamsSendError, toTeamsSendError } from "#platforms/teams/transport/send-errors.js";
+import { SendQueue, type RetryPolicy } from "#platforms/teams/transport/send-queue.js";
 
 /** A clock that only moves when the queue sleeps. */
 function fakeTime() {

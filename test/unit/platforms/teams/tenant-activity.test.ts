@@ -1,7 +1,7 @@
 // Tenant activity calls off a pending Teams erasure at most once an hour per tenant, again at
 // once after this instance recorded an uninstall, and retries after a failure.
 import { describe, expect, it } from "vitest";
-import { TenantActivity } from "../../../../src/platforms/teams/handlers/tenant-activity.js";
+import { TenantActivity } from "#platforms/teams/handlers/tenant-activity.js";
 
 describe("TenantActivity", () => {
   it("calls off a tenant's erasure once an hour however often it writes, and per tenant", async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { FixedClock } from "../../../../src/core/shared/clock.js";
-import { DEFAULT_BACKOFF, retryDelayMs } from "../../../../src/scheduling/outbox/backoff.js";
-import { OutboxDispatcher, type DispatcherOptions } from "../../../../src/scheduling/outbox/outbox-dispatcher.js";
-import { Outbox } from "../../../../src/scheduling/outbox/outbox.js";
-import type { NewOutboxMessage } from "../../../../src/scheduling/outbox/outbox-message.js";
-import { InMemoryOutboxStore } from "../../../../src/storage/memory/in-memory-outbox-store.js";
+import { FixedClock } from "#core/shared/clock.js";
+import { DEFAULT_BACKOFF, retryDelayMs } from "#scheduling/outbox/backoff.js";
+import { OutboxDispatcher, type DispatcherOptions } from "#scheduling/outbox/outbox-dispatcher.js";
+import { Outbox } from "#scheduling/outbox/outbox.js";
+import type { NewOutboxMessage } from "#scheduling/outbox/outbox-message.js";
+import { InMemoryOutboxStore } from "#storage/memory/in-memory-outbox-store.js";
 import { FakePlatformSender } from "../../../support/fake-platform-sender.js";
 
 const T0 = new Date("2026-11-30T08:00:00.000Z");

@@ -1,8 +1,8 @@
 // Buttons on commitment cards. Kept, late, broken and confirm act at once; those that need more
 // (a date, a reason, an outcome) open the follow-up form.
-import { commitmentRef, type Commitment } from "../../../../core/commitments/commitment.js";
-import { COMMITMENT_ACTION_IDS } from "../../../../core/commitments/commitment-views.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
+import { commitmentRef, type Commitment } from "#core/commitments/commitment.js";
+import { COMMITMENT_ACTION_IDS } from "#core/commitments/commitment-views.js";
+import { translate } from "#core/i18n/catalogue.js";
 import { buttonActionSchema, entityIdValue } from "../../payloads.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAckAsMember, interactionIdentity } from "../common.js";

@@ -1,10 +1,10 @@
 // /commit: list, create, report an outcome, renegotiate or withdraw from one line (the core's
 // parseCommitCommand); ambiguous or incomplete input opens a pre-filled form instead of failing.
-import { parseCommitCommand, type CommandProblem } from "../../../../core/commitments/commit-command.js";
-import { COMMITMENT_LIMITS, commitmentRef } from "../../../../core/commitments/commitment.js";
-import { buildCommitmentList, formatDue } from "../../../../core/commitments/commitment-views.js";
-import { translate, translator } from "../../../../core/i18n/catalogue.js";
-import type { Locale } from "../../../../core/shared/refs.js";
+import { parseCommitCommand, type CommandProblem } from "#core/commitments/commit-command.js";
+import { COMMITMENT_LIMITS, commitmentRef } from "#core/commitments/commitment.js";
+import { buildCommitmentList, formatDue } from "#core/commitments/commitment-views.js";
+import { translate, translator } from "#core/i18n/catalogue.js";
+import type { Locale } from "#core/shared/refs.js";
 import { renderMessages } from "../../render/render-view.js";
 import { replyPrivately, respondWith } from "../common.js";
 import type { SlashCommandWork } from "../listener-context.js";

@@ -1,10 +1,10 @@
 // The pre-filled commitment form's submission: validated in the ack so mistakes show under their
 // field; the card is posted in the channel (or, failing that, by DM) after the ack.
-import { commitmentRef, type Beneficiary, type Commitment } from "../../../../core/commitments/commitment.js";
-import { buildCommitmentCard } from "../../../../core/commitments/commitment-views.js";
-import { parseDueDate } from "../../../../core/commitments/due-date.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
-import { isDomainError } from "../../../../core/shared/errors.js";
+import { commitmentRef, type Beneficiary, type Commitment } from "#core/commitments/commitment.js";
+import { buildCommitmentCard } from "#core/commitments/commitment-views.js";
+import { parseDueDate } from "#core/commitments/due-date.js";
+import { translate } from "#core/i18n/catalogue.js";
+import { isDomainError } from "#core/shared/errors.js";
 import { inputValue, submittedViewSchema } from "../../payloads.js";
 import { slackText } from "../../render/message.js";
 import { renderMessages } from "../../render/render-view.js";

@@ -1,10 +1,10 @@
 // The follow-up form's submission (renegotiate, withdraw, dispute, resolve a dispute): errors come
 // back in the ack under their field; the result goes to the member by DM.
 import { z } from "zod";
-import { commitmentRef } from "../../../../core/commitments/commitment.js";
-import { formatDue } from "../../../../core/commitments/commitment-views.js";
-import { parseDueDate } from "../../../../core/commitments/due-date.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
+import { commitmentRef } from "#core/commitments/commitment.js";
+import { formatDue } from "#core/commitments/commitment-views.js";
+import { parseDueDate } from "#core/commitments/due-date.js";
+import { translate } from "#core/i18n/catalogue.js";
 import { entityIdValue, inputValue, submittedViewSchema } from "../../payloads.js";
 import { textMessage } from "../../render/message.js";
 import { errorText, interactionIdentity } from "../common.js";

@@ -1,12 +1,12 @@
 // What the commitment handlers share: their dependencies, the card reply through response_url, the
 // member behind a Slack user id, and the outcome labels of the follow-up form.
-import { tellOwnerElsewhere } from "../../../../core/commitments/answer-notice.js";
+import { tellOwnerElsewhere } from "#core/commitments/answer-notice.js";
 import type { RespondFn } from "@slack/bolt";
-import { buildCommitmentCard } from "../../../../core/commitments/commitment-views.js";
-import type { Commitment } from "../../../../core/commitments/commitment.js";
-import type { CommitmentService } from "../../../../core/commitments/commitment-service.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
-import type { Locale } from "../../../../core/shared/refs.js";
+import { buildCommitmentCard } from "#core/commitments/commitment-views.js";
+import type { Commitment } from "#core/commitments/commitment.js";
+import type { CommitmentService } from "#core/commitments/commitment-service.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { Locale } from "#core/shared/refs.js";
 import { context } from "../../render/blocks.js";
 import { escapeMrkdwn } from "../../render/limits.js";
 import { joinSlackText, slackText } from "../../render/message.js";

@@ -1,7 +1,7 @@
 // /commit and the commitment buttons and forms. This file only wires ids to handlers; each handler
 // is a named function in its own file (commit-*-handler.ts).
 import type { App } from "@slack/bolt";
-import type { CommitmentService } from "../../../../core/commitments/commitment-service.js";
+import type { CommitmentService } from "#core/commitments/commitment-service.js";
 import { MODAL } from "../../ids.js";
 import type { SlackListenerContext } from "../listener-context.js";
 import { registerSlashCommand } from "../slash-command.js";

@@ -1,9 +1,9 @@
 // Names and places for commitment views: the views ask synchronously for member and organisation
 // names, so the alliance's members and organisations are loaded once per request.
-import { actorOf } from "../../../../core/alliance/member.js";
-import type { Commitment } from "../../../../core/commitments/commitment.js";
-import { buildConfirmRequest, type CommitmentViewContext } from "../../../../core/commitments/commitment-views.js";
-import type { Locale } from "../../../../core/shared/refs.js";
+import { actorOf } from "#core/alliance/member.js";
+import type { Commitment } from "#core/commitments/commitment.js";
+import { buildConfirmRequest, type CommitmentViewContext } from "#core/commitments/commitment-views.js";
+import type { Locale } from "#core/shared/refs.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackListenerContext } from "../listener-context.js";
 

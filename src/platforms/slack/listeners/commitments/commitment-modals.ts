@@ -2,10 +2,10 @@
 // incomplete, and a small form for what a button needs before the service can act (a new date,
 // a reason, the resolved outcome).
 import type { types } from "@slack/bolt";
-import type { Organization } from "../../../../core/alliance/alliance.js";
-import { COMMITMENT_LIMITS } from "../../../../core/commitments/commitment.js";
-import { translator } from "../../../../core/i18n/catalogue.js";
-import type { Locale } from "../../../../core/shared/refs.js";
+import type { Organization } from "#core/alliance/alliance.js";
+import { COMMITMENT_LIMITS } from "#core/commitments/commitment.js";
+import { translator } from "#core/i18n/catalogue.js";
+import type { Locale } from "#core/shared/refs.js";
 import { MODAL } from "../../ids.js";
 import { context, inputBlock, modal, option, textInput } from "../../render/blocks.js";
 import { BLOCK_KIT, escapeMrkdwn } from "../../render/limits.js";

@@ -1,8 +1,8 @@
 // App Home: my open commitments (with their buttons), the pulse questions waiting for me, and the
 // alliance's health at a glance. Rebuilt on every app_home_opened.
 import type { App, types } from "@slack/bolt";
-import { buildCommitmentCard } from "../../../../core/commitments/commitment-views.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
+import { buildCommitmentCard } from "#core/commitments/commitment-views.js";
+import { translate } from "#core/i18n/catalogue.js";
 import { ACTION } from "../../ids.js";
 import { appHomeOpenedSchema, eventEnvelopeSchema } from "../../payloads.js";
 import { actions, button, context, divider, header, sections } from "../../render/blocks.js";

@@ -3,9 +3,9 @@
 // Bolt skips authorize() for these two events and never deletes an installation by itself.
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import { installationWorkspaceId, type InstallationRepository } from "../../../../core/alliance/installation-repository.js";
-import type { UninstallRetention } from "../../../../core/alliance/uninstall-retention.js";
-import type { Logger } from "../../../../logger.js";
+import { installationWorkspaceId, type InstallationRepository } from "#core/alliance/installation-repository.js";
+import type { UninstallRetention } from "#core/alliance/uninstall-retention.js";
+import type { Logger } from "#src/logger.js";
 import type { ConfiguredTokenState } from "../../transport/token-revocation.js";
 
 const tokensRevokedSchema = z.object({

@@ -1,7 +1,7 @@
 // The buttons under a poll message besides voting: close, see results, export as CSV. Each acks
 // first and answers privately via response_url. (Remind has its own file: poll-remind-handler.ts.)
-import { translate } from "../../../../core/i18n/catalogue.js";
-import { buildPollView } from "../../../../core/polls/poll-views.js";
+import { translate } from "#core/i18n/catalogue.js";
+import { buildPollView } from "#core/polls/poll-views.js";
 import { renderPollMessage } from "../../render/poll-blocks.js";
 import { replyPrivately, respondWith } from "../common.js";
 import type { ActionHandler } from "../handler-args.js";

@@ -1,13 +1,13 @@
 // Creating a poll: /poll with a question (parsed by the core's grammar) or without (the modal),
 // and the modal's submission. Both post the poll message through the publisher.
-import { otherSpacesOf } from "../../../../core/polls/alliance-poll-relay.js";
+import { otherSpacesOf } from "#core/polls/alliance-poll-relay.js";
 import type { RespondFn } from "@slack/bolt";
-import { translate } from "../../../../core/i18n/catalogue.js";
-import { isDomainError } from "../../../../core/shared/errors.js";
-import type { Locale } from "../../../../core/shared/refs.js";
-import { parsePollCommand, type PollGrammarError } from "../../../../core/polls/poll-command.js";
-import { PollPhraseError, pollInput, readPollDeadline, readPollRecurrence } from "../../../../core/polls/poll-command-input.js";
-import { buildRecurrenceConfirmation } from "../../../../core/polls/poll-views.js";
+import { translate } from "#core/i18n/catalogue.js";
+import { isDomainError } from "#core/shared/errors.js";
+import type { Locale } from "#core/shared/refs.js";
+import { parsePollCommand, type PollGrammarError } from "#core/polls/poll-command.js";
+import { PollPhraseError, pollInput, readPollDeadline, readPollRecurrence } from "#core/polls/poll-command-input.js";
+import { buildRecurrenceConfirmation } from "#core/polls/poll-views.js";
 import { submittedViewSchema } from "../../payloads.js";
 import { textMessage } from "../../render/message.js";
 import type { SlackActor } from "../../session/slack-actor.js";

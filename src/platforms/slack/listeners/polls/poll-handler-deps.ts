@@ -1,7 +1,7 @@
 // What every poll handler needs: the listener context, the core poll service and the publisher
 // that posts and updates poll messages; and the frame every poll-message button shares.
 import type { RespondFn } from "@slack/bolt";
-import type { PollService } from "../../../../core/polls/poll-service-types.js";
+import type { PollService } from "#core/polls/poll-service-types.js";
 import type { PollPublisher } from "../../services/poll-publisher.js";
 import { buttonActionSchema, entityIdValue } from "../../payloads.js";
 import type { SlackActor } from "../../session/slack-actor.js";

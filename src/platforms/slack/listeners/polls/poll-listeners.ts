@@ -2,7 +2,7 @@
 // handler is a named function in its own file. Every handler acks first (the modal after its fast
 // validation); creating, voting and exporting happen after the ack and answer privately.
 import type { App } from "@slack/bolt";
-import type { PollService } from "../../../../core/polls/poll-service-types.js";
+import type { PollService } from "#core/polls/poll-service-types.js";
 import { ACTION, MODAL } from "../../ids.js";
 import type { PollPublisher } from "../../services/poll-publisher.js";
 import type { SlackListenerContext } from "../listener-context.js";

@@ -1,12 +1,12 @@
 // The "new poll" modal that `/poll` alone opens: templates first (the brief's question is the
 // default), or a question and options of one's own, plus the same settings as the command flags.
 import type { types } from "@slack/bolt";
-import { translator, type Translator } from "../../../../core/i18n/catalogue.js";
-import type { PollDraftFields } from "../../../../core/polls/poll-command.js";
-import { POLL_LIMITS } from "../../../../core/polls/poll.js";
-import { POLL_TEMPLATES } from "../../../../core/polls/poll-templates.js";
-import type { Locale } from "../../../../core/shared/refs.js";
-import { describeSpaces, type AlliancePollTarget } from "../../../../core/polls/alliance-poll-relay.js";
+import { translator, type Translator } from "#core/i18n/catalogue.js";
+import type { PollDraftFields } from "#core/polls/poll-command.js";
+import { POLL_LIMITS } from "#core/polls/poll.js";
+import { POLL_TEMPLATES } from "#core/polls/poll-templates.js";
+import type { Locale } from "#core/shared/refs.js";
+import { describeSpaces, type AlliancePollTarget } from "#core/polls/alliance-poll-relay.js";
 import { MODAL } from "../../ids.js";
 import { checkedValues, inputValue } from "../../payloads.js";
 import { inputBlock, modal, option, plain, textInput } from "../../render/blocks.js";

@@ -1,8 +1,8 @@
 // "Remind": a direct message to each member of this workspace who has not voted yet (creator or
 // steering only), then a private count to the one who asked.
-import { hasRole } from "../../../../core/alliance/roles.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
-import { DomainError } from "../../../../core/shared/errors.js";
+import { hasRole } from "#core/alliance/roles.js";
+import { translate } from "#core/i18n/catalogue.js";
+import { DomainError } from "#core/shared/errors.js";
 import { channelLink, joinSlackText, slackText } from "../../render/message.js";
 import { replyPrivately } from "../common.js";
 import type { ActionHandler } from "../handler-args.js";

@@ -1,7 +1,7 @@
 // A vote button on a poll message: the core records the vote (or the added/removed choice), the
 // message update is scheduled, and the voter gets a private receipt.
-import { translate } from "../../../../core/i18n/catalogue.js";
-import type { Locale } from "../../../../core/shared/refs.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { Locale } from "#core/shared/refs.js";
 import { buttonActionSchema, pollVoteValue } from "../../payloads.js";
 import type { SlackMessage } from "../../render/message.js";
 import { renderVoteReceipt } from "../../render/poll-blocks.js";

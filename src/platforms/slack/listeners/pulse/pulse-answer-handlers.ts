@@ -1,8 +1,8 @@
 // Answering a pulse question: a score button (1–5 or "can't say"), or "add a comment", which opens
 // a modal whose submission saves the comment with the score already given.
 import { z } from "zod";
-import { translate } from "../../../../core/i18n/catalogue.js";
-import type { PulseService } from "../../../../core/pulse/pulse-service.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { PulseService } from "#core/pulse/pulse-service.js";
 import { MODAL } from "../../ids.js";
 import { actionContainerSchema, buttonActionSchema, inputValue, pulseButtonValue, submittedViewSchema } from "../../payloads.js";
 import { inputBlock, modal, plain } from "../../render/blocks.js";

@@ -1,7 +1,7 @@
 // /pulse and App Home's "open pulse" button: both send the member's open questions as DMs.
-import { translate } from "../../../../core/i18n/catalogue.js";
-import type { PulseService } from "../../../../core/pulse/pulse-service.js";
-import { buildNoPulseOpenText } from "../../../../core/pulse/pulse-views.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { PulseService } from "#core/pulse/pulse-service.js";
+import { buildNoPulseOpenText } from "#core/pulse/pulse-views.js";
 import { afterAckAsMember, interactionIdentity, replyPrivately } from "../common.js";
 import type { ActionArgs } from "../handler-args.js";
 import type { SlackListenerContext, SlashCommandWork } from "../listener-context.js";

@@ -1,7 +1,7 @@
 // Delivering pulse questions as DMs and saving answers: what the pulse handlers share. Answers are
 // stored by the pulse service under a keyed hash, never the member id.
-import type { PendingPulse, PulseService } from "../../../../core/pulse/pulse-service.js";
-import { buildPulseAnsweredView, buildPulseQuestionView, buildPulseThankYouView, type PulseViewOptions } from "../../../../core/pulse/pulse-views.js";
+import type { PendingPulse, PulseService } from "#core/pulse/pulse-service.js";
+import { buildPulseAnsweredView, buildPulseQuestionView, buildPulseThankYouView, type PulseViewOptions } from "#core/pulse/pulse-views.js";
 import { renderMessages } from "../../render/render-view.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import type { SlackListenerContext } from "../listener-context.js";

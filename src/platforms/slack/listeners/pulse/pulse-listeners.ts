@@ -2,7 +2,7 @@
 // 1–5 buttons, "can't say" and "add a comment" (a modal); the message then changes to show what
 // was saved. This file only wires ids to handlers (pulse-*-handlers.ts).
 import type { App } from "@slack/bolt";
-import type { PulseService } from "../../../../core/pulse/pulse-service.js";
+import type { PulseService } from "#core/pulse/pulse-service.js";
 import { ACTION, MODAL } from "../../ids.js";
 import type { SlackListenerContext } from "../listener-context.js";
 import { registerSlashCommand } from "../slash-command.js";

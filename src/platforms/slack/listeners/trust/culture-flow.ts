@@ -1,11 +1,11 @@
 // /trust culture: the CVF assessment modal. The 100-point splits are checked by the core
 // (checkCulturePoints) before anything is stored; problems appear under the aspect at fault.
 import type { App, AllMiddlewareArgs } from "@slack/bolt";
-import { culturePeriodKey, type CultureFitService } from "../../../../core/culture-fit/culture-fit-service.js";
-import { buildCultureFormView } from "../../../../core/culture-fit/culture-fit-views.js";
-import { checkCulturePoints, pointsToInput, type CulturePointsInput } from "../../../../core/culture-fit/culture-validation.js";
-import { ASPECTS, CULTURE_VIEWS, DIFFERENCE_ITEMS, QUADRANTS } from "../../../../core/culture-fit/cvf-instrument.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
+import { culturePeriodKey, type CultureFitService } from "#core/culture-fit/culture-fit-service.js";
+import { buildCultureFormView } from "#core/culture-fit/culture-fit-views.js";
+import { checkCulturePoints, pointsToInput, type CulturePointsInput } from "#core/culture-fit/culture-validation.js";
+import { ASPECTS, CULTURE_VIEWS, DIFFERENCE_ITEMS, QUADRANTS } from "#core/culture-fit/cvf-instrument.js";
+import { translate } from "#core/i18n/catalogue.js";
 import { MODAL } from "../../ids.js";
 import { inputValue, submittedViewSchema } from "../../payloads.js";
 import { cultureBlockId, cultureDifferenceBlockId, cultureModalErrors, renderCultureModal } from "../../render/culture-blocks.js";

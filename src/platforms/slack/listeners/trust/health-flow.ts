@@ -3,9 +3,9 @@
 // summary module through the `health` port; Slack only renders it. In a channel the chart PNGs
 // follow as one upload in the summary's thread (an ephemeral reply cannot carry files).
 import type { App, RespondFn } from "@slack/bolt";
-import type { SummaryChartImage } from "../../../../charts/summary-charts.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
-import type { SummaryView } from "../../../../core/summary/summary-views.js";
+import type { SummaryChartImage } from "#charts/summary-charts.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { SummaryView } from "#core/summary/summary-views.js";
 import { ACTION } from "../../ids.js";
 import { actionContainerSchema } from "../../payloads.js";
 import { actions, button } from "../../render/blocks.js";

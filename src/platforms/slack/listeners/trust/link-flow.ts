@@ -4,10 +4,10 @@
 // the channel.
 import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
-import type { SpaceLinkService } from "../../../../core/alliance/space-link-service.js";
-import { buildLinkCodeText, buildLinkConfirmView, buildLinkDoneText } from "../../../../core/alliance/space-link-views.js";
-import { buildLinkMergeView, buildMergeDoneText } from "../../../../core/alliance/space-merge-views.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
+import type { SpaceLinkService } from "#core/alliance/space-link-service.js";
+import { buildLinkCodeText, buildLinkConfirmView, buildLinkDoneText } from "#core/alliance/space-link-views.js";
+import { buildLinkMergeView, buildMergeDoneText } from "#core/alliance/space-merge-views.js";
+import { translate } from "#core/i18n/catalogue.js";
 import { ACTION } from "../../ids.js";
 import { buttonActionSchema, inputValue } from "../../payloads.js";
 import { renderMessages } from "../../render/render-view.js";

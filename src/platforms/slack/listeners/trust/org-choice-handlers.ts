@@ -2,7 +2,7 @@
 // named; the "choose" button opens the question; its submission sets the organisation (or asks the
 // admins) and then carries out the command that was waiting for it (see org-choice.ts).
 import { z } from "zod";
-import { translate } from "../../../../core/i18n/catalogue.js";
+import { translate } from "#core/i18n/catalogue.js";
 import { buttonActionSchema, inputValue, interactionUserSchema, submittedViewSchema } from "../../payloads.js";
 import { textMessage } from "../../render/message.js";
 import { afterAck, afterAckAsMember, errorText, interactionIdentity, respondWith } from "../common.js";

@@ -2,18 +2,18 @@
 // team nor the e-mail domain told us. A select of known organisations, or a new name.
 import type { AllMiddlewareArgs, RespondFn } from "@slack/bolt";
 import { z } from "zod";
-import { buildChooseOrganizationView, buildOrganizationRequestView } from "../../../../core/alliance/alliance-views.js";
-import type { Member } from "../../../../core/alliance/member.js";
-import type { OrganizationRequest } from "../../../../core/alliance/member-service.js";
+import { buildChooseOrganizationView, buildOrganizationRequestView } from "#core/alliance/alliance-views.js";
+import type { Member } from "#core/alliance/member.js";
+import type { OrganizationRequest } from "#core/alliance/member-service.js";
 import { renderMessages } from "../../render/render-view.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
+import { translate } from "#core/i18n/catalogue.js";
 import { ACTION } from "../../ids.js";
 import { actions, button, sections } from "../../render/blocks.js";
 import { slackText, toMessages, type SlackMessage } from "../../render/message.js";
 import { escapeMrkdwn } from "../../render/limits.js";
-import { COMMAND_TEXT_MAX } from "../../../../core/shared/input-limits.js";
+import { COMMAND_TEXT_MAX } from "#core/shared/input-limits.js";
 import type { CommandPayload } from "../../payloads.js";
-import { isDomainError } from "../../../../core/shared/errors.js";
+import { isDomainError } from "#core/shared/errors.js";
 import { renderChooseOrganizationModal } from "../../render/alliance-blocks.js";
 import type { SlackActor } from "../../session/slack-actor.js";
 import { afterAckAsMember, commandIdentity, replyPrivately, respondWith } from "../common.js";

@@ -1,10 +1,10 @@
 // /trust my-data (a summary plus the full JSON export, in the member's DM) and /trust forget-me
 // (a confirmation first; the click erases the member through the privacy service).
 import type { App } from "@slack/bolt";
-import { buildForgetMeConfirmView, buildForgetMeDoneText, buildMyDataView } from "../../../../core/alliance/alliance-views.js";
-import type { PrivacyService } from "../../../../core/alliance/privacy-service.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
-import type { Locale } from "../../../../core/shared/refs.js";
+import { buildForgetMeConfirmView, buildForgetMeDoneText, buildMyDataView } from "#core/alliance/alliance-views.js";
+import type { PrivacyService } from "#core/alliance/privacy-service.js";
+import { translate } from "#core/i18n/catalogue.js";
+import type { Locale } from "#core/shared/refs.js";
 import { ACTION } from "../../ids.js";
 import { buttonActionSchema, entityIdValue } from "../../payloads.js";
 import { renderMessages } from "../../render/render-view.js";

@@ -1,9 +1,9 @@
 // /trust setup: the setup modal pre-filled with the current settings, and its submission, which
 // the alliance service validates; every field error comes back in place (response_action errors).
 import type { App, AllMiddlewareArgs } from "@slack/bolt";
-import { buildSetupFormView, buildSetupSavedText, setupErrorText } from "../../../../core/alliance/alliance-views.js";
-import type { SetupFieldError } from "../../../../core/alliance/setup-input.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
+import { buildSetupFormView, buildSetupSavedText, setupErrorText } from "#core/alliance/alliance-views.js";
+import type { SetupFieldError } from "#core/alliance/setup-input.js";
+import { translate } from "#core/i18n/catalogue.js";
 import { MODAL } from "../../ids.js";
 import { inputValue, submittedViewSchema } from "../../payloads.js";
 import { renderSetupModal, setupErrorBlockId, MAX_ORGANIZATION_ROWS } from "../../render/setup-modal.js";

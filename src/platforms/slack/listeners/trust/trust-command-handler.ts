@@ -1,7 +1,7 @@
 // /trust health | setup | steering | culture | my-data | forget-me | link | unlink | help: the
 // command's words (English and Dutch) to the flow that answers them.
-import { buildHelpView, buildSteeringText } from "../../../../core/alliance/alliance-views.js";
-import { translate } from "../../../../core/i18n/catalogue.js";
+import { buildHelpView, buildSteeringText } from "#core/alliance/alliance-views.js";
+import { translate } from "#core/i18n/catalogue.js";
 import { renderMessages } from "../../render/render-view.js";
 import { replyPrivately, respondWith } from "../common.js";
 import type { SlackListenerContext, SlashCommandWork } from "../listener-context.js";

@@ -6,18 +6,18 @@
 // receiver's people in the giver (1–5); partners rate each other's reliability honestly (the
 // calibrated answer for the true keep rate) unless the truth says otherwise; answers are noisy,
 // rounded to 1–5 and some people skip a round.
-import type { Alliance, Organization, UncertaintyLevel } from "../../../../../src/core/alliance/alliance.js";
-import { createCommitmentService } from "../../../../../src/core/commitments/commitment-service.js";
-import { questionsFor } from "../../../../../src/core/pulse/pulse-questions.js";
-import { createPulseService } from "../../../../../src/core/pulse/pulse-service.js";
-import { FixedClock } from "../../../../../src/core/shared/clock.js";
-import type { Actor } from "../../../../../src/core/shared/refs.js";
-import type { TrustHealthSummary } from "../../../../../src/core/summary/summary-model.js";
-import { createSummaryService } from "../../../../../src/core/summary/summary-service.js";
-import { uncalibrateLikert } from "../../../../../src/core/trust-health/calibration.js";
-import { InMemoryCommitmentRepository } from "../../../../../src/storage/memory/in-memory-commitment-repository.js";
-import { InMemoryPulseRepository } from "../../../../../src/storage/memory/in-memory-pulse-repository.js";
-import { InMemorySummaryRepository } from "../../../../../src/storage/memory/in-memory-summary-repository.js";
+import type { Alliance, Organization, UncertaintyLevel } from "#core/alliance/alliance.js";
+import { createCommitmentService } from "#core/commitments/commitment-service.js";
+import { questionsFor } from "#core/pulse/pulse-questions.js";
+import { createPulseService } from "#core/pulse/pulse-service.js";
+import { FixedClock } from "#core/shared/clock.js";
+import type { Actor } from "#core/shared/refs.js";
+import type { TrustHealthSummary } from "#core/summary/summary-model.js";
+import { createSummaryService } from "#core/summary/summary-service.js";
+import { uncalibrateLikert } from "#core/trust-health/calibration.js";
+import { InMemoryCommitmentRepository } from "#storage/memory/in-memory-commitment-repository.js";
+import { InMemoryPulseRepository } from "#storage/memory/in-memory-pulse-repository.js";
+import { InMemorySummaryRepository } from "#storage/memory/in-memory-summary-repository.js";
 import { fixedScope } from "../../../../support/alliance-scope.js";
 
 /** The ground truth of one simulated alliance. */

@@ -5,8 +5,8 @@
 // alliance with noisy answers may raise a false alarm (any partner singled out, any red or amber
 // verdict, any flag) in at most 5% of them. The confusion table is printed.
 import { describe, expect, it } from "vitest";
-import type { TrustHealthSummary } from "../../../../../src/core/summary/summary-model.js";
-import { singledOut } from "../../../../../src/core/trust-health/diagnosis.js";
+import type { TrustHealthSummary } from "#core/summary/summary-model.js";
+import { singledOut } from "#core/trust-health/diagnosis.js";
 import { simulate, type Truth } from "./alliance-history.js";
 
 const SEEDS = Number(process.env.SIMULATION_SEEDS ?? 40);
