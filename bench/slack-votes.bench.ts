@@ -20,6 +20,8 @@ import { inParallel, scaleRow, sleep, summarise, type Benchmark, type CaseResult
 
 /** The production update interval (the publisher's default; the child bot runs with it). */
 const UPDATE_INTERVAL_MS = 1_500;
+/** Clicks each ack subject (floor, bot) gets before it is timed: both processes start cold (JIT). */
+const WARM_UP = 200;
 
 /** Posts a poll through /poll and returns the vote button's value and the message ts. */
 export async function postPoll(bot: { eventsUrl: string; fake: FakeSlack }, teamId: string, question: string): Promise<{ value: string; ts: string }> {
@@ -85,11 +87,16 @@ const seconds = (ms: number) => (Number.isNaN(ms) ? "never (timed out)" : `${(ms
 /** A fresh data directory for one child (removed by the caller). */
 const freshDir = (what: string) => mkdtempSync(path.join(tmpdir(), `atb-bench-votes-${what}-`));
 
+/** BENCH_CPU_PROF_DIR=dir: a CPU profile of the bot's thread during each 2,000-vote case goes there. */
+const profileDir = process.env.BENCH_CPU_PROF_DIR;
+
 /** 2,000 votes by distinct users on one poll, 50 concurrent; ms from the last ack to all shown. */
 async function twoThousand(bot: MeasuredChild, fake: FakeSlack, teamId: string): Promise<{ shownMs: number; sentMs: number; clientMs: number[] }> {
   const big = await postPoll({ eventsUrl: bot.eventsUrl, fake }, teamId, "Two thousand?");
+  if (profileDir) bot.profileStart();
   const sent = await sendVotes(bot.eventsUrl, fake, big, { teamId, prefix: `U${teamId}`, count: 2000, concurrency: 50 });
   const shownMs = await untilShown(fake, big.ts, 2000, sent.lastAckAt);
+  if (profileDir) await bot.profileStop(path.resolve(profileDir, `bot-2000-votes-${teamId}.cpuprofile`));
   return { shownMs, sentMs: sent.lastAckAt - sent.firstAt, clientMs: sent.clientMs };
 }
 
@@ -112,7 +119,7 @@ const benchmark: Benchmark = {
       // Server-side: arrival at Node's HTTP server to the end of the answer, in the child
       // (children/ack-timer.mjs); client-side: the round trip this process sees.
       const bare = track(await startBareBolt(fake.apiUrl));
-      await sendVotes(bare.eventsUrl, fake, { value: "{}", ts: "1.1" }, { teamId: "T0FLOOR", prefix: "UWARM", count: 50, concurrency: 10 });
+      await sendVotes(bare.eventsUrl, fake, { value: "{}", ts: "1.1" }, { teamId: "T0FLOOR", prefix: "UWARM", count: WARM_UP, concurrency: 50 });
       bare.resetAcks();
       const floorSent = await sendVotes(bare.eventsUrl, fake, { value: "{}", ts: "1.1" }, { teamId: "T0FLOOR", prefix: "UFLOOR", count: 500, concurrency: 50 });
       const floor = summarise("floor: bare Bolt ack in its own process, 50 concurrent (server-side)", await bare.acks());
@@ -122,7 +129,7 @@ const benchmark: Benchmark = {
 
       let bot = track(await startBot({ slackApiUrl: fake.apiUrl, signingSecret: SIGNING_SECRET, dataDir: dir("pglite") }));
       const warm = await postPoll({ eventsUrl: bot.eventsUrl, fake }, "T0ACK", "Warm-up?");
-      await sendVotes(bot.eventsUrl, fake, warm, { teamId: "T0ACK", prefix: "UWARM", count: 50, concurrency: 10 });
+      await sendVotes(bot.eventsUrl, fake, warm, { teamId: "T0ACK", prefix: "UWARM", count: WARM_UP, concurrency: 50 });
       bot.resetAcks();
       const ackSent = await sendVotes(bot.eventsUrl, fake, warm, { teamId: "T0ACK", prefix: "UACK", count: 500, concurrency: 50 });
       const acks = summarise("bot (npm start, PGlite): vote ack, 50 concurrent first-time voters (server-side)", await bot.acks());
@@ -135,7 +142,7 @@ const benchmark: Benchmark = {
         floor: `p99 ${floor.p99.toFixed(1)} ms; client round trip ${floorClient.p99.toFixed(1)} ms`,
         target: "≤ 2×",
       });
-      await untilShown(fake, warm.ts, 550, performance.now(), 60_000);
+      await untilShown(fake, warm.ts, WARM_UP + 500, performance.now(), 60_000);
 
       // The floor for catching up: 2,000 plain single-row INSERTs, 50 concurrent, through the same
       // driver into a fresh PGlite data directory, in a process of its own (the bot holds its

@@ -1,14 +1,14 @@
 // Starting and talking to the processes bench/slack-votes.bench.ts measures: the bot as `npm start`
 // runs it, the bare-Bolt floor and the plain-INSERT floor, each in a process of its own, so that
 // none shares a thread with the bench's HTTP client and the fake Slack (as a deployed bot, with
-// Slack far away, never does). Every child gets ack-timer.mjs preloaded and an IPC channel.
+// Slack far away, never does). Every child gets probe.mjs preloaded and an IPC channel.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { sleep } from "../lib.js";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
-const ackTimer = path.join(import.meta.dirname, "ack-timer.mjs");
+const probe = path.join(import.meta.dirname, "probe.mjs");
 
 /** A free port on 127.0.0.1 (the bot takes its port from PORT and logs nothing we could parse at warn). */
 export async function freePort(): Promise<number> {
@@ -30,26 +30,38 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 export interface MeasuredChild {
   child: ChildProcess;
   eventsUrl: string;
-  /** Server-side ack times (ms) recorded by ack-timer.mjs since the last reset. */
+  /** Server-side ack times (ms) recorded by probe.mjs since the last reset. */
   acks(): Promise<number[]>;
   resetAcks(): void;
+  /** Starts a CPU profile of the child's main thread (probe.mjs). */
+  profileStart(): void;
+  /** Stops it and has the child write it to `file` (a .cpuprofile for DevTools). */
+  profileStop(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
 function measured(child: ChildProcess, port: number, output: () => string): MeasuredChild {
+  /** Sends `request` and resolves with the first answer `pick` accepts. */
+  const ask = <T>(request: unknown, pick: (message: unknown) => T | undefined, timeoutMs: number): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (message: unknown) => {
+        const picked = pick(message);
+        if (picked === undefined) return;
+        clearTimeout(timer);
+        child.off("message", onMessage);
+        resolve(picked);
+      };
+      const timer = setTimeout(() => (child.off("message", onMessage), reject(new Error(`no answer to ${JSON.stringify(request)}:\n${output()}`))), timeoutMs);
+      child.on("message", onMessage);
+      child.send(request as string);
+    });
   return {
     child,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
-    acks: () =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ack samples from the child:\n${output()}`)), 10_000);
-        child.once("message", (message: { acks: number[] }) => {
-          clearTimeout(timer);
-          resolve(message.acks);
-        });
-        child.send("ack-samples");
-      }),
+    acks: () => ask("ack-samples", (m) => (m as { acks?: number[] }).acks, 10_000),
     resetAcks: () => void child.send("ack-reset"),
+    profileStart: () => void child.send({ profileStart: true }),
+    profileStop: async (file) => void (await ask({ profileStop: file }, (m) => (m as { profiled?: string }).profiled, 60_000)),
     async close() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -94,7 +106,7 @@ export async function startBot(options: { slackApiUrl: string; signingSecret: st
     DATA_DIR: options.dataDir,
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   });
-  const child = spawn(process.execPath, ["--import", ackTimer, "scripts/start.mjs"], { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = spawn(process.execPath, ["--import", probe, "scripts/start.mjs"], { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   const output = collect(child);
   const started = performance.now();
   for (;;) {
@@ -108,7 +120,7 @@ export async function startBot(options: { slackApiUrl: string; signingSecret: st
 
 /** The bare-Bolt floor (bare-bolt.ts, through tsx) against `slackApiUrl`; resolves once it listens. */
 export async function startBareBolt(slackApiUrl: string): Promise<MeasuredChild> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", ackTimer, path.join(import.meta.dirname, "bare-bolt.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", probe, path.join(import.meta.dirname, "bare-bolt.ts")], {
     cwd: projectRoot,
     env: baseEnv({ NODE_ENV: "production", SLACK_API_URL: slackApiUrl, PORT: "0" }),
     stdio: ["ignore", "pipe", "pipe", "ipc"],
@@ -126,7 +138,7 @@ export async function startBareBolt(slackApiUrl: string): Promise<MeasuredChild>
 
 /** The plain-INSERT floor (plain-inserts.ts) in its own process; ms for the 2,000 INSERTs. */
 export async function plainInsertFloor(target: { dataDir: string } | { databaseUrl: string }): Promise<number> {
-  const env = "databaseUrl" in target ? { DATABASE_URL: target.databaseUrl } : { DATA_DIR: target.dataDir };
+  const env: Record<string, string> = "databaseUrl" in target ? { DATABASE_URL: target.databaseUrl } : { DATA_DIR: target.dataDir };
   const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "plain-inserts.ts")], { cwd: projectRoot, env: baseEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   const output = collect(child);
   const code = await new Promise((resolve) => child.once("exit", resolve));
