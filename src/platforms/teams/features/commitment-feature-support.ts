@@ -30,12 +30,22 @@ export function commitmentService({ services }: CommitmentsFeatureDeps): Commitm
   return services.commitments;
 }
 
-/** The card of `commitment` for the member in `turn`, with an optional error line. */
+/** The refresh verb of a shared commitment card (commitment-shared-card.ts): answers with the viewer's own card. */
+export const COMMITMENT_CARD_VIEW_VERB = "commitment.cardView";
+export const cardViewData = (commitmentId: string): ActionData => ({ verb: COMMITMENT_CARD_VIEW_VERB, commitmentId });
+
+/**
+ * The card of `commitment` for the member in `turn` (their buttons only), with an optional error
+ * line. In a group chat or channel it is that member's own view (a refresh or a button's answer),
+ * so it stays refreshable by them alone; what the chat sees is commitment-shared-card.ts.
+ */
 export async function commitmentCardOf(deps: CommitmentsFeatureDeps, turn: Turn, commitment: Commitment, error?: string) {
   const { services, clock } = deps;
   const { events } = await commitmentService(deps).get(turn.member, commitment.id);
   const ctx = await commitmentViewContext(services, turn.member.allianceId, [commitment], { locale: turn.locale, now: clock.now() });
-  return renderView(buildCommitmentCard(commitment, ctx, turn.member, events), { locale: turn.locale, ...(error ? { error } : {}) });
+  const render = renderView(buildCommitmentCard(commitment, ctx, turn.member, events), { locale: turn.locale, ...(error ? { error } : {}) });
+  if (render.card && turn.kind !== "personal") render.card = withRefresh(render.card, cardViewData(commitment.id), [turn.activity.from.id]);
+  return render;
 }
 
 /** The refresh verb of a shared confirm request: answers with the viewer's own card. */

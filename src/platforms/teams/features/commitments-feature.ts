@@ -6,13 +6,13 @@ import type { TeamsServices } from "../teams-services.js";
 import type { TeamsConnector } from "../transport/teams-connector.js";
 import { commitCommandHandler } from "./commit-command-handler.js";
 import { commitmentCardActions } from "./commitment-card-actions.js";
-import { COMMITMENT_CONFIRM_VIEW_VERB, type CommitmentsFeatureDeps } from "./commitment-feature-support.js";
+import { COMMITMENT_CARD_VIEW_VERB, COMMITMENT_CONFIRM_VIEW_VERB, type CommitmentsFeatureDeps } from "./commitment-feature-support.js";
 
 /** commit … and the commitment buttons. */
 export function commitmentsFeature(services: TeamsServices, connector: TeamsConnector, clock: Clock): TeamsFeature {
   const deps: CommitmentsFeatureDeps = { services, connector, clock };
   return {
-    refreshVerbs: [COMMITMENT_CONFIRM_VIEW_VERB],
+    refreshVerbs: [COMMITMENT_CARD_VIEW_VERB, COMMITMENT_CONFIRM_VIEW_VERB],
     commands: { commit: commitCommandHandler(deps) },
     actions: commitmentCardActions(deps),
   };
