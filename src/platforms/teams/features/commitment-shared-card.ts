@@ -5,7 +5,6 @@
 // neutral card. A client that shows an old card with buttons still meets the core's checks.
 import type { Commitment } from "#core/commitments/commitment.js";
 import { buildCommitmentCard } from "#core/commitments/commitment-views.js";
-import type { Logger } from "#src/logger.js";
 import type { Turn } from "../handlers/turn.js";
 import { withRefresh } from "../render/card-kit.js";
 import { renderView } from "../render/render-view.js";
@@ -14,14 +13,14 @@ import { commitmentViewContext } from "./commitment-context.js";
 import { cardViewData, commitmentCardOf, commitmentService, type CommitmentsFeatureDeps } from "./commitment-feature-support.js";
 
 /** The card of `commitment` to post in `turn`'s chat, with an optional error line. */
-export async function sharedCommitmentCard(deps: CommitmentsFeatureDeps, turn: Turn, commitment: Commitment, error?: string, logger?: Pick<Logger, "warn">) {
+export async function sharedCommitmentCard(deps: CommitmentsFeatureDeps, turn: Turn, commitment: Commitment, error?: string) {
   if (turn.kind === "personal") return commitmentCardOf(deps, turn, commitment, error);
   const { services, connector, clock } = deps;
   const { events } = await commitmentService(deps).get(turn.member, commitment.id);
   const ctx = await commitmentViewContext(services, turn.member.allianceId, [commitment], { locale: turn.locale, now: clock.now() });
   const render = renderView(buildCommitmentCard(commitment, ctx, null, events), { locale: turn.locale, ...(error ? { error } : {}) });
   if (render.card) {
-    const userIds = await commitmentCardAudience(services, connector, turn, commitment, { ctx, events }, logger);
+    const userIds = await commitmentCardAudience(services, connector, turn, commitment, { ctx, events });
     render.card = withRefresh(render.card, cardViewData(commitment.id), userIds);
   }
   return render;
