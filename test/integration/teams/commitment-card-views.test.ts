@@ -120,6 +120,31 @@ describe("a commitment card posted in a shared Teams chat", () => {
     expect(buttons(await refreshFor(kept, USERS.ann))).toEqual([]);
   });
 
+  it("after the owner presses Kept, brings the card everyone sees up to date: no buttons, refreshed for the receiving side", async () => {
+    const [created] = await say(group(USERS.ann), "commit Print the flyers for Beta by friday");
+    const id = cardOf(created).refresh.action.data.commitmentId;
+    const mark = h.connector.mark();
+    const res = await h.post(executeActivity(group(USERS.ann), "commitment.kept", { commitmentId: id }, "shared-card-1"));
+    // The presser gets their own card back; the shared message is updated for everyone else.
+    expect(cardText(invokeCard(res))).toContain("Kept");
+    expect(invokeCard(res).refresh.userIds).toEqual([USERS.ann.id]);
+    const [update, ...more] = h.connector.since(mark).filter((r) => r.method === "PUT" && r.path.endsWith("/activities/shared-card-1"));
+    expect(more).toEqual([]);
+    const shared = cardOf(update);
+    expect(cardText(shared)).toContain("Kept");
+    expect(buttons(shared)).toEqual([]);
+    expect([...shared.refresh.userIds].sort()).toEqual([USERS.bob.id, USERS.cas.id].sort());
+  });
+
+  it("leaves the shared card alone when a refused press changed nothing", async () => {
+    const [created] = await say(group(USERS.ann), "commit Order the banners for Beta by friday");
+    const id = cardOf(created).refresh.action.data.commitmentId;
+    const mark = h.connector.mark();
+    const res = await h.post(executeActivity(group(DAN), "commitment.kept", { commitmentId: id }, "shared-card-2"));
+    expect(res.body.type).toBe("application/vnd.microsoft.activity.message");
+    expect(h.connector.since(mark).filter((r) => r.method === "PUT")).toEqual([]);
+  });
+
   it("names a non-admin owner's own id when a member commits", async () => {
     const [created] = await say(group(DAN), "commit Book the venue for Beta by friday");
     const card = cardOf(created);

@@ -17,7 +17,7 @@ import {
   COMMITMENT_CONFIRM_VIEW_VERB,
   type CommitmentsFeatureDeps,
 } from "./commitment-feature-support.js";
-import { commitmentCardViewFor } from "./commitment-shared-card.js";
+import { commitmentCardViewFor, updateSharedCommitmentCard } from "./commitment-shared-card.js";
 
 const reasonField = z.string().trim().max(500).optional();
 const idField = z.string().min(1).max(100);
@@ -30,10 +30,11 @@ export function commitmentCardActions(deps: CommitmentsFeatureDeps): Record<stri
 
   /** A card button: the service call, then the refreshed card in place. */
   const act = (call: (turn: Turn, id: string, data: Record<string, unknown>, key: string | undefined) => Promise<{ commitment: Commitment; replayed: boolean }>, confirmAfter = false): ActionHandler =>
-    async ({ turn, data, reply }): Promise<ActionResult> => {
+    async ({ turn, data, reply, cardActivityId }): Promise<ActionResult> => {
       const id = idField.parse(data.commitmentId);
       const key = turn.activity.id ? `teams:${turn.activity.id}` : undefined;
       const result = await call(turn, id, data, key);
+      if (!result.replayed) await updateSharedCommitmentCard(deps, turn, cardActivityId, result.commitment);
       if (confirmAfter && !result.replayed) await askToConfirm(deps, { turn, reply }, result.commitment);
       return { kind: "card", render: await cardOf(turn, result.commitment) };
     };

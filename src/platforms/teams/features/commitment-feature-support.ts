@@ -6,6 +6,7 @@ import { buildCommitmentCard, buildConfirmRequest } from "#core/commitments/comm
 import { DomainError } from "#core/shared/errors.js";
 import type { Actor } from "#core/shared/refs.js";
 import type { Clock } from "#core/shared/clock.js";
+import type { Logger } from "#src/logger.js";
 import { renderView } from "../render/render-view.js";
 import type { CommandContext } from "../handlers/feature-types.js";
 import type { Turn } from "../handlers/turn.js";
@@ -22,6 +23,8 @@ export interface CommitmentsFeatureDeps {
   services: TeamsServices;
   connector: TeamsConnector;
   clock: Clock;
+  /** For what fails after the change itself succeeded (the shared card's update). */
+  logger?: Pick<Logger, "warn"> | undefined;
 }
 
 /** The core service; absent only when the composition root left commitments out. */

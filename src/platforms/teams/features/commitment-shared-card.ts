@@ -8,6 +8,8 @@ import { buildCommitmentCard } from "#core/commitments/commitment-views.js";
 import type { Turn } from "../handlers/turn.js";
 import { withRefresh } from "../render/card-kit.js";
 import { renderView } from "../render/render-view.js";
+import { toMessage } from "../render/to-message.js";
+import { IN_TURN_POLICY } from "../transport/send-queue.js";
 import { commitmentCardAudience } from "./commitment-card-audience.js";
 import { commitmentViewContext } from "./commitment-context.js";
 import { cardViewData, commitmentCardOf, commitmentService, type CommitmentsFeatureDeps } from "./commitment-feature-support.js";
@@ -30,4 +32,22 @@ export async function sharedCommitmentCard(deps: CommitmentsFeatureDeps, turn: T
 export async function commitmentCardViewFor(deps: CommitmentsFeatureDeps, turn: Turn, id: string) {
   const { commitment } = await commitmentService(deps).get(turn.member, id);
   return commitmentCardOf(deps, turn, commitment);
+}
+
+/**
+ * After a button press in a group chat or channel, the card everyone sees follows the change (a
+ * button's answer replaces the card for the person who pressed it only): without buttons again,
+ * refreshed for whoever may act now (after Kept: the receiving side, to confirm). The change
+ * itself has succeeded, so a failed update is logged and the presser still gets their card.
+ */
+export async function updateSharedCommitmentCard(deps: CommitmentsFeatureDeps, turn: Turn, cardActivityId: string | null, commitment: Commitment): Promise<void> {
+  // An Action.Submit press (a client without Universal Actions) has its card updated by the
+  // dispatcher already; only an Action.Execute invoke leaves the shared card as it was.
+  if (turn.kind === "personal" || !cardActivityId || turn.activity.type !== "invoke") return;
+  try {
+    const render = await sharedCommitmentCard(deps, turn, commitment);
+    await deps.connector.update(turn.target, cardActivityId, toMessage(render), IN_TURN_POLICY);
+  } catch (error) {
+    deps.logger?.warn({ err: error, commitmentId: commitment.id }, "could not update the shared commitment card after a button press");
+  }
 }
