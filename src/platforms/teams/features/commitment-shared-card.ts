@@ -22,7 +22,7 @@ export async function sharedCommitmentCard(deps: CommitmentsFeatureDeps, turn: T
   const ctx = await commitmentViewContext(services, turn.member.allianceId, [commitment], { locale: turn.locale, now: clock.now() });
   const render = renderView(buildCommitmentCard(commitment, ctx, null, events), { locale: turn.locale, ...(error ? { error } : {}) });
   if (render.card) {
-    const userIds = await commitmentCardAudience(services, connector, turn, commitment, { ctx, events });
+    const userIds = await commitmentCardAudience(services, connector, turn, commitment, { ctx, events }, deps.logger);
     render.card = withRefresh(render.card, cardViewData(commitment.id), userIds);
   }
   return render;
