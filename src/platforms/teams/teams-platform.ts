@@ -140,7 +140,7 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
   const features: TeamsFeature[] = [
     adminFeature(services, clock, sendToMember, mentionResolver(services, connector)),
     privacyFeature(services, offerFile),
-    commitmentsFeature(services, connector, clock),
+    commitmentsFeature(services, connector, clock, log),
     pollsFeature({ services, messenger, clock, updates: pollUpdates, conversations }),
     pulseFeature(services, clock),
     cultureFeature(services, clock),

@@ -86,7 +86,7 @@ describe("a reported outcome in a shared Teams chat", () => {
 
   it("posts a neutral card whose refresh names only the receiving side's members in this chat", async () => {
     const [created] = await say(group(USERS.ann), "commit Send the draft contract for Beta by friday");
-    commitmentId = executeActions(cardOf(created)).find((a) => a.verb === "commitment.kept")!.data.commitmentId!;
+    commitmentId = cardOf(created).refresh.action.data.commitmentId; // the shared card has no buttons: its refresh names it
     const { res, posted } = await press(group(USERS.ann), "commitment.kept", { commitmentId });
     expect(cardText(invokeCard(res))).toContain("Kept");
     shared = cardOf(posted[0]);
@@ -149,7 +149,7 @@ describe("a reported outcome in a shared Teams chat", () => {
   it("falls back to the buttons on the shared card, refreshing only the reporter's view, when the chat's members cannot be read", async () => {
     h.connector.setRoster(GROUP, []);
     const [created] = await say(group(USERS.ann), "commit Share the Q1 figures for Beta by friday");
-    const id = executeActions(cardOf(created)).find((a) => a.verb === "commitment.kept")!.data.commitmentId!;
+    const id = cardOf(created).refresh.action.data.commitmentId;
     const { posted } = await press(group(USERS.ann), "commitment.kept", { commitmentId: id });
     const card = cardOf(posted[0]);
     expect(verbs(card)).toEqual(expect.arrayContaining(["commitment.confirm", "commitment.dispute"]));

@@ -10,7 +10,8 @@ import { renderView } from "../render/render-view.js";
 import type { CommandContext, CommandHandler } from "../handlers/feature-types.js";
 import { commandTextWithMentions } from "../handlers/inbound-activity.js";
 import type { Turn } from "../handlers/turn.js";
-import { askToConfirm, commitmentCardOf, commitmentService, type CommitmentsFeatureDeps } from "./commitment-feature-support.js";
+import { askToConfirm, commitmentService, type CommitmentsFeatureDeps } from "./commitment-feature-support.js";
+import { sharedCommitmentCard } from "./commitment-shared-card.js";
 import { commitmentViewContext } from "./commitment-context.js";
 import { mentionResolver } from "./mention-resolver.js";
 import { requireOrganization } from "./organization-prompt.js";
@@ -38,7 +39,8 @@ export function commitCommandHandler(deps: CommitmentsFeatureDeps): CommandHandl
 async function runCommitCommand(deps: CommitmentsFeatureDeps, context: CommandContext, command: CommitCommand): Promise<void> {
   const { services, clock } = deps;
   const service = () => commitmentService(deps);
-  const cardOf = (turn: Turn, commitment: Commitment, error?: string) => commitmentCardOf(deps, turn, commitment, error);
+  // Posted in the chat: in a group chat or channel, neutral and refreshed per viewer.
+  const cardOf = (turn: Turn, commitment: Commitment, error?: string) => sharedCommitmentCard(deps, turn, commitment, error);
   const { turn, reply } = context;
   const key = turn.activity.id ? `teams:${turn.activity.id}` : undefined;
   const options = { ...(key ? { idempotencyKey: key } : {}) };

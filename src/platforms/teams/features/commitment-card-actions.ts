@@ -8,7 +8,16 @@ import { parseDueDate } from "#core/commitments/due-date.js";
 import { COMMITMENT_FORM_VERB, DUE_TEXT_MAX } from "../render/commitment-form-card.js";
 import type { ActionHandler, ActionResult } from "../handlers/feature-types.js";
 import type { Turn } from "../handlers/turn.js";
-import { askToConfirm, commitmentCardOf, commitmentService, confirmViewFor, COMMITMENT_CONFIRM_VIEW_VERB, type CommitmentsFeatureDeps } from "./commitment-feature-support.js";
+import {
+  askToConfirm,
+  commitmentCardOf,
+  commitmentService,
+  confirmViewFor,
+  COMMITMENT_CARD_VIEW_VERB,
+  COMMITMENT_CONFIRM_VIEW_VERB,
+  type CommitmentsFeatureDeps,
+} from "./commitment-feature-support.js";
+import { commitmentCardViewFor, updateSharedCommitmentCard } from "./commitment-shared-card.js";
 
 const reasonField = z.string().trim().max(500).optional();
 const idField = z.string().min(1).max(100);
@@ -21,10 +30,11 @@ export function commitmentCardActions(deps: CommitmentsFeatureDeps): Record<stri
 
   /** A card button: the service call, then the refreshed card in place. */
   const act = (call: (turn: Turn, id: string, data: Record<string, unknown>, key: string | undefined) => Promise<{ commitment: Commitment; replayed: boolean }>, confirmAfter = false): ActionHandler =>
-    async ({ turn, data, reply }): Promise<ActionResult> => {
+    async ({ turn, data, reply, cardActivityId }): Promise<ActionResult> => {
       const id = idField.parse(data.commitmentId);
       const key = turn.activity.id ? `teams:${turn.activity.id}` : undefined;
       const result = await call(turn, id, data, key);
+      if (!result.replayed) await updateSharedCommitmentCard(deps, turn, cardActivityId, result.commitment);
       if (confirmAfter && !result.replayed) await askToConfirm(deps, { turn, reply }, result.commitment);
       return { kind: "card", render: await cardOf(turn, result.commitment) };
     };
@@ -45,6 +55,9 @@ export function commitmentCardActions(deps: CommitmentsFeatureDeps): Record<stri
     [COMMITMENT_ACTION_IDS.kept]: outcome("kept"),
     [COMMITMENT_ACTION_IDS.late]: outcome("kept_late"),
     [COMMITMENT_ACTION_IDS.broken]: outcome("broken"),
+    async [COMMITMENT_CARD_VIEW_VERB]({ turn, data }) {
+      return { kind: "card", render: await commitmentCardViewFor(deps, turn, idField.parse(data.commitmentId)) };
+    },
     async [COMMITMENT_CONFIRM_VIEW_VERB]({ turn, data }) {
       return { kind: "card", render: await confirmViewFor(deps, turn, idField.parse(data.commitmentId)) };
     },

@@ -6,6 +6,7 @@ import { buildCommitmentCard, buildConfirmRequest } from "#core/commitments/comm
 import { DomainError } from "#core/shared/errors.js";
 import type { Actor } from "#core/shared/refs.js";
 import type { Clock } from "#core/shared/clock.js";
+import type { Logger } from "#src/logger.js";
 import { renderView } from "../render/render-view.js";
 import type { CommandContext } from "../handlers/feature-types.js";
 import type { Turn } from "../handlers/turn.js";
@@ -22,6 +23,8 @@ export interface CommitmentsFeatureDeps {
   services: TeamsServices;
   connector: TeamsConnector;
   clock: Clock;
+  /** For what fails after the change itself succeeded (the shared card's update). */
+  logger?: Pick<Logger, "warn"> | undefined;
 }
 
 /** The core service; absent only when the composition root left commitments out. */
@@ -30,12 +33,22 @@ export function commitmentService({ services }: CommitmentsFeatureDeps): Commitm
   return services.commitments;
 }
 
-/** The card of `commitment` for the member in `turn`, with an optional error line. */
+/** The refresh verb of a shared commitment card (commitment-shared-card.ts): answers with the viewer's own card. */
+export const COMMITMENT_CARD_VIEW_VERB = "commitment.cardView";
+export const cardViewData = (commitmentId: string): ActionData => ({ verb: COMMITMENT_CARD_VIEW_VERB, commitmentId });
+
+/**
+ * The card of `commitment` for the member in `turn` (their buttons only), with an optional error
+ * line. In a group chat or channel it is that member's own view (a refresh or a button's answer),
+ * so it stays refreshable by them alone; what the chat sees is commitment-shared-card.ts.
+ */
 export async function commitmentCardOf(deps: CommitmentsFeatureDeps, turn: Turn, commitment: Commitment, error?: string) {
   const { services, clock } = deps;
   const { events } = await commitmentService(deps).get(turn.member, commitment.id);
   const ctx = await commitmentViewContext(services, turn.member.allianceId, [commitment], { locale: turn.locale, now: clock.now() });
-  return renderView(buildCommitmentCard(commitment, ctx, turn.member, events), { locale: turn.locale, ...(error ? { error } : {}) });
+  const render = renderView(buildCommitmentCard(commitment, ctx, turn.member, events), { locale: turn.locale, ...(error ? { error } : {}) });
+  if (render.card && turn.kind !== "personal") render.card = withRefresh(render.card, cardViewData(commitment.id), [turn.activity.from.id]);
+  return render;
 }
 
 /** The refresh verb of a shared confirm request: answers with the viewer's own card. */

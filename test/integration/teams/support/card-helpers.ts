@@ -57,3 +57,8 @@ export function invokeCard(response: { status: number; body: any }): any {
   }
   return response.body.value;
 }
+
+/** The buttons a card shows (its Action.Execute actions, leaving out its refresh clause). */
+export function buttonActions(card: unknown): ReturnType<typeof executeActions> {
+  return card && typeof card === "object" ? executeActions({ ...(card as Record<string, unknown>), refresh: undefined }) : [];
+}
