@@ -126,7 +126,7 @@ export class InMemoryPollRepository implements PollRepository {
     if (!acceptsVotes(poll, now)) return { outcome: "closed" };
     // No await from here on: in one process that is the atomic step.
     const byVoter = this.ballots.get(pollId) as Map<string, PollBallot>;
-    const from = fromKeys.filter((key) => key !== into.voterKey).flatMap((key) => byVoter.get(key) ?? []);
+    const from = [...new Set(fromKeys)].filter((key) => key !== into.voterKey).flatMap((key) => byVoter.get(key) ?? []);
     if (from.length === 0) return { outcome: "unchanged" };
     const kept = pickMergedBallot(byVoter.get(into.voterKey) ?? null, from);
     const ballot: PollBallot = { ...copy(kept), pollId, voterKey: into.voterKey, memberId: into.memberId };
