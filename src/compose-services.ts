@@ -11,6 +11,7 @@ import { SpaceLinkService } from "#core/alliance/space-link-service.js";
 import { DEFAULT_RETENTION_DAYS_AFTER_UNINSTALL, UninstallRetention } from "#core/alliance/uninstall-retention.js";
 import { createCommitmentService, type CommitmentService } from "#core/commitments/commitment-service.js";
 import { createCultureFitService, type CultureFitService } from "#core/culture-fit/culture-fit-service.js";
+import { createPersonBallotMerger } from "#core/polls/person-ballots.js";
 import { createPollPersonalDataSource } from "#core/polls/poll-personal-data.js";
 import { createPollService } from "#core/polls/poll-service.js";
 import type { PollService } from "#core/polls/poll-service-types.js";
@@ -55,6 +56,11 @@ export interface CoreServices {
   /** Erases an uninstalled workspace's personal data after the retention period. */
   retention: UninstallRetention;
   polls: PollService;
+  /**
+   * Registers who hears that an open poll's ballots changed because a member became one person
+   * with a member of another space (the composition root asks every copy of it to be updated).
+   */
+  onPersonBallotsMerged(listener: (pollId: string) => void): void;
   commitments: CommitmentService;
   pulse: PulseService;
   culture: CultureFitService;
@@ -77,14 +83,28 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
   };
   const alliances = new AllianceService(stores);
   const links = new SpaceLinkService({ ...stores, hashCode: createKeyedHasher(secret, "space-link-code/v1"), clock, onSpacesMoved: () => alliances.forgetCached() });
-  const members = new MemberService({ alliances: stores.alliances, members: stores.members, allianceService: alliances });
-
   const pollRepository = new PrismaPollRepository(prisma, createBallotSealer(secret));
+  const voterKeyHasher = createHmacVoterKeyHasher(secret);
+  // A membership that becomes verified may join another one as one person: their ballots cast
+  // before that in open polls become one, and those polls' messages are updated.
+  const mergePersonBallots = createPersonBallotMerger({ polls: pollRepository, members: stores.members, hasher: voterKeyHasher, clock });
+  const ballotsMergedListeners: Array<(pollId: string) => void> = [];
+  const members = new MemberService({
+    alliances: stores.alliances,
+    members: stores.members,
+    allianceService: alliances,
+    onEmailVerified: async (memberId) => {
+      for (const pollId of await mergePersonBallots(memberId)) {
+        for (const listener of ballotsMergedListeners) listener(pollId);
+      }
+    },
+  });
+
   const polls = createPollService({
     polls: pollRepository,
     clock,
     persons: createPersonDirectory(stores.members),
-    hasher: createHmacVoterKeyHasher(secret),
+    hasher: voterKeyHasher,
     directory: {
       anonymityThreshold: async (allianceId) => (await alliances.getAlliance(allianceId)).anonymityThreshold,
       organizations: (allianceId) => stores.alliances.listOrganizations(allianceId),
@@ -151,5 +171,19 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
     clock,
     retentionDays: deps.retentionDays ?? DEFAULT_RETENTION_DAYS_AFTER_UNINSTALL,
   });
-  return { clock, stores: { ...stores, polls: pollRepository }, alliances, members, privacy, links, retention, polls, commitments, pulse, culture, summary };
+  return {
+    clock,
+    stores: { ...stores, polls: pollRepository },
+    alliances,
+    members,
+    privacy,
+    links,
+    retention,
+    polls,
+    onPersonBallotsMerged: (listener) => void ballotsMergedListeners.push(listener),
+    commitments,
+    pulse,
+    culture,
+    summary,
+  };
 }

@@ -101,6 +101,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     // vote on one platform updates the copies on the other (filled in once the platforms exist).
     const pollUpdaters: Partial<Record<Platform, PollCopyUpdater | null>> = {};
     const pollRelay = createAlliancePollRelay({ services, outbox, updaters: pollUpdaters, logger });
+    // Ballots of one person merged after a verification: every copy of that poll shows the new count.
+    services.onPersonBallotsMerged((pollId) => pollRelay.changed(pollId));
     // Imported only when configured: the Teams SDK is ~50 MB of a running bot that does not use it.
     const teams = config.teams
       ? (await import("#platforms/teams/teams-platform.js")).createTeamsPlatform({

@@ -363,6 +363,97 @@ function contract(name: string, harness: Harness): void {
       expect(await harness.repo().listNamedBallotsOf("dana", other)).toHaveLength(1);
     });
 
+    describe("mergeBallots (one person's ballots from two memberships become one)", () => {
+      const monday = new Date("2026-03-02T00:00:00.000Z");
+      const tuesday = new Date("2026-03-03T00:00:00.000Z");
+      const into = { voterKey: "m:anna-slack", memberId: "anna-slack" };
+      async function twoBallots(overrides: Partial<NewPoll> = {}, days: { slack: Date; teams: Date } = { slack: monday, teams: tuesday }) {
+        const poll = await harness.repo().create(draft(await harness.newAlliance(), overrides));
+        const [a, b] = poll.options.map((option) => option.id) as [string, string];
+        const slack = { pollId: poll.id, voterKey: into.voterKey, memberId: "anna-slack", organizationId: "org-eng", optionIds: [a], castOn: days.slack };
+        const teams = { pollId: poll.id, voterKey: "m:anna-teams", memberId: "anna-teams", organizationId: "org-city", optionIds: [b], castOn: days.teams };
+        await harness.repo().recordBallot(slack, T0);
+        await harness.repo().recordBallot(teams, T0);
+        return { poll, a, b };
+      }
+
+      it("keeps the later cast choice under the person's key and deletes the other ballot", async () => {
+        const { poll, b } = await twoBallots();
+        // A key named twice, or the person's own key among the others, counts once.
+        const result = await harness.repo().mergeBallots(poll.id, into, ["m:anna-teams", "m:anna-teams", into.voterKey], later(10));
+        expect(result).toMatchObject({ outcome: "merged", removed: 1 });
+        expect(await harness.repo().listBallots(poll.id)).toEqual([
+          { pollId: poll.id, voterKey: into.voterKey, memberId: "anna-slack", organizationId: "org-city", optionIds: [b], castOn: tuesday },
+        ]);
+      });
+
+      it("keeps the person's own ballot when both were cast on the same day", async () => {
+        const { poll, a } = await twoBallots({}, { slack: monday, teams: monday });
+        await harness.repo().mergeBallots(poll.id, into, ["m:anna-teams"], later(10));
+        const ballots = await harness.repo().listBallots(poll.id);
+        expect(ballots.map((ballot) => [ballot.voterKey, ballot.optionIds, ballot.organizationId])).toEqual([[into.voterKey, [a], "org-eng"]]);
+      });
+
+      it("moves a lone ballot of the newer membership to the person's key, so a later vote changes it", async () => {
+        const poll = await harness.repo().create(draft(await harness.newAlliance()));
+        const b = poll.options[1]?.id as string;
+        await harness.repo().recordBallot({ pollId: poll.id, voterKey: "m:anna-teams", memberId: "anna-teams", organizationId: "org-city", optionIds: [b], castOn: monday }, T0);
+        expect(await harness.repo().mergeBallots(poll.id, into, ["m:anna-teams"], later(10))).toMatchObject({ outcome: "merged", removed: 1 });
+        expect(await harness.repo().findBallot(poll.id, "m:anna-teams")).toBeNull();
+        expect(await harness.repo().findBallot(poll.id, into.voterKey)).toMatchObject({ memberId: "anna-slack", optionIds: [b] });
+      });
+
+      it("changes nothing when the other memberships have no ballot, and nothing on a closed or unknown poll", async () => {
+        const alone = await harness.repo().create(draft(await harness.newAlliance()));
+        await harness.repo().recordBallot({ pollId: alone.id, voterKey: into.voterKey, memberId: "anna-slack", organizationId: null, optionIds: [alone.options[0]?.id as string], castOn: monday }, T0);
+        expect(await harness.repo().mergeBallots(alone.id, into, ["m:anna-teams"], later(10))).toEqual({ outcome: "unchanged" });
+        expect(await harness.repo().listBallots(alone.id)).toHaveLength(1);
+
+        const { poll } = await twoBallots();
+        await harness.repo().close(poll.id, later(5));
+        expect(await harness.repo().mergeBallots(poll.id, into, ["m:anna-teams"], later(10))).toEqual({ outcome: "closed" });
+        expect(await harness.repo().listBallots(poll.id)).toHaveLength(2);
+        const { poll: expired } = await twoBallots();
+        expect(await harness.repo().mergeBallots(expired.id, into, ["m:anna-teams"], later(DAY))).toEqual({ outcome: "closed" });
+        expect(await harness.repo().listBallots(expired.id)).toHaveLength(2);
+        expect(await harness.repo().mergeBallots("no-such-poll", into, ["m:anna-teams"], later(10))).toEqual({ outcome: "not_found" });
+      });
+
+      it("merges anonymous ballots: the kept choice reads back under the person's key, without a member id", async () => {
+        const poll = await harness.repo().create(draft(await harness.newAlliance(), { anonymous: true }));
+        const [a, b] = poll.options.map((option) => option.id) as [string, string];
+        await harness.repo().recordBallot({ pollId: poll.id, voterKey: "a:person", memberId: null, organizationId: "org-eng", optionIds: [a], castOn: monday }, T0);
+        await harness.repo().recordBallot({ pollId: poll.id, voterKey: "a:second", memberId: null, organizationId: "org-city", optionIds: [b], castOn: tuesday }, T0);
+        await harness.repo().recordBallot({ pollId: poll.id, voterKey: "a:someone-else", memberId: null, organizationId: "org-city", optionIds: [a], castOn: monday }, T0);
+        const result = await harness.repo().mergeBallots(poll.id, { voterKey: "a:person", memberId: null }, ["a:second"], later(10));
+        expect(result).toMatchObject({ outcome: "merged", removed: 1 });
+        expect(await harness.repo().findBallot(poll.id, "a:person")).toEqual({ pollId: poll.id, voterKey: "a:person", memberId: null, organizationId: "org-city", optionIds: [b], castOn: tuesday });
+        expect(await harness.repo().findBallot(poll.id, "a:second")).toBeNull();
+        expect((await harness.repo().listBallots(poll.id)).map((ballot) => ballot.voterKey).sort()).toEqual(["a:person", "a:someone-else"]);
+      });
+
+      it("leaves one ballot when the person votes while their ballots are being merged", async () => {
+        for (let round = 0; round < 5; round++) {
+          const { poll, a } = await twoBallots({ mode: "multiple", maxChoices: 3 });
+          const c = poll.options[2]?.id as string;
+          await Promise.all([
+            harness.repo().mergeBallots(poll.id, into, ["m:anna-teams"], later(10)),
+            harness.repo().changeBallot(poll.id, into.voterKey, later(10), (current) => ({
+              pollId: poll.id,
+              voterKey: into.voterKey,
+              memberId: "anna-slack",
+              organizationId: "org-eng",
+              optionIds: [...(current?.optionIds ?? [a]), c],
+              castOn: tuesday,
+            })),
+            harness.repo().recordBallot({ pollId: poll.id, voterKey: into.voterKey, memberId: "anna-slack", organizationId: "org-eng", optionIds: [c], castOn: tuesday }, later(10)),
+          ]);
+          const ballots = await harness.repo().listBallots(poll.id);
+          expect(ballots.map((ballot) => ballot.voterKey)).toEqual([into.voterKey]);
+        }
+      });
+    });
+
     if (harness.db) {
       const db = harness.db;
       it("keeps no member id, no time of day and no time-ordered id in an anonymous ballot row", async () => {

@@ -88,7 +88,17 @@ export interface SteeringCommittee {
 /** Member lookup, organisation mapping and roles. */
 export class MemberService {
   constructor(
-    private readonly deps: { alliances: AllianceRepository; members: MemberRepository; allianceService: AllianceService },
+    private readonly deps: {
+      alliances: AllianceRepository;
+      members: MemberRepository;
+      allianceService: AllianceService;
+      /**
+       * Called (and awaited) after a member's e-mail became verified, or changed while verified:
+       * the member may now be one person with a member of another space, whose ballots cast
+       * before must become one (core/polls/person-ballots.ts).
+       */
+      onEmailVerified?: ((memberId: string) => Promise<void>) | undefined;
+    },
   ) {}
 
   /**
@@ -161,7 +171,10 @@ export class MemberService {
     }
     if (profile.locale) patch.locale = toLocale(profile.locale);
     if (profile.timezone) patch.timezone = profile.timezone;
-    if (Object.keys(patch).length > 0) await this.deps.members.updateProfile(memberId, patch);
+    if (Object.keys(patch).length === 0) return;
+    const updated = await this.deps.members.updateProfile(memberId, patch);
+    // A newcomer's first vote may have been counted before this made them one person.
+    if (patch.emailVerified && updated.emailVerified) await this.deps.onEmailVerified?.(memberId);
   }
 
   /** `input` completed by the platform's lookup, when the member still needs an e-mail to be mapped. */
@@ -199,6 +212,8 @@ export class MemberService {
     if (locale && locale !== member.locale) patch.locale = locale;
     if (input.timezone && input.timezone !== member.timezone) patch.timezone = input.timezone;
     let current = Object.keys(patch).length > 0 ? await this.deps.members.updateProfile(member.id, patch) : member;
+    const becameVerified = current.emailVerified && (!member.emailVerified || (typeof patch.email === "string" && patch.email.toLowerCase() !== member.email?.toLowerCase()));
+    if (becameVerified) await this.deps.onEmailVerified?.(current.id);
     // Only an unknown organisation is (re)mapped: a choice or an admin's correction sticks.
     if (current.organizationId === null) {
       const org = await match();

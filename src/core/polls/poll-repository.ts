@@ -14,6 +14,15 @@ export type RecordBallotResult =
   /** Stored; `changed` is false when the same voter already had exactly this ballot (a no-op). */
   | { outcome: "recorded"; ballot: PollBallot; changed: boolean; previousOptionIds: string[] | null };
 
+/** What merging one person's ballots did (see PollRepository.mergeBallots). */
+export type MergeBallotsResult =
+  | { outcome: "closed" }
+  | { outcome: "not_found" }
+  /** Nothing to merge: no ballot under any of the `from` keys. */
+  | { outcome: "unchanged" }
+  /** `ballot` is the person's one ballot now; `removed` ballots under the `from` keys were deleted. */
+  | { outcome: "merged"; ballot: PollBallot; removed: number };
+
 /** Filters for listing an alliance's polls. */
 export interface PollFilter {
   status?: PollStatus;
@@ -65,6 +74,15 @@ export interface PollRepository {
    */
   changeBallot(pollId: string, voterKey: string, now: Date, next: (current: PollBallot | null) => PollBallot): Promise<RecordBallotResult>;
   findBallot(pollId: string, voterKey: string): Promise<PollBallot | null>;
+  /**
+   * One person's ballots under several voter keys (cast from two memberships before they were
+   * known to be one person) become the one ballot under `into.voterKey`, in one atomic step and
+   * only while the poll is open at `now`. The choice kept is the latest cast (castOn); on the same
+   * day the one already under `into.voterKey`, else the first of `fromKeys` that has a ballot. It
+   * is stored under `into` (an anonymous ballot sealed again under its new key) and every ballot
+   * under `fromKeys` is deleted. Serialised with recordBallot/changeBallot of those keys.
+   */
+  mergeBallots(pollId: string, into: { voterKey: string; memberId: string | null }, fromKeys: readonly string[], now: Date): Promise<MergeBallotsResult>;
   /** The figures last published for an open anonymous poll (see the poll service), or null. */
   getPublishedTally(pollId: string): Promise<PollTally | null>;
   /**

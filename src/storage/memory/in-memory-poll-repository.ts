@@ -3,7 +3,8 @@
 import { randomUUID } from "node:crypto";
 import type { NewPoll, Poll, PollBallot, PollMessageRef } from "#core/polls/poll.js";
 import { acceptsVotes } from "#core/polls/poll.js";
-import type { PollFilter, PollRepository, RecordBallotResult } from "#core/polls/poll-repository.js";
+import type { MergeBallotsResult, PollFilter, PollRepository, RecordBallotResult } from "#core/polls/poll-repository.js";
+import { pickMergedBallot } from "#core/polls/person-ballots.js";
 import type { PollTally } from "#core/polls/poll-tally.js";
 import { newPollColumns } from "../new-poll-columns.js";
 
@@ -117,6 +118,21 @@ export class InMemoryPollRepository implements PollRepository {
     // No await between reading and writing: in one process that is the atomic step.
     const current = this.ballots.get(pollId)?.get(voterKey);
     return this.write({ ...next(current ? copy(current) : null), pollId, voterKey });
+  }
+
+  async mergeBallots(pollId: string, into: { voterKey: string; memberId: string | null }, fromKeys: readonly string[], now: Date): Promise<MergeBallotsResult> {
+    const poll = this.polls.get(pollId);
+    if (!poll) return { outcome: "not_found" };
+    if (!acceptsVotes(poll, now)) return { outcome: "closed" };
+    // No await from here on: in one process that is the atomic step.
+    const byVoter = this.ballots.get(pollId) as Map<string, PollBallot>;
+    const from = [...new Set(fromKeys)].filter((key) => key !== into.voterKey).flatMap((key) => byVoter.get(key) ?? []);
+    if (from.length === 0) return { outcome: "unchanged" };
+    const kept = pickMergedBallot(byVoter.get(into.voterKey) ?? null, from);
+    const ballot: PollBallot = { ...copy(kept), pollId, voterKey: into.voterKey, memberId: into.memberId };
+    for (const old of from) byVoter.delete(old.voterKey);
+    byVoter.set(into.voterKey, ballot);
+    return { outcome: "merged", ballot: copy(ballot), removed: from.length };
   }
 
   private write(ballot: PollBallot): RecordBallotResult {

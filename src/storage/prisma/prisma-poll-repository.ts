@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "#generated/prisma/client.js";
 import type { NewPoll, Poll, PollBallot, PollMessageRef } from "#core/polls/poll.js";
-import type { PollFilter, PollRepository, RecordBallotResult } from "#core/polls/poll-repository.js";
+import type { MergeBallotsResult, PollFilter, PollRepository, RecordBallotResult } from "#core/polls/poll-repository.js";
+import { pickMergedBallot } from "#core/polls/person-ballots.js";
 import type { PollTally } from "#core/polls/poll-tally.js";
 import type { PollMode, PollStatus, PollVisibility } from "#core/polls/poll.js";
 import type { PrismaClient } from "../prisma-client.js";
@@ -351,6 +352,41 @@ export class PrismaPollRepository implements PollRepository {
         update: values,
       });
       return { outcome: "recorded", ballot, changed: true, previousOptionIds: previous?.optionIds ?? null };
+    }, TX_OPTIONS);
+  }
+
+  async mergeBallots(pollId: string, into: { voterKey: string; memberId: string | null }, fromKeys: readonly string[], now: Date): Promise<MergeBallotsResult> {
+    const others = [...new Set(fromKeys)].filter((key) => key !== into.voterKey);
+    return this.prisma.$transaction(async (tx): Promise<MergeBallotsResult> => {
+      // FOR SHARE: a close waits for this merge (or the merge sees the close), as in recordBallot.
+      const open = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT id FROM "Poll" WHERE id = ${pollId} AND status = 'open'
+          AND ("closesAt" IS NULL OR "closesAt" > ${now.toISOString()}::timestamp)
+        FOR SHARE`;
+      if (open.length === 0) return { outcome: (await tx.poll.count({ where: { id: pollId } })) === 0 ? "not_found" : "closed" };
+      // The same locks changeBallot takes for each key, in one fixed order so two merges cannot
+      // deadlock: a concurrent vote under any of these keys waits for the merge, or the merge for it.
+      const keys = [into.voterKey, ...others];
+      for (const key of [...keys].sort()) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`poll-ballot:${pollId}:${key}`}, 0))`;
+      }
+      const rows = await tx.$queryRaw<BallotRow[]>`
+        SELECT * FROM "PollBallot" WHERE "pollId" = ${pollId} AND "voterKey" = ANY(${keys}::text[])
+        ORDER BY "voterKey" FOR UPDATE`;
+      const byKey = new Map(rows.map((row) => [row.voterKey, toBallot(row, this.sealer)]));
+      const from = others.flatMap((key) => byKey.get(key) ?? []);
+      if (from.length === 0) return { outcome: "unchanged" };
+      const kept = pickMergedBallot(byKey.get(into.voterKey) ?? null, from);
+      const ballot: PollBallot = { ...kept, pollId, voterKey: into.voterKey, memberId: into.memberId };
+      await tx.pollBallot.deleteMany({ where: { pollId, voterKey: { in: from.map((old) => old.voterKey) } } });
+      // A sealed choice is bound to its row's voter key: it is sealed again under the person's key.
+      const values = { memberId: ballot.memberId, ...toColumns(ballot, this.sealer), castOn: ballot.castOn };
+      await tx.pollBallot.upsert({
+        where: { pollId_voterKey: { pollId, voterKey: into.voterKey } },
+        create: { id: randomUUID(), pollId, voterKey: into.voterKey, ...values },
+        update: values,
+      });
+      return { outcome: "merged", ballot, removed: from.length };
     }, TX_OPTIONS);
   }
 

@@ -315,6 +315,69 @@ describe("a poll for the whole alliance across a Slack workspace and a Teams org
     const invited = (await prisma.pulseInvite.findMany({ where: { memberId: { in: [onSlack.id, onTeams!.id] } } })).map((i) => i.memberId);
     expect(invited).toEqual([onSlack.id]);
   }, 60_000);
+  it("counts a person who voted on Slack and on Teams before the Teams address was verified once, on every copy, as soon as it is", async () => {
+    const prisma = h.bot.database.prisma;
+    const services = h.bot.services;
+    const slackSpace = await workspaceOf("slack", SLACK_TEAM);
+    const teamsSpace = await workspaceOf("teams", DEFAULT_TENANT);
+    // Rob is in both spaces; the Teams member API does not answer for him at first.
+    slack.addUser({ id: "U0ROB", teamId: SLACK_TEAM, name: "Rob Slack", email: "rob@engineering.example" });
+    const robOnTeams = { id: "29:rob", name: "Rob Teams", aadObjectId: "aad-rob" };
+    h.connector.setMember(robOnTeams.id, null);
+    await trust("help", "U0ROB");
+    await eventually(async () => (await services.stores.members.findByExternalId(slackSpace.id, "U0ROB"))?.emailVerified === true, "Rob's Slack profile read");
+    await teamsSay(personal(robOnTeams), "help");
+    const onSlack = (await services.stores.members.findByExternalId(slackSpace.id, "U0ROB"))!;
+    const findOnTeams = async () => (await services.stores.members.findByExternalId(teamsSpace.id, robOnTeams.aadObjectId)) ?? (await services.stores.members.findByExternalId(teamsSpace.id, robOnTeams.id));
+    expect(onSlack).toMatchObject({ emailVerified: true });
+    expect(await findOnTeams()).toMatchObject({ emailVerified: false });
+
+    // An alliance poll, posted in #general and copied into both alliance channels.
+    const anna = (await services.stores.members.findByExternalId(slackSpace.id, "U0ANN"))!;
+    const poll = await services.polls.createPoll(await services.members.getActor(anna.id), { question: "Kick-off in May or June?", options: ["May", "June"], forAlliance: true });
+    const generalTs = "1700000199.000100";
+    await services.polls.recordMessage(poll.id, { workspaceId: slackSpace.id, conversationId: SLACK_GENERAL, messageId: generalTs });
+    expect(await h.bot.pollRelay.postCopies(poll.id)).toBe(2);
+    await deliverAll(2);
+    const copies = await prisma.pollCopy.findMany({ where: { pollId: poll.id } });
+    const allianceTs = copies.find((c) => c.conversationId === SLACK_ALLIANCE)!.messageId;
+    const teamsActivity = copies.find((c) => c.conversationId === TEAMS_ALLIANCE)!.messageId;
+
+    // He votes May on Slack and June on the Teams card: two people as far as the bot knows.
+    const [may, june] = poll.options;
+    await sendInteraction(
+      slackEvents,
+      blockAction({ actionId: "poll.vote", value: `${poll.id}:${may!.id}` }, { ts: allianceTs, channelId: SLACK_ALLIANCE }, slack.responseUrl("rob-1"), { teamId: SLACK_TEAM, userId: "U0ROB" }),
+    );
+    await eventually(async () => (await prisma.pollBallot.count({ where: { pollId: poll.id } })) === 1, "Rob's Slack ballot");
+    invokeCard(await h.post(executeActivity(personal(robOnTeams), "poll.vote", { pollId: poll.id, choice: june!.id, seen: "" })));
+    await eventually(async () => lastSlackUpdate(generalTs).includes("2 votes") && lastSlackUpdate(allianceTs).includes("2 votes") && lastTeamsUpdate(teamsActivity).includes("2 votes"), "every copy counts him twice", 20_000);
+
+    // The member API answers now and the Teams handler hands its answer to the core, as on his
+    // next message once the handler's per-user lookup cache (hours) has expired: his Teams
+    // membership is verified and becomes one person with the Slack one. His ballots merge (same
+    // day: the oldest membership's choice, May, stays) and every copy shows one vote.
+    const stale = (await findOnTeams())!;
+    await services.members.resolveMember({
+      platform: "teams",
+      workspaceExternalId: DEFAULT_TENANT,
+      userExternalId: stale.externalId,
+      displayName: "Rob Teams",
+      email: "Rob@Engineering.example",
+      emailVerified: true,
+    });
+    expect(await findOnTeams()).toMatchObject({ emailVerified: true });
+    const ballots = await prisma.pollBallot.findMany({ where: { pollId: poll.id } });
+    expect(ballots.map((b) => [b.memberId, b.optionIds])).toEqual([[onSlack.id, [may!.id]]]);
+    await eventually(
+      async () => lastSlackUpdate(generalTs).includes("1 vote") && lastSlackUpdate(allianceTs).includes("1 vote") && lastTeamsUpdate(teamsActivity).includes("1 vote"),
+      "every copy counts him once",
+      20_000,
+    );
+    // From now on a vote from either space changes that one ballot.
+    invokeCard(await h.post(executeActivity(personal(robOnTeams), "poll.vote", { pollId: poll.id, choice: june!.id, seen: "" })));
+    expect((await prisma.pollBallot.findMany({ where: { pollId: poll.id } })).map((b) => [b.memberId, b.optionIds])).toEqual([[onSlack.id, [june!.id]]]);
+  }, 90_000);
   it("makes an alliance poll from the one-line command too: Teams' poll … alliance-wide reaches the Slack alliance channel once", async () => {
     const prisma = h.bot.database.prisma;
     const before = slack.posted.filter((p) => p.channel === SLACK_ALLIANCE).length;
