@@ -7,35 +7,24 @@
 // Rows: ack p99 at 50 concurrent users vs the floor; 2,000 votes by distinct users on one poll,
 // time from the last ack until the message shows all of them; 1,000 votes in 10 s with a slow
 // Slack, chat.update calls and time until the message shows the right tally.
-import { pino } from "pino";
-import { createHttpServer, finishRoutes } from "#http/server.js";
 import { AckLatencyRecorder } from "#platforms/slack/transport/ack-latency.js";
-import { buildBoltApp } from "#platforms/slack/transport/slack-app.js";
 import type { Database } from "#storage/database.js";
 import { FakeSlack } from "../test/fakes/fake-slack.js";
 import { startSlackBot } from "../test/integration/slack/support/slack-bot.js";
 import { slackConfig } from "../test/integration/slack/support/slack-harness.js";
 import { storageTargets } from "../test/support/databases.js";
 import { postPoll, sendVotes, untilShown } from "./slack-votes.bench.js";
+import { startBareBoltApp } from "./bare-bolt-app.js";
 import { inParallel, scaleRow, sleep, summarise, type Benchmark, type CaseResult } from "./lib.js";
 
 /** The production update interval (the publisher's default). */
 const UPDATE_INTERVAL_MS = 1_500;
 
-/** A bare Bolt app on the same HTTP server stack that acks poll.vote and does nothing else. */
+/** The bare-Bolt floor in this process, with ack latency measured like the bot's. */
 async function startBareBolt(fake: FakeSlack): Promise<{ eventsUrl: string; ackLatency: AckLatencyRecorder; close(): Promise<void> }> {
-  const logger = pino({ level: "silent" });
   const ackLatency = new AckLatencyRecorder();
-  const { app, router } = buildBoltApp({ slack: slackConfig(fake), logger, ackLatency });
-  app.action("poll.vote", async ({ ack }) => {
-    await ack();
-  });
-  await app.init();
-  const http = createHttpServer({ logger, ready: async () => {} });
-  http.app.use(router!);
-  finishRoutes(http.app, logger);
-  const port = await http.listen(0, "127.0.0.1");
-  return { eventsUrl: `http://127.0.0.1:${port}/slack/events`, ackLatency, close: () => http.close(100) };
+  const { port, close } = await startBareBoltApp({ slack: slackConfig(fake), ackLatency });
+  return { eventsUrl: `http://127.0.0.1:${port}/slack/events`, ackLatency, close };
 }
 
 const seconds = (ms: number) => (Number.isNaN(ms) ? "never (timed out)" : `${(ms / 1000).toFixed(2)} s`);

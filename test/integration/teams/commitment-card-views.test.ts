@@ -3,33 +3,17 @@
 // (the owner, the receiving side, admins), and Teams' refresh invoke answers each of them with
 // their own buttons; anyone else gets the card without any. A 1:1 chat keeps the owner's buttons.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RecordedRequest } from "../../fakes/fake-bot-connector.js";
-import { DEFAULT_TENANT, USERS, botAddedActivity, executeActivity, messageActivity, type ActivityScope } from "../../fakes/teams-activities.js";
+import { USERS, botAddedActivity, executeActivity, type ActivityScope } from "../../fakes/teams-activities.js";
 import { buttonActions, cardOf, cardText, invokeCard } from "./support/card-helpers.js";
 import { startTeamsHarness, type TeamsHarness } from "./support/teams-harness.js";
+import { ACME_BETA_SETUP, DAN, conversationDriver, type ChatUser } from "./support/conversation-driver.js";
 
 let h: TeamsHarness;
 const GROUP = "19:acme-beta-cards@thread.v2";
-const DAN = { id: "29:dan", name: "Dan Outsider", aadObjectId: "aad-dan" } as const;
-type User = (typeof USERS)[keyof typeof USERS] | typeof DAN;
+type User = ChatUser;
 const group = (user: User, locale = "en-US"): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user, conversationType: "groupChat", conversationId: GROUP, locale });
 const personal = (user: User): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user });
-
-async function say(scope: ActivityScope, text: string): Promise<RecordedRequest[]> {
-  const mark = h.connector.mark();
-  expect((await h.post(messageActivity(scope, text))).status).toBe(200);
-  return h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities") && r.status === 200);
-}
-async function press(scope: ActivityScope, verb: string, data: Record<string, unknown>, trigger: "manual" | "automatic" = "manual") {
-  const activity = executeActivity(scope, verb, data);
-  const mark = h.connector.mark();
-  const res = await h.post({ ...activity, value: { ...(activity.value as object), trigger } });
-  return { res, posted: h.connector.since(mark).filter((r) => r.method === "POST" && r.path.endsWith("/activities") && r.status === 200) };
-}
-const memberOf = async (user: User) => {
-  const workspace = (await h.bot.services.stores.workspaces.find("teams", DEFAULT_TENANT))!;
-  return (await h.bot.services.stores.members.findByExternalId(workspace.id, user.aadObjectId))!;
-};
+const { say, press, memberOf } = conversationDriver(() => h);
 const buttons = (card: unknown) => buttonActions(card).map((a) => a.verb);
 const OWNER_BUTTONS = ["commitment.kept", "commitment.broken", "commitment.renegotiate", "commitment.withdraw"];
 /** Teams' automatic refresh of `card` for `user`: the card they get. */
@@ -45,18 +29,7 @@ beforeAll(async () => {
   h.connector.setMember(USERS.ann.id, { email: "ann@acme.com" });
   await say(personal(USERS.ann), "help"); // Ann creates the alliance and is its admin
   await h.post(botAddedActivity(group(USERS.ann)));
-  const { res } = await press(group(USERS.ann), "setup.submit", {
-    orgs: "[]",
-    steering: "",
-    name: "Acme × Beta",
-    "org.0.name": "Acme",
-    "org.0.domains": "acme.com",
-    "org.1.name": "Beta",
-    "org.1.domains": "beta.org",
-    steeringHere: "true",
-    anonymityThreshold: "3",
-    timezone: "Europe/Amsterdam",
-  });
+  const { res } = await press(group(USERS.ann), "setup.submit", { ...ACME_BETA_SETUP });
   expect(res.status).toBe(200);
   const organizations = await h.bot.services.alliances.listOrganizations((await memberOf(USERS.ann)).allianceId);
   const org = (name: string) => organizations.find((o) => o.name === name)!.id;

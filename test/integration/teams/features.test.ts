@@ -22,6 +22,7 @@ import {
 } from "../../fakes/teams-activities.js";
 import { workedInput } from "../../fixtures/trust-health-worked-example.js";
 import { cardOf, cardText, executeActions, inputIds, invokeCard } from "./support/card-helpers.js";
+import { ACME_BETA_SETUP } from "./support/conversation-driver.js";
 import { startTeamsHarness, type TeamsHarness } from "./support/teams-harness.js";
 
 let h: TeamsHarness;
@@ -133,18 +134,7 @@ describe("setup", () => {
   });
 
   it("saves a valid setup and makes this channel the steering channel", async () => {
-    const { res } = await press(channel(USERS.ann), "setup.submit", {
-      orgs: "[]",
-      steering: "",
-      name: "Acme × Beta",
-      "org.0.name": "Acme",
-      "org.0.domains": "acme.com",
-      "org.1.name": "Beta",
-      "org.1.domains": "beta.org",
-      steeringHere: "true",
-      anonymityThreshold: "3",
-      timezone: "Europe/Amsterdam",
-    });
+    const { res } = await press(channel(USERS.ann), "setup.submit", { ...ACME_BETA_SETUP });
     // Issue 11: not one pale line, but what was set up, what happens next and when.
     const saved = cardText(invokeCard(res));
     expect(saved).toContain("Setup saved: Acme × Beta, with partners Acme and Beta.");
