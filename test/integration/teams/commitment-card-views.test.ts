@@ -3,17 +3,17 @@
 // (the owner, the receiving side, admins), and Teams' refresh invoke answers each of them with
 // their own buttons; anyone else gets the card without any. A 1:1 chat keeps the owner's buttons.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { USERS, botAddedActivity, executeActivity, type ActivityScope } from "../../fakes/teams-activities.js";
+import { USERS, executeActivity, type ActivityScope } from "../../fakes/teams-activities.js";
 import { buttonActions, cardOf, cardText, invokeCard } from "./support/card-helpers.js";
 import { startTeamsHarness, type TeamsHarness } from "./support/teams-harness.js";
-import { ACME_BETA_SETUP, DAN, conversationDriver, type ChatUser } from "./support/conversation-driver.js";
+import { DAN, conversationDriver, type ChatUser } from "./support/conversation-driver.js";
 
 let h: TeamsHarness;
 const GROUP = "19:acme-beta-cards@thread.v2";
 type User = ChatUser;
 const group = (user: User, locale = "en-US"): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user, conversationType: "groupChat", conversationId: GROUP, locale });
 const personal = (user: User): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user });
-const { say, press, memberOf } = conversationDriver(() => h);
+const { say, press, memberOf, setUpAcmeBetaGroupChat } = conversationDriver(() => h);
 const buttons = (card: unknown) => buttonActions(card).map((a) => a.verb);
 const OWNER_BUTTONS = ["commitment.kept", "commitment.broken", "commitment.renegotiate", "commitment.withdraw"];
 /** Teams' automatic refresh of `card` for `user`: the card they get. */
@@ -26,17 +26,7 @@ const refreshFor = async (card: any, user: User, locale?: string) => {
 
 beforeAll(async () => {
   h = await startTeamsHarness({ auth: false });
-  h.connector.setMember(USERS.ann.id, { email: "ann@acme.com" });
-  await say(personal(USERS.ann), "help"); // Ann creates the alliance and is its admin
-  await h.post(botAddedActivity(group(USERS.ann)));
-  const { res } = await press(group(USERS.ann), "setup.submit", { ...ACME_BETA_SETUP });
-  expect(res.status).toBe(200);
-  const organizations = await h.bot.services.alliances.listOrganizations((await memberOf(USERS.ann)).allianceId);
-  const org = (name: string) => organizations.find((o) => o.name === name)!.id;
-  for (const [user, name] of [[USERS.bob, "Beta"], [USERS.cas, "Beta"], [DAN, "Acme"]] as const) {
-    await press(personal(user), "member.chooseOrganization", { organizationId: org(name) });
-  }
-  h.connector.setRoster(GROUP, [USERS.ann.id, USERS.bob.id, USERS.cas.id, DAN.id, "29:stranger"]);
+  await setUpAcmeBetaGroupChat({ group, personal, conversationId: GROUP });
 });
 afterAll(async () => h?.close());
 

@@ -7,17 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OutboxDispatcher } from "#scheduling/outbox/outbox-dispatcher.js";
 import { createPlatformMessageSender } from "#scheduling/platform-message-sender.js";
 import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
-import { DEFAULT_TENANT, USERS, botAddedActivity, type ActivityScope } from "../../fakes/teams-activities.js";
+import { DEFAULT_TENANT, USERS, type ActivityScope } from "../../fakes/teams-activities.js";
 import { cardOf, cardText, executeActions, invokeCard } from "./support/card-helpers.js";
 import { startTeamsHarness, type TeamsHarness } from "./support/teams-harness.js";
-import { ACME_BETA_SETUP, DAN, conversationDriver, type ChatUser } from "./support/conversation-driver.js";
+import { conversationDriver, type ChatUser } from "./support/conversation-driver.js";
 
 let h: TeamsHarness;
 const GROUP = "19:acme-beta@thread.v2";
 type User = ChatUser;
 const group = (user: User, locale = "en-US"): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user, conversationType: "groupChat", conversationId: GROUP, locale });
 const personal = (user: User): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user });
-const { say, press, memberOf } = conversationDriver(() => h);
+const { say, press, memberOf, setUpAcmeBetaGroupChat } = conversationDriver(() => h);
 const verbs = (card: unknown) => executeActions(card).map((a) => a.verb);
 
 let setupCard: any;
@@ -25,19 +25,8 @@ let setupCard: any;
 beforeAll(async () => {
   h = await startTeamsHarness({ auth: false });
   h.connector.setMember(USERS.ann.id, { email: "ann@acme.com" }); // the member API knows Ann's address
-  await say(personal(USERS.ann), "help"); // Ann creates the alliance and is its admin
-  await h.post(botAddedActivity(group(USERS.ann)));
-  const { res } = await press(group(USERS.ann), "setup.submit", { ...ACME_BETA_SETUP });
-  expect(res.status).toBe(200);
-  setupCard = invokeCard(res);
-  const organizations = await h.bot.services.alliances.listOrganizations((await memberOf(USERS.ann)).allianceId);
-  const org = (name: string) => organizations.find((o) => o.name === name)!.id;
-  // Ann is placed by her e-mail domain; the others pick.
-  for (const [user, name] of [[USERS.bob, "Beta"], [USERS.cas, "Beta"], [DAN, "Acme"]] as const) {
-    await press(personal(user), "member.chooseOrganization", { organizationId: org(name) });
-  }
-  // Everyone is in the group chat, plus someone the bot never met.
-  h.connector.setRoster(GROUP, [USERS.ann.id, USERS.bob.id, USERS.cas.id, DAN.id, "29:stranger"]);
+  // Ann is placed by her e-mail domain; the others pick. Everyone is in the group chat.
+  setupCard = invokeCard(await setUpAcmeBetaGroupChat({ group, personal, conversationId: GROUP }));
 });
 afterAll(async () => h?.close());
 
