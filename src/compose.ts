@@ -114,6 +114,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
           processedEvents: withPeriodicPrune(new PrismaProcessedEventRepository(database.prisma), services.clock),
           services: { ...services, memberRepository: services.stores.members, notifyMember, pollRelay },
           retention: services.retention,
+          // Only PostgreSQL is shared by several instances; embedded PGlite is one process, so the
+          // per-process coalescing is already exact there and a lease round trip would buy nothing.
+          ...(database.kind === "postgresql" ? { updateClaim: (key: string, leaseMs: number) => services.stores.updateLeases.claim(key, leaseMs) } : {}),
         })
       : null;
     await teams?.mount(http.app);

@@ -19,7 +19,7 @@ import { organizationChooser } from "./features/organization-prompt.js";
 import { fileConsentAttachment, type FileOffer } from "./features/file-consent.js";
 import { fileConsentHandler } from "./features/file-consent-handler.js";
 import { privacyFeature } from "./features/privacy-feature.js";
-import { createCoalescer } from "./features/coalescer.js";
+import { createCoalescer, type UpdateClaim } from "./features/coalescer.js";
 import { commitmentsFeature } from "./features/commitments-feature.js";
 import { cultureFeature } from "./features/culture-feature.js";
 import { healthFeature } from "./features/health-feature.js";
@@ -56,6 +56,11 @@ export interface TeamsPlatformDeps {
   services: TeamsServices;
   /** Records a tenant's uninstall when the bot is removed from a team or group chat, and calls it off (install.ts). */
   retention?: Pick<UninstallRetention, "recordUninstall" | "recordReinstall"> | undefined;
+  /**
+   * Cross-instance lease on poll card updates (the UpdateLease store), given by the composition
+   * root when several instances may share the database; without it cards are coalesced per process.
+   */
+  updateClaim?: UpdateClaim | undefined;
   /** Features beyond the built-in ones (tests, or features composed elsewhere). */
   extraFeatures?: readonly TeamsFeature[];
   /** Test knobs: fake time for the send queue, a shorter interval for poll card updates. */
@@ -121,6 +126,7 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
   // A card the Bot Connector refused even after the send queue's own retries (a long 5xx or 429
   // period) is tried again a few times, so a close reaches every card even if nobody votes after it.
   const updateFailures = new Map<string, number>();
+  const updateClaim = deps.updateClaim;
   const pollUpdates = createCoalescer(
     async (pollId) => {
       await refreshPostedPoll({ services, messenger, clock, conversations }, pollId);
@@ -135,6 +141,9 @@ export function createTeamsPlatform(deps: TeamsPlatformDeps): TeamsPlatform {
         updateFailures.set(pollId, failures);
         setTimeout(() => pollUpdates.request(pollId), CARD_UPDATE_RETRY_MS * failures).unref();
       },
+      // Keyed per poll (all of its Teams cards are updated together), apart from Slack's keys.
+      ...(updateClaim ? { claim: (pollId: string, leaseMs: number) => updateClaim(`teams:poll:${pollId}`, leaseMs) } : {}),
+      onClaimError: (pollId, error) => log.warn({ err: error, pollId }, "update lease unavailable; updating the poll card without it"),
     },
   );
   const features: TeamsFeature[] = [
