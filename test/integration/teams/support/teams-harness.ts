@@ -33,6 +33,8 @@ export async function startTeamsHarness(options: {
   env?: Record<string, string>;
   /** An embedded database on disk that outlives the bot (a restart test); default in memory. */
   dataDir?: string;
+  /** A PostgreSQL database instead of the embedded one (several instances on one database). */
+  databaseUrl?: string;
   /** Another harness's fake Microsoft side, kept open by close() (a restart test). */
   connector?: FakeBotConnector;
 }): Promise<TeamsHarness> {
@@ -55,7 +57,10 @@ export async function startTeamsHarness(options: {
   };
   const config = loadConfig(env);
   // In-memory PGlite unless asked: nothing to clean up, and the data directory only holds the app secret.
-  const bot = await startBot({ ...config, database: { kind: "pglite", dataDir: options.dataDir ?? "memory://" } }, createLogger({ level: "silent", pretty: false }));
+  const database: typeof config.database = options.databaseUrl
+    ? { kind: "postgresql", url: options.databaseUrl, poolSize: 5 }
+    : { kind: "pglite", dataDir: options.dataDir ?? "memory://" };
+  const bot = await startBot({ ...config, database }, createLogger({ level: "silent", pretty: false }));
   const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
 
   const token = (activity: Record<string, unknown>, claims: Record<string, unknown> = {}, expiresIn?: number) =>
