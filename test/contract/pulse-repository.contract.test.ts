@@ -190,6 +190,21 @@ function contract(name: string, h: Harness): void {
       expect(await h.repo().findInvite(r.id, "bob")).not.toBeNull();
     });
 
+    it("merges a pair once when two merges of it run at the same time", async () => {
+      const { round: r } = await round();
+      await h.repo().addInvites([
+        { roundId: r.id, memberId: "ann-slack", organizationId: "org-a", sentAt: null },
+        { roundId: r.id, memberId: "ann-teams", organizationId: "org-b", sentAt: null },
+      ]);
+      await h.repo().saveAnswer(answer(r.id, { respondentKey: "k-teams", respondentOrganizationId: "org-b", score: 5 }));
+      const into = { memberId: "ann-slack", respondentKey: "k-slack" };
+      const from = { memberId: "ann-teams", respondentKey: "k-teams" };
+      const results = await Promise.all([h.repo().mergeRespondent(r.id, into, from), h.repo().mergeRespondent(r.id, into, from)]);
+      expect(results.filter((x) => x.merged)).toEqual([{ merged: true, movedAnswers: 1 }]);
+      expect((await h.repo().answersOfRounds([r.id])).map((a) => [a.respondentKey, a.respondentOrganizationId, a.score])).toEqual([["k-slack", "org-a", 5]]);
+      expect((await h.repo().invitesOfRound(r.id)).map((i) => i.memberId)).toEqual(["ann-slack"]);
+    });
+
     it("stores answers with a date only and without any member id", async () => {
       const { round: r } = await round();
       await h.repo().saveAnswer(answer(r.id, { targetOrganizationId: "", itemKey: "tru.take_risks" }));

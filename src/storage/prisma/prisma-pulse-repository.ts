@@ -137,6 +137,22 @@ export class PrismaPulseRepository implements PulseRepository {
     into: { memberId: string; respondentKey: string },
     from: { memberId: string; respondentKey: string },
   ): Promise<{ merged: boolean; movedAnswers: number }> {
+    // An answer to the same question saved under `into`'s key while this runs makes the re-keying
+    // collide with it (unique violation); the transaction rolls back, and the next attempt sees it.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.mergeRespondentOnce(roundId, into, from);
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private mergeRespondentOnce(
+    roundId: string,
+    into: { memberId: string; respondentKey: string },
+    from: { memberId: string; respondentKey: string },
+  ): Promise<{ merged: boolean; movedAnswers: number }> {
     return this.prisma.$transaction(async (tx) => {
       const [intoInvite, fromInvite] = await Promise.all([
         tx.pulseInvite.findUnique({ where: { roundId_memberId: { roundId, memberId: into.memberId } } }),
@@ -167,8 +183,10 @@ export class PrismaPulseRepository implements PulseRepository {
         const at = fromInvite[field];
         if (at !== null) await tx.pulseInvite.updateMany({ where: { id: intoInvite.id, [field]: null }, data: { [field]: at } });
       }
-      await tx.pulseInvite.delete({ where: { id: fromInvite.id } });
-      return { merged: true, movedAnswers };
+      // deleteMany, not delete: a concurrent merge of the same pair may have deleted it already;
+      // then that one reports the merge (what this one re-applied was the same).
+      const deleted = await tx.pulseInvite.deleteMany({ where: { id: fromInvite.id } });
+      return deleted.count > 0 ? { merged: true, movedAnswers } : { merged: false, movedAnswers: 0 };
     });
   }
 
