@@ -16,6 +16,7 @@ import { createPollPersonalDataSource } from "#core/polls/poll-personal-data.js"
 import { createPollService } from "#core/polls/poll-service.js";
 import type { PollService } from "#core/polls/poll-service-types.js";
 import { createHmacVoterKeyHasher } from "#core/polls/voter-key.js";
+import { createPersonPulseMerger } from "#core/pulse/person-pulse-answers.js";
 import { createPulseService, type PulseService } from "#core/pulse/pulse-service.js";
 import type { Clock } from "#core/shared/clock.js";
 import { createSummaryService, type SummaryService } from "#core/summary/summary-service.js";
@@ -89,6 +90,18 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
   // before that in open polls become one, and those polls' messages are updated.
   const mergePersonBallots = createPersonBallotMerger({ polls: pollRepository, members: stores.members, hasher: voterKeyHasher, clock });
   const ballotsMergedListeners: Array<(pollId: string) => void> = [];
+  // ... and their pulse invites and answers in open rounds become one respondent's.
+  const pulseRepository = new PrismaPulseRepository(prisma);
+  const respondentHash = createKeyedHasher(secret, "pulse-respondent/v1");
+  const pulseOrganizations = async (allianceId: string) =>
+    (await stores.alliances.listOrganizations(allianceId)).map((o) => ({ id: o.id, name: o.name }));
+  const mergePersonPulseAnswers = createPersonPulseMerger({
+    repository: pulseRepository,
+    members: stores.members,
+    organizations: pulseOrganizations,
+    respondentKey: (roundId, memberId) => respondentHash(roundId, memberId),
+    clock,
+  });
   const members = new MemberService({
     alliances: stores.alliances,
     members: stores.members,
@@ -97,6 +110,7 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
       for (const pollId of await mergePersonBallots(memberId)) {
         for (const listener of ballotsMergedListeners) listener(pollId);
       }
+      await mergePersonPulseAnswers(memberId);
     },
   });
 
@@ -129,12 +143,12 @@ export function buildCoreServices(deps: { prisma: PrismaClient; clock: Clock; se
   };
   const commitments = createCommitmentService({ commitments: commitmentRepository, clock, scope });
 
-  const respondentHash = createKeyedHasher(secret, "pulse-respondent/v1");
   const pulse = createPulseService({
-    repository: new PrismaPulseRepository(prisma),
+    repository: pulseRepository,
     respondentKey: (roundId, memberId) => respondentHash(roundId, memberId),
+    persons: createPersonDirectory(stores.members),
     directory: {
-      organizations: async (allianceId) => (await stores.alliances.listOrganizations(allianceId)).map((o) => ({ id: o.id, name: o.name })),
+      organizations: pulseOrganizations,
       // One invitation per person and round: a person in two spaces (same verified e-mail) is
       // invited once, as their oldest membership (core/alliance/person.ts).
       members: async (allianceId) => onePerPerson(await stores.members.list(allianceId)).map((m) => ({ memberId: m.id, organizationId: m.organizationId })),

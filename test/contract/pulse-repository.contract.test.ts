@@ -143,6 +143,68 @@ function contract(name: string, h: Harness): void {
       expect(await h.repo().answersOfRounds([])).toEqual([]);
     });
 
+    it("merges one person's second respondent into the first: their answers, invite dates and count", async () => {
+      const { allianceId, round: r } = await round();
+      await h.repo().addInvites([
+        { roundId: r.id, memberId: "ann-slack", organizationId: "org-a", sentAt: null },
+        { roundId: r.id, memberId: "ann-teams", organizationId: "org-b", sentAt: OPENED },
+        { roundId: r.id, memberId: "bob", organizationId: "org-b", sentAt: OPENED },
+      ]);
+      const teamsInvite = (await h.repo().findInvite(r.id, "ann-teams"))!;
+      await h.repo().markInvite(teamsInvite.id, "completedAt", CLOSES);
+      await h.repo().markInvite(teamsInvite.id, "remindedAt", OPENED);
+      const slackInvite = (await h.repo().findInvite(r.id, "ann-slack"))!;
+      await h.repo().markInvite(slackInvite.id, "remindedAt", CLOSES);
+      // Both answered the same question; only Teams answered the other two.
+      await h.repo().saveAnswer(answer(r.id, { respondentKey: "k-slack", score: 2 }));
+      await h.repo().saveAnswer(answer(r.id, { respondentKey: "k-teams", respondentOrganizationId: "org-b", score: 5 }));
+      await h.repo().saveAnswer(answer(r.id, { respondentKey: "k-teams", respondentOrganizationId: "org-b", targetOrganizationId: "org-a", score: 3 }));
+      await h.repo().saveAnswer(answer(r.id, { respondentKey: "k-teams", respondentOrganizationId: "org-b", itemKey: "tru.take_risks", targetOrganizationId: "", score: null, comment: "hm" }));
+      await h.repo().saveAnswer(answer(r.id, { respondentKey: "k-bob", respondentOrganizationId: "org-b", score: 4 }));
+
+      const into = { memberId: "ann-slack", respondentKey: "k-slack" };
+      const from = { memberId: "ann-teams", respondentKey: "k-teams" };
+      expect(await h.repo().mergeRespondent(r.id, into, from)).toEqual({ merged: true, movedAnswers: 2 });
+
+      expect((await h.repo().answersOf(r.id, "k-slack")).map((a) => [a.itemKey, a.targetOrganizationId, a.respondentOrganizationId, a.score, a.comment])).toEqual([
+        ["rel.kept_agreements", "org-a", "org-a", 3, null],
+        ["rel.kept_agreements", "org-b", "org-a", 2, null],
+        ["tru.take_risks", "", "org-a", null, "hm"],
+      ]);
+      expect(await h.repo().answersOf(r.id, "k-teams")).toEqual([]);
+      expect(await h.repo().answersOfRounds([r.id])).toHaveLength(4);
+      expect(await h.repo().findInvite(r.id, "ann-teams")).toBeNull();
+      // Empty dates are filled from the merged invite; set ones stay.
+      expect(await h.repo().findInvite(r.id, "ann-slack")).toMatchObject({ organizationId: "org-a", sentAt: OPENED, completedAt: CLOSES, remindedAt: CLOSES });
+      const [aggregate] = await h.repo().roundAggregates(allianceId, ["2026-W48"]);
+      expect(aggregate!.invites.reduce((n, i) => n + i.invited, 0)).toBe(2);
+      expect(aggregate!.respondents.reduce((n, g) => n + g.count, 0)).toBe(2);
+
+      // Again (a retry), or into a member without an invite: nothing changes.
+      expect(await h.repo().mergeRespondent(r.id, into, from)).toEqual({ merged: false, movedAnswers: 0 });
+      expect(await h.repo().mergeRespondent(r.id, { memberId: "nobody", respondentKey: "k-x" }, { memberId: "bob", respondentKey: "k-bob" })).toEqual({
+        merged: false,
+        movedAnswers: 0,
+      });
+      expect(await h.repo().answersOf(r.id, "k-bob")).toHaveLength(1);
+      expect(await h.repo().findInvite(r.id, "bob")).not.toBeNull();
+    });
+
+    it("merges a pair once when two merges of it run at the same time", async () => {
+      const { round: r } = await round();
+      await h.repo().addInvites([
+        { roundId: r.id, memberId: "ann-slack", organizationId: "org-a", sentAt: null },
+        { roundId: r.id, memberId: "ann-teams", organizationId: "org-b", sentAt: null },
+      ]);
+      await h.repo().saveAnswer(answer(r.id, { respondentKey: "k-teams", respondentOrganizationId: "org-b", score: 5 }));
+      const into = { memberId: "ann-slack", respondentKey: "k-slack" };
+      const from = { memberId: "ann-teams", respondentKey: "k-teams" };
+      const results = await Promise.all([h.repo().mergeRespondent(r.id, into, from), h.repo().mergeRespondent(r.id, into, from)]);
+      expect(results.filter((x) => x.merged)).toEqual([{ merged: true, movedAnswers: 1 }]);
+      expect((await h.repo().answersOfRounds([r.id])).map((a) => [a.respondentKey, a.respondentOrganizationId, a.score])).toEqual([["k-slack", "org-a", 5]]);
+      expect((await h.repo().invitesOfRound(r.id)).map((i) => i.memberId)).toEqual(["ann-slack"]);
+    });
+
     it("stores answers with a date only and without any member id", async () => {
       const { round: r } = await round();
       await h.repo().saveAnswer(answer(r.id, { targetOrganizationId: "", itemKey: "tru.take_risks" }));

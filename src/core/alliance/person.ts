@@ -14,6 +14,11 @@ import type { MemberRepository } from "./member-repository.js";
 export interface PersonDirectory {
   /** The id of the oldest current member of the alliance with `memberId`'s verified e-mail; else `memberId`. */
   personOf(memberId: string): Promise<string>;
+  /**
+   * Every current member of the alliance that is `memberId`'s person, oldest first (`memberId`
+   * itself among them); just `memberId` when it has no verified e-mail.
+   */
+  membershipsOf(memberId: string): Promise<string[]>;
 }
 
 /** The person key of a member: their verified e-mail (lower case), else their own id. */
@@ -44,6 +49,12 @@ export function createPersonDirectory(members: Pick<MemberRepository, "get" | "l
       if (!member || member.erasedAt || !member.emailVerified || !member.email) return memberId;
       const same = await members.listByVerifiedEmail(member.allianceId, member.email);
       return same[0]?.id ?? memberId;
+    },
+    async membershipsOf(memberId) {
+      const member = await members.get(memberId);
+      if (!member || member.erasedAt || !member.emailVerified || !member.email) return [memberId];
+      const ids = (await members.listByVerifiedEmail(member.allianceId, member.email)).map((m) => m.id);
+      return ids.includes(memberId) ? ids : [...ids, memberId];
     },
   };
 }

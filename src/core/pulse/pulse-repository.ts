@@ -30,6 +30,22 @@ export interface PulseRepository {
   deleteInvitesOf(allianceId: string, memberId: string): Promise<number>;
 
   /**
+   * One person answered the round from two memberships (issue 10, "People"): merges `from` into
+   * `into` (both members invited to the round). Each of `from`'s answers (under
+   * `from.respondentKey`) to a question `into` has not answered becomes `into`'s (under
+   * `into.respondentKey`, with `into`'s invite organisation); the others are dropped — the
+   * answers carry only the round's date, so nothing says which is newer, and `into`'s is the one
+   * the person keeps changing. Then `from`'s invite is deleted, its sentAt / completedAt /
+   * remindedAt filling `into`'s where those are empty. All or nothing. `merged: false` (and no
+   * change) when either invite does not exist.
+   */
+  mergeRespondent(
+    roundId: string,
+    into: { memberId: string; respondentKey: string },
+    from: { memberId: string; respondentKey: string },
+  ): Promise<{ merged: boolean; movedAnswers: number }>;
+
+  /**
    * Stores the answer, replacing the one with the same (roundId, itemKey, respondentKey,
    * targetOrganizationId): a changed answer replaces the old one, a repeated one changes nothing.
    */

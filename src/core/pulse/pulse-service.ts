@@ -8,6 +8,7 @@
  * those times to re-identify a respondent, the round's date cannot.
  */
 import type { Alliance } from "../alliance/alliance.js";
+import type { PersonDirectory } from "../alliance/person.js";
 import type { PulseInviteRecord } from "../alliance/personal-data-sources.js";
 import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/refs.js";
@@ -40,6 +41,12 @@ export interface PulseServiceDeps {
   repository: PulseRepository;
   directory: PulseDirectory;
   respondentKey: RespondentHasher;
+  /**
+   * Who is one person (core/alliance/person.ts). With it, a member answers on their person's
+   * invite: that of the oldest of their memberships invited to the round, so a person invited on
+   * two memberships answers as one respondent. Without it every member is their own person.
+   */
+  persons?: Pick<PersonDirectory, "membershipsOf"> | undefined;
 }
 
 /** An answer as a member gives it. */
@@ -101,6 +108,22 @@ export function createPulseService(deps: PulseServiceDeps) {
   }
 
   const { repository, directory } = deps;
+
+  const membershipsOf = (memberId: string): Promise<string[]> =>
+    deps.persons ? deps.persons.membershipsOf(memberId) : Promise.resolve([memberId]);
+
+  /**
+   * The invite the member answers a round on: their person's oldest invited membership's (a
+   * person invited twice before their memberships were known to be one answers under one key;
+   * after the merge in person-pulse-answers.ts the newer invite is gone), else null.
+   */
+  async function inviteOfPerson(roundId: string, memberId: string): Promise<PulseInvite | null> {
+    for (const id of await membershipsOf(memberId)) {
+      const invite = await repository.findInvite(roundId, id);
+      if (invite) return invite;
+    }
+    return null;
+  }
 
   async function loadRound(roundId: string): Promise<PulseRound> {
     const round = await repository.findRound(roundId);
@@ -166,10 +189,11 @@ export function createPulseService(deps: PulseServiceDeps) {
       if (item.directional ? !organizations.some((org) => org.id === target) : target !== "") {
         throw new DomainError("PULSE_UNKNOWN_TARGET", `target ${target} for ${item.key}`);
       }
-      const invite = await repository.findInvite(round.id, actor.memberId);
+      const invite = await inviteOfPerson(round.id, actor.memberId);
       if (!invite) throw new DomainError("PULSE_NOT_INVITED", `member not invited to ${round.periodKey}`);
 
-      const respondentKey = deps.respondentKey(round.id, actor.memberId);
+      // The invited membership's key: one person answering from two spaces is one respondent.
+      const respondentKey = deps.respondentKey(round.id, invite.memberId);
       const answer: PulseAnswer = {
         roundId: round.id,
         itemKey: item.key,
@@ -191,19 +215,27 @@ export function createPulseService(deps: PulseServiceDeps) {
 
     /** Marks the member's invite completed (e.g. they pressed "done" after skipping questions). */
     async completeInvite(roundId: string, memberId: string, now: Date): Promise<void> {
-      const invite = await repository.findInvite(roundId, memberId);
+      const invite = await inviteOfPerson(roundId, memberId);
       if (!invite) throw new DomainError("PULSE_NOT_INVITED", `member not invited to round ${roundId}`);
       await repository.markInvite(invite.id, "completedAt", now);
     },
 
-    /** The open rounds the member is invited to, with their questions and the member's own answers. */
+    /**
+     * The open rounds the member's person is invited to (on any of their memberships, each round
+     * once, on the oldest invited membership), with their questions and the person's own answers.
+     */
     async pendingFor(actor: Actor, now: Date): Promise<PendingPulse[]> {
-      const invites = await repository.openInvitesOf(actor.memberId, now);
+      const byRound = new Map<string, PulseInvite>();
+      for (const id of await membershipsOf(actor.memberId)) {
+        for (const invite of await repository.openInvitesOf(id, now)) {
+          if (!byRound.has(invite.roundId)) byRound.set(invite.roundId, invite);
+        }
+      }
       const pending: PendingPulse[] = [];
-      for (const invite of invites) {
+      for (const invite of byRound.values()) {
         const round = await loadRound(invite.roundId);
         const organizations = await directory.organizations(round.allianceId);
-        const answers = await repository.answersOf(round.id, deps.respondentKey(round.id, actor.memberId));
+        const answers = await repository.answersOf(round.id, deps.respondentKey(round.id, invite.memberId));
         const byQuestion = new Map(answers.map((a) => [`${a.itemKey}\u0000${a.targetOrganizationId}`, a]));
         const questions = questionsFor(round, organizations, invite.organizationId).map((q) => {
           const a = byQuestion.get(`${q.itemKey}\u0000${q.targetOrganizationId}`);
@@ -211,7 +243,8 @@ export function createPulseService(deps: PulseServiceDeps) {
         });
         pending.push({ round, invite, questions, remaining: questions.filter((q) => q.answer === null).length });
       }
-      return pending;
+      // Oldest round first, as openInvitesOf lists one membership's.
+      return pending.sort((a, b) => a.round.openedAt.getTime() - b.round.openedAt.getTime());
     },
 
     /**

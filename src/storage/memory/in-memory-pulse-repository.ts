@@ -123,8 +123,43 @@ export class InMemoryPulseRepository implements PulseRepository {
     return deleted;
   }
 
+  async mergeRespondent(
+    roundId: string,
+    into: { memberId: string; respondentKey: string },
+    from: { memberId: string; respondentKey: string },
+  ): Promise<{ merged: boolean; movedAnswers: number }> {
+    // No await until done: the merge is one step, as the Prisma transaction is.
+    const intoInvite = this.invites.get(this.inviteIndex.get(`${roundId}\u0000${into.memberId}`) ?? "");
+    const fromInvite = this.invites.get(this.inviteIndex.get(`${roundId}\u0000${from.memberId}`) ?? "");
+    if (!intoInvite || !fromInvite || intoInvite === fromInvite) return { merged: false, movedAnswers: 0 };
+    const round = this.answers.get(roundId);
+    const fromKey = `${roundId}\u0000${from.respondentKey}`;
+    let movedAnswers = 0;
+    if (round && from.respondentKey !== into.respondentKey) {
+      for (const [key, answer] of this.byRespondent.get(fromKey) ?? []) {
+        round.delete(key);
+        const moved: PulseAnswer = { ...answer, respondentKey: into.respondentKey, respondentOrganizationId: intoInvite.organizationId };
+        if (round.has(answerKey(moved))) continue;
+        this.storeAnswer(moved);
+        movedAnswers++;
+      }
+      this.byRespondent.delete(fromKey);
+      this.sortedRounds.delete(roundId);
+    }
+    for (const field of ["sentAt", "completedAt", "remindedAt"] as const) {
+      if (intoInvite[field] === null && fromInvite[field] !== null) intoInvite[field] = new Date(fromInvite[field].getTime());
+    }
+    this.invites.delete(fromInvite.id);
+    this.inviteIndex.delete(`${roundId}\u0000${from.memberId}`);
+    return { merged: true, movedAnswers };
+  }
+
   async saveAnswer(answer: PulseAnswer): Promise<void> {
     if (!this.rounds.has(answer.roundId)) throw new Error(`unknown pulse round ${answer.roundId}`);
+    this.storeAnswer(answer);
+  }
+
+  private storeAnswer(answer: PulseAnswer): void {
     let round = this.answers.get(answer.roundId);
     if (!round) this.answers.set(answer.roundId, (round = new Map()));
     const key = answerKey(answer);

@@ -132,6 +132,64 @@ export class PrismaPulseRepository implements PulseRepository {
     return (await this.prisma.pulseInvite.deleteMany({ where: { memberId, round: { allianceId } } })).count;
   }
 
+  async mergeRespondent(
+    roundId: string,
+    into: { memberId: string; respondentKey: string },
+    from: { memberId: string; respondentKey: string },
+  ): Promise<{ merged: boolean; movedAnswers: number }> {
+    // An answer to the same question saved under `into`'s key while this runs makes the re-keying
+    // collide with it (unique violation); the transaction rolls back, and the next attempt sees it.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.mergeRespondentOnce(roundId, into, from);
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private mergeRespondentOnce(
+    roundId: string,
+    into: { memberId: string; respondentKey: string },
+    from: { memberId: string; respondentKey: string },
+  ): Promise<{ merged: boolean; movedAnswers: number }> {
+    return this.prisma.$transaction(async (tx) => {
+      const [intoInvite, fromInvite] = await Promise.all([
+        tx.pulseInvite.findUnique({ where: { roundId_memberId: { roundId, memberId: into.memberId } } }),
+        tx.pulseInvite.findUnique({ where: { roundId_memberId: { roundId, memberId: from.memberId } } }),
+      ]);
+      if (!intoInvite || !fromInvite || intoInvite.id === fromInvite.id) return { merged: false, movedAnswers: 0 };
+      let movedAnswers = 0;
+      if (from.respondentKey !== into.respondentKey) {
+        const [fromAnswers, intoAnswers] = await Promise.all([
+          tx.pulseAnswer.findMany({ where: { roundId, respondentKey: from.respondentKey }, select: { id: true, itemKey: true, targetOrganizationId: true } }),
+          tx.pulseAnswer.findMany({ where: { roundId, respondentKey: into.respondentKey }, select: { itemKey: true, targetOrganizationId: true } }),
+        ]);
+        const answered = new Set(intoAnswers.map((a) => `${a.itemKey}\u0000${a.targetOrganizationId}`));
+        const move = fromAnswers.filter((a) => !answered.has(`${a.itemKey}\u0000${a.targetOrganizationId}`)).map((a) => a.id);
+        const drop = fromAnswers.filter((a) => answered.has(`${a.itemKey}\u0000${a.targetOrganizationId}`)).map((a) => a.id);
+        if (drop.length > 0) await tx.pulseAnswer.deleteMany({ where: { id: { in: drop } } });
+        if (move.length > 0) {
+          movedAnswers = (
+            await tx.pulseAnswer.updateMany({
+              where: { id: { in: move } },
+              data: { respondentKey: into.respondentKey, respondentOrganizationId: intoInvite.organizationId },
+            })
+          ).count;
+        }
+      }
+      // Field by field and only where still empty: first write wins, as in markInvite.
+      for (const field of ["sentAt", "completedAt", "remindedAt"] as const) {
+        const at = fromInvite[field];
+        if (at !== null) await tx.pulseInvite.updateMany({ where: { id: intoInvite.id, [field]: null }, data: { [field]: at } });
+      }
+      // deleteMany, not delete: a concurrent merge of the same pair may have deleted it already;
+      // then that one reports the merge (what this one re-applied was the same).
+      const deleted = await tx.pulseInvite.deleteMany({ where: { id: fromInvite.id } });
+      return deleted.count > 0 ? { merged: true, movedAnswers } : { merged: false, movedAnswers: 0 };
+    });
+  }
+
   async saveAnswer(answer: PulseAnswer): Promise<void> {
     const where = {
       roundId_itemKey_respondentKey_targetOrganizationId: {

@@ -353,6 +353,21 @@ describe("a poll for the whole alliance across a Slack workspace and a Teams org
     invokeCard(await h.post(executeActivity(personal(robOnTeams), "poll.vote", { pollId: poll.id, choice: june!.id, seen: "" })));
     await eventually(async () => lastSlackUpdate(generalTs).includes("2 votes") && lastSlackUpdate(allianceTs).includes("2 votes") && lastTeamsUpdate(teamsActivity).includes("2 votes"), "every copy counts him twice", 20_000);
 
+    // He picks his organisation on Teams, and this week's pulse round invites both his memberships
+    // (two people as far as the bot knows); he answers the same question on each.
+    await services.members.chooseOrganization((await findOnTeams())!.id, onSlack.organizationId!);
+    await handlers.runPulseRound(slackSpace.allianceId!, "P-rob", new Date());
+    const robInvites = async () => (await prisma.pulseInvite.findMany({ where: { memberId: { in: [onSlack.id, (await findOnTeams())!.id] } } })).map((i) => i.memberId).sort();
+    expect(await robInvites()).toEqual([onSlack.id, (await findOnTeams())!.id].sort());
+    const [pulseRound] = await services.pulse.pendingFor(await services.members.getActor(onSlack.id), new Date());
+    const question = pulseRound!.questions[0]!;
+    const answerAs = async (memberId: string, score: number) =>
+      services.pulse.recordAnswer(await services.members.getActor(memberId), { roundId: pulseRound!.round.id, itemKey: question.itemKey, targetOrganizationId: question.targetOrganizationId, score }, new Date());
+    await answerAs(onSlack.id, 2);
+    await answerAs((await findOnTeams())!.id, 5);
+    const respondents = async () => new Set((await prisma.pulseAnswer.findMany({ where: { roundId: pulseRound!.round.id } })).map((a) => a.respondentKey)).size;
+    const before = await respondents();
+
     // The member API answers now and the Teams handler hands its answer to the core, as on his
     // next message once the handler's per-user lookup cache (hours) has expired: his Teams
     // membership is verified and becomes one person with the Slack one. His ballots merge (same
@@ -369,6 +384,9 @@ describe("a poll for the whole alliance across a Slack workspace and a Teams org
     expect(await findOnTeams()).toMatchObject({ emailVerified: true });
     const ballots = await prisma.pollBallot.findMany({ where: { pollId: poll.id } });
     expect(ballots.map((b) => [b.memberId, b.optionIds])).toEqual([[onSlack.id, [may!.id]]]);
+    // The open pulse round now has one invitation and one respondent for him.
+    expect(await robInvites()).toEqual([onSlack.id]);
+    expect(await respondents()).toBe(before - 1);
     await eventually(
       async () => lastSlackUpdate(generalTs).includes("1 vote") && lastSlackUpdate(allianceTs).includes("1 vote") && lastTeamsUpdate(teamsActivity).includes("1 vote"),
       "every copy counts him once",
