@@ -11,6 +11,7 @@ import type { PollService } from "#core/polls/poll-service-types.js";
 import { createHmacVoterKeyHasher } from "#core/polls/voter-key.js";
 import { FixedClock } from "#core/shared/clock.js";
 import type { Actor } from "#core/shared/refs.js";
+import { seedAnnInTwoSpaces } from "../../../support/person-in-two-spaces.js";
 import { InMemoryMemberRepository } from "#storage/memory/in-memory-member-repository.js";
 import { InMemoryPollRepository } from "#storage/memory/in-memory-poll-repository.js";
 import { allianceServices, memoryStores } from "../../../support/alliance-stores.js";
@@ -33,14 +34,8 @@ beforeEach(async () => {
   members = new InMemoryMemberRepository(() => new Date((tick += 1000)));
   polls = new InMemoryPollRepository();
   clock = new FixedClock(T0);
-  const base = { allianceId: "a1", displayName: "Ann", locale: null, timezone: null };
-  const slack = await members.createIfAbsent({ ...base, organizationId: "org-eng", workspaceId: "w-slack", externalId: "U1", email: "ann@acme.example", emailVerified: true });
-  // Not verified yet: until it is, the Teams membership is a person of its own.
-  const teams = await members.createIfAbsent({ ...base, organizationId: "org-city", workspaceId: "w-teams", externalId: "aad-1", email: "Ann@Acme.example", emailVerified: false });
-  const other = await members.createIfAbsent({ ...base, displayName: "Bob", organizationId: "org-city", workspaceId: "w-teams", externalId: "aad-2", email: "bob@city.example", emailVerified: true });
-  annSlack = actorOf(slack.member.id, "org-eng");
-  annTeams = actorOf(teams.member.id, "org-city");
-  bob = actorOf(other.member.id, "org-city");
+  // Ann's Teams membership is not verified yet: until it is, she counts as two people.
+  ({ annSlack, annTeams, bob } = await seedAnnInTwoSpaces(members));
   const hasher = createHmacVoterKeyHasher("test-secret-of-enough-length");
   service = createPollService({
     polls,

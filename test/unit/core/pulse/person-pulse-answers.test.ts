@@ -4,6 +4,7 @@
 // counts her once — one invite, one respondent, one answer per question; closed rounds stay.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Alliance } from "#core/alliance/alliance.js";
+import { defaultAllianceSettings } from "#core/alliance/alliance-defaults.js";
 import { createPersonDirectory } from "#core/alliance/person.js";
 import { createPersonPulseMerger, type PersonPulseMerger } from "#core/pulse/person-pulse-answers.js";
 import { findPulseItem } from "#core/pulse/pulse-item-bank.js";
@@ -11,23 +12,12 @@ import { createPulseService, type PulseService } from "#core/pulse/pulse-service
 import type { PulseRound } from "#core/pulse/pulse-types.js";
 import { FixedClock } from "#core/shared/clock.js";
 import type { Actor } from "#core/shared/refs.js";
+import { seedAnnInTwoSpaces } from "../../../support/person-in-two-spaces.js";
 import { InMemoryMemberRepository } from "#storage/memory/in-memory-member-repository.js";
 import { InMemoryPulseRepository } from "#storage/memory/in-memory-pulse-repository.js";
 
 const WED = new Date("2026-11-25T09:00:00Z"); // week 48, closes 2026-11-29T23:00Z
-const alliance: Alliance = {
-  id: "a1",
-  name: "Dyke alliance",
-  locale: "en",
-  timezone: "Europe/Amsterdam",
-  anonymityThreshold: 3,
-  uncertainty: "medium",
-  cultureFlagThreshold: 10,
-  steering: null,
-  summary: { cadence: "weekly", weekday: 1, hour: 9 },
-  pulse: { cadence: "weekly", weekday: 3, hour: 10, itemsPerRound: 4 },
-  commitmentReminderDays: 2,
-};
+const alliance: Alliance = { id: "a1", ...defaultAllianceSettings("Dyke alliance"), anonymityThreshold: 3 };
 const organizations = [
   { id: "org-eng", name: "Engineering" },
   { id: "org-city", name: "City" },
@@ -50,14 +40,8 @@ beforeEach(async () => {
   members = new InMemoryMemberRepository(() => new Date((tick += 1000)));
   repository = new InMemoryPulseRepository();
   clock = new FixedClock(WED);
-  const base = { allianceId: "a1", displayName: "Ann", locale: null, timezone: null };
-  const slack = await members.createIfAbsent({ ...base, organizationId: "org-eng", workspaceId: "w-slack", externalId: "U1", email: "ann@acme.example", emailVerified: true });
-  // Not verified yet: until it is, the Teams membership is a person of its own and gets its own invite.
-  const teams = await members.createIfAbsent({ ...base, organizationId: "org-city", workspaceId: "w-teams", externalId: "aad-1", email: "Ann@Acme.example", emailVerified: false });
-  const other = await members.createIfAbsent({ ...base, displayName: "Bob", organizationId: "org-city", workspaceId: "w-teams", externalId: "aad-2", email: "bob@city.example", emailVerified: true });
-  annSlack = actorOf(slack.member.id, "org-eng");
-  annTeams = actorOf(teams.member.id, "org-city");
-  bob = actorOf(other.member.id, "org-city");
+  // Ann's Teams membership is not verified yet: until it is, she counts as two people.
+  ({ annSlack, annTeams, bob } = await seedAnnInTwoSpaces(members));
   service = createPulseService({
     repository,
     respondentKey,

@@ -1,24 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Alliance } from "#core/alliance/alliance.js";
+import { defaultAllianceSettings } from "#core/alliance/alliance-defaults.js";
 import type { PulseInviteStore } from "#core/alliance/personal-data-sources.js";
 import { findPulseItem } from "#core/pulse/pulse-item-bank.js";
 import { createPulseService, type PulseDirectory } from "#core/pulse/pulse-service.js";
 import type { Actor } from "#core/shared/refs.js";
 import { InMemoryPulseRepository } from "#storage/memory/in-memory-pulse-repository.js";
 
-const alliance: Alliance = {
-  id: "al1",
-  name: "Test alliance",
-  locale: "en",
-  timezone: "Europe/Amsterdam",
-  anonymityThreshold: 3,
-  uncertainty: "medium",
-  cultureFlagThreshold: 10,
-  steering: null,
-  summary: { cadence: "weekly", weekday: 1, hour: 9 },
-  pulse: { cadence: "weekly", weekday: 3, hour: 10, itemsPerRound: 4 },
-  commitmentReminderDays: 2,
-};
+const alliance: Alliance = { id: "al1", ...defaultAllianceSettings("Test alliance"), anonymityThreshold: 3 };
 const organizations = [
   { id: "A", name: "Alpha" },
   { id: "B", name: "Beta" },
