@@ -159,6 +159,12 @@ export class PrismaPulseRepository implements PulseRepository {
         tx.pulseInvite.findUnique({ where: { roundId_memberId: { roundId, memberId: from.memberId } } }),
       ]);
       if (!intoInvite || !fromInvite || intoInvite.id === fromInvite.id) return { merged: false, movedAnswers: 0 };
+      // Two merges of one pair run one after the other: both invites locked (in id order, so no
+      // deadlock), then the pair read again. Without it, a merge that read `from`'s answers before
+      // the other committed and `into`'s after would take a moved answer for a duplicate and
+      // delete it.
+      await tx.$queryRaw`SELECT id FROM "PulseInvite" WHERE id IN (${intoInvite.id}, ${fromInvite.id}) ORDER BY id FOR UPDATE`;
+      if (!(await tx.pulseInvite.findUnique({ where: { id: fromInvite.id }, select: { id: true } }))) return { merged: false, movedAnswers: 0 };
       let movedAnswers = 0;
       if (from.respondentKey !== into.respondentKey) {
         const [fromAnswers, intoAnswers] = await Promise.all([
@@ -168,11 +174,11 @@ export class PrismaPulseRepository implements PulseRepository {
         const answered = new Set(intoAnswers.map((a) => `${a.itemKey}\u0000${a.targetOrganizationId}`));
         const move = fromAnswers.filter((a) => !answered.has(`${a.itemKey}\u0000${a.targetOrganizationId}`)).map((a) => a.id);
         const drop = fromAnswers.filter((a) => answered.has(`${a.itemKey}\u0000${a.targetOrganizationId}`)).map((a) => a.id);
-        if (drop.length > 0) await tx.pulseAnswer.deleteMany({ where: { id: { in: drop } } });
+        if (drop.length > 0) await tx.pulseAnswer.deleteMany({ where: { id: { in: drop }, respondentKey: from.respondentKey } });
         if (move.length > 0) {
           movedAnswers = (
             await tx.pulseAnswer.updateMany({
-              where: { id: { in: move } },
+              where: { id: { in: move }, respondentKey: from.respondentKey },
               data: { respondentKey: into.respondentKey, respondentOrganizationId: intoInvite.organizationId },
             })
           ).count;
