@@ -13,19 +13,18 @@ import { OutboxDispatcher } from "#scheduling/outbox/outbox-dispatcher.js";
 import { Outbox } from "#scheduling/outbox/outbox.js";
 import { createPlatformMessageSender } from "#scheduling/platform-message-sender.js";
 import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
-import type { RecordedRequest } from "../../fakes/fake-bot-connector.js";
-import { FakeSlack } from "../../fakes/fake-slack.js";
-import { SIGNING_SECRET, blockAction, commandFields, selectValue, sendCommand, sendInteraction, textValue, viewSubmission } from "../../fakes/slack-requests.js";
-import { DEFAULT_TENANT, USERS, executeActivity, messageActivity, type ActivityScope } from "../../fakes/teams-activities.js";
+import type { FakeSlack } from "../../fakes/fake-slack.js";
+import { blockAction, commandFields, selectValue, sendCommand, sendInteraction, textValue, viewSubmission } from "../../fakes/slack-requests.js";
+import { DEFAULT_TENANT, USERS, executeActivity, type ActivityScope } from "../../fakes/teams-activities.js";
 import { eventually } from "../slack/support/slack-harness.js";
 import { cardOf, cardText, executeActions, invokeCard } from "../teams/support/card-helpers.js";
-import { startTeamsHarness, type TeamsHarness } from "../teams/support/teams-harness.js";
+import type { TeamsHarness } from "../teams/support/teams-harness.js";
+import { LINK_CODE, SLACK_TEAM, crossSteps, deliverAll, startCrossBot, stopCrossBot } from "./support/cross-bot.js";
 
-const SLACK_TEAM = "T111";
 const SLACK_GENERAL = "C0GENERAL";
 const SLACK_ALLIANCE = "C0ALLIANCE";
 const TEAMS_ALLIANCE = "19:alliance@thread.tacv2";
-const CODE = /[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/;
+const CODE = LINK_CODE;
 
 let slack: FakeSlack;
 let h: TeamsHarness;
@@ -33,6 +32,8 @@ let slackEvents: string;
 let handlers: JobHandlers;
 let dispatcher: OutboxDispatcher;
 let dispatchClock: FixedClock;
+const { trust, teamsSay, workspaceOf, setUpRiversAlliance } = crossSteps(() => ({ slack, h, slackEvents }));
+const deliverOutbox = (rounds?: number) => deliverAll(dispatcher, dispatchClock, rounds);
 
 const personal = (user: NonNullable<ActivityScope["user"]> = USERS.ann): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user });
 const inAllianceChannel = (user = USERS.ann): ActivityScope => ({
@@ -42,30 +43,6 @@ const inAllianceChannel = (user = USERS.ann): ActivityScope => ({
   conversationId: TEAMS_ALLIANCE,
   team: { id: TEAMS_ALLIANCE, name: "Alliance" },
 });
-
-async function trust(text: string, userId: string): Promise<any> {
-  const id = `r-${Math.random()}`;
-  const res = await sendCommand(slackEvents, commandFields("/trust", text, slack.responseUrl(id), { teamId: SLACK_TEAM, userId, channelId: SLACK_GENERAL }));
-  expect(res.status).toBe(200);
-  return (await slack.waitForResponse(id)).body;
-}
-
-/** The first message the bot sent to `conversation` after `text` was written in `scope`. */
-async function teamsSay(scope: ActivityScope, text: string): Promise<RecordedRequest> {
-  const mark = h.connector.mark();
-  expect((await h.post(messageActivity(scope, text))).status).toBe(200);
-  const conversation = scope.conversationId ?? `a:personal-${scope.user!.aadObjectId}`;
-  const sent = (r: RecordedRequest) => r.method === "POST" && r.path === `/v3/conversations/${conversation}/activities` && h.connector.since(mark).includes(r);
-  await h.connector.waitFor(sent);
-  return h.connector.since(mark).find(sent)!;
-}
-
-async function deliverAll(rounds = 6): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    await dispatcher.runOnce();
-    dispatchClock.advance(10 * 60_000); // lets backed-off retries fall due
-  }
-}
 
 /** Every input of a card with its current value, as Teams submits them with an Action.Execute. */
 function inputValues(card: unknown): Record<string, string> {
@@ -81,7 +58,6 @@ function inputValues(card: unknown): Record<string, string> {
   return out;
 }
 
-const workspaceOf = async (platform: "slack" | "teams", externalId: string) => (await h.bot.services.stores.workspaces.find(platform, externalId))!;
 /** The text of the last chat.update of the Slack message `ts`. */
 const lastSlackUpdate = (ts: string) => JSON.stringify(slack.callsTo("chat.update").filter((c) => c.args.ts === ts).at(-1)?.args ?? null);
 /** The text of the last successful update of the Teams card `activityId`. */
@@ -91,15 +67,7 @@ const lastTeamsUpdate = (activityId: string) => {
 };
 
 beforeAll(async () => {
-  slack = new FakeSlack();
-  await slack.start();
-  slack.addUser({ id: "U0ANN", teamId: SLACK_TEAM, name: "Anna Slack", email: "anna@engineering.example" });
-  slack.addUser({ id: "U0SAM", teamId: SLACK_TEAM, name: "Sam Slack", email: "sam@engineering.example" });
-  h = await startTeamsHarness({
-    auth: false,
-    env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test-T111", SLACK_API_URL: slack.apiUrl },
-  });
-  slackEvents = h.endpoint.replace("/api/messages", "/slack/events");
+  ({ slack, h, slackEvents } = await startCrossBot());
   const services = h.bot.services;
   const store = new PrismaOutboxStore(h.bot.database.prisma);
   dispatchClock = new FixedClock(new Date(Date.now() + 1_000));
@@ -124,26 +92,11 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(async () => {
-  await h?.close();
-  await slack?.stop();
-});
+afterAll(async () => stopCrossBot({ h, slack }));
 
 describe("a poll for the whole alliance across a Slack workspace and a Teams organisation", () => {
   it("lets each space choose its own alliance channel in setup (Slack channel picker, Teams switch on the card)", async () => {
-    await trust("help", "U0ANN");
-    const slackSpace = await workspaceOf("slack", SLACK_TEAM);
-    const anna = (await h.bot.services.stores.members.findByExternalId(slackSpace.id, "U0ANN"))!;
-    const setup = await h.bot.services.alliances.applySetup(
-      await h.bot.services.members.getActor(anna.id),
-      {
-        name: "Rivers Alliance",
-        organizations: [{ name: "Engineering Co", emailDomains: ["engineering.example"] }, { name: "Municipality", emailDomains: ["city.example"] }],
-        allianceChannel: { conversationId: SLACK_ALLIANCE },
-      },
-      { workspaceId: slackSpace.id },
-    );
-    expect(setup).toMatchObject({ ok: true });
+    const { slackSpace } = await setUpRiversAlliance({ allianceChannel: { conversationId: SLACK_ALLIANCE } });
     // The Slack setup modal shows the chosen alliance channel in its channel picker.
     const opened = slack.callsTo("views.open").length;
     await sendCommand(slackEvents, commandFields("/trust", "setup", slack.responseUrl("setup"), { teamId: SLACK_TEAM, userId: "U0ANN", channelId: SLACK_GENERAL }));
@@ -200,10 +153,10 @@ describe("a poll for the whole alliance across a Slack workspace and a Teams org
     // Slack and Teams refuse the copies at first (the creator's own post went out before).
     slack.rateLimitOnce("chat.postMessage", 1);
     h.connector.failNext({ status: 503, pathIncludes: TEAMS_ALLIANCE });
-    await deliverAll();
+    await deliverOutbox();
     // A second delivery pass and a second request to post the copies change nothing.
     expect(await h.bot.pollRelay.postCopies(poll.id)).toBe(2);
-    await deliverAll(2);
+    await deliverOutbox(2);
 
     // Exactly one message per target, despite the 429 and the 503.
     expect(slack.posted.filter((p) => p.channel === SLACK_GENERAL).length).toBe(1);
@@ -262,7 +215,7 @@ describe("a poll for the whole alliance across a Slack workspace and a Teams org
     // Posted where it was created (as the Slack listener does), then the copies.
     await h.bot.services.polls.recordMessage(poll.id, { workspaceId: slackSpace.id, conversationId: SLACK_GENERAL, messageId: "1700000099.000100" });
     expect(await h.bot.pollRelay.postCopies(poll.id)).toBe(2);
-    await deliverAll(2);
+    await deliverOutbox(2);
     const copies = await prisma.pollCopy.findMany({ where: { pollId: poll.id } });
     expect(copies).toHaveLength(2);
 
@@ -271,7 +224,7 @@ describe("a poll for the whole alliance across a Slack workspace and a Teams org
     const afterDeadline = new Date(now.getTime() + 61 * 60_000);
     await handlers.closeDuePolls(afterDeadline);
     await handlers.closeDuePolls(new Date(afterDeadline.getTime() + 60_000)); // the next minute's sweep queues nothing new
-    await deliverAll(3);
+    await deliverOutbox(3);
     const keys = (await prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `poll-closed:${poll.id}` } } })).map((m) => [m.dedupeKey, m.status]);
     expect(keys.sort()).toEqual(
       [
@@ -338,7 +291,7 @@ describe("a poll for the whole alliance across a Slack workspace and a Teams org
     const generalTs = "1700000199.000100";
     await services.polls.recordMessage(poll.id, { workspaceId: slackSpace.id, conversationId: SLACK_GENERAL, messageId: generalTs });
     expect(await h.bot.pollRelay.postCopies(poll.id)).toBe(2);
-    await deliverAll(2);
+    await deliverOutbox(2);
     const copies = await prisma.pollCopy.findMany({ where: { pollId: poll.id } });
     const allianceTs = copies.find((c) => c.conversationId === SLACK_ALLIANCE)!.messageId;
     const teamsActivity = copies.find((c) => c.conversationId === TEAMS_ALLIANCE)!.messageId;
@@ -407,7 +360,7 @@ describe("a poll for the whole alliance across a Slack workspace and a Teams org
     const slackSpace = await workspaceOf("slack", SLACK_TEAM);
     expect((await prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `poll-copy:${poll.id}:` } } })).map((m) => m.dedupeKey)).toEqual([`poll-copy:${poll.id}:${slackSpace.id}`]);
     await h.connector.waitFor((r) => h.connector.since(mark).includes(r) && JSON.stringify(r.body).includes("It is also being posted in the alliance channel of the other linked space."));
-    await deliverAll(2);
+    await deliverOutbox(2);
     expect(slack.posted.filter((p) => p.channel === SLACK_ALLIANCE).length - before).toBe(1);
     expect(await prisma.pollCopy.count({ where: { pollId: poll.id } })).toBe(1);
   }, 60_000);

@@ -13,17 +13,17 @@ import { OutboxDispatcher } from "#scheduling/outbox/outbox-dispatcher.js";
 import { Outbox } from "#scheduling/outbox/outbox.js";
 import { createPlatformMessageSender } from "#scheduling/platform-message-sender.js";
 import { PrismaOutboxStore } from "#storage/prisma/prisma-outbox-store.js";
-import { FakeSlack } from "../../fakes/fake-slack.js";
-import { SIGNING_SECRET, blockAction, commandFields, sendCommand, sendInteraction } from "../../fakes/slack-requests.js";
-import { DEFAULT_TENANT, USERS, executeActivity, messageActivity, type ActivityScope } from "../../fakes/teams-activities.js";
+import type { FakeSlack } from "../../fakes/fake-slack.js";
+import { blockAction, commandFields, sendCommand, sendInteraction } from "../../fakes/slack-requests.js";
+import { DEFAULT_TENANT, USERS, executeActivity, type ActivityScope } from "../../fakes/teams-activities.js";
 import { cardOf, cardText, executeActions, invokeCard } from "../teams/support/card-helpers.js";
 import { eventually } from "../slack/support/slack-harness.js";
-import { startTeamsHarness, type TeamsHarness } from "../teams/support/teams-harness.js";
+import type { TeamsHarness } from "../teams/support/teams-harness.js";
+import { LINK_CODE, SLACK_TEAM, crossSteps, deliverAll, startCrossBot, stopCrossBot } from "./support/cross-bot.js";
 
-const SLACK_TEAM = "T111";
 const SLACK_STEERING = "C0STEER";
 const TEAMS_STEERING = "19:steering@thread.tacv2";
-const CODE = /[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/;
+const CODE = LINK_CODE;
 
 let slack: FakeSlack;
 let h: TeamsHarness;
@@ -32,6 +32,9 @@ let handlers: JobHandlers;
 let dispatcher: OutboxDispatcher;
 /** The dispatcher's clock: ahead of the wall clock, moved on to let retries fall due. */
 let dispatchClock: FixedClock;
+const { trust: trustAs, teamsSay, workspaceOf, setUpRiversAlliance } = crossSteps(() => ({ slack, h, slackEvents }));
+const trust = (text: string, userId: string, teamId = SLACK_TEAM) => trustAs(text, userId, { teamId });
+const deliverOutbox = (rounds?: number) => deliverAll(dispatcher, dispatchClock, rounds);
 
 const personal = (user = USERS.ann): ActivityScope => ({ serviceUrl: h.connector.serviceUrl, user });
 const inSteeringChannel = (user = USERS.ann): ActivityScope => ({
@@ -42,41 +45,8 @@ const inSteeringChannel = (user = USERS.ann): ActivityScope => ({
   team: { id: TEAMS_STEERING, name: "Steering" },
 });
 
-async function trust(text: string, userId: string, teamId = SLACK_TEAM): Promise<any> {
-  const id = `r-${Math.random()}`;
-  const res = await sendCommand(slackEvents, commandFields("/trust", text, slack.responseUrl(id), { teamId, userId, channelId: "C0GENERAL" }));
-  expect(res.status).toBe(200);
-  return (await slack.waitForResponse(id)).body;
-}
-
-/** What the bot said in Teams to `text` in `scope` (the first message it sent after). */
-async function teamsSay(scope: ActivityScope, text: string) {
-  const mark = h.connector.mark();
-  expect((await h.post(messageActivity(scope, text))).status).toBe(200);
-  const conversation = scope.conversationId ?? `a:personal-${scope.user!.aadObjectId}`;
-  await h.connector.waitFor((r) => r.method === "POST" && r.path === `/v3/conversations/${conversation}/activities` && h.connector.since(mark).includes(r));
-  return h.connector.since(mark).find((r) => r.method === "POST" && r.path === `/v3/conversations/${conversation}/activities`)!;
-}
-
-async function deliverAll(rounds = 6): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    await dispatcher.runOnce();
-    dispatchClock.advance(10 * 60_000); // lets backed-off retries fall due
-  }
-}
-
-const workspaceOf = async (platform: "slack" | "teams", externalId: string) => (await h.bot.services.stores.workspaces.find(platform, externalId))!;
-
 beforeAll(async () => {
-  slack = new FakeSlack();
-  await slack.start();
-  slack.addUser({ id: "U0ANN", teamId: SLACK_TEAM, name: "Anna Slack", email: "anna@engineering.example" });
-  slack.addUser({ id: "U0SAM", teamId: SLACK_TEAM, name: "Sam Slack", email: "sam@engineering.example" });
-  h = await startTeamsHarness({
-    auth: false,
-    env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test-T111", SLACK_API_URL: slack.apiUrl },
-  });
-  slackEvents = h.endpoint.replace("/api/messages", "/slack/events");
+  ({ slack, h, slackEvents } = await startCrossBot());
   const services = h.bot.services;
   const store = new PrismaOutboxStore(h.bot.database.prisma);
   dispatchClock = new FixedClock(new Date(Date.now() + 1_000));
@@ -96,23 +66,12 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(async () => {
-  await h?.close();
-  await slack?.stop();
-});
+afterAll(async () => stopCrossBot({ h, slack }));
 
 describe("one alliance across a Slack workspace and a Teams organisation", () => {
   it("links the Teams organisation into the Slack alliance with a one-time code and a confirmation", async () => {
     // The Slack side: Anna is the first member (admin) and sets the alliance up.
-    await trust("help", "U0ANN");
-    const slackSpace = await workspaceOf("slack", SLACK_TEAM);
-    const anna = (await h.bot.services.stores.members.findByExternalId(slackSpace.id, "U0ANN"))!;
-    const setup = await h.bot.services.alliances.applySetup(
-      await h.bot.services.members.getActor(anna.id),
-      { name: "Rivers Alliance", organizations: [{ name: "Engineering Co", emailDomains: ["engineering.example"] }, { name: "Municipality", emailDomains: ["city.example"] }], steeringChannel: { conversationId: SLACK_STEERING } },
-      { workspaceId: slackSpace.id },
-    );
-    expect(setup).toMatchObject({ ok: true });
+    const { slackSpace } = await setUpRiversAlliance({ steeringChannel: { conversationId: SLACK_STEERING } });
 
     // A member who is not an admin is refused.
     await trust("help", "U0SAM");
@@ -138,7 +97,7 @@ describe("one alliance across a Slack workspace and a Teams organisation", () =>
     expect([join!.verb, cancel!.verb]).toEqual(["alliance.link.confirm", "alliance.link.cancel"]);
     // Nothing changed before the confirmation.
     const teamsSpace = await workspaceOf("teams", DEFAULT_TENANT);
-    expect(teamsSpace.allianceId).not.toBe(setup.ok && setup.alliance.id);
+    expect(teamsSpace.allianceId).not.toBe(slackSpace.allianceId);
 
     const done = invokeCard(await h.post(executeActivity(personal(), join!.verb, join!.data)));
     expect(cardText(done)).toContain("This space is now part of the alliance “Rivers Alliance”");
@@ -183,7 +142,7 @@ describe("one alliance across a Slack workspace and a Teams organisation", () =>
     const now = new Date();
     await handlers.runSummary(alliance.id, "2026-W49", now);
     await handlers.runSummary(alliance.id, "2026-W49", new Date(now.getTime() + 60_000)); // a retried run
-    await deliverAll();
+    await deliverOutbox();
 
     expect(slack.posted.filter((p) => p.channel === SLACK_STEERING).length - slackPostsBefore).toBe(1);
     const teamsPosts = h.connector.since(teamsMark).filter((r) => r.method === "POST" && r.path === `/v3/conversations/${TEAMS_STEERING}/activities`);
@@ -205,7 +164,7 @@ describe("one alliance across a Slack workspace and a Teams organisation", () =>
     const slackMark = slack.calls.length;
     const teamsMark = h.connector.mark();
     await handlers.runPulseRound(slackSpace.allianceId!, "P1", new Date());
-    await deliverAll(3);
+    await deliverOutbox(3);
     // Slack: a DM opened with each Slack member and the questions posted there.
     const opened = slack.calls.slice(slackMark).filter((c) => c.method === "conversations.open").map((c) => c.args.users);
     expect(opened).toContain("U0ANN");
@@ -233,7 +192,7 @@ describe("one alliance across a Slack workspace and a Teams organisation", () =>
     const teamsMark = h.connector.mark();
     expect((await commit(`kept #${created!.number}`)).text).toContain("recorded as Kept");
     await eventually(async () => (await h.bot.database.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `commitment-confirm:${created!.id}` } } })) > 0, "confirm request queued");
-    await deliverAll(3);
+    await deliverOutbox(3);
 
     // The request is queued after the Slack answer; the outbox delivers it on Teams.
     // Tessa (Municipality, on Teams) gets the request in her 1:1 chat, as an Adaptive Card.
@@ -251,7 +210,7 @@ describe("one alliance across a Slack workspace and a Teams organisation", () =>
     // Sam, the owner on Slack, learns it there: the agreement's card as it now stands, in his DM,
     // once (through the outbox, under a key per answered version).
     await eventually(async () => (await h.bot.database.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `commitment-answered:${created!.id}:` } } })) === 1, "owner notice queued");
-    await deliverAll(3);
+    await deliverOutbox(3);
     const notices = slack.calls.slice(slackMark).filter((c) => c.method === "chat.postMessage" && String(c.args.channel).startsWith("D") && JSON.stringify(c.args.blocks ?? "").includes("deliver the flood model"));
     expect(notices).toHaveLength(1);
     expect(JSON.stringify(notices[0]!.args.blocks)).toContain("Confirmed");
